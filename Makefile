@@ -1,0 +1,52 @@
+# Stelselbeheer: two commands on a fresh machine (Python 3.11+ and make): `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+DEMO_DB := var/demo.sqlite3
+AANBIEDERS ?= 2000
+SEED ?= 2026
+
+.PHONY: demo test lint test-sqlite test-postgres bench venv clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+demo: $(STAMP)
+	@mkdir -p var
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/stelsel migrate --verbosity 0
+	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/stelsel demo-data --aanbieders $(AANBIEDERS) --seed $(SEED)
+	@echo "Stelselbeheer draait op http://127.0.0.1:8000 (stoppen met Ctrl-C)"
+	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/stelsel runserver 127.0.0.1:8000 --noreload
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/stelsel makemigrations --check --dry-run --verbosity 0
+
+test-sqlite: $(STAMP)
+	@echo "== Tests op SQLite"
+	env -u DATABASE_URL $(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile
+
+test-postgres: $(STAMP)
+	@echo "== Tests op PostgreSQL ($(PG_URL))"
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile
+
+# Lint, the suite on SQLite, and again on PostgreSQL when one is reachable (DATABASE_URL or 127.0.0.1:5432/test).
+test: lint test-sqlite
+	@if $(BIN)/python bench/pg_bereikbaar.py "$(PG_URL)"; then $(MAKE) --no-print-directory test-postgres; \
+	 else echo "!! PostgreSQL niet bereikbaar op $(PG_URL): PostgreSQL-ronde OVERGESLAGEN"; \
+	      if [ "$$CI" = "true" ]; then echo "!! onder CI is dat een fout"; exit 1; fi; fi
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3* var/static

@@ -1,0 +1,1 @@
+"""Stelselbeheer: beheer van een afsprakenstelsel voor gezondheidsgegevens."""

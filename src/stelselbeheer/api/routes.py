@@ -1,0 +1,10 @@
+from stelselbeheer.api import api
+from stelselbeheer.deelnemers.api import router as deelnemers
+from stelselbeheer.kern.api import router as kern
+from stelselbeheer.organisaties.api import router as organisaties
+from stelselbeheer.register.api import router as register
+
+api.add_router("/", register)
+api.add_router("/", organisaties)
+api.add_router("/", deelnemers)
+api.add_router("/", kern)

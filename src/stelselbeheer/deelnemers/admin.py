@@ -1,0 +1,32 @@
+from django.contrib import admin
+
+from stelselbeheer.kern.admin import AlleenLezenAdmin
+
+from .models import Deelnemer, DeelnemerRol, Kwalificatie
+
+
+class RolInline(admin.TabularInline):
+    model = DeelnemerRol
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Deelnemer)
+class DeelnemerAdmin(AlleenLezenAdmin):
+    list_display = ["__str__", "status", "status_sinds", "overeenkomstversie", "ondertekend_op"]
+    list_filter = ["status", "rollen__rol"]
+    search_fields = ["organisatie__naam", "organisatie__kvk_nummer"]
+    inlines = [RolInline]
+
+
+@admin.register(Kwalificatie)
+class KwalificatieAdmin(AlleenLezenAdmin):
+    list_display = ["deelnemer", "rol", "gegevensdienst", "testdatum", "resultaat", "geldig_tot"]
+    list_filter = ["rol", "resultaat", "gegevensdienst"]
+    search_fields = ["deelnemer__organisatie__naam"]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DeelnemersConfig(AppConfig):
+    name = "stelselbeheer.deelnemers"
+    verbose_name = "Deelnemers"

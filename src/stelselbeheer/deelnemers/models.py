@@ -1,0 +1,126 @@
+"""Participants (who signed the deelnemersovereenkomst), their roles and their qualifications."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from . import rules
+
+
+class DeelnemerStatus(models.TextChoices):
+    AANGEMELD = "aangemeld", "Aangemeld"
+    ACTIEF = "actief", "Actief"
+    OPGESCHORT = "opgeschort", "Opgeschort"
+    IN_UITTREDING = "in_uittreding", "In uittreding"
+    BEEINDIGD = "beeindigd", "Beëindigd"
+
+
+class RolSoort(models.TextChoices):
+    DVP = "dvp", "Dienstverlener persoon (DVP)"
+    DVA = "dva", "Dienstverlener aanbieder (DVA)"
+
+
+class DeelnemerQuerySet(models.QuerySet):
+    def actief(self):
+        return self.filter(status=DeelnemerStatus.ACTIEF)
+
+    def met_rol(self, rol):
+        return self.filter(rollen__rol=rol).distinct()
+
+
+class Deelnemer(models.Model):
+    organisatie = models.OneToOneField("organisaties.Organisatie", on_delete=models.PROTECT,
+                                       related_name="deelnemer", verbose_name="organisatie")
+    overeenkomstversie = models.CharField("versie deelnemersovereenkomst", max_length=20)
+    ondertekend_op = models.DateField("ondertekend op", null=True, blank=True)
+    status = models.CharField("status", max_length=20, choices=DeelnemerStatus.choices,
+                              default=DeelnemerStatus.AANGEMELD, db_index=True)
+    status_sinds = models.DateField("status sinds")
+
+    objects = DeelnemerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "deelnemer"
+        verbose_name_plural = "deelnemers"
+        ordering = ["organisatie__naam"]
+
+    def get_absolute_url(self):
+        return reverse("deelnemer-detail", args=[self.pk])
+
+    def __str__(self):
+        return self.organisatie.naam
+
+    def clean(self):
+        super().clean()
+        if self.status == DeelnemerStatus.ACTIEF and not self.ondertekend_op:
+            raise ValidationError({"ondertekend_op": "Een actieve deelnemer heeft de deelnemersovereenkomst "
+                                                     "ondertekend: vul de datum van ondertekening in."})
+
+    def heeft_rol(self, rol) -> bool:
+        return self.rollen.filter(rol=rol).exists()
+
+
+class DeelnemerRol(models.Model):
+    deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, related_name="rollen",
+                                  verbose_name="deelnemer")
+    rol = models.CharField("rol", max_length=3, choices=RolSoort.choices)
+    sinds = models.DateField("sinds")
+
+    class Meta:
+        verbose_name = "rol van deelnemer"
+        verbose_name_plural = "rollen van deelnemers"
+        constraints = [models.UniqueConstraint(fields=["deelnemer", "rol"], name="deelnemerrol_uniek")]
+
+    def __str__(self):
+        return f"{self.deelnemer}: {self.get_rol_display()}"
+
+
+class Testresultaat(models.TextChoices):
+    GESLAAGD = "geslaagd", "Geslaagd"
+    NIET_GESLAAGD = "niet_geslaagd", "Niet geslaagd"
+
+
+class KwalificatieQuerySet(models.QuerySet):
+    def geldig_op(self, moment: dt.datetime | dt.date):
+        """NAL-365 as a query: passed, tested on or before the day, valid through that day (Amsterdam)."""
+        dag = rules.datum_in_amsterdam(moment)
+        return self.filter(resultaat=Testresultaat.GESLAAGD, testdatum__lte=dag, geldig_tot__gte=dag)
+
+
+class Kwalificatie(models.Model):
+    """A participant passed (or failed) the tests for one gegevensdienst in one role."""
+
+    deelnemer = models.ForeignKey(Deelnemer, on_delete=models.PROTECT, related_name="kwalificaties",
+                                  verbose_name="deelnemer")
+    rol = models.CharField("rol", max_length=3, choices=RolSoort.choices)
+    gegevensdienst = models.ForeignKey("register.Gegevensdienst", on_delete=models.PROTECT,
+                                       related_name="kwalificaties", verbose_name="gegevensdienst")
+    testdatum = models.DateField("testdatum")
+    resultaat = models.CharField("resultaat", max_length=20, choices=Testresultaat.choices)
+    geldig_tot = models.DateField("geldig tot en met", db_index=True)
+    opmerking = models.TextField("opmerking", blank=True)
+
+    objects = KwalificatieQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "kwalificatie"
+        verbose_name_plural = "kwalificaties"
+        ordering = ["-testdatum"]
+        indexes = [models.Index(fields=["deelnemer", "rol", "gegevensdienst", "geldig_tot"])]
+
+    def __str__(self):
+        return f"{self.deelnemer} {self.get_rol_display()} {self.gegevensdienst} ({self.testdatum})"
+
+    def clean(self):
+        super().clean()
+        if self.testdatum and self.geldig_tot and not rules.geldigheid_toegestaan(self.testdatum,
+                                                                                  self.geldig_tot):
+            raise ValidationError({"geldig_tot": (
+                "NAL-365: een testresultaat is hooguit 365 dagen geldig; 'geldig tot en met' ligt tussen "
+                f"{self.testdatum:%d-%m-%Y} en {rules.uiterste_geldig_tot(self.testdatum):%d-%m-%Y}.")})
+
+    def is_geldig_op(self, moment) -> bool:
+        return rules.is_geldig_op(geslaagd=self.resultaat == Testresultaat.GESLAAGD,
+                                  testdatum=self.testdatum, geldig_tot=self.geldig_tot, moment=moment)

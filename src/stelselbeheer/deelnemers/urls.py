@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("beheer/deelnemers/", views.deelnemer_lijst, name="deelnemer-lijst"),
+    path("beheer/deelnemers/<int:pk>/", views.deelnemer_detail, name="deelnemer-detail"),
+    path("beheer/deelnemers/<int:pk>/wijzigen/", views.deelnemer_wijzigen, name="deelnemer-wijzigen"),
+    path("beheer/deelnemers/<int:pk>/kwalificaties/nieuw/", views.kwalificatie_nieuw, name="kwalificatie-nieuw"),
+    path("mijn/", views.mijn_overzicht, name="mijn-overzicht"),
+]

@@ -1,0 +1,367 @@
+"""Deterministic, realistic demo data: ``stelsel demo-data --aanbieders N --seed S``.
+
+Everything is generated from one ``random.Random(seed)`` and a seeded Faker (nl_NL), relative to a
+reference date (``peildatum``, default today), so the same seed and date give the same register.
+Rows are written with ``bulk_create`` in chunks, which is what makes 50,000 aanbieders take seconds.
+The generation is recorded as one audit event with its parameters and counts; the demo accounts are
+created through the account service, one event each.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+import time
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.core.management.color import no_style
+from django.db import connection, transaction
+from django.db.models import Max
+from django.utils import timezone
+from faker import Faker
+
+from stelselbeheer.deelnemers.models import (
+    Deelnemer,
+    DeelnemerRol,
+    DeelnemerStatus,
+    Kwalificatie,
+    RolSoort,
+    Testresultaat,
+)
+from stelselbeheer.deelnemers.rules import uiterste_geldig_tot
+from stelselbeheer.kern.audit import vastleggen
+from stelselbeheer.kern.rollen import Rol
+from stelselbeheer.kern.services import gebruiker_aanmaken
+from stelselbeheer.organisaties.models import (
+    Organisatie,
+    OrganisatieRelatie,
+    Regio,
+    RelatieSoort,
+    Sector,
+    Soort,
+)
+from stelselbeheer.register.models import (
+    Aanbieder,
+    AanbiederGegevensdienst,
+    AanbiederSoort,
+    Gegevensdienst,
+    OAuthclient,
+    Systeemrol,
+)
+
+DEMO_WACHTWOORD = "demo-Stelsel-2026!"
+
+GEGEVENSDIENSTEN = [
+    ("1", "Basisgegevensset Zorg"), ("3", "Documenten"), ("4", "Meetwaarden vitale functies"),
+    ("48", "Medicatiegegevens"), ("49", "Huisartsgegevens"), ("51", "Laboratoriumuitslagen"),
+    ("63", "Verpleegkundige overdracht"), ("64", "Geboortezorg"),
+]
+REGIO_NAMEN = ["Noord-Holland Noord", "Amsterdam-Amstelland", "Haaglanden", "Rotterdam-Rijnmond", "Utrecht",
+               "Gelderland-Midden", "Twente", "Groningen", "Brabant-Zuidoost", "Zuid-Limburg"]
+LEVERANCIER_SUFFIX = ["Zorgsystemen B.V.", "Health B.V.", "Medische Software B.V.", "Zorg-ICT B.V.",
+                      "Gezondheidsplatform B.V.", "Digitale Zorg B.V.", "PGO B.V.", "Zorgconnect B.V."]
+AANBIEDER_SOORTEN = [  # (template, sector, weight)
+    ("Huisartsenpraktijk {naam}", Sector.HUISARTSENZORG, 30),
+    ("Apotheek {plaats}", Sector.FARMACIE, 15),
+    ("Apotheek {naam}", Sector.FARMACIE, 5),
+    ("Fysiotherapie {naam}", Sector.PARAMEDISCH, 12),
+    ("Verloskundigenpraktijk {plaats}", Sector.GEBOORTEZORG, 8),
+    ("Ziekenhuis {plaats}", Sector.ZIEKENHUISZORG, 4),
+    ("GGZ {plaats}", Sector.GGZ, 6),
+    ("Zorggroep {plaats}", Sector.LANGDURIGE_ZORG, 6),
+    ("Tandartspraktijk {naam}", Sector.OVERIG, 8),
+    ("Diëtistenpraktijk {naam}", Sector.PARAMEDISCH, 6),
+]
+SYSTEEMROLLEN = {"1": ["BGZ-FHIR-SERVER"], "3": ["DOC-FHIR-SERVER"], "4": ["VITALE-FHIR-SERVER"],
+                 "48": ["MED-FHIR-SERVER", "MED-FHIR-LEZER"], "49": ["HA-FHIR-SERVER"], "51": ["LAB-FHIR-SERVER"],
+                 "63": ["OVERDRACHT-SERVER"], "64": ["GEBOORTE-FHIR-SERVER"]}
+CHUNK = 5000
+
+
+@dataclass
+class DemoResultaat:
+    aantallen: dict[str, int] = field(default_factory=dict)
+    seconden: float = 0.0
+    accounts: list[tuple[str, str, str]] = field(default_factory=list)  # (rol, gebruikersnaam, wachtwoord)
+
+
+def letters(tekst: str) -> str:
+    """Lowercase a-z only (accents folded), as the naming policy asks (REG-NAAM)."""
+    plat = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z]", "", plat.lower())
+
+
+def letterindex(n: int) -> str:
+    """0 -> 'a', 25 -> 'z', 26 -> 'ba': a letters-only suffix that keeps names unique."""
+    s = ""
+    while True:
+        s = chr(ord("a") + n % 26) + s
+        n //= 26
+        if n == 0:
+            return s
+
+
+def slug(tekst: str) -> str:
+    plat = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plat).strip("-") or "x"
+
+
+class Generator:
+    def __init__(self, seed: int, peildatum: dt.date):
+        self.rng = random.Random(seed)
+        self.fake = Faker("nl_NL")
+        self.fake.seed_instance(seed)
+        self.peildatum = peildatum
+        self.kvk_gebruikt: set[str] = set()
+        self.namen_gebruikt: set[str] = set()
+        self.hosts_gebruikt: set[str] = set()
+        self.aantallen: dict[str, int] = {}
+
+    def tel(self, soort: str, n: int) -> None:
+        self.aantallen[soort] = self.aantallen.get(soort, 0) + n
+
+    def nummer(self, lengte: int) -> str:
+        return "".join(self.rng.choice("0123456789") for _ in range(lengte))
+
+    def kvk(self) -> str:
+        while True:
+            nummer = str(self.rng.randint(10_000_000, 99_999_999))
+            if nummer not in self.kvk_gebruikt:
+                self.kvk_gebruikt.add(nummer)
+                return nummer
+
+    def dag(self, min_dagen_terug: int, max_dagen_terug: int) -> dt.date:
+        return self.peildatum - dt.timedelta(days=self.rng.randint(min_dagen_terug, max_dagen_terug))
+
+    # -- the fixed part: regions, organisations, participants, qualifications, clients -----------------
+    def basis(self):
+        regios = Regio.objects.bulk_create([Regio(code=slug(n), naam=n) for n in REGIO_NAMEN])
+        self.regios = regios
+        self.diensten = Gegevensdienst.objects.bulk_create([Gegevensdienst(code=c, naam=n)
+                                                            for c, n in GEGEVENSDIENSTEN])
+        self.tel("regio's", len(regios))
+        self.tel("gegevensdiensten", len(self.diensten))
+        orgs = [Organisatie(naam="Stichting MedMij", soort=Soort.BEHEERORGANISATIE, kvk_nummer=self.kvk(),
+                            oin="00000001" + self.nummer(8) + "0000", sector=Sector.OVERHEID, plaats="Den Haag"),
+                Organisatie(naam="Landelijk programma Implementatie Gegevensuitwisseling",
+                            soort=Soort.LANDELIJK_PROGRAMMA, kvk_nummer=self.kvk(), sector=Sector.OVERHEID,
+                            plaats="Utrecht"),
+                Organisatie(naam="Branchevereniging Zorg-ICT Nederland", soort=Soort.SECTORORGANISATIE,
+                            kvk_nummer=self.kvk(), sector=Sector.ICT, plaats="Utrecht")]
+        rsos, vsvs = [], []
+        for regio in regios:
+            rsos.append(Organisatie(naam=f"RSO {regio.naam}", soort=Soort.RSO, kvk_nummer=self.kvk(),
+                                    sector=Sector.OVERIG, plaats=self.fake.city(), regio=regio))
+            for _ in range(2):
+                plaats = self.fake.city()
+                vsvs.append(Organisatie(naam=f"VSV {plaats}", soort=Soort.VSV, kvk_nummer=self.kvk(),
+                                        sector=Sector.GEBOORTEZORG, plaats=plaats, regio=regio))
+        leveranciers = []
+        for i in range(30):
+            naam = f"{self.fake.last_name()} {LEVERANCIER_SUFFIX[i % len(LEVERANCIER_SUFFIX)]}"
+            leveranciers.append(Organisatie(naam=naam, soort=Soort.LEVERANCIER, kvk_nummer=self.kvk(),
+                                            sector=Sector.ICT, plaats=self.fake.city(),
+                                            website=f"https://www.{slug(naam)}.nl"))
+        Organisatie.objects.bulk_create(orgs + rsos + vsvs + leveranciers)
+        self.rsos, self.vsvs = rsos, vsvs
+        relaties = [OrganisatieRelatie(van=rso, naar=vsv, soort=RelatieSoort.BEDIENT, sinds=self.dag(200, 2000))
+                    for rso in rsos for vsv in vsvs if vsv.regio_id == rso.regio_id]
+        OrganisatieRelatie.objects.bulk_create(relaties)
+        self.tel("organisaties", len(orgs) + len(rsos) + len(vsvs) + len(leveranciers))
+        self.tel("relaties", len(relaties))
+
+        deelnemers, rollen, self.dva, self.dvp = [], [], [], []
+        for i, org in enumerate(leveranciers):
+            if i < 24:
+                status = DeelnemerStatus.ACTIEF
+            else:
+                status = [DeelnemerStatus.AANGEMELD, DeelnemerStatus.AANGEMELD, DeelnemerStatus.OPGESCHORT,
+                          DeelnemerStatus.IN_UITTREDING, DeelnemerStatus.BEEINDIGD, DeelnemerStatus.ACTIEF][i - 24]
+            ondertekend = None if status == DeelnemerStatus.AANGEMELD else self.dag(120, 1800)
+            d = Deelnemer(organisatie=org, overeenkomstversie=self.rng.choice(["2.1", "2.2", "3.0"]),
+                          ondertekend_op=ondertekend, status=status,
+                          status_sinds=ondertekend or self.dag(5, 60))
+            deelnemers.append(d)
+        Deelnemer.objects.bulk_create(deelnemers)
+        for i, d in enumerate(deelnemers):
+            soorten = [[RolSoort.DVA], [RolSoort.DVP], [RolSoort.DVA, RolSoort.DVP]][i % 3]
+            for rol in soorten:
+                rollen.append(DeelnemerRol(deelnemer=d, rol=rol, sinds=d.status_sinds))
+                (self.dva if rol == RolSoort.DVA else self.dvp).append(d)
+        DeelnemerRol.objects.bulk_create(rollen)
+        self.deelnemers = deelnemers
+        self.tel("deelnemers", len(deelnemers))
+
+        kwalificaties = []
+        for d in deelnemers:
+            for r in [r for r in rollen if r.deelnemer is d]:
+                for dienst in self.rng.sample(self.diensten, self.rng.randint(3, len(self.diensten))):
+                    # a spread: most valid, some expiring within 60 days, some expired, a few failed
+                    kans = self.rng.random()
+                    if kans < 0.60:
+                        testdatum = self.dag(0, 300)
+                    elif kans < 0.80:
+                        testdatum = self.dag(306, 364)
+                    elif kans < 0.95:
+                        testdatum = self.dag(366, 700)
+                    else:
+                        testdatum = self.dag(10, 200)
+                    resultaat = Testresultaat.NIET_GESLAAGD if kans >= 0.95 else Testresultaat.GESLAAGD
+                    kwalificaties.append(Kwalificatie(deelnemer=d, rol=r.rol, gegevensdienst=dienst,
+                                                      testdatum=testdatum, resultaat=resultaat,
+                                                      geldig_tot=uiterste_geldig_tot(testdatum)))
+        Kwalificatie.objects.bulk_create(kwalificaties)
+        self.tel("kwalificaties", len(kwalificaties))
+
+        clients = []
+        for d in self.dvp:
+            for _ in range(self.rng.randint(1, 3)):
+                host = self._uniek_host(f"{self.rng.choice(['app', 'pgo', 'mijn', 'portaal'])}."
+                                        f"{slug(d.organisatie.naam.split(' ')[0])}.nl")
+                clients.append(OAuthclient(hostname=host, organisatienaam=d.organisatie.naam[:50], dvp=d))
+        OAuthclient.objects.bulk_create(clients)
+        self.tel("oauthclients", len(clients))
+
+    def _uniek_host(self, host: str) -> str:
+        kandidaat, n = host, 0
+        while kandidaat in self.hosts_gebruikt:
+            n += 1
+            kandidaat = f"{letterindex(n)}{host}" if host[0].isalpha() else host
+        self.hosts_gebruikt.add(kandidaat)
+        return kandidaat
+
+    # -- the scalable part: N aanbieders with their organisation and endpoints -----------------------
+    def _aanbiedernaam(self, weergavenaam: str) -> str:
+        basis = letters(weergavenaam)[:44] or "aanbieder"
+        if len(basis) < 3:
+            basis = (basis + "zorg")[:44]
+        naam, n = basis, 0
+        while naam in self.namen_gebruikt:
+            naam = basis + letterindex(n)
+            n += 1
+        self.namen_gebruikt.add(naam)
+        return naam + "@medmij"
+
+    def aanbieders(self, aantal: int):
+        """N aanbieders, each with its own organisation, 1-5 gegevensdiensten and their system roles.
+
+        Written as plain rows with ``executemany`` and ids assigned here: building tens of thousands of
+        model instances costs more than the database does (measured: 4x slower)."""
+        sjablonen = [s for s, _, _ in AANBIEDER_SOORTEN]
+        gewichten = [w for _, _, w in AANBIEDER_SOORTEN]
+        sectoren = {s: sec for s, sec, _ in AANBIEDER_SOORTEN}
+        dva_actief = [d for d in self.dva if d.status == DeelnemerStatus.ACTIEF] or self.dva
+        dva_host = {d.pk: slug(d.organisatie.naam.split(" ")[0]) for d in dva_actief}
+        vsv_per_regio: dict[int, list] = {}
+        for v in self.vsvs:
+            vsv_per_regio.setdefault(v.regio_id, []).append(v)
+        nu = connection.ops.adapt_datetimefield_value(timezone.now())
+        ids = {m: (m.objects.aggregate(m=Max("id"))["m"] or 0) for m in
+               (Organisatie, Aanbieder, AanbiederGegevensdienst, Systeemrol, OrganisatieRelatie)}
+        gedaan = 0
+        while gedaan < aantal:
+            n = min(CHUNK, aantal - gedaan)
+            orgs, aanb, diensten, rollen, leden = [], [], [], [], []
+            for _ in range(n):
+                sjabloon = self.rng.choices(sjablonen, gewichten)[0]
+                plaats = self.fake.city()
+                weergave = sjabloon.format(naam=self.fake.last_name(), plaats=plaats)[:100]
+                regio = self.rng.choice(self.regios)
+                ids[Organisatie] += 1
+                org_id = ids[Organisatie]
+                orgs.append((org_id, weergave, Soort.ZORGAANBIEDER.value, self.kvk(),
+                             self.nummer(8) if self.rng.random() < 0.6 else "", self.nummer(8), "",
+                             sectoren[sjabloon].value, plaats, regio.pk, "", nu))
+                soort = (AanbiederSoort.ZONDER_BEHANDELRELATIE if self.rng.random() < 0.05
+                         else AanbiederSoort.ZORGAANBIEDER)
+                dva = self.rng.choice(dva_actief)
+                naam = self._aanbiedernaam(weergave)
+                ids[Aanbieder] += 1
+                aanbieder_id = ids[Aanbieder]
+                aanb.append((aanbieder_id, naam, weergave, soort.value, org_id, dva.pk, plaats, nu))
+                lokaal = naam.split("@")[0][:40]
+                host = dva_host[dva.pk]
+                for g in self.rng.sample(self.diensten, self.rng.choice([1, 2, 2, 3, 3, 3, 4, 4, 5])):
+                    ids[AanbiederGegevensdienst] += 1
+                    diensten.append((ids[AanbiederGegevensdienst], aanbieder_id, g.pk,
+                                     f"https://auth.{host}.nl/{lokaal}/oauth/authorize",
+                                     f"https://api.{host}.nl/{lokaal}/oauth/token"))
+                    for code in SYSTEEMROLLEN[g.code]:
+                        ids[Systeemrol] += 1
+                        rollen.append((ids[Systeemrol], ids[AanbiederGegevensdienst], code,
+                                       f"https://fhir.{host}.nl/{lokaal}/{g.code}"))
+                if sectoren[sjabloon] == Sector.GEBOORTEZORG and vsv_per_regio.get(regio.pk):
+                    ids[OrganisatieRelatie] += 1
+                    leden.append((ids[OrganisatieRelatie], org_id,
+                                  self.rng.choice(vsv_per_regio[regio.pk]).pk, RelatieSoort.LID_VAN.value, None))
+            _rijen(Organisatie, ["id", "naam", "soort", "kvk_nummer", "ura", "agb_code", "oin", "sector", "plaats",
+                                 "regio_id", "website", "aangemaakt_op"], orgs)
+            _rijen(Aanbieder, ["id", "naam", "weergavenaam", "soort", "organisatie_id", "dva_id", "plaats",
+                               "aangemaakt_op"], aanb)
+            _rijen(AanbiederGegevensdienst, ["id", "aanbieder_id", "gegevensdienst_id", "authorization_endpoint",
+                                             "token_endpoint"], diensten)
+            _rijen(Systeemrol, ["id", "dienst_id", "code", "resource_endpoint"], rollen)
+            _rijen(OrganisatieRelatie, ["id", "van_id", "naar_id", "soort", "sinds"], leden)
+            self.tel("organisaties", len(orgs))
+            self.tel("aanbieders", len(aanb))
+            self.tel("aanbieder-gegevensdiensten", len(diensten))
+            self.tel("systeemrollen", len(rollen))
+            self.tel("relaties", len(leden))
+            gedaan += n
+        _reset_reeksen(list(ids))
+
+    def accounts(self) -> list[tuple[str, str, str]]:
+        eerste_dva = next(d for d in self.dva if d.status == DeelnemerStatus.ACTIEF)
+        specs = [(Rol.BESTUUR, "bestuur", "Bea Bestuur", {}),
+                 (Rol.UITVOERING, "medewerker", "Mo Medewerker", {}),
+                 (Rol.DEELNEMER, "deelnemer", "Dirk Deelnemer", {"deelnemer": eerste_dva}),
+                 (Rol.REGIO, "regio", "Rana Regio", {"rso": self.rsos[0]}),
+                 (Rol.AUDITOR, "auditor", "Aad Auditor", {})]
+        uit = []
+        for rol, naam, volledig, extra in specs:
+            gebruiker_aanmaken(actor=None, gebruikersnaam=naam, wachtwoord=DEMO_WACHTWOORD, rol=rol,
+                               volledige_naam=volledig, email=f"{naam}@demo.stelselbeheer.nl",
+                               reden="demo-account", **extra)
+            uit.append((rol.label, naam, DEMO_WACHTWOORD))
+        self.tel("gebruikers", len(uit))
+        return uit
+
+
+def _rijen(model, kolommen: list[str], rijen: list[tuple]) -> None:
+    if not rijen:
+        return
+    tabel = connection.ops.quote_name(model._meta.db_table)
+    namen = ", ".join(connection.ops.quote_name(k) for k in kolommen)
+    plaatsen = ", ".join(["%s"] * len(kolommen))
+    with connection.cursor() as cursor:
+        for begin in range(0, len(rijen), 5000):
+            cursor.executemany(f"INSERT INTO {tabel} ({namen}) VALUES ({plaatsen})", rijen[begin:begin + 5000])
+
+
+def _reset_reeksen(models_: list) -> None:
+    """After inserting explicit ids, move PostgreSQL's sequences past them (SQLite needs nothing)."""
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), models_):
+            cursor.execute(sql)
+
+
+class RegisterNietLeeg(Exception):
+    pass
+
+
+def genereer(*, aanbieders: int = 2000, seed: int = 2026, peildatum: dt.date | None = None,
+             accounts: bool = True) -> DemoResultaat:
+    if Organisatie.objects.exists() or Gegevensdienst.objects.exists():
+        raise RegisterNietLeeg("De database bevat al een register; demodata gaat alleen in een lege database.")
+    start = time.perf_counter()
+    gen = Generator(seed, peildatum or dt.date.today())
+    with transaction.atomic():
+        gen.basis()
+        gen.aanbieders(aanbieders)
+        uit = gen.accounts() if accounts else []
+        vastleggen(actor=None, actie="demo.gegenereerd", object_type="kern.demodata", object_id=str(seed),
+                   omschrijving=f"Demodata (seed {seed}, {aanbieders} aanbieders)",
+                   na={"seed": seed, "peildatum": gen.peildatum, "aantallen": gen.aantallen})
+    return DemoResultaat(aantallen=gen.aantallen, seconden=time.perf_counter() - start, accounts=uit)

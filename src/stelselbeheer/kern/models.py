@@ -1,0 +1,107 @@
+"""Accounts and the audit trail."""
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from .rollen import Rol
+
+
+class Gebruiker(AbstractUser):
+    """An account. Its role decides what it may do (``kern.rollen.RECHTEN``); a participant user is bound
+    to one participant, a regional user to one RSO."""
+
+    rol = models.CharField("rol", max_length=20, choices=Rol.choices)
+    deelnemer = models.ForeignKey(
+        "deelnemers.Deelnemer", verbose_name="deelnemer", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="gebruikers")
+    rso = models.ForeignKey(
+        "organisaties.Organisatie", verbose_name="RSO", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="regiogebruikers")
+
+    class Meta:
+        verbose_name = "gebruiker"
+        verbose_name_plural = "gebruikers"
+        constraints = [
+            models.CheckConstraint(
+                name="gebruiker_deelnemer_alleen_bij_deelnemerrol",
+                condition=(models.Q(rol=Rol.DEELNEMER, deelnemer__isnull=False)
+                           | (~models.Q(rol=Rol.DEELNEMER) & models.Q(deelnemer__isnull=True))),
+            ),
+            models.CheckConstraint(
+                name="gebruiker_rso_alleen_bij_regiorol",
+                condition=(models.Q(rol=Rol.REGIO, rso__isnull=False)
+                           | (~models.Q(rol=Rol.REGIO) & models.Q(rso__isnull=True))),
+            ),
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.rol == Rol.DEELNEMER and not self.deelnemer_id:
+            raise ValidationError({"deelnemer": "Een deelnemergebruiker hoort bij precies één deelnemer."})
+        if self.rol == Rol.REGIO and not self.rso_id:
+            raise ValidationError({"rso": "Een regionale gebruiker hoort bij precies één RSO."})
+
+
+class AlleenToevoegenQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError("Audit-events zijn onveranderlijk.")
+
+    def delete(self):
+        raise TypeError("Audit-events worden nooit verwijderd.")
+
+
+class AuditEvent(models.Model):
+    """One append-only, hash-chained event: who did what to which object, before and after, and why.
+
+    ``hash = sha256(vorige_hash + canonical JSON of the event)``; see ``kern.audit``.
+    """
+
+    volgnummer = models.PositiveBigIntegerField("volgnummer", unique=True)
+    tijdstip = models.DateTimeField("tijdstip")
+    actor = models.ForeignKey(Gebruiker, null=True, blank=True, on_delete=models.PROTECT,
+                              related_name="+", verbose_name="actor")
+    actor_naam = models.CharField("actor", max_length=200)
+    actie = models.CharField("actie", max_length=100, db_index=True)
+    object_type = models.CharField("objecttype", max_length=100, db_index=True)
+    object_id = models.CharField("object-id", max_length=100, db_index=True)
+    object_omschrijving = models.CharField("object", max_length=300)
+    voor = models.JSONField("voor", null=True, blank=True)
+    na = models.JSONField("na", null=True, blank=True)
+    reden = models.TextField("reden", blank=True)
+    vorige_hash = models.CharField("vorige hash", max_length=64)
+    hash = models.CharField("hash", max_length=64, unique=True)
+
+    objects = AlleenToevoegenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "audit-event"
+        verbose_name_plural = "audit-events"
+        ordering = ["-volgnummer"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self):
+        return f"#{self.volgnummer} {self.actie} {self.object_omschrijving}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise TypeError("Audit-events zijn onveranderlijk.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Audit-events worden nooit verwijderd.")
+
+
+class AuditKop(models.Model):
+    """The head of the chain: one row, locked by every writer so that events are numbered without forks,
+    and holding the last number and hash so that a removed tail is detected too."""
+
+    volgnummer = models.PositiveBigIntegerField(default=0)
+    hash = models.CharField(max_length=64, default="0" * 64)
+
+    class Meta:
+        verbose_name = "audit-kop"
+        verbose_name_plural = "audit-kop"
+
+    def __str__(self):
+        return f"kop #{self.volgnummer}"

@@ -1,0 +1,67 @@
+"""Roles and the access rules, as data: one table of role x action, read by every page and API call.
+
+A permission check has two halves. ``kan(user, actie)`` answers whether a role may perform an action at
+all (this table). Which *objects* a user may see is the second half: participant users only see their
+own participant, regional users only their own RSO's region. That scoping lives in the ``zichtbaar_*``
+query helpers of the apps, which take the same user.
+"""
+
+from django.db import models
+
+
+class Rol(models.TextChoices):
+    BESTUUR = "bestuur", "Bestuur"
+    UITVOERING = "uitvoering", "Uitvoeringsorganisatie"
+    DEELNEMER = "deelnemer", "Deelnemer"
+    REGIO = "regio", "Regionale organisatie"
+    AUDITOR = "auditor", "Auditor"
+
+
+#: The anonymous public has no account; its actions are listed under this key.
+PUBLIEK = "publiek"
+
+
+class Actie(models.TextChoices):
+    REGISTER_PUBLIEK_LEZEN = "register.publiek_lezen", "Openbaar register raadplegen"
+    ORGANISATIE_LEZEN = "organisatie.lezen", "Organisaties raadplegen"
+    ORGANISATIE_WIJZIGEN = "organisatie.wijzigen", "Organisaties vastleggen en wijzigen"
+    DEELNEMER_LEZEN = "deelnemer.lezen", "Deelnemers raadplegen"
+    DEELNEMER_WIJZIGEN = "deelnemer.wijzigen", "Deelnemers en kwalificaties vastleggen"
+    AANBIEDER_LEZEN = "aanbieder.lezen", "Aanbieders raadplegen (volledig)"
+    AANBIEDER_WIJZIGEN = "aanbieder.wijzigen", "Aanbieders, endpoints en OAuth-clients wijzigen"
+    AANBIEDER_IMPORTEREN = "aanbieder.importeren", "Aanbieders importeren uit CSV"
+    GEGEVENSDIENST_WIJZIGEN = "gegevensdienst.wijzigen", "Gegevensdiensten wijzigen"
+    AUDIT_LEZEN = "audit.lezen", "Audittrail raadplegen"
+    BEHEER_LEZEN = "beheer.lezen", "Beheeromgeving (Django-admin) raadplegen"
+    EIGEN_DEELNEMER_LEZEN = "eigen_deelnemer.lezen", "Eigen deelnemeroverzicht raadplegen"
+    REGIO_LEZEN = "regio.lezen", "Eigen regio raadplegen"
+
+
+_A = Actie
+_LEZEN_ALLES = {
+    _A.REGISTER_PUBLIEK_LEZEN, _A.ORGANISATIE_LEZEN, _A.DEELNEMER_LEZEN, _A.AANBIEDER_LEZEN,
+}
+
+#: role -> the actions it may perform. The one place where access is decided.
+RECHTEN: dict[str, frozenset[str]] = {
+    PUBLIEK: frozenset({_A.REGISTER_PUBLIEK_LEZEN}),
+    Rol.BESTUUR: frozenset(_LEZEN_ALLES | {_A.AUDIT_LEZEN, _A.BEHEER_LEZEN}),
+    Rol.UITVOERING: frozenset(_LEZEN_ALLES | {
+        _A.ORGANISATIE_WIJZIGEN, _A.DEELNEMER_WIJZIGEN, _A.AANBIEDER_WIJZIGEN, _A.AANBIEDER_IMPORTEREN,
+        _A.GEGEVENSDIENST_WIJZIGEN, _A.AUDIT_LEZEN, _A.BEHEER_LEZEN,
+    }),
+    Rol.AUDITOR: frozenset(_LEZEN_ALLES | {_A.AUDIT_LEZEN, _A.BEHEER_LEZEN}),
+    Rol.DEELNEMER: frozenset({_A.REGISTER_PUBLIEK_LEZEN, _A.EIGEN_DEELNEMER_LEZEN}),
+    Rol.REGIO: frozenset({_A.REGISTER_PUBLIEK_LEZEN, _A.REGIO_LEZEN}),
+}
+
+
+def rol_van(user) -> str:
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return PUBLIEK
+    return user.rol
+
+
+def kan(user, actie: str) -> bool:
+    """Whether ``user`` (or the anonymous public, for ``None``/AnonymousUser) may perform ``actie``."""
+    return actie in RECHTEN.get(rol_van(user), frozenset())

@@ -1,0 +1,96 @@
+"""Shared view mechanics (the permission decorator, search/paging, form handling) and the kern pages."""
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from .audit import verifieer
+from .models import AuditEvent
+from .rollen import Actie, Rol, kan
+
+PER_PAGINA = 25
+
+
+def vereist(actie: str):
+    """Let the view run only for a user whose role may perform ``actie``: the anonymous public is sent
+    to the login page, a logged-in user without the right gets 403."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if kan(request.user, actie):
+                return view(request, *args, **kwargs)
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            raise PermissionDenied("Uw rol geeft geen toegang tot deze pagina.")
+
+        wrapper.vereiste_actie = actie
+        return wrapper
+
+    return decorator
+
+
+def pagineren(request, qs, per_pagina: int = PER_PAGINA):
+    paginator = Paginator(qs, per_pagina)
+    pagina = paginator.get_page(request.GET.get("pagina"))
+    params = request.GET.copy()
+    params.pop("pagina", None)
+    return pagina, params.urlencode()
+
+
+def service_fout_in_formulier(form, fout: ValidationError) -> None:
+    """Put a service's ValidationError on the form: on the field it names, or on the form as a whole."""
+    if hasattr(fout, "error_dict"):
+        for veld, lijst in fout.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, lijst)
+    else:
+        form.add_error(None, fout)
+
+
+def verwerk(form, uitvoeren):
+    """Validate ``form`` and run ``uitvoeren(cleaned_data)``; return its result, or None on errors."""
+    if not form.is_valid():
+        return None
+    try:
+        return uitvoeren(form.cleaned_data)
+    except ValidationError as e:
+        service_fout_in_formulier(form, e)
+        return None
+
+
+def home(request):
+    user = request.user
+    context = {"rol": getattr(user, "rol", None)}
+    if user.is_authenticated and user.rol == Rol.DEELNEMER:
+        context["eigen_deelnemer"] = user.deelnemer
+    return render(request, "kern/home.html", context)
+
+
+@vereist(Actie.AUDIT_LEZEN)
+def audit_lijst(request):
+    qs = AuditEvent.objects.order_by("-volgnummer").select_related("actor")
+    actie = request.GET.get("actie", "").strip()
+    object_type = request.GET.get("object_type", "").strip()
+    if actie:
+        qs = qs.filter(actie__startswith=actie)
+    if object_type:
+        qs = qs.filter(object_type=object_type)
+    pagina, params = pagineren(request, qs, 50)
+    controle = verifieer() if request.GET.get("controleer") else None
+    return render(request, "kern/audit_lijst.html", {
+        "pagina": pagina, "params": params, "controle": controle, "actie": actie, "object_type": object_type,
+        "objecttypes": AuditEvent.objects.values_list("object_type", flat=True).distinct().order_by("object_type"),
+    })
+
+
+def geen_toegang(request, exception=None):
+    return render(request, "kern/fout.html", {"titel": "Geen toegang", "uitleg": str(exception or "") or
+                                              "Uw rol geeft geen toegang tot deze pagina."}, status=403)
+
+
+def niet_gevonden(request, exception=None):
+    return render(request, "kern/fout.html", {"titel": "Niet gevonden",
+                                              "uitleg": "Deze pagina of dit object bestaat niet."}, status=404)

@@ -1,0 +1,126 @@
+from django.shortcuts import get_object_or_404
+from ninja import Field, Query, Router, Schema
+
+from stelselbeheer.api.auth import eis, sessie, verwijzing
+from stelselbeheer.api.paginering import Pagina, pagineer
+from stelselbeheer.deelnemers.models import Deelnemer
+from stelselbeheer.kern.rollen import Actie
+from stelselbeheer.organisaties.models import Organisatie
+
+from . import services
+from .models import Aanbieder, Gegevensdienst, OAuthclient
+from .zoeken import met_diensten, zoek_aanbieders
+
+router = Router(tags=["register"])
+
+
+class GegevensdienstUit(Schema):
+    code: str
+    naam: str
+    in_gebruik: bool
+
+
+class AanbiederDienstKort(Schema):
+    code: str = Field(..., alias="gegevensdienst.code")
+    naam: str = Field(..., alias="gegevensdienst.naam")
+
+
+class AanbiederPubliek(Schema):
+    naam: str
+    weergavenaam: str
+    soort: str
+    plaats: str
+    gegevensdiensten: list[AanbiederDienstKort] = Field(..., alias="diensten")
+
+
+class SysteemrolUit(Schema):
+    code: str
+    resource_endpoint: str
+
+
+class AanbiederDienstUit(Schema):
+    gegevensdienst: str = Field(..., alias="gegevensdienst.code")
+    authorization_endpoint: str
+    token_endpoint: str
+    systeemrollen: list[SysteemrolUit]
+
+
+class AanbiederVolledig(Schema):
+    id: int
+    naam: str
+    weergavenaam: str
+    soort: str
+    plaats: str
+    organisatie_id: int
+    dva_id: int
+    diensten: list[AanbiederDienstUit]
+
+
+class AanbiederIn(Schema):
+    naam: str = Field(..., description="Aanbiedernaam: kleine letters gevolgd door @medmij, 10–57 tekens")
+    weergavenaam: str
+    soort: str = "zorgaanbieder"
+    organisatie_id: int
+    dva_id: int
+    plaats: str = ""
+
+
+class ZoekFilters(Schema):
+    q: str = Field("", description="Naamfragment, plaats, aanbiedernaam of KvK/URA/AGB-nummer")
+    gegevensdienst: str = ""
+    plaats: str = ""
+
+
+class OAuthclientUit(Schema):
+    id: int
+    hostname: str
+    organisatienaam: str
+    dvp_id: int
+
+
+@router.get("/gegevensdiensten", response=list[GegevensdienstUit], summary="Alle gegevensdiensten")
+def gegevensdiensten(request):
+    return Gegevensdienst.objects.order_by("code")
+
+
+@router.get("/gegevensdiensten/{code}", response=GegevensdienstUit, summary="Eén gegevensdienst")
+def gegevensdienst(request, code: str):
+    return get_object_or_404(Gegevensdienst, code=code)
+
+
+@router.get("/aanbieders", response=Pagina[AanbiederPubliek], summary="Openbaar aanbiedersregister doorzoeken")
+def aanbieders(request, filters: Query[ZoekFilters], pagina: int = 1, per_pagina: int = 25):
+    qs = zoek_aanbieders(filters.q, gegevensdienst=filters.gegevensdienst, plaats=filters.plaats)
+    return pagineer(qs, pagina, per_pagina, verrijk=met_diensten)
+
+
+@router.get("/aanbieders/{naam}", response=AanbiederPubliek, summary="Eén aanbieder (openbare velden)")
+def aanbieder(request, naam: str):
+    return get_object_or_404(met_diensten(zoek_aanbieders()), naam=naam)
+
+
+@router.get("/beheer/aanbieders/{naam}", response=AanbiederVolledig, auth=sessie,
+            summary="Eén aanbieder met endpoints (medewerkers)")
+def aanbieder_volledig(request, naam: str):
+    eis(request, Actie.AANBIEDER_LEZEN)
+    return get_object_or_404(Aanbieder.objects.prefetch_related("diensten__gegevensdienst",
+                                                                "diensten__systeemrollen"), naam=naam)
+
+
+@router.post("/beheer/aanbieders", response={201: AanbiederVolledig}, auth=sessie,
+             summary="Aanbieder toevoegen (medewerkers)")
+def aanbieder_toevoegen(request, payload: AanbiederIn):
+    eis(request, Actie.AANBIEDER_WIJZIGEN)
+    organisatie = verwijzing(Organisatie, payload.organisatie_id, "organisatie_id")
+    dva = verwijzing(Deelnemer, payload.dva_id, "dva_id")
+    aanbieder = services.aanbieder_aanmaken(actor=request.auth, naam=payload.naam,
+                                            weergavenaam=payload.weergavenaam, soort=payload.soort,
+                                            organisatie=organisatie, dva=dva, plaats=payload.plaats)
+    return 201, aanbieder
+
+
+@router.get("/beheer/oauthclients", response=Pagina[OAuthclientUit], auth=sessie,
+            summary="OAuth-clients (medewerkers)")
+def oauthclients(request, pagina: int = 1, per_pagina: int = 25):
+    eis(request, Actie.AANBIEDER_LEZEN)
+    return pagineer(OAuthclient.objects.order_by("hostname"), pagina, per_pagina)

@@ -1,0 +1,114 @@
+"""The register's entries, from which the published lists (ZAL, OCL, GNL, whitelist) are built."""
+
+from django.core.validators import MinLengthValidator
+from django.db import models
+from django.urls import reverse
+
+from stelselbeheer.kern.identificatie import (
+    valideer_aanbiedernaam,
+    valideer_backchannel_uri,
+    valideer_frontchannel_uri,
+    valideer_hostnaam,
+)
+
+
+class Gegevensdienst(models.Model):
+    code = models.CharField("gegevensdienst-id", max_length=30, unique=True,
+                            validators=[MinLengthValidator(1)])
+    naam = models.CharField("weergavenaam", max_length=50, validators=[MinLengthValidator(3)])
+    in_gebruik = models.BooleanField("in gebruik", default=True)
+
+    class Meta:
+        verbose_name = "gegevensdienst"
+        verbose_name_plural = "gegevensdiensten"
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.code} {self.naam}"
+
+
+class AanbiederSoort(models.TextChoices):
+    ZORGAANBIEDER = "zorgaanbieder", "Zorgaanbieder"
+    ZONDER_BEHANDELRELATIE = "zonder_behandelrelatie", "Aanbieder zonder behandelrelatie"
+
+
+class Aanbieder(models.Model):
+    naam = models.CharField("aanbiedernaam", max_length=57, unique=True, validators=[valideer_aanbiedernaam])
+    weergavenaam = models.CharField("weergavenaam", max_length=100, validators=[MinLengthValidator(3)],
+                                    db_index=True)
+    soort = models.CharField("soort", max_length=30, choices=AanbiederSoort.choices,
+                             default=AanbiederSoort.ZORGAANBIEDER)
+    organisatie = models.ForeignKey("organisaties.Organisatie", on_delete=models.PROTECT,
+                                    related_name="aanbieders", verbose_name="organisatie")
+    dva = models.ForeignKey("deelnemers.Deelnemer", on_delete=models.PROTECT, related_name="aanbieders",
+                            verbose_name="aansluitende DVA")
+    plaats = models.CharField("plaats", max_length=100, blank=True, db_index=True,
+                              help_text="Vestigingsplaats zoals getoond in het openbare register.")
+    gegevensdiensten = models.ManyToManyField(Gegevensdienst, through="AanbiederGegevensdienst",
+                                              related_name="aanbieders")
+    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "aanbieder"
+        verbose_name_plural = "aanbieders"
+        ordering = ["weergavenaam", "id"]
+
+    def get_absolute_url(self):
+        return reverse("aanbieder-detail", args=[self.pk])
+
+    def __str__(self):
+        return f"{self.weergavenaam} ({self.naam})"
+
+
+class AanbiederGegevensdienst(models.Model):
+    """The endpoints through which an aanbieder offers one gegevensdienst."""
+
+    aanbieder = models.ForeignKey(Aanbieder, on_delete=models.CASCADE, related_name="diensten",
+                                  verbose_name="aanbieder")
+    gegevensdienst = models.ForeignKey(Gegevensdienst, on_delete=models.PROTECT, related_name="+",
+                                       verbose_name="gegevensdienst")
+    authorization_endpoint = models.CharField("authorization endpoint", max_length=500,
+                                              validators=[valideer_frontchannel_uri])
+    token_endpoint = models.CharField("token endpoint", max_length=500, validators=[valideer_backchannel_uri])
+
+    class Meta:
+        verbose_name = "gegevensdienst van aanbieder"
+        verbose_name_plural = "gegevensdiensten van aanbieders"
+        ordering = ["gegevensdienst__code"]
+        constraints = [models.UniqueConstraint(fields=["aanbieder", "gegevensdienst"],
+                                               name="aanbieder_gegevensdienst_uniek")]
+
+    def __str__(self):
+        return f"{self.aanbieder.naam} / {self.gegevensdienst.code}"
+
+
+class Systeemrol(models.Model):
+    dienst = models.ForeignKey(AanbiederGegevensdienst, on_delete=models.CASCADE, related_name="systeemrollen",
+                               verbose_name="gegevensdienst van aanbieder")
+    code = models.CharField("systeemrolcode", max_length=30, validators=[MinLengthValidator(1)])
+    resource_endpoint = models.CharField("resource endpoint", max_length=500,
+                                         validators=[valideer_backchannel_uri])
+
+    class Meta:
+        verbose_name = "systeemrol"
+        verbose_name_plural = "systeemrollen"
+        ordering = ["code"]
+        constraints = [models.UniqueConstraint(fields=["dienst", "code"], name="systeemrol_uniek")]
+
+    def __str__(self):
+        return self.code
+
+
+class OAuthclient(models.Model):
+    hostname = models.CharField("hostnaam", max_length=253, unique=True, validators=[valideer_hostnaam])
+    organisatienaam = models.CharField("organisatienaam", max_length=50, validators=[MinLengthValidator(3)])
+    dvp = models.ForeignKey("deelnemers.Deelnemer", on_delete=models.PROTECT, related_name="oauthclients",
+                            verbose_name="DVP-deelnemer")
+
+    class Meta:
+        verbose_name = "OAuth-client"
+        verbose_name_plural = "OAuth-clients"
+        ordering = ["hostname"]
+
+    def __str__(self):
+        return self.hostname

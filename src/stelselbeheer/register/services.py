@@ -1,0 +1,117 @@
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from stelselbeheer.deelnemers.models import Deelnemer, RolSoort
+from stelselbeheer.kern.audit import momentopname, vastleggen
+from stelselbeheer.kern.services import opslaan_nieuw, wijzigen
+
+from .models import Aanbieder, AanbiederGegevensdienst, Gegevensdienst, OAuthclient, Systeemrol
+
+
+def _eis_rol(deelnemer: Deelnemer | None, rol: str, veld: str) -> None:
+    """REG-DVA / REG-DVP: an aanbieder is connected by a DVA participant, a client belongs to a DVP."""
+    if deelnemer is not None and not deelnemer.rollen.filter(rol=rol).exists():
+        raise ValidationError({veld: f"{deelnemer} heeft niet de rol {RolSoort(rol).label}."})
+
+
+@transaction.atomic
+def gegevensdienst_aanmaken(*, actor, code: str, naam: str, in_gebruik: bool = True,
+                            reden: str = "") -> Gegevensdienst:
+    return opslaan_nieuw(actor=actor, obj=Gegevensdienst(code=code, naam=naam, in_gebruik=in_gebruik),
+                         actie="gegevensdienst.aangemaakt", reden=reden)
+
+
+@transaction.atomic
+def gegevensdienst_wijzigen(*, actor, gegevensdienst: Gegevensdienst, wijzigingen: dict,
+                            reden: str = "") -> Gegevensdienst:
+    return wijzigen(actor=actor, obj=gegevensdienst, wijzigingen=wijzigingen, toegestaan={"naam", "in_gebruik"},
+                    actie="gegevensdienst.gewijzigd", reden=reden)
+
+
+@transaction.atomic
+def aanbieder_aanmaken(*, actor, naam: str, weergavenaam: str, organisatie, dva: Deelnemer, soort: str = "",
+                       plaats: str = "", reden: str = "") -> Aanbieder:
+    _eis_rol(dva, RolSoort.DVA, "dva")
+    aanbieder = Aanbieder(naam=naam, weergavenaam=weergavenaam, organisatie=organisatie, dva=dva,
+                          soort=soort or Aanbieder._meta.get_field("soort").default,
+                          plaats=plaats or organisatie.plaats)
+    return opslaan_nieuw(actor=actor, obj=aanbieder, actie="aanbieder.aangemaakt", reden=reden)
+
+
+@transaction.atomic
+def aanbieder_wijzigen(*, actor, aanbieder: Aanbieder, wijzigingen: dict, reden: str = "") -> Aanbieder:
+    aanbieder = Aanbieder.objects.select_for_update().get(pk=aanbieder.pk)
+    if "dva" in wijzigingen:
+        _eis_rol(wijzigingen["dva"], RolSoort.DVA, "dva")
+    return wijzigen(actor=actor, obj=aanbieder, wijzigingen=wijzigingen,
+                    toegestaan={"weergavenaam", "soort", "organisatie", "dva", "plaats"},
+                    actie="aanbieder.gewijzigd", reden=reden)
+
+
+def _dienst_toestand(dienst: AanbiederGegevensdienst) -> dict:
+    return {
+        "gegevensdienst": dienst.gegevensdienst.code,
+        "authorization_endpoint": dienst.authorization_endpoint,
+        "token_endpoint": dienst.token_endpoint,
+        "systeemrollen": {s.code: s.resource_endpoint for s in dienst.systeemrollen.all()},
+    }
+
+
+@transaction.atomic
+def aanbieder_dienst_instellen(*, actor, aanbieder: Aanbieder, gegevensdienst: Gegevensdienst,
+                               authorization_endpoint: str, token_endpoint: str,
+                               systeemrollen: dict[str, str], reden: str = "") -> AanbiederGegevensdienst:
+    """Set (create or replace) the endpoints and system roles by which an aanbieder offers a gegevensdienst."""
+    if not systeemrollen:
+        raise ValidationError({"systeemrollen": "Geef minstens één systeemrol met resource endpoint op."})
+    dienst = (AanbiederGegevensdienst.objects.select_for_update()
+              .filter(aanbieder=aanbieder, gegevensdienst=gegevensdienst).first())
+    voor = _dienst_toestand(dienst) if dienst else None
+    if dienst is None:
+        dienst = AanbiederGegevensdienst(aanbieder=aanbieder, gegevensdienst=gegevensdienst)
+    dienst.authorization_endpoint = authorization_endpoint
+    dienst.token_endpoint = token_endpoint
+    dienst.full_clean()
+    rollen = [Systeemrol(code=code, resource_endpoint=url) for code, url in systeemrollen.items()]
+    for index, rol in enumerate(rollen):
+        try:
+            rol.clean_fields(exclude=["dienst"])
+        except ValidationError as e:
+            raise ValidationError({f"systeemrollen.{index}.{k}": v for k, v in e.message_dict.items()}) from e
+    dienst.save()
+    dienst.systeemrollen.all().delete()
+    for rol in rollen:
+        rol.dienst = dienst
+    Systeemrol.objects.bulk_create(rollen)
+    vastleggen(actor=actor, actie="aanbieder.dienst_ingesteld", obj=dienst, voor=voor,
+               na=_dienst_toestand(dienst), reden=reden)
+    return dienst
+
+
+@transaction.atomic
+def aanbieder_dienst_verwijderen(*, actor, dienst: AanbiederGegevensdienst, reden: str = "") -> None:
+    vastleggen(actor=actor, actie="aanbieder.dienst_verwijderd", obj=dienst, voor=_dienst_toestand(dienst),
+               reden=reden)
+    dienst.delete()
+
+
+@transaction.atomic
+def oauthclient_aanmaken(*, actor, hostname: str, organisatienaam: str, dvp: Deelnemer,
+                         reden: str = "") -> OAuthclient:
+    _eis_rol(dvp, RolSoort.DVP, "dvp")
+    return opslaan_nieuw(actor=actor, obj=OAuthclient(hostname=hostname, organisatienaam=organisatienaam, dvp=dvp),
+                         actie="oauthclient.aangemaakt", reden=reden)
+
+
+@transaction.atomic
+def oauthclient_wijzigen(*, actor, client: OAuthclient, wijzigingen: dict, reden: str = "") -> OAuthclient:
+    if "dvp" in wijzigingen:
+        _eis_rol(wijzigingen["dvp"], RolSoort.DVP, "dvp")
+    return wijzigen(actor=actor, obj=client, wijzigingen=wijzigingen,
+                    toegestaan={"hostname", "organisatienaam", "dvp"}, actie="oauthclient.gewijzigd", reden=reden)
+
+
+@transaction.atomic
+def oauthclient_verwijderen(*, actor, client: OAuthclient, reden: str = "") -> None:
+    vastleggen(actor=actor, actie="oauthclient.verwijderd", obj=client, voor=momentopname(client), reden=reden)
+    client.delete()

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("aanbiedersregister/", views.publiek_register, name="publiek-register"),
+    path("aanbiedersregister/<str:naam>/", views.publiek_aanbieder, name="publiek-aanbieder"),
+    path("gegevensdiensten/", views.gegevensdienst_lijst, name="gegevensdienst-lijst"),
+    path("beheer/aanbieders/", views.aanbieder_lijst, name="aanbieder-lijst"),
+    path("beheer/aanbieders/import/", views.aanbieders_import, name="aanbieder-import"),
+    path("beheer/aanbieders/<int:pk>/", views.aanbieder_detail, name="aanbieder-detail"),
+    path("beheer/aanbieders/<int:pk>/wijzigen/", views.aanbieder_wijzigen, name="aanbieder-wijzigen"),
+]

@@ -1,0 +1,22 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from stelselbeheer.api import api
+from stelselbeheer.kern import views as kern_views
+
+urlpatterns = [
+    path("", kern_views.home, name="home"),
+    path("inloggen/", auth_views.LoginView.as_view(template_name="kern/inloggen.html"), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("beheer/audit/", kern_views.audit_lijst, name="audit-lijst"),
+    path("", include("stelselbeheer.organisaties.urls")),
+    path("", include("stelselbeheer.deelnemers.urls")),
+    path("", include("stelselbeheer.register.urls")),
+    path("api/", api.urls),
+    path("django-admin/", admin.site.urls),
+]
+
+handler403 = "stelselbeheer.kern.views.geen_toegang"
+handler404 = "stelselbeheer.kern.views.niet_gevonden"
