@@ -3,7 +3,7 @@ import datetime as dt
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 
-from stelselbeheer.api.auth import eis, sessie, verwijzing
+from stelselbeheer.api.auth import Recht, verwijzing
 from stelselbeheer.api.paginering import Pagina, pagineer
 from stelselbeheer.kern.rollen import Actie
 from stelselbeheer.register.models import Gegevensdienst
@@ -12,7 +12,7 @@ from . import services
 from .models import Deelnemer, Kwalificatie
 from .zoeken import zoek_deelnemers
 
-router = Router(tags=["deelnemers"], auth=sessie)
+router = Router(tags=["deelnemers"])
 
 
 class RolUit(Schema):
@@ -54,47 +54,67 @@ def _deelnemers():
     return Deelnemer.objects.select_related("organisatie").prefetch_related("rollen")
 
 
-@router.get("/deelnemers", response=Pagina[DeelnemerUit], summary="Deelnemers")
+@router.get("/deelnemers", response=Pagina[DeelnemerUit], summary="Deelnemers", auth=Recht(Actie.DEELNEMER_LEZEN))
 def deelnemers(request, q: str = "", status: str = "", rol: str = "", pagina: int = 1, per_pagina: int = 25):
-    eis(request, Actie.DEELNEMER_LEZEN)
     return pagineer(zoek_deelnemers(q, status=status, rol=rol).prefetch_related("rollen"), pagina, per_pagina)
 
 
-@router.get("/deelnemers/{deelnemer_id}", response=DeelnemerUit, summary="Eén deelnemer")
+@router.get(
+    "/deelnemers/{deelnemer_id}", response=DeelnemerUit, summary="Eén deelnemer", auth=Recht(Actie.DEELNEMER_LEZEN)
+)
 def deelnemer(request, deelnemer_id: int):
-    eis(request, Actie.DEELNEMER_LEZEN)
     return get_object_or_404(_deelnemers(), pk=deelnemer_id)
 
 
-@router.get("/deelnemers/{deelnemer_id}/kwalificaties", response=list[KwalificatieUit],
-            summary="Kwalificaties van een deelnemer")
+@router.get(
+    "/deelnemers/{deelnemer_id}/kwalificaties",
+    response=list[KwalificatieUit],
+    summary="Kwalificaties van een deelnemer",
+    auth=Recht(Actie.DEELNEMER_LEZEN),
+)
 def kwalificaties(request, deelnemer_id: int):
-    eis(request, Actie.DEELNEMER_LEZEN)
     deelnemer = get_object_or_404(Deelnemer, pk=deelnemer_id)
     return Kwalificatie.objects.filter(deelnemer=deelnemer).select_related("gegevensdienst")
 
 
-@router.post("/deelnemers/{deelnemer_id}/kwalificaties", response={201: KwalificatieUit},
-             summary="Testresultaat vastleggen")
+@router.post(
+    "/deelnemers/{deelnemer_id}/kwalificaties",
+    response={201: KwalificatieUit},
+    summary="Testresultaat vastleggen",
+    auth=Recht(Actie.DEELNEMER_WIJZIGEN),
+)
 def kwalificatie_vastleggen(request, deelnemer_id: int, payload: KwalificatieIn):
-    eis(request, Actie.DEELNEMER_WIJZIGEN)
     deelnemer = get_object_or_404(Deelnemer, pk=deelnemer_id)
     dienst = Gegevensdienst.objects.filter(code=payload.gegevensdienst).first()
     if dienst is None:
         verwijzing(Gegevensdienst, -1, "gegevensdienst")
     return 201, services.kwalificatie_vastleggen(
-        actor=request.auth, deelnemer=deelnemer, rol=payload.rol, gegevensdienst=dienst,
-        testdatum=payload.testdatum, resultaat=payload.resultaat, geldig_tot=payload.geldig_tot,
-        opmerking=payload.opmerking)
+        actor=request.auth,
+        deelnemer=deelnemer,
+        rol=payload.rol,
+        gegevensdienst=dienst,
+        testdatum=payload.testdatum,
+        resultaat=payload.resultaat,
+        geldig_tot=payload.geldig_tot,
+        opmerking=payload.opmerking,
+    )
 
 
-@router.get("/mijn/deelnemer", response=DeelnemerUit, summary="De eigen deelnemer (deelnemergebruikers)")
+@router.get(
+    "/mijn/deelnemer",
+    response=DeelnemerUit,
+    summary="De eigen deelnemer (deelnemergebruikers)",
+    auth=Recht(Actie.EIGEN_DEELNEMER_LEZEN),
+)
 def mijn_deelnemer(request):
-    eis(request, Actie.EIGEN_DEELNEMER_LEZEN)
     return get_object_or_404(_deelnemers(), pk=request.auth.deelnemer_id)
 
 
-@router.get("/mijn/kwalificaties", response=list[KwalificatieUit], summary="De eigen kwalificaties")
+@router.get(
+    "/mijn/kwalificaties",
+    response=list[KwalificatieUit],
+    summary="De eigen kwalificaties",
+    auth=Recht(Actie.EIGEN_DEELNEMER_LEZEN),
+)
 def mijn_kwalificaties(request):
-    eis(request, Actie.EIGEN_DEELNEMER_LEZEN)
     return Kwalificatie.objects.filter(deelnemer_id=request.auth.deelnemer_id).select_related("gegevensdienst")

@@ -2,14 +2,14 @@ import datetime as dt
 
 from ninja import Router, Schema
 
-from stelselbeheer.api.auth import eis, sessie
+from stelselbeheer.api.auth import Recht
 from stelselbeheer.api.paginering import Pagina, pagineer
 from stelselbeheer.kern.rollen import Actie
 
 from .audit import verifieer
 from .models import AuditEvent
 
-router = Router(tags=["audit"], auth=sessie)
+router = Router(tags=["audit"])
 
 
 class AuditEventUit(Schema):
@@ -33,9 +33,10 @@ class VerificatieUit(Schema):
     eerste_fout: int | None
 
 
-@router.get("/audit", response=Pagina[AuditEventUit], summary="Audittrail (nieuwste eerst)")
+@router.get(
+    "/audit", response=Pagina[AuditEventUit], summary="Audittrail (nieuwste eerst)", auth=Recht(Actie.AUDIT_LEZEN)
+)
 def audit(request, object_type: str = "", object_id: str = "", pagina: int = 1, per_pagina: int = 50):
-    eis(request, Actie.AUDIT_LEZEN)
     qs = AuditEvent.objects.order_by("-volgnummer")
     if object_type:
         qs = qs.filter(object_type=object_type)
@@ -44,7 +45,11 @@ def audit(request, object_type: str = "", object_id: str = "", pagina: int = 1, 
     return pagineer(qs, pagina, per_pagina)
 
 
-@router.get("/audit/verificatie", response=VerificatieUit, summary="Controle van de hele hashketen")
+@router.get(
+    "/audit/verificatie",
+    response=VerificatieUit,
+    summary="Controle van de hele hashketen",
+    auth=Recht(Actie.AUDIT_LEZEN),
+)
 def audit_verificatie(request):
-    eis(request, Actie.AUDIT_LEZEN)
     return verifieer().__dict__

@@ -1,7 +1,7 @@
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
-from stelselbeheer.api.auth import eis, sessie, verwijzing
+from stelselbeheer.api.auth import Recht, verwijzing
 from stelselbeheer.api.paginering import Pagina, pagineer
 from stelselbeheer.kern.rollen import Actie
 
@@ -9,7 +9,7 @@ from . import services
 from .models import Organisatie, Regio
 from .zoeken import zoek_organisaties
 
-router = Router(tags=["organisaties"], auth=sessie)
+router = Router(tags=["organisaties"])
 
 
 class OrganisatieUit(Schema):
@@ -66,29 +66,43 @@ def _velden(payload: dict) -> dict:
     return velden
 
 
-@router.get("/organisaties", response=Pagina[OrganisatieUit], summary="Organisaties zoeken")
+@router.get(
+    "/organisaties", response=Pagina[OrganisatieUit], summary="Organisaties zoeken", auth=Recht(Actie.ORGANISATIE_LEZEN)
+)
 def organisaties(request, filters: Query[OrganisatieFilters], pagina: int = 1, per_pagina: int = 25):
-    eis(request, Actie.ORGANISATIE_LEZEN)
     return pagineer(zoek_organisaties(filters.q, soort=filters.soort, sector=filters.sector), pagina, per_pagina)
 
 
-@router.get("/organisaties/{organisatie_id}", response=OrganisatieUit, summary="Eén organisatie")
+@router.get(
+    "/organisaties/{organisatie_id}",
+    response=OrganisatieUit,
+    summary="Eén organisatie",
+    auth=Recht(Actie.ORGANISATIE_LEZEN),
+)
 def organisatie(request, organisatie_id: int):
-    eis(request, Actie.ORGANISATIE_LEZEN)
     return get_object_or_404(Organisatie, pk=organisatie_id)
 
 
-@router.post("/organisaties", response={201: OrganisatieUit}, summary="Organisatie vastleggen")
+@router.post(
+    "/organisaties",
+    response={201: OrganisatieUit},
+    summary="Organisatie vastleggen",
+    auth=Recht(Actie.ORGANISATIE_WIJZIGEN),
+)
 def organisatie_toevoegen(request, payload: OrganisatieIn):
-    eis(request, Actie.ORGANISATIE_WIJZIGEN)
     return 201, services.organisatie_aanmaken(actor=request.auth, **_velden(payload.dict()))
 
 
-@router.patch("/organisaties/{organisatie_id}", response=OrganisatieUit, summary="Organisatie wijzigen")
+@router.patch(
+    "/organisaties/{organisatie_id}",
+    response=OrganisatieUit,
+    summary="Organisatie wijzigen",
+    auth=Recht(Actie.ORGANISATIE_WIJZIGEN),
+)
 def organisatie_wijzigen(request, organisatie_id: int, payload: OrganisatieWijziging):
-    eis(request, Actie.ORGANISATIE_WIJZIGEN)
     organisatie = get_object_or_404(Organisatie, pk=organisatie_id)
     data = payload.dict(exclude_unset=True)
     reden = data.pop("reden", "")
-    return services.organisatie_wijzigen(actor=request.auth, organisatie=organisatie,
-                                         wijzigingen=_velden(data), reden=reden)
+    return services.organisatie_wijzigen(
+        actor=request.auth, organisatie=organisatie, wijzigingen=_velden(data), reden=reden
+    )

@@ -12,6 +12,7 @@ class OrganisatieForm(forms.ModelForm):
                    "agb_code": forms.TextInput(attrs={"inputmode": "numeric"}),
                    "oin": forms.TextInput(attrs={"inputmode": "numeric"})}
 
+    website = forms.URLField(label="Website", required=False, assume_scheme="https")
     reden = forms.CharField(label="Reden van de wijziging", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 

@@ -1,7 +1,7 @@
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
-from stelselbeheer.api.auth import eis, sessie, verwijzing
+from stelselbeheer.api.auth import Recht, verwijzing
 from stelselbeheer.api.paginering import Pagina, pagineer
 from stelselbeheer.deelnemers.models import Deelnemer
 from stelselbeheer.kern.rollen import Actie
@@ -99,28 +99,44 @@ def aanbieder(request, naam: str):
     return get_object_or_404(met_diensten(zoek_aanbieders()), naam=naam)
 
 
-@router.get("/beheer/aanbieders/{naam}", response=AanbiederVolledig, auth=sessie,
-            summary="Eén aanbieder met endpoints (medewerkers)")
+@router.get(
+    "/beheer/aanbieders/{naam}",
+    response=AanbiederVolledig,
+    summary="Eén aanbieder met endpoints (medewerkers)",
+    auth=Recht(Actie.AANBIEDER_LEZEN),
+)
 def aanbieder_volledig(request, naam: str):
-    eis(request, Actie.AANBIEDER_LEZEN)
-    return get_object_or_404(Aanbieder.objects.prefetch_related("diensten__gegevensdienst",
-                                                                "diensten__systeemrollen"), naam=naam)
+    return get_object_or_404(
+        Aanbieder.objects.prefetch_related("diensten__gegevensdienst", "diensten__systeemrollen"), naam=naam
+    )
 
 
-@router.post("/beheer/aanbieders", response={201: AanbiederVolledig}, auth=sessie,
-             summary="Aanbieder toevoegen (medewerkers)")
+@router.post(
+    "/beheer/aanbieders",
+    response={201: AanbiederVolledig},
+    summary="Aanbieder toevoegen (medewerkers)",
+    auth=Recht(Actie.AANBIEDER_WIJZIGEN),
+)
 def aanbieder_toevoegen(request, payload: AanbiederIn):
-    eis(request, Actie.AANBIEDER_WIJZIGEN)
     organisatie = verwijzing(Organisatie, payload.organisatie_id, "organisatie_id")
     dva = verwijzing(Deelnemer, payload.dva_id, "dva_id")
-    aanbieder = services.aanbieder_aanmaken(actor=request.auth, naam=payload.naam,
-                                            weergavenaam=payload.weergavenaam, soort=payload.soort,
-                                            organisatie=organisatie, dva=dva, plaats=payload.plaats)
+    aanbieder = services.aanbieder_aanmaken(
+        actor=request.auth,
+        naam=payload.naam,
+        weergavenaam=payload.weergavenaam,
+        soort=payload.soort,
+        organisatie=organisatie,
+        dva=dva,
+        plaats=payload.plaats,
+    )
     return 201, aanbieder
 
 
-@router.get("/beheer/oauthclients", response=Pagina[OAuthclientUit], auth=sessie,
-            summary="OAuth-clients (medewerkers)")
+@router.get(
+    "/beheer/oauthclients",
+    response=Pagina[OAuthclientUit],
+    summary="OAuth-clients (medewerkers)",
+    auth=Recht(Actie.AANBIEDER_LEZEN),
+)
 def oauthclients(request, pagina: int = 1, per_pagina: int = 25):
-    eis(request, Actie.AANBIEDER_LEZEN)
     return pagineer(OAuthclient.objects.order_by("hostname"), pagina, per_pagina)

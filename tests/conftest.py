@@ -1,0 +1,98 @@
+"""Shared fixtures. Everything is built through the service functions, so tests see audit events too."""
+
+import datetime as dt
+
+import pytest
+
+from stelselbeheer.deelnemers import services as deelnemer_services
+from stelselbeheer.deelnemers.models import DeelnemerStatus, RolSoort, Testresultaat
+from stelselbeheer.kern.rollen import Rol
+from stelselbeheer.kern.services import gebruiker_aanmaken
+from stelselbeheer.organisaties import services as org_services
+from stelselbeheer.organisaties.models import Regio, Soort
+from stelselbeheer.register import services as reg_services
+
+WACHTWOORD = "test-Wachtwoord-2026!"
+VANDAAG = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def _snel_wachtwoord(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+class Maak:
+    """Small builders for test data, through the services."""
+
+    def __init__(self):
+        self.teller = 0
+
+    def _kvk(self):
+        self.teller += 1
+        return f"{10000000 + self.teller}"
+
+    def organisatie(self, naam="Zorg-ICT Noord B.V.", soort=Soort.LEVERANCIER, **velden):
+        velden.setdefault("kvk_nummer", self._kvk())
+        return org_services.organisatie_aanmaken(actor=None, naam=naam, soort=soort, **velden)
+
+    def gegevensdienst(self, code="48", naam="Medicatiegegevens"):
+        return reg_services.gegevensdienst_aanmaken(actor=None, code=code, naam=naam)
+
+    def deelnemer(self, naam="Zorg-ICT Noord B.V.", rollen=(RolSoort.DVA,), status=DeelnemerStatus.ACTIEF):
+        org = self.organisatie(naam=naam)
+        return deelnemer_services.deelnemer_registreren(
+            actor=None, organisatie=org, overeenkomstversie="2.2", ondertekend_op=dt.date(2025, 1, 6),
+            status=status, status_sinds=dt.date(2025, 1, 6), rollen=list(rollen))
+
+    def kwalificatie(self, deelnemer, gegevensdienst, rol=RolSoort.DVA, testdatum=dt.date(2026, 6, 1), **kw):
+        return deelnemer_services.kwalificatie_vastleggen(
+            actor=None, deelnemer=deelnemer, rol=rol, gegevensdienst=gegevensdienst, testdatum=testdatum,
+            resultaat=kw.pop("resultaat", Testresultaat.GESLAAGD), **kw)
+
+    def aanbieder(self, dva, naam="huisartsdelinde@medmij", weergavenaam="Huisartsenpraktijk De Linde",
+                  plaats="Zwolle", gegevensdienst=None):
+        org = self.organisatie(naam=weergavenaam, soort=Soort.ZORGAANBIEDER, plaats=plaats)
+        aanbieder = reg_services.aanbieder_aanmaken(actor=None, naam=naam, weergavenaam=weergavenaam,
+                                                    organisatie=org, dva=dva, plaats=plaats)
+        if gegevensdienst:
+            reg_services.aanbieder_dienst_instellen(
+                actor=None, aanbieder=aanbieder, gegevensdienst=gegevensdienst,
+                authorization_endpoint="https://auth.zorgictnoord.nl/delinde/authorize",
+                token_endpoint="https://api.zorgictnoord.nl/delinde/token",
+                systeemrollen={"MED-FHIR-SERVER": "https://fhir.zorgictnoord.nl/delinde/48"})
+        return aanbieder
+
+    def rso(self, naam="RSO Twente"):
+        regio = Regio.objects.create(code=f"r{self._kvk()}", naam=f"Regio {naam}")
+        return self.organisatie(naam=naam, soort=Soort.RSO, regio=regio)
+
+    def gebruiker(self, rol, naam=None, **extra):
+        return gebruiker_aanmaken(actor=None, gebruikersnaam=naam or f"{rol}-{self._kvk()}", wachtwoord=WACHTWOORD,
+                                  rol=rol, **extra)
+
+
+@pytest.fixture
+def maak(db):
+    return Maak()
+
+
+@pytest.fixture
+def wereld(maak):
+    """A small register: two participants (DVA and DVP), one aanbieder, one client, a user per role."""
+    dienst = maak.gegevensdienst()
+    dva = maak.deelnemer("Zorg-ICT Noord B.V.", rollen=[RolSoort.DVA])
+    dvp = maak.deelnemer("Mijn Gezondheid PGO B.V.", rollen=[RolSoort.DVP])
+    maak.kwalificatie(dva, dienst)
+    aanbieder = maak.aanbieder(dva, gegevensdienst=dienst)
+    client = reg_services.oauthclient_aanmaken(actor=None, hostname="app.mijngezondheid.nl",
+                                               organisatienaam="Mijn Gezondheid", dvp=dvp)
+    rso = maak.rso()
+    gebruikers = {
+        Rol.BESTUUR: maak.gebruiker(Rol.BESTUUR, "bestuur"),
+        Rol.UITVOERING: maak.gebruiker(Rol.UITVOERING, "medewerker"),
+        Rol.AUDITOR: maak.gebruiker(Rol.AUDITOR, "auditor"),
+        Rol.DEELNEMER: maak.gebruiker(Rol.DEELNEMER, "deelnemer", deelnemer=dva),
+        Rol.REGIO: maak.gebruiker(Rol.REGIO, "regio", rso=rso),
+    }
+    return {"dienst": dienst, "dva": dva, "dvp": dvp, "aanbieder": aanbieder, "client": client, "rso": rso,
+            "gebruikers": gebruikers}

@@ -1,0 +1,150 @@
+"""Who may reach which page and API call: every route, every role, the anonymous public included.
+
+The expectations are written out here per route, independently of ``kern.rollen.RECHTEN``, so a change
+in that table that opens or closes a route makes this test fail. A route added without a row fails too.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+ALLE = {"publiek", "bestuur", "uitvoering", "auditor", "deelnemer", "regio"}
+LEZERS = {"bestuur", "uitvoering", "auditor"}
+
+# url name -> (path, roles that may)
+PAGINAS = {
+    "home": ("/", ALLE),
+    "publiek-register": ("/aanbiedersregister/", ALLE),
+    "publiek-aanbieder": ("/aanbiedersregister/huisartsdelinde@medmij/", ALLE),
+    "gegevensdienst-lijst": ("/gegevensdiensten/", ALLE),
+    "organisatie-lijst": ("/beheer/organisaties/", LEZERS),
+    "organisatie-nieuw": ("/beheer/organisaties/nieuw/", {"uitvoering"}),
+    "organisatie-detail": ("/beheer/organisaties/{org}/", LEZERS),
+    "organisatie-wijzigen": ("/beheer/organisaties/{org}/wijzigen/", {"uitvoering"}),
+    "deelnemer-lijst": ("/beheer/deelnemers/", LEZERS),
+    "deelnemer-detail": ("/beheer/deelnemers/{dva}/", LEZERS),
+    "deelnemer-wijzigen": ("/beheer/deelnemers/{dva}/wijzigen/", {"uitvoering"}),
+    "kwalificatie-nieuw": ("/beheer/deelnemers/{dva}/kwalificaties/nieuw/", {"uitvoering"}),
+    "aanbieder-lijst": ("/beheer/aanbieders/", LEZERS),
+    "aanbieder-detail": ("/beheer/aanbieders/{aanbieder}/", LEZERS),
+    "aanbieder-wijzigen": ("/beheer/aanbieders/{aanbieder}/wijzigen/", {"uitvoering"}),
+    "aanbieder-import": ("/beheer/aanbieders/import/", {"uitvoering"}),
+    "audit-lijst": ("/beheer/audit/", LEZERS),
+    "mijn-overzicht": ("/mijn/", {"deelnemer"}),
+    "regio-overzicht": ("/regio/", {"regio"}),
+}
+NIET_IN_MATRIX = {"login", "logout", "set_language"}  # the account mechanics themselves
+
+# (method, path) -> roles that may
+API = {
+    ("get", "/api/gegevensdiensten"): ALLE,
+    ("get", "/api/gegevensdiensten/48"): ALLE,
+    ("get", "/api/aanbieders"): ALLE,
+    ("get", "/api/aanbieders/huisartsdelinde@medmij"): ALLE,
+    ("get", "/api/beheer/aanbieders/huisartsdelinde@medmij"): LEZERS,
+    ("post", "/api/beheer/aanbieders"): {"uitvoering"},
+    ("get", "/api/beheer/oauthclients"): LEZERS,
+    ("get", "/api/organisaties"): LEZERS,
+    ("post", "/api/organisaties"): {"uitvoering"},
+    ("get", "/api/organisaties/{org}"): LEZERS,
+    ("patch", "/api/organisaties/{org}"): {"uitvoering"},
+    ("get", "/api/deelnemers"): LEZERS,
+    ("get", "/api/deelnemers/{dva}"): LEZERS,
+    ("get", "/api/deelnemers/{dva}/kwalificaties"): LEZERS,
+    ("post", "/api/deelnemers/{dva}/kwalificaties"): {"uitvoering"},
+    ("get", "/api/mijn/deelnemer"): {"deelnemer"},
+    ("get", "/api/mijn/kwalificaties"): {"deelnemer"},
+    ("get", "/api/audit"): LEZERS,
+    ("get", "/api/audit/verificatie"): LEZERS,
+}
+
+
+def _namen(patronen, prefix=""):
+    for p in patronen:
+        if isinstance(p, URLResolver):
+            if p.namespace in {"admin", "api"}:
+                continue
+            yield from _namen(p.url_patterns)
+        elif isinstance(p, URLPattern) and p.name:
+            yield p.name
+
+
+def test_elke_pagina_staat_in_de_matrix():
+    assert set(_namen(get_resolver().url_patterns)) - NIET_IN_MATRIX == set(PAGINAS)
+
+
+def test_elke_api_operatie_staat_in_de_matrix(client, db):
+    spec = client.get("/api/openapi.json").json()
+    operaties = {(m, p) for p, ops in spec["paths"].items() for m in ops}
+    gedekt = {(m, p.replace("{org}", "{organisatie_id}").replace("{dva}", "{deelnemer_id}")
+               .replace("/48", "/{code}").replace("/huisartsdelinde@medmij", "/{naam}")) for m, p in API}
+    assert operaties == gedekt
+
+
+def _pad(sjabloon, wereld):
+    return sjabloon.format(org=wereld["dva"].organisatie.pk, dva=wereld["dva"].pk, aanbieder=wereld["aanbieder"].pk)
+
+
+def _inloggen(client, wereld, rol):
+    if rol != "publiek":
+        client.force_login(wereld["gebruikers"][rol])
+
+
+@pytest.mark.parametrize("rol", sorted(ALLE))
+@pytest.mark.parametrize("naam", sorted(PAGINAS))
+def test_pagina_toegang(client, wereld, rol, naam):
+    sjabloon, mogen = PAGINAS[naam]
+    _inloggen(client, wereld, rol)
+    r = client.get(_pad(sjabloon, wereld))
+    if rol in mogen:
+        assert r.status_code == 200
+    elif rol == "publiek":
+        assert r.status_code == 302 and r["Location"].startswith("/inloggen/")
+    else:
+        assert r.status_code == 403
+        assert "Geen toegang" in r.content.decode()
+
+
+@pytest.mark.parametrize("rol", sorted(ALLE))
+@pytest.mark.parametrize("methode,sjabloon", sorted(API))
+def test_api_toegang(client, wereld, rol, methode, sjabloon):
+    _inloggen(client, wereld, rol)
+    r = getattr(client, methode)(_pad(sjabloon, wereld), data={}, content_type="application/json")
+    if rol in API[(methode, sjabloon)]:
+        assert r.status_code in {200, 201, 422}  # allowed; an empty body may be invalid input
+    else:
+        assert r.status_code == (401 if rol == "publiek" else 403)
+        assert r["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize("rol", ["deelnemer", "regio"])
+def test_schrijvende_pagina_post_geweigerd(client, wereld, rol):
+    _inloggen(client, wereld, rol)
+    org = wereld["dva"].organisatie
+    r = client.post(f"/beheer/organisaties/{org.pk}/wijzigen/", {"naam": "Overgenomen", "soort": org.soort,
+                                                                 "kvk_nummer": org.kvk_nummer, "sector": "ict"})
+    assert r.status_code == 403
+    org.refresh_from_db()
+    assert org.naam != "Overgenomen"
+
+
+def test_deelnemer_ziet_alleen_eigen_deelnemer(client, wereld):
+    client.force_login(wereld["gebruikers"]["deelnemer"])
+    pagina = client.get("/mijn/").content.decode()
+    assert "Zorg-ICT Noord B.V." in pagina and "Mijn Gezondheid PGO" not in pagina
+    assert client.get("/api/mijn/deelnemer").json()["id"] == wereld["dva"].pk
+    assert client.get(f"/api/deelnemers/{wereld['dvp'].pk}").status_code == 403
+    assert client.get(f"/beheer/deelnemers/{wereld['dvp'].pk}/").status_code == 403
+
+
+def test_regiogebruiker_ziet_alleen_eigen_regio(client, wereld, maak):
+    ander = maak.rso("RSO Zuid-Limburg")
+    client.force_login(wereld["gebruikers"]["regio"])
+    pagina = client.get("/regio/").content.decode()
+    assert "RSO Twente" in pagina and ander.naam not in pagina
+
+
+def test_openbaar_register_toont_geen_interne_velden(client, wereld):
+    data = client.get("/api/aanbieders/huisartsdelinde@medmij").json()
+    assert set(data) == {"naam", "weergavenaam", "soort", "plaats", "gegevensdiensten"}
+    pagina = client.get("/aanbiedersregister/huisartsdelinde@medmij/").content.decode()
+    assert "zorgictnoord.nl" not in pagina and "Zorg-ICT Noord" not in pagina
