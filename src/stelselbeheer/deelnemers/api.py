@@ -1,9 +1,10 @@
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
-from stelselbeheer.api.auth import Recht, verwijzing
+from stelselbeheer.api.auth import Recht
 from stelselbeheer.api.paginering import Pagina, pagineer
 from stelselbeheer.kern.rollen import Actie
 from stelselbeheer.register.models import Gegevensdienst
@@ -87,16 +88,19 @@ def kwalificatie_vastleggen(request, deelnemer_id: int, payload: KwalificatieIn)
     deelnemer = get_object_or_404(Deelnemer, pk=deelnemer_id)
     dienst = Gegevensdienst.objects.filter(code=payload.gegevensdienst).first()
     if dienst is None:
-        verwijzing(Gegevensdienst, -1, "gegevensdienst")
-    return 201, services.kwalificatie_vastleggen(
-        actor=request.auth,
-        deelnemer=deelnemer,
-        rol=payload.rol,
-        gegevensdienst=dienst,
-        testdatum=payload.testdatum,
-        resultaat=payload.resultaat,
-        geldig_tot=payload.geldig_tot,
-        opmerking=payload.opmerking,
+        raise ValidationError({"gegevensdienst": f"Onbekende gegevensdienst '{payload.gegevensdienst}'."})
+    return Status(
+        201,
+        services.kwalificatie_vastleggen(
+            actor=request.auth,
+            deelnemer=deelnemer,
+            rol=payload.rol,
+            gegevensdienst=dienst,
+            testdatum=payload.testdatum,
+            resultaat=payload.resultaat,
+            geldig_tot=payload.geldig_tot,
+            opmerking=payload.opmerking,
+        ),
     )
 
 

@@ -1,5 +1,5 @@
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from stelselbeheer.api.auth import Recht, verwijzing
 from stelselbeheer.api.paginering import Pagina, pagineer
@@ -90,7 +90,7 @@ def organisatie(request, organisatie_id: int):
     auth=Recht(Actie.ORGANISATIE_WIJZIGEN),
 )
 def organisatie_toevoegen(request, payload: OrganisatieIn):
-    return 201, services.organisatie_aanmaken(actor=request.auth, **_velden(payload.dict()))
+    return Status(201, services.organisatie_aanmaken(actor=request.auth, **_velden(payload.dict())))
 
 
 @router.patch(

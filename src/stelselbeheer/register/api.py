@@ -1,5 +1,5 @@
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from stelselbeheer.api.auth import Recht, verwijzing
 from stelselbeheer.api.paginering import Pagina, pagineer
@@ -129,7 +129,7 @@ def aanbieder_toevoegen(request, payload: AanbiederIn):
         dva=dva,
         plaats=payload.plaats,
     )
-    return 201, aanbieder
+    return Status(201, aanbieder)
 
 
 @router.get(
