@@ -7,6 +7,10 @@ DATABASE_URL           database, e.g. sqlite:///var/stelsel.sqlite3 or postgres:
                        Default: SQLite file var/stelsel.sqlite3 under the working directory.
 STELSEL_VAR_DIR        directory for the SQLite file and other runtime data (default ./var).
 STELSEL_TIME_ZONE      default Europe/Amsterdam.
+STELSEL_DB_CONN_MAX_AGE seconds a database connection is reused by a worker (default 60; 0 = per request).
+STELSEL_LOG_LEVEL      root log level (default WARNING).
+STELSEL_EMAIL_BACKEND  Django e-mail backend (default: console).
+STELSEL_STATIC_ROOT    target of `stelsel collectstatic` for a production web server (unset: served by WhiteNoise).
 """
 
 import os
@@ -80,7 +84,9 @@ TEMPLATES = [
 
 _default_db = f"sqlite:///{VAR_DIR / 'stelsel.sqlite3'}"
 DATABASES = {
-    "default": dj_database_url.parse(os.environ.get("DATABASE_URL") or _default_db, conn_max_age=0),
+    "default": dj_database_url.parse(os.environ.get("DATABASE_URL") or _default_db,
+                                     conn_max_age=int(os.environ.get("STELSEL_DB_CONN_MAX_AGE", "60")),
+                                     conn_health_checks=True),
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers go on while one writer commits; the busy timeout makes a second writer wait

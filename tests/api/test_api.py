@@ -115,3 +115,35 @@ def test_audit_api(client, wereld, pad):
     assert data.get("in_orde", True) is True
     if pad == "/api/audit":
         assert data["aantal"] == AuditEvent.objects.count()
+
+
+def test_zoeken_negeert_hoofdletters_en_accenten_en_volgt_wijzigingen(client, wereld, maak):
+    from stelselbeheer.register import services
+
+    a = maak.aanbieder(wereld["dva"], naam="dietistenpraktijkede@medmij", weergavenaam="Diëtistenpraktijk Ëde",
+                       plaats="Ede")
+    assert client.get("/api/aanbieders", {"q": "DIETIST"}).json()["aantal"] == 1
+    assert client.get("/api/aanbieders", {"q": "diëtistenpraktijk ëde"}).json()["aantal"] == 1
+    services.aanbieder_wijzigen(actor=None, aanbieder=a, wijzigingen={"weergavenaam": "Voedingspraktijk Ede"})
+    assert client.get("/api/aanbieders", {"q": "dietistenpraktijk ede"}).json()["aantal"] == 0
+    assert client.get("/api/aanbieders", {"q": "dietist"}).json()["aantal"] == 1  # still in the aanbiedernaam
+    assert client.get("/api/aanbieders", {"q": "voedings"}).json()["aantal"] == 1
+
+
+def test_paginering_van_een_brede_zoekopdracht(client, wereld, maak, monkeypatch):
+    """Past the first scan's stock of ids the result counts and pages through the database itself."""
+    from stelselbeheer.register.zoeken import Zoekresultaat
+
+    monkeypatch.setattr(Zoekresultaat, "VOORRAAD", 3)
+    for i in range(7):
+        maak.aanbieder(wereld["dva"], naam=f"apotheek{'abcdefg'[i]}zwolle@medmij",
+                       weergavenaam=f"Apotheek {'ABCDEFG'[i]} Zwolle")
+    eerste = client.get("/api/aanbieders", {"q": "apotheek", "per_pagina": 3}).json()
+    derde = client.get("/api/aanbieders", {"q": "apotheek", "per_pagina": 3, "pagina": 3}).json()
+    assert eerste["aantal"] == derde["aantal"] == 7
+    assert [a["weergavenaam"] for a in eerste["resultaten"]] == ["Apotheek A Zwolle", "Apotheek B Zwolle",
+                                                                 "Apotheek C Zwolle"]
+    assert [a["weergavenaam"] for a in derde["resultaten"]] == ["Apotheek G Zwolle"]
+    assert client.get("/api/aanbieders", {"q": "apotheek", "per_pagina": 3, "pagina": 4}).json()["resultaten"] == []
+    pagina = client.get("/aanbiedersregister/", {"q": "apotheek"}).content.decode()  # 25 a page: all 7
+    assert "7 aanbieders" in pagina and pagina.index("Apotheek A Zwolle") < pagina.index("Apotheek G Zwolle")

@@ -66,3 +66,12 @@ def test_weigert_een_gevulde_database(db):
     genereer(aanbieders=5, seed=1, peildatum=PEIL, accounts=False)
     with pytest.raises(CommandError, match="lege database"):
         call_command("demo-data", "--aanbieders", "5")
+
+
+def test_na_demodata_werken_de_gewone_services(db, maak):
+    """Demo rows are inserted with explicit ids; the sequences must be moved past them (PostgreSQL)."""
+    genereer(aanbieders=20, seed=3, peildatum=PEIL, accounts=False)
+    dva = Deelnemer.objects.filter(rollen__rol="dva", status="actief").first()
+    org = maak.organisatie(naam="Nieuwe Zorg B.V.", soort="zorgaanbieder")
+    a = maak.aanbieder(dva, naam="nieuwezorgpraktijk@medmij", weergavenaam="Nieuwe Zorgpraktijk")
+    assert org.pk > 0 and a.pk > Aanbieder.objects.exclude(pk=a.pk).order_by("-pk").first().pk

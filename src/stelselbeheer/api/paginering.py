@@ -25,7 +25,7 @@ def pagineer(qs, pagina: int, per_pagina: int, verrijk: Callable | None = None) 
         raise ValidationError(fouten)
     aantal = qs.count()
     begin = (pagina - 1) * per_pagina
-    deel = qs[begin:begin + per_pagina]
+    deel = qs[begin:begin + per_pagina] if begin < aantal else []
     if verrijk:
         deel = verrijk(deel)
     return {"aantal": aantal, "pagina": pagina, "per_pagina": per_pagina, "resultaten": list(deel)}

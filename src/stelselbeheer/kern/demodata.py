@@ -50,6 +50,7 @@ from stelselbeheer.register.models import (
     OAuthclient,
     Systeemrol,
 )
+from stelselbeheer.register.zoeken import zoektekst
 
 DEMO_WACHTWOORD = "demo-Stelsel-2026!"
 
@@ -280,7 +281,8 @@ class Generator:
                 naam = self._aanbiedernaam(weergave)
                 ids[Aanbieder] += 1
                 aanbieder_id = ids[Aanbieder]
-                aanb.append((aanbieder_id, naam, weergave, soort.value, org_id, dva.pk, plaats, nu))
+                aanb.append((aanbieder_id, naam, weergave, soort.value, org_id, dva.pk, plaats, nu,
+                             zoektekst(weergavenaam=weergave, plaats=plaats, naam=naam)))
                 lokaal = naam.split("@")[0][:40]
                 host = dva_host[dva.pk]
                 for g in self.rng.sample(self.diensten, self.rng.choice([1, 2, 2, 3, 3, 3, 4, 4, 5])):
@@ -299,7 +301,7 @@ class Generator:
             _rijen(Organisatie, ["id", "naam", "soort", "kvk_nummer", "ura", "agb_code", "oin", "sector", "plaats",
                                  "regio_id", "website", "aangemaakt_op"], orgs)
             _rijen(Aanbieder, ["id", "naam", "weergavenaam", "soort", "organisatie_id", "dva_id", "plaats",
-                               "aangemaakt_op"], aanb)
+                               "aangemaakt_op", "zoektekst"], aanb)
             _rijen(AanbiederGegevensdienst, ["id", "aanbieder_id", "gegevensdienst_id", "authorization_endpoint",
                                              "token_endpoint"], diensten)
             _rijen(Systeemrol, ["id", "dienst_id", "code", "resource_endpoint"], rollen)
@@ -336,6 +338,11 @@ def _rijen(model, kolommen: list[str], rijen: list[tuple]) -> None:
     namen = ", ".join(connection.ops.quote_name(k) for k in kolommen)
     plaatsen = ", ".join(["%s"] * len(kolommen))
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":  # COPY: 5x faster than executemany there (bench/run.py)
+            with cursor.cursor.copy(f"COPY {tabel} ({namen}) FROM STDIN") as copy:
+                for rij in rijen:
+                    copy.write_row(rij)
+            return
         for begin in range(0, len(rijen), 5000):
             cursor.executemany(f"INSERT INTO {tabel} ({namen}) VALUES ({plaatsen})", rijen[begin:begin + 5000])
 

@@ -9,7 +9,7 @@ from stelselbeheer.organisaties.models import Organisatie
 
 from . import services
 from .models import Aanbieder, Gegevensdienst, OAuthclient
-from .zoeken import met_diensten, zoek_aanbieders
+from .zoeken import met_diensten, zoek_aanbieders, zoeken
 
 router = Router(tags=["register"])
 
@@ -90,8 +90,8 @@ def gegevensdienst(request, code: str):
 
 @router.get("/aanbieders", response=Pagina[AanbiederPubliek], summary="Openbaar aanbiedersregister doorzoeken")
 def aanbieders(request, filters: Query[ZoekFilters], pagina: int = 1, per_pagina: int = 25):
-    qs = zoek_aanbieders(filters.q, gegevensdienst=filters.gegevensdienst, plaats=filters.plaats)
-    return pagineer(qs, pagina, per_pagina, verrijk=met_diensten)
+    resultaat = zoeken(filters.q, gegevensdienst=filters.gegevensdienst, plaats=filters.plaats)
+    return pagineer(resultaat, pagina, per_pagina)
 
 
 @router.get("/aanbieders/{naam}", response=AanbiederPubliek, summary="Eén aanbieder (openbare velden)")

@@ -25,6 +25,7 @@ from stelselbeheer.kern.audit import vastleggen
 from stelselbeheer.organisaties.models import Organisatie, Soort
 
 from .models import Aanbieder, AanbiederGegevensdienst, AanbiederSoort, Gegevensdienst, Systeemrol
+from .zoeken import zoektekst
 
 KOLOMMEN = ["aanbiedernaam", "weergavenaam", "soort", "kvk_nummer", "plaats", "dva_kvk", "gegevensdienst",
             "authorization_endpoint", "token_endpoint", "systeemrollen"]
@@ -183,7 +184,8 @@ def aanbieders_importeren(*, actor, tekst: str, bestandsnaam: str = "", reden: s
         org = bestaande_orgs.get((r["kvk_nummer"], r["weergavenaam"])) or organisaties[(r["kvk_nummer"],
                                                                                         r["weergavenaam"])]
         aanbieders.append(Aanbieder(naam=naam, weergavenaam=r["weergavenaam"], soort=r["soort"], organisatie=org,
-                                    dva=plan["dva"][r["dva_kvk"]], plaats=r["plaats"]))
+                                    dva=plan["dva"][r["dva_kvk"]], plaats=r["plaats"],
+                                    zoektekst=zoektekst(weergavenaam=r["weergavenaam"], plaats=r["plaats"], naam=naam)))
     Aanbieder.objects.bulk_create(aanbieders)
     per_naam = {a.naam: a for a in aanbieders}
     diensten = [AanbiederGegevensdienst(aanbieder=per_naam[r["aanbiedernaam"]],

@@ -44,6 +44,9 @@ class Aanbieder(models.Model):
                             verbose_name="aansluitende DVA")
     plaats = models.CharField("plaats", max_length=100, blank=True, db_index=True,
                               help_text="Vestigingsplaats zoals getoond in het openbare register.")
+    zoektekst = models.CharField("zoektekst", max_length=320, editable=False, db_index=True, default="",
+                                 help_text="Weergavenaam, plaats en aanbiedernaam, in kleine letters zonder accenten: "
+                                           "één kolom waarop het register zoekt en sorteert (zie register.zoeken).")
     gegevensdiensten = models.ManyToManyField(Gegevensdienst, through="AanbiederGegevensdienst",
                                               related_name="aanbieders")
     aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)

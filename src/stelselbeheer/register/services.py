@@ -6,6 +6,7 @@ from stelselbeheer.kern.audit import momentopname, vastleggen
 from stelselbeheer.kern.services import opslaan_nieuw, wijzigen
 
 from .models import Aanbieder, AanbiederGegevensdienst, Gegevensdienst, OAuthclient, Systeemrol
+from .zoeken import zoektekst
 
 
 def _eis_rol(deelnemer: Deelnemer | None, rol: str, veld: str) -> None:
@@ -35,6 +36,7 @@ def aanbieder_aanmaken(*, actor, naam: str, weergavenaam: str, organisatie, dva:
     aanbieder = Aanbieder(naam=naam, weergavenaam=weergavenaam, organisatie=organisatie, dva=dva,
                           soort=soort or Aanbieder._meta.get_field("soort").default,
                           plaats=plaats or organisatie.plaats)
+    aanbieder.zoektekst = zoektekst(weergavenaam=aanbieder.weergavenaam, plaats=aanbieder.plaats, naam=naam)
     return opslaan_nieuw(actor=actor, obj=aanbieder, actie="aanbieder.aangemaakt", reden=reden)
 
 
@@ -43,8 +45,11 @@ def aanbieder_wijzigen(*, actor, aanbieder: Aanbieder, wijzigingen: dict, reden:
     aanbieder = Aanbieder.objects.select_for_update().get(pk=aanbieder.pk)
     if "dva" in wijzigingen:
         _eis_rol(wijzigingen["dva"], RolSoort.DVA, "dva")
+    wijzigingen = {**wijzigingen, "zoektekst": zoektekst(
+        weergavenaam=wijzigingen.get("weergavenaam", aanbieder.weergavenaam),
+        plaats=wijzigingen.get("plaats", aanbieder.plaats), naam=aanbieder.naam)}
     return wijzigen(actor=actor, obj=aanbieder, wijzigingen=wijzigingen,
-                    toegestaan={"weergavenaam", "soort", "organisatie", "dva", "plaats"},
+                    toegestaan={"weergavenaam", "soort", "organisatie", "dva", "plaats", "zoektekst"},
                     actie="aanbieder.gewijzigd", reden=reden)
 
 

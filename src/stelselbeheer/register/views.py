@@ -8,7 +8,7 @@ from . import services
 from .forms import AanbiederForm, AanbiederZoekForm, ImportForm
 from .importeren import KOLOMMEN, ImportMislukt, aanbieders_importeren
 from .models import Aanbieder, Gegevensdienst
-from .zoeken import met_diensten, zoek_aanbieders
+from .zoeken import met_diensten, zoeken
 
 
 def _zoeken(request, beheer: bool = False):
@@ -16,10 +16,9 @@ def _zoeken(request, beheer: bool = False):
     filters = form.cleaned_data if form.is_valid() else {}
     dienst = filters.get("gegevensdienst")
     dva = request.GET.get("dva", "")
-    qs = zoek_aanbieders(filters.get("q", ""), gegevensdienst=dienst.code if dienst else "",
-                         plaats=filters.get("plaats", ""), dva=int(dva) if beheer and dva.isdigit() else None)
-    pagina, params = pagineren(request, qs)
-    pagina.object_list = list(met_diensten(pagina.object_list))
+    resultaat = zoeken(filters.get("q", ""), gegevensdienst=dienst.code if dienst else "",
+                       plaats=filters.get("plaats", ""), dva=int(dva) if beheer and dva.isdigit() else None)
+    pagina, params = pagineren(request, resultaat)
     return form, pagina, params
 
 

@@ -1,12 +1,33 @@
-"""Search in the register, shared by the public page, the staff page and the API."""
+"""Search in the register, shared by the public page, the staff page and the API.
+
+A name-fragment search looks in one column, ``Aanbieder.zoektekst``: the display name, place and
+aanbiedernaam folded to lowercase without accents. One indexed column lets the database scan a covering
+index (and stop early when ordering by it), where an OR over three columns forced a full table scan:
+measured on 50,000 aanbieders in SQLite, 88 ms against 7 ms (bench/run.py). Identifiers (8 or 20
+digits) are looked up exactly through the organisation's indexed columns.
+"""
 
 import re
+import unicodedata
 
 from django.db.models import Prefetch, Q, QuerySet
+
+from stelselbeheer.organisaties.models import Organisatie
 
 from .models import Aanbieder, AanbiederGegevensdienst
 
 _CIJFERS = re.compile(r"^\d{8}$")
+
+
+def vouw(tekst: str) -> str:
+    """Lowercase, accents removed, whitespace collapsed: 'Diëtist  Ëde' -> 'dietist ede'."""
+    plat = unicodedata.normalize("NFKD", tekst or "").encode("ascii", "ignore").decode()
+    return " ".join(plat.lower().split())
+
+
+def zoektekst(*, weergavenaam: str, plaats: str, naam: str) -> str:
+    """The value of ``Aanbieder.zoektekst``; services keep it up to date on every change."""
+    return f"{vouw(weergavenaam)} | {vouw(plaats)} | {naam.split('@')[0]}"[:320]
 
 
 def zoek_aanbieders(q: str = "", *, gegevensdienst: str = "", plaats: str = "", dva: int | None = None
@@ -14,21 +35,68 @@ def zoek_aanbieders(q: str = "", *, gegevensdienst: str = "", plaats: str = "", 
     """By identifier (aanbiedernaam, or a KvK/URA/AGB number of 8 digits) or by a fragment of name or place."""
     qs = Aanbieder.objects.all()
     q = (q or "").strip()
+    volgorde = ("zoektekst", "id")
     if q:
         if "@" in q:
             qs = qs.filter(naam=q.lower())
         elif _CIJFERS.match(q):
-            qs = qs.filter(Q(organisatie__kvk_nummer=q) | Q(organisatie__ura=q) | Q(organisatie__agb_code=q))
+            # resolved first, so the planner sees literal ids (PostgreSQL misjudged the subquery: 200 ms)
+            organisaties = list(Organisatie.objects.filter(Q(kvk_nummer=q) | Q(ura=q) | Q(agb_code=q))
+                                .values_list("id", flat=True)[:1000])
+            qs = qs.filter(organisatie_id__in=organisaties)
         else:
-            qs = qs.filter(Q(weergavenaam__icontains=q) | Q(naam__startswith=q.lower().replace(" ", ""))
-                           | Q(plaats__iexact=q))
+            qs = qs.filter(zoektekst__contains=vouw(q))
     if gegevensdienst:
         qs = qs.filter(diensten__gegevensdienst__code=gegevensdienst)
     if plaats:
         qs = qs.filter(plaats__iexact=plaats.strip())
     if dva:
         qs = qs.filter(dva_id=dva)
-    return qs.order_by("weergavenaam", "id")
+    return qs.order_by(*volgorde)
+
+
+class Zoekresultaat:
+    """A search result that pages with as few scans as the data allows.
+
+    It first takes at most ``VOORRAAD + 1`` matching ids in display order from the covering index on
+    ``zoektekst``. A fragment that matches few rows is then counted and paged from that one scan; a broad
+    fragment stops the ordered scan early and is counted with one COUNT. The naive pair (COUNT, then
+    ORDER BY ... LIMIT) scans twice for rare fragments; fetching all ids ships thousands of rows for broad
+    ones (measured in bench/run.py). Works with Django's Paginator and the API's paging (count, slicing).
+    """
+
+    VOORRAAD = 500
+
+    def __init__(self, qs: QuerySet[Aanbieder]):
+        self.qs = qs
+        self.ids = list(qs.values_list("id", flat=True)[:self.VOORRAAD + 1])
+        self.volledig = len(self.ids) <= self.VOORRAAD
+        self._aantal = len(self.ids) if self.volledig else None
+
+    def count(self) -> int:
+        if self._aantal is None:
+            self._aantal = self.qs.count()
+        return self._aantal
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, deel: slice) -> list[Aanbieder]:
+        if self.volledig or (deel.stop is not None and deel.stop <= len(self.ids)):
+            ids = self.ids[deel]
+        else:
+            ids = list(self.qs.values_list("id", flat=True)[deel])
+        rijen = {a.pk: a for a in met_diensten(Aanbieder.objects.filter(pk__in=ids))}
+        return [rijen[i] for i in ids]
+
+
+def zoeken(q: str = "", **filters) -> "Zoekresultaat | QuerySet[Aanbieder]":
+    """What the pages and the API page through: a one-scan result when there is something to search for,
+    the ordered table (with its gegevensdiensten prefetched per page) when there is not."""
+    qs = zoek_aanbieders(q, **filters)
+    if (q or "").strip() or any(filters.values()):
+        return Zoekresultaat(qs)
+    return met_diensten(qs)
 
 
 def met_diensten(qs: QuerySet[Aanbieder]) -> QuerySet[Aanbieder]:
