@@ -32,7 +32,7 @@ PAGINAS = {
     "mijn-overzicht": ("/mijn/", {"deelnemer"}),
     "regio-overzicht": ("/regio/", {"regio"}),
 }
-NIET_IN_MATRIX = {"login", "logout", "set_language"}  # the account mechanics themselves
+NIET_IN_MATRIX = {"login", "logout"}  # the account mechanics themselves
 
 # (method, path) -> roles that may
 API = {
@@ -148,3 +148,8 @@ def test_openbaar_register_toont_geen_interne_velden(client, wereld):
     assert set(data) == {"naam", "weergavenaam", "soort", "plaats", "gegevensdiensten"}
     pagina = client.get("/aanbiedersregister/huisartsdelinde@medmij/").content.decode()
     assert "zorgictnoord.nl" not in pagina and "Zorg-ICT Noord" not in pagina
+
+
+def test_pagina_is_nederlands_ook_als_de_browser_engels_vraagt(client, db):
+    r = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="nl">' in r.content.decode()

@@ -9,7 +9,6 @@ urlpatterns = [
     path("", kern_views.home, name="home"),
     path("inloggen/", auth_views.LoginView.as_view(template_name="kern/inloggen.html"), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/audit/", kern_views.audit_lijst, name="audit-lijst"),
     path("", include("stelselbeheer.organisaties.urls")),
     path("", include("stelselbeheer.deelnemers.urls")),
