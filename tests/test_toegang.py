@@ -28,6 +28,7 @@ PAGINAS = {
     "aanbieder-detail": ("/beheer/aanbieders/{aanbieder}/", LEZERS),
     "aanbieder-wijzigen": ("/beheer/aanbieders/{aanbieder}/wijzigen/", {"uitvoering"}),
     "aanbieder-import": ("/beheer/aanbieders/import/", {"uitvoering"}),
+    "aanbieder-dienst": ("/beheer/aanbieders/{aanbieder}/gegevensdienst/?gegevensdienst=48", {"uitvoering"}),
     "audit-lijst": ("/beheer/audit/", LEZERS),
     "mijn-overzicht": ("/mijn/", {"deelnemer"}),
     "regio-overzicht": ("/regio/", {"regio"}),

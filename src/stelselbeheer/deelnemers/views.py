@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from stelselbeheer.kern.rollen import Actie
-from stelselbeheer.kern.views import pagineren, vereist, verwerk
+from stelselbeheer.kern.views import pagineren, vereist, verwerk, wijzig_pagina
 
 from . import services
 from .forms import DeelnemerForm, DeelnemerZoekForm, KwalificatieForm
@@ -41,19 +41,9 @@ def deelnemer_detail(request, pk: int):
 
 @vereist(Actie.DEELNEMER_WIJZIGEN)
 def deelnemer_wijzigen(request, pk: int):
-    deelnemer = get_object_or_404(Deelnemer.objects.select_related("organisatie"), pk=pk)
-    form = DeelnemerForm(request.POST or None, instance=Deelnemer.objects.get(pk=pk))
-    if request.method == "POST":
-        def uitvoeren(data):
-            reden = data.pop("reden", "")
-            return services.deelnemer_wijzigen(actor=request.user, deelnemer=deelnemer, wijzigingen=data,
-                                               reden=reden)
-
-        if verwerk(form, uitvoeren):
-            messages.success(request, "De wijziging is opgeslagen.")
-            return redirect("deelnemer-detail", pk=pk)
-    return render(request, "kern/formulier_pagina.html", {"form": form, "titel": f"{deelnemer} wijzigen",
-                                                           "object": deelnemer})
+    return wijzig_pagina(request, get_object_or_404(Deelnemer.objects.select_related("organisatie"), pk=pk),
+                         DeelnemerForm, lambda obj, data, reden: services.deelnemer_wijzigen(
+                             actor=request.user, deelnemer=obj, wijzigingen=data, reden=reden))
 
 
 @vereist(Actie.DEELNEMER_WIJZIGEN)

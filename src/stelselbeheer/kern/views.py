@@ -2,10 +2,11 @@
 
 from functools import wraps
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from .audit import verifieer
 from .models import AuditEvent
@@ -59,6 +60,21 @@ def verwerk(form, uitvoeren):
     except ValidationError as e:
         service_fout_in_formulier(form, e)
         return None
+
+
+def wijzig_pagina(request, obj, form_class, wijzig):
+    """The edit page every register object has: a ModelForm on a copy of ``obj``; on a valid POST
+    ``wijzig(obj, wijzigingen, reden)`` (a service) does the change, then back to the object's page."""
+    form = form_class(request.POST or None, instance=type(obj).objects.get(pk=obj.pk))
+    if request.method == "POST":
+        def uitvoeren(data):
+            reden = data.pop("reden", "")
+            return wijzig(obj, data, reden)
+
+        if verwerk(form, uitvoeren):
+            messages.success(request, "De wijziging is opgeslagen.")
+            return redirect(obj.get_absolute_url())
+    return render(request, "kern/formulier_pagina.html", {"form": form, "titel": f"{obj} wijzigen", "object": obj})
 
 
 def home(request):

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 
 from stelselbeheer.kern.rollen import Actie
-from stelselbeheer.kern.views import pagineren, vereist, verwerk
+from stelselbeheer.kern.views import pagineren, vereist, verwerk, wijzig_pagina
 
 from . import services
 from .forms import OrganisatieForm, OrganisatieZoekForm
@@ -51,19 +51,9 @@ def organisatie_nieuw(request):
 
 @vereist(Actie.ORGANISATIE_WIJZIGEN)
 def organisatie_wijzigen(request, pk: int):
-    organisatie = get_object_or_404(Organisatie, pk=pk)
-    form = OrganisatieForm(request.POST or None, instance=Organisatie.objects.get(pk=pk))
-    if request.method == "POST":
-        def uitvoeren(data):
-            reden = data.pop("reden", "")
-            return services.organisatie_wijzigen(actor=request.user, organisatie=organisatie, wijzigingen=data,
-                                                 reden=reden)
-
-        if verwerk(form, uitvoeren):
-            messages.success(request, "De wijziging is opgeslagen.")
-            return redirect("organisatie-detail", pk=pk)
-    return render(request, "kern/formulier_pagina.html", {"form": form, "titel": f"{organisatie} wijzigen",
-                                                           "object": organisatie})
+    return wijzig_pagina(request, get_object_or_404(Organisatie, pk=pk), OrganisatieForm,
+                         lambda obj, data, reden: services.organisatie_wijzigen(
+                             actor=request.user, organisatie=obj, wijzigingen=data, reden=reden))
 
 
 @vereist(Actie.REGIO_LEZEN)

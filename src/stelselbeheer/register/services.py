@@ -76,13 +76,19 @@ def aanbieder_dienst_instellen(*, actor, aanbieder: Aanbieder, gegevensdienst: G
         dienst = AanbiederGegevensdienst(aanbieder=aanbieder, gegevensdienst=gegevensdienst)
     dienst.authorization_endpoint = authorization_endpoint
     dienst.token_endpoint = token_endpoint
-    dienst.full_clean()
+    fouten: dict[str, list[str]] = {}  # every error at once, not only the first part that fails
+    try:
+        dienst.full_clean()
+    except ValidationError as e:
+        fouten.update(e.message_dict)
     rollen = [Systeemrol(code=code, resource_endpoint=url) for code, url in systeemrollen.items()]
     for index, rol in enumerate(rollen):
         try:
             rol.clean_fields(exclude=["dienst"])
         except ValidationError as e:
-            raise ValidationError({f"systeemrollen.{index}.{k}": v for k, v in e.message_dict.items()}) from e
+            fouten.update({f"systeemrollen.{index}.{k}": v for k, v in e.message_dict.items()})
+    if fouten:
+        raise ValidationError(fouten)
     dienst.save()
     dienst.systeemrollen.all().delete()
     for rol in rollen:

@@ -10,4 +10,5 @@ urlpatterns = [
     path("beheer/aanbieders/import/", views.aanbieders_import, name="aanbieder-import"),
     path("beheer/aanbieders/<int:pk>/", views.aanbieder_detail, name="aanbieder-detail"),
     path("beheer/aanbieders/<int:pk>/wijzigen/", views.aanbieder_wijzigen, name="aanbieder-wijzigen"),
+    path("beheer/aanbieders/<int:pk>/gegevensdienst/", views.aanbieder_dienst_instellen, name="aanbieder-dienst"),
 ]

@@ -1,11 +1,12 @@
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
 from stelselbeheer.kern.rollen import Actie
-from stelselbeheer.kern.views import pagineren, vereist, verwerk
+from stelselbeheer.kern.views import pagineren, vereist, verwerk, wijzig_pagina
 
 from . import services
-from .forms import AanbiederForm, AanbiederZoekForm, ImportForm
+from .forms import AanbiederForm, AanbiederZoekForm, DienstForm, ImportForm
 from .importeren import KOLOMMEN, ImportMislukt, aanbieders_importeren
 from .models import Aanbieder, Gegevensdienst
 from .zoeken import met_diensten, zoeken
@@ -49,19 +50,36 @@ def aanbieder_detail(request, pk: int):
 
 @vereist(Actie.AANBIEDER_WIJZIGEN)
 def aanbieder_wijzigen(request, pk: int):
+    return wijzig_pagina(request, get_object_or_404(Aanbieder, pk=pk), AanbiederForm,
+                         lambda obj, data, reden: services.aanbieder_wijzigen(
+                             actor=request.user, aanbieder=obj, wijzigingen=data, reden=reden))
+
+
+@vereist(Actie.AANBIEDER_WIJZIGEN)
+def aanbieder_dienst_instellen(request, pk: int):
     aanbieder = get_object_or_404(Aanbieder, pk=pk)
-    form = AanbiederForm(request.POST or None, instance=Aanbieder.objects.get(pk=pk))
+    begin = {}
+    code = request.GET.get("gegevensdienst")
+    bestaand = aanbieder.diensten.filter(gegevensdienst__code=code).prefetch_related("systeemrollen").first()
+    if bestaand:
+        begin = {"gegevensdienst": bestaand.gegevensdienst, "authorization_endpoint": bestaand.authorization_endpoint,
+                 "token_endpoint": bestaand.token_endpoint,
+                 "systeemrollen": "\n".join(f"{s.code}={s.resource_endpoint}" for s in bestaand.systeemrollen.all())}
+    form = DienstForm(request.POST or None, initial=begin)
     if request.method == "POST":
         def uitvoeren(data):
-            reden = data.pop("reden", "")
-            return services.aanbieder_wijzigen(actor=request.user, aanbieder=aanbieder, wijzigingen=data,
-                                               reden=reden)
+            try:
+                return services.aanbieder_dienst_instellen(actor=request.user, aanbieder=aanbieder, **data)
+            except ValidationError as e:  # "systeemrollen.0.resource_endpoint" belongs to the textarea
+                if hasattr(e, "error_dict"):
+                    raise ValidationError({k.split(".")[0]: v for k, v in e.error_dict.items()}) from e
+                raise
 
         if verwerk(form, uitvoeren):
-            messages.success(request, "De wijziging is opgeslagen.")
+            messages.success(request, "De gegevensdienst is ingesteld.")
             return redirect("aanbieder-detail", pk=pk)
-    return render(request, "kern/formulier_pagina.html", {"form": form, "titel": f"{aanbieder} wijzigen",
-                                                           "object": aanbieder})
+    return render(request, "kern/formulier_pagina.html", {"form": form, "object": aanbieder,
+                                                           "titel": f"Gegevensdienst instellen voor {aanbieder}"})
 
 
 @vereist(Actie.AANBIEDER_IMPORTEREN)
