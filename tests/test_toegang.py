@@ -31,6 +31,15 @@ PAGINAS = {
     "aanbieder-dienst": ("/beheer/aanbieders/{aanbieder}/gegevensdienst/?gegevensdienst=48", {"uitvoering"}),
     "audit-lijst": ("/beheer/audit/", LEZERS),
     "mijn-overzicht": ("/mijn/", {"deelnemer"}),
+    "lijst-live": ("/lijsten/zal.xml", ALLE),
+    "lijst-versie": ("/lijsten/ocl/1.xml", ALLE),
+    "lijst-versies": ("/lijsten/gnl/versies.json", ALLE),
+    "lijst-wijzigingen": ("/lijsten/zal/wijzigingen.json?sinds=0", ALLE),
+    "lijsten-gezondheid": ("/lijsten/gezondheid.json", ALLE),
+    "lijsten-overzicht": ("/beheer/lijsten/", LEZERS),
+    "lijsten-waarom": ("/beheer/lijsten/waarom/?lijst=zal&sleutel=huisartsdelinde@medmij", LEZERS),
+    "lijst-geschiedenis": ("/beheer/lijsten/zal/", LEZERS),
+    "snapshot-detail": ("/beheer/lijsten/zal/1/", LEZERS),
     "regio-overzicht": ("/regio/", {"regio"}),
 }
 NIET_IN_MATRIX = {"login", "logout"}  # the account mechanics themselves
@@ -79,6 +88,16 @@ def test_elke_api_operatie_staat_in_de_matrix(client, db):
     gedekt = {(m, p.replace("{org}", "{organisatie_id}").replace("{dva}", "{deelnemer_id}")
                .replace("/48", "/{code}").replace("/huisartsdelinde@medmij", "/{naam}")) for m, p in API}
     assert operaties == gedekt
+
+
+@pytest.fixture(autouse=True)
+def _lijsten_gepubliceerd(request):
+    """The list routes answer 404/503 before a first publication; publish once for the pages that need it."""
+    if "wereld" in request.fixturenames:
+        from stelselbeheer.lijsten.services import alle_lijsten_publiceren
+
+        request.getfixturevalue("wereld")
+        alle_lijsten_publiceren(actor=None)
 
 
 def _pad(sjabloon, wereld):
@@ -154,3 +173,13 @@ def test_openbaar_register_toont_geen_interne_velden(client, wereld):
 def test_pagina_is_nederlands_ook_als_de_browser_engels_vraagt(client, db):
     r = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert '<html lang="nl">' in r.content.decode()
+
+
+@pytest.mark.parametrize("rol", ["bestuur", "auditor", "deelnemer", "regio"])
+def test_alleen_uitvoering_publiceert(client, wereld, rol):
+    from stelselbeheer.lijsten.models import Snapshot
+
+    _inloggen(client, wereld, rol)
+    aantal = Snapshot.objects.count()
+    assert client.post("/beheer/lijsten/").status_code == 403
+    assert Snapshot.objects.count() == aantal

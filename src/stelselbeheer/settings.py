@@ -9,6 +9,8 @@ STELSEL_VAR_DIR        directory for the SQLite file and other runtime data (def
 STELSEL_TIME_ZONE      default Europe/Amsterdam.
 STELSEL_DB_CONN_MAX_AGE seconds a database connection is reused by a worker (default 60; 0 = per request).
 STELSEL_LOG_LEVEL      root log level (default WARNING).
+STELSEL_LIJST_MAX_LEEFTIJD seconds after which a live list counts as stale on /lijsten/gezondheid.json
+                       (default 93600 = 26 hours: a daily scheduled publication plus margin).
 STELSEL_EMAIL_BACKEND  Django e-mail backend (default: console).
 STELSEL_STATIC_ROOT    target of `stelsel collectstatic` for a production web server (unset: served by WhiteNoise).
 """
@@ -48,6 +50,7 @@ INSTALLED_APPS = [
     "stelselbeheer.organisaties",
     "stelselbeheer.deelnemers",
     "stelselbeheer.register",
+    "stelselbeheer.lijsten",
 ]
 
 MIDDLEWARE = [
@@ -94,6 +97,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
          "transaction_mode": "IMMEDIATE"}
     )
+    # Tests use a file too: an in-memory database uses shared-cache table locks, which ignore the busy
+    # timeout, so concurrency tests would measure something production never does.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-stelsel.sqlite3")}
 
 AUTH_USER_MODEL = "kern.Gebruiker"
 LOGIN_URL = "login"
@@ -135,6 +141,8 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+LIJST_MAX_LEEFTIJD = int(os.environ.get("STELSEL_LIJST_MAX_LEEFTIJD", str(26 * 3600)))
 
 EMAIL_BACKEND = os.environ.get("STELSEL_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 

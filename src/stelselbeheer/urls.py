@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("stelselbeheer.organisaties.urls")),
     path("", include("stelselbeheer.deelnemers.urls")),
     path("", include("stelselbeheer.register.urls")),
+    path("", include("stelselbeheer.lijsten.urls")),
     path("api/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -35,11 +35,13 @@ class Actie(models.TextChoices):
     BEHEER_LEZEN = "beheer.lezen", "Beheeromgeving (Django-admin) raadplegen"
     EIGEN_DEELNEMER_LEZEN = "eigen_deelnemer.lezen", "Eigen deelnemeroverzicht raadplegen"
     REGIO_LEZEN = "regio.lezen", "Eigen regio raadplegen"
+    LIJST_LEZEN = "lijst.lezen", "Publicaties van de lijsten raadplegen (geschiedenis, verschillen, waarom)"
+    LIJST_PUBLICEREN = "lijst.publiceren", "Lijsten publiceren"
 
 
 _A = Actie
 _LEZEN_ALLES = {
-    _A.REGISTER_PUBLIEK_LEZEN, _A.ORGANISATIE_LEZEN, _A.DEELNEMER_LEZEN, _A.AANBIEDER_LEZEN,
+    _A.REGISTER_PUBLIEK_LEZEN, _A.ORGANISATIE_LEZEN, _A.DEELNEMER_LEZEN, _A.AANBIEDER_LEZEN, _A.LIJST_LEZEN,
 }
 
 #: role -> the actions it may perform. The one place where access is decided.
@@ -48,7 +50,7 @@ RECHTEN: dict[str, frozenset[str]] = {
     Rol.BESTUUR: frozenset(_LEZEN_ALLES | {_A.AUDIT_LEZEN, _A.BEHEER_LEZEN}),
     Rol.UITVOERING: frozenset(_LEZEN_ALLES | {
         _A.ORGANISATIE_WIJZIGEN, _A.DEELNEMER_WIJZIGEN, _A.AANBIEDER_WIJZIGEN, _A.AANBIEDER_IMPORTEREN,
-        _A.GEGEVENSDIENST_WIJZIGEN, _A.AUDIT_LEZEN, _A.BEHEER_LEZEN,
+        _A.GEGEVENSDIENST_WIJZIGEN, _A.AUDIT_LEZEN, _A.BEHEER_LEZEN, _A.LIJST_PUBLICEREN,
     }),
     Rol.AUDITOR: frozenset(_LEZEN_ALLES | {_A.AUDIT_LEZEN, _A.BEHEER_LEZEN}),
     Rol.DEELNEMER: frozenset({_A.REGISTER_PUBLIEK_LEZEN, _A.EIGEN_DEELNEMER_LEZEN}),

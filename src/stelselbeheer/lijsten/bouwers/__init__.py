@@ -1,0 +1,55 @@
+"""One builder per list. A builder reads the register at one moment and returns a ``Bouw``: the list's
+entries (for diffs and for "why was X on the list") and a function that writes the XML for a given
+Volgnummer and Tijdstempel. Which entries qualify is decided by ``lijsten.regels``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from lxml import etree
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+@dataclass
+class Bouw:
+    lijst: str
+    entries: dict[str, dict]
+    schrijf: Callable[[int, dt.datetime], bytes]
+
+    @property
+    def aantal(self) -> int:
+        return len(self.entries)
+
+
+def digest(waarde) -> str:
+    tekst = json.dumps(waarde, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(tekst.encode()).hexdigest()[:16]
+
+
+def tijdstempel_tekst(moment: dt.datetime) -> str:
+    """xs:dateTime in Europe/Amsterdam with offset, e.g. 2026-11-23T08:00:00+01:00 (the XSD wants >= 20 chars)."""
+    return moment.astimezone(AMSTERDAM).isoformat(timespec="seconds")
+
+
+def document(ns: str, root: str, volgnummer: int, tijdstempel: dt.datetime):
+    """The root element with Tijdstempel and Volgnummer, as every list starts."""
+    wortel = etree.Element(f"{{{ns}}}{root}", nsmap={None: ns})
+    etree.SubElement(wortel, f"{{{ns}}}Tijdstempel").text = tijdstempel_tekst(tijdstempel)
+    etree.SubElement(wortel, f"{{{ns}}}Volgnummer").text = str(volgnummer)
+    return wortel
+
+
+def bytes_van(wortel) -> bytes:
+    return etree.tostring(wortel, xml_declaration=True, encoding="UTF-8")
+
+
+def bouwers() -> dict[str, Callable[[dt.datetime], Bouw]]:
+    from . import gnl, ocl, whitelist, zal
+
+    return {"zal": zal.bouw, "ocl": ocl.bouw, "gnl": gnl.bouw, "whitelist": whitelist.bouw}

@@ -1,0 +1,111 @@
+"""Published lists: an immutable snapshot per publication, a head per list, and failed builds.
+
+A snapshot is never changed or deleted: "was X on list L at time T, and why?" is answered from the
+snapshot that was live at T (its entries name the qualification that let each entry on).
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+
+class Lijst(models.TextChoices):
+    ZAL = "zal", "Aanbiederslijst (ZAL)"
+    OCL = "ocl", "OAuthclientlist (OCL)"
+    GNL = "gnl", "Gegevensdienstnamenlijst (GNL)"
+    WHITELIST = "whitelist", "Whitelist"
+
+
+class Trigger(models.TextChoices):
+    MEDEWERKER = "medewerker", "Medewerker"
+    SCHEMA = "schema", "Schema (periodiek)"
+    WIJZIGING = "wijziging", "Wijziging in het register"
+    BESLUIT = "besluit", "Besluit"
+
+
+def _nieuwe_seed() -> str:
+    return uuid.uuid4().hex
+
+
+class LijstKop(models.Model):
+    """The head of one list: locked by every publication, so Volgnummers never interleave or skip.
+    ``seed`` changes only if the history is ever reset, so a change-feed client knows to resync."""
+
+    lijst = models.CharField("lijst", max_length=20, choices=Lijst.choices, primary_key=True)
+    volgnummer = models.PositiveBigIntegerField("laatste volgnummer", default=0)
+    seed = models.CharField("seed", max_length=32, default=_nieuwe_seed)
+
+    class Meta:
+        verbose_name = "lijstkop"
+        verbose_name_plural = "lijstkoppen"
+
+    def __str__(self):
+        return f"{self.get_lijst_display()} #{self.volgnummer}"
+
+
+class AlleenToevoegen(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError("Snapshots zijn onveranderlijk.")
+
+    def delete(self):
+        raise TypeError("Snapshots worden nooit verwijderd.")
+
+
+class Snapshot(models.Model):
+    lijst = models.CharField("lijst", max_length=20, choices=Lijst.choices)
+    volgnummer = models.PositiveBigIntegerField("volgnummer")
+    tijdstempel = models.DateTimeField("tijdstempel")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    grootte = models.PositiveIntegerField("grootte (bytes)")
+    aantal = models.PositiveIntegerField("aantal entries")
+    inhoud = models.BinaryField("XML")
+    inhoud_gz = models.BinaryField("XML, gzip")
+    entries = models.JSONField("entries", help_text="sleutel -> {h: inhoudshash, k: kwalificatie-ids}")
+    toegevoegd = models.JSONField("toegevoegd", default=list)
+    verwijderd = models.JSONField("verwijderd", default=list)
+    gewijzigd = models.JSONField("gewijzigd", default=list)
+    trigger = models.CharField("aanleiding", max_length=20, choices=Trigger.choices)
+    omschrijving = models.CharField("toelichting", max_length=500, blank=True)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                             related_name="+", verbose_name="door")
+    audit_event = models.ForeignKey("kern.AuditEvent", null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+", verbose_name="aanleidend audit-event")
+    kop_hash_audit = models.CharField("audittrail-kop bij publicatie", max_length=64, blank=True)
+
+    objects = AlleenToevoegen.as_manager()
+
+    class Meta:
+        verbose_name = "snapshot"
+        verbose_name_plural = "snapshots"
+        ordering = ["lijst", "-volgnummer"]
+        constraints = [models.UniqueConstraint(fields=["lijst", "volgnummer"], name="snapshot_volgnummer_uniek")]
+
+    def __str__(self):
+        return f"{self.get_lijst_display()} #{self.volgnummer}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise TypeError("Snapshots zijn onveranderlijk.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Snapshots worden nooit verwijderd.")
+
+
+class MislukteBouw(models.Model):
+    """A build or validation that failed: the previous snapshot stayed live; staff see an alert."""
+
+    lijst = models.CharField("lijst", max_length=20, choices=Lijst.choices)
+    tijdstip = models.DateTimeField("tijdstip", auto_now_add=True)
+    fout = models.TextField("fout")
+    trigger = models.CharField("aanleiding", max_length=20, choices=Trigger.choices)
+    afgehandeld = models.BooleanField("afgehandeld", default=False)
+
+    class Meta:
+        verbose_name = "mislukte bouw"
+        verbose_name_plural = "mislukte bouwpogingen"
+        ordering = ["-tijdstip"]
+
+    def __str__(self):
+        return f"{self.get_lijst_display()} {self.tijdstip:%d-%m-%Y %H:%M}"

@@ -1,0 +1,162 @@
+"""Serving the lists to participants' software, which polls many times a day.
+
+- ``/lijsten/<naam>.xml``: the live snapshot; strong ETag (the SHA-256), Last-Modified (the Tijdstempel),
+  Cache-Control, conditional GET and HEAD (304), gzip when asked for (stored compressed at publication),
+  exact Content-Length; ``?sinds=N`` answers 204 when nothing newer than Volgnummer N exists.
+- ``/lijsten/<naam>/<volgnummer>.xml``: every historical version, immutable.
+- ``/lijsten/<naam>/versies.json``: index of versions; ``/lijsten/<naam>/wijzigingen.json?sinds=N``: the
+  change feed with the list's ``seed``; ``/lijsten/gezondheid.json``: Volgnummer and age per list, and
+  whether it is older than its maximum age (HTTP 503 when any list is stale or missing).
+
+A cheap poll never loads the document: it reads four columns of the newest snapshot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
+from django.utils import timezone
+from django.utils.http import http_date, parse_http_date_safe
+from django.views.decorators.http import require_safe
+
+from .models import Lijst, LijstKop, Snapshot
+
+KOP_VELDEN = ("id", "lijst", "volgnummer", "sha256", "tijdstempel", "grootte")
+
+
+def max_leeftijd(lijst: str) -> dt.timedelta:
+    """How old a live list may be before health reports it stale (setting LIJST_MAX_LEEFTIJD, seconds)."""
+    return dt.timedelta(seconds=settings.LIJST_MAX_LEEFTIJD)
+
+
+def _lijst(naam: str) -> str:
+    if naam not in Lijst.values:
+        raise Http404("Onbekende lijst")
+    return naam
+
+
+def _etag(snapshot, gzip: bool) -> str:
+    return f'"{snapshot.sha256}{"-gz" if gzip else ""}"'
+
+
+def _wil_gzip(request) -> bool:
+    return "gzip" in request.headers.get("Accept-Encoding", "").lower()
+
+
+def _niet_gewijzigd(request, etag: str, laatst: dt.datetime) -> bool:
+    if_none_match = request.headers.get("If-None-Match")
+    if if_none_match is not None:
+        kandidaten = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
+        return etag in kandidaten or "*" in kandidaten
+    sinds = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    return sinds is not None and int(laatst.timestamp()) <= sinds
+
+
+def _document(request, snapshot_kop, *, onveranderlijk: bool) -> HttpResponse:
+    gz = _wil_gzip(request)
+    etag = _etag(snapshot_kop, gz)
+    koppen = {"ETag": etag, "Last-Modified": http_date(snapshot_kop.tijdstempel.timestamp()),
+              "Cache-Control": "public, max-age=31536000, immutable" if onveranderlijk
+              else "public, max-age=60, must-revalidate",
+              "Vary": "Accept-Encoding", "X-Volgnummer": str(snapshot_kop.volgnummer)}
+    if _niet_gewijzigd(request, etag, snapshot_kop.tijdstempel):
+        antwoord = HttpResponseNotModified()
+        for k, v in koppen.items():
+            antwoord[k] = v
+        return antwoord
+    veld = "inhoud_gz" if gz else "inhoud"
+    inhoud = bytes(Snapshot.objects.filter(pk=snapshot_kop.pk).values_list(veld, flat=True).get())
+    antwoord = HttpResponse(b"" if request.method == "HEAD" else inhoud, content_type="application/xml; charset=utf-8")
+    for k, v in koppen.items():
+        antwoord[k] = v
+    if gz:
+        antwoord["Content-Encoding"] = "gzip"
+    antwoord["Content-Length"] = str(len(inhoud))
+    return antwoord
+
+
+def live_kop(lijst: str):
+    return Snapshot.objects.filter(lijst=lijst).order_by("-volgnummer").only(*KOP_VELDEN).first()
+
+
+@require_safe
+def lijst_live(request, naam: str):
+    lijst = _lijst(naam)
+    kop = live_kop(lijst)
+    if kop is None:
+        raise Http404("Deze lijst is nog niet gepubliceerd")
+    sinds = request.GET.get("sinds")
+    if sinds is not None:
+        if not sinds.isdigit():
+            return JsonResponse({"fout": "sinds moet een volgnummer zijn"}, status=400)
+        if kop.volgnummer <= int(sinds):
+            antwoord = HttpResponse(status=204)
+            antwoord["X-Volgnummer"] = str(kop.volgnummer)
+            antwoord["Cache-Control"] = "public, max-age=60, must-revalidate"
+            return antwoord
+    return _document(request, kop, onveranderlijk=False)
+
+
+@require_safe
+def lijst_versie(request, naam: str, volgnummer: int):
+    kop = Snapshot.objects.filter(lijst=_lijst(naam), volgnummer=volgnummer).only(*KOP_VELDEN).first()
+    if kop is None:
+        raise Http404("Deze versie bestaat niet")
+    return _document(request, kop, onveranderlijk=True)
+
+
+@require_safe
+def lijst_versies(request, naam: str):
+    lijst = _lijst(naam)
+    versies = [{"volgnummer": v, "tijdstempel": t.isoformat(), "sha256": h, "grootte": g, "aantal": a,
+                "url": f"/lijsten/{lijst}/{v}.xml"}
+               for v, t, h, g, a in Snapshot.objects.filter(lijst=lijst).order_by("-volgnummer")
+               .values_list("volgnummer", "tijdstempel", "sha256", "grootte", "aantal")]
+    return JsonResponse({"lijst": lijst, "versies": versies})
+
+
+@require_safe
+def lijst_wijzigingen(request, naam: str):
+    """Entries added, removed and changed since Volgnummer ``sinds`` (default 0: everything)."""
+    lijst = _lijst(naam)
+    sinds = request.GET.get("sinds", "0")
+    if not sinds.isdigit():
+        return JsonResponse({"fout": "sinds moet een volgnummer zijn"}, status=400)
+    kop = LijstKop.objects.filter(lijst=lijst).first()
+    nieuwste = live_kop(lijst)
+    if kop is None or nieuwste is None:
+        raise Http404("Deze lijst is nog niet gepubliceerd")
+    basis = Snapshot.objects.filter(lijst=lijst, volgnummer=int(sinds)).only("entries").first() if int(sinds) else None
+    if int(sinds) and basis is None:
+        return JsonResponse({"fout": f"volgnummer {sinds} bestaat niet", "seed": kop.seed}, status=404)
+    if int(sinds) >= nieuwste.volgnummer:
+        return JsonResponse({"lijst": lijst, "seed": kop.seed, "van": int(sinds), "tot": nieuwste.volgnummer,
+                             "toegevoegd": [], "verwijderd": [], "gewijzigd": []})
+    laatste = Snapshot.objects.filter(pk=nieuwste.pk).only("entries").get()
+    from .services import _verschil
+
+    toegevoegd, verwijderd, gewijzigd = _verschil(basis.entries if basis else None, laatste.entries)
+    return JsonResponse({"lijst": lijst, "seed": kop.seed, "van": int(sinds), "tot": nieuwste.volgnummer,
+                         "toegevoegd": toegevoegd, "verwijderd": verwijderd, "gewijzigd": gewijzigd})
+
+
+@require_safe
+def gezondheid(request):
+    nu = timezone.now()
+    lijsten, in_orde = {}, True
+    for lijst in Lijst.values:
+        kop = live_kop(lijst)
+        if kop is None:
+            lijsten[lijst] = {"status": "ONTBREEKT"}
+            in_orde = False
+            continue
+        leeftijd = nu - kop.tijdstempel
+        verouderd = leeftijd > max_leeftijd(lijst)
+        in_orde &= not verouderd
+        lijsten[lijst] = {"status": "VEROUDERD" if verouderd else "UP", "volgnummer": kop.volgnummer,
+                          "tijdstempel": kop.tijdstempel.isoformat(),
+                          "leeftijd_seconden": int(leeftijd.total_seconds()),
+                          "max_leeftijd_seconden": int(max_leeftijd(lijst).total_seconds())}
+    return JsonResponse({"status": "UP" if in_orde else "DOWN", "lijsten": lijsten}, status=200 if in_orde else 503)

@@ -1,0 +1,95 @@
+"""Publication of a list: build from the register, validate against the XSD, and switch atomically.
+
+The switch is one database transaction that inserts the snapshot and moves the list's head: a reader gets
+the previous snapshot or the new one, whole, never a mix; a process killed halfway leaves the previous one
+live (the transaction never commits). The head row is locked, so two publications of the same list cannot
+interleave and Volgnummers have no gaps. A build or validation that fails is recorded as ``MislukteBouw``
+(an alert on the staff page) in its own transaction, and the previous snapshot stays live.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import hashlib
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from stelselbeheer.kern.audit import kop_hash, vastleggen
+
+from .bouwers import bouwers
+from .models import LijstKop, MislukteBouw, Snapshot, Trigger
+from .validatie import LijstOngeldig, valideer
+
+log = logging.getLogger(__name__)
+
+
+class PublicatieMislukt(Exception):
+    pass
+
+
+def _verschil(vorige: dict | None, nieuwe: dict) -> tuple[list, list, list]:
+    vorige = vorige or {}
+    toegevoegd = sorted(k for k in nieuwe if k not in vorige)
+    verwijderd = sorted(k for k in vorige if k not in nieuwe)
+    gewijzigd = sorted(k for k in nieuwe if k in vorige and vorige[k].get("h") != nieuwe[k].get("h"))
+    return toegevoegd, verwijderd, gewijzigd
+
+
+def _mislukt(lijst: str, trigger: str, fout: str, actor) -> None:
+    with transaction.atomic():
+        bouw = MislukteBouw.objects.create(lijst=lijst, trigger=trigger, fout=fout[:5000])
+        vastleggen(actor=actor, actie="lijst.publicatie_mislukt", obj=bouw, na={"lijst": lijst, "fout": fout[:500]})
+
+
+def lijst_publiceren(*, actor, lijst: str, trigger: str = Trigger.MEDEWERKER, omschrijving: str = "",
+                     audit_event=None, moment: dt.datetime | None = None, alleen_bij_wijziging: bool = False
+                     ) -> Snapshot | None:
+    """Publish ``lijst`` as it follows from the register at ``moment`` (default: now).
+
+    Returns the new snapshot, or None when ``alleen_bij_wijziging`` and nothing changed. Raises
+    ``PublicatieMislukt`` (after recording it) when the build or the XSD validation fails."""
+    moment = moment or timezone.now()
+    try:
+        bouw = bouwers()[lijst](moment)
+    except Exception as e:  # noqa: BLE001 - any failure of a build must leave the live list alone
+        log.exception("Bouw van %s mislukt", lijst)
+        _mislukt(lijst, trigger, f"Bouw mislukt: {e!r}", actor)
+        raise PublicatieMislukt(str(e)) from e
+    try:
+        with transaction.atomic():
+            LijstKop.objects.get_or_create(lijst=lijst)
+            kop = LijstKop.objects.select_for_update().get(lijst=lijst)
+            vorige = Snapshot.objects.filter(lijst=lijst).order_by("-volgnummer").only("entries").first()
+            toegevoegd, verwijderd, gewijzigd = _verschil(vorige.entries if vorige else None, bouw.entries)
+            if alleen_bij_wijziging and vorige and not (toegevoegd or verwijderd or gewijzigd):
+                return None
+            volgnummer = kop.volgnummer + 1
+            xml = bouw.schrijf(volgnummer, moment)
+            valideer(lijst, xml)
+            snapshot = Snapshot.objects.create(
+                lijst=lijst, volgnummer=volgnummer, tijdstempel=moment, sha256=hashlib.sha256(xml).hexdigest(),
+                grootte=len(xml), aantal=bouw.aantal, inhoud=xml, inhoud_gz=gzip.compress(xml, mtime=0),
+                entries=bouw.entries, toegevoegd=toegevoegd, verwijderd=verwijderd, gewijzigd=gewijzigd,
+                trigger=trigger, omschrijving=omschrijving[:500], door=actor if getattr(actor, "pk", None) else None,
+                audit_event=audit_event, kop_hash_audit=kop_hash())
+            LijstKop.objects.filter(lijst=lijst).update(volgnummer=volgnummer)
+            vastleggen(actor=actor, actie="lijst.gepubliceerd", obj=snapshot, reden=omschrijving,
+                       na={"lijst": lijst, "volgnummer": volgnummer, "sha256": snapshot.sha256, "aantal": bouw.aantal,
+                           "toegevoegd": len(toegevoegd), "verwijderd": len(verwijderd), "gewijzigd": len(gewijzigd),
+                           "aanleiding": trigger})
+            return snapshot
+    except LijstOngeldig as e:
+        _mislukt(lijst, trigger, f"XSD-validatie mislukt: {e}", actor)
+        raise PublicatieMislukt(str(e)) from e
+
+
+def alle_lijsten_publiceren(*, actor, trigger: str = Trigger.MEDEWERKER, omschrijving: str = "",
+                            alleen_bij_wijziging: bool = False) -> dict[str, Snapshot | None]:
+    """Publish every list at one moment, so they agree with each other."""
+    moment = timezone.now()
+    return {lijst: lijst_publiceren(actor=actor, lijst=lijst, trigger=trigger, omschrijving=omschrijving,
+                                    moment=moment, alleen_bij_wijziging=alleen_bij_wijziging)
+            for lijst in ("gnl", "zal", "ocl", "whitelist")}

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import serveren, views
+
+urlpatterns = [
+    path("lijsten/gezondheid.json", serveren.gezondheid, name="lijsten-gezondheid"),
+    path("lijsten/<str:naam>.xml", serveren.lijst_live, name="lijst-live"),
+    path("lijsten/<str:naam>/<int:volgnummer>.xml", serveren.lijst_versie, name="lijst-versie"),
+    path("lijsten/<str:naam>/versies.json", serveren.lijst_versies, name="lijst-versies"),
+    path("lijsten/<str:naam>/wijzigingen.json", serveren.lijst_wijzigingen, name="lijst-wijzigingen"),
+    path("beheer/lijsten/", views.overzicht, name="lijsten-overzicht"),
+    path("beheer/lijsten/waarom/", views.waarom_pagina, name="lijsten-waarom"),
+    path("beheer/lijsten/<str:naam>/", views.geschiedenis, name="lijst-geschiedenis"),
+    path("beheer/lijsten/<str:naam>/<int:volgnummer>/", views.snapshot_detail, name="snapshot-detail"),
+]

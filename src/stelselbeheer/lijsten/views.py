@@ -1,0 +1,87 @@
+import datetime as dt
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from stelselbeheer.kern.rollen import Actie, kan
+from stelselbeheer.kern.views import pagineren, vereist
+
+from . import regels
+from .models import Lijst, MislukteBouw, Snapshot, Trigger
+from .serveren import live_kop, max_leeftijd
+from .services import PublicatieMislukt, alle_lijsten_publiceren
+
+
+@vereist(Actie.LIJST_LEZEN)
+def overzicht(request):
+    if request.method == "POST":
+        if not kan(request.user, Actie.LIJST_PUBLICEREN):
+            raise PermissionDenied("Uw rol mag geen lijsten publiceren.")
+        try:
+            uitkomst = alle_lijsten_publiceren(actor=request.user, trigger=Trigger.MEDEWERKER,
+                                               omschrijving=request.POST.get("reden", "")[:500])
+        except PublicatieMislukt as e:
+            messages.error(request, f"Publicatie mislukt; de vorige versie blijft gepubliceerd. {e}")
+        else:
+            messages.success(request, "Gepubliceerd: " + ", ".join(
+                f"{Lijst(k).label} #{s.volgnummer}" for k, s in uitkomst.items() if s))
+        return redirect("lijsten-overzicht")
+    nu = timezone.now()
+    rijen = []
+    for lijst in Lijst:
+        kop = live_kop(lijst.value)
+        leeftijd = nu - kop.tijdstempel if kop else None
+        rijen.append({"lijst": lijst, "kop": kop, "leeftijd": leeftijd,
+                      "verouderd": kop is None or leeftijd > max_leeftijd(lijst.value),
+                      "aantal": Snapshot.objects.filter(pk=kop.pk).values_list("aantal", flat=True).get()
+                      if kop else 0})
+    return render(request, "lijsten/overzicht.html", {
+        "rijen": rijen, "mislukt": MislukteBouw.objects.filter(afgehandeld=False)[:20]})
+
+
+@vereist(Actie.LIJST_LEZEN)
+def geschiedenis(request, naam: str):
+    lijst = Lijst(naam) if naam in Lijst.values else None
+    if lijst is None:
+        return render(request, "kern/fout.html", {"titel": "Niet gevonden", "uitleg": "Onbekende lijst."}, status=404)
+    qs = Snapshot.objects.filter(lijst=naam).order_by("-volgnummer").defer("inhoud", "inhoud_gz", "entries")
+    pagina, params = pagineren(request, qs)
+    return render(request, "lijsten/geschiedenis.html", {"lijst": lijst, "pagina": pagina, "params": params})
+
+
+@vereist(Actie.LIJST_LEZEN)
+def snapshot_detail(request, naam: str, volgnummer: int):
+    snapshot = get_object_or_404(Snapshot.objects.defer("inhoud", "inhoud_gz", "entries").select_related("door"),
+                                 lijst=naam, volgnummer=volgnummer)
+    return render(request, "lijsten/snapshot.html", {"s": snapshot})
+
+
+class WaaromForm(forms.Form):
+    lijst = forms.ChoiceField(label="Lijst", choices=Lijst.choices)
+    sleutel = forms.CharField(label="Aanbiedernaam, hostnaam of gegevensdienst-id", max_length=260)
+    op = forms.DateTimeField(label="Op moment (leeg: nu)", required=False,
+                             widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+                             input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d-%m-%Y %H:%M"])
+
+
+def snapshot_op(lijst: str, moment: dt.datetime):
+    """The snapshot that was live at ``moment``: the newest one published at or before it."""
+    return (Snapshot.objects.filter(lijst=lijst, tijdstempel__lte=moment).order_by("-volgnummer")
+            .only("id", "lijst", "volgnummer", "tijdstempel", "entries").first())
+
+
+@vereist(Actie.LIJST_LEZEN)
+def waarom_pagina(request):
+    form = WaaromForm(request.GET or None)
+    uitleg = historie = None
+    if form.is_valid():
+        moment = form.cleaned_data["op"] or timezone.now()
+        lijst, sleutel = form.cleaned_data["lijst"], form.cleaned_data["sleutel"].strip()
+        uitleg = regels.waarom(lijst, sleutel, moment)
+        snapshot = snapshot_op(lijst, moment)
+        historie = {"snapshot": snapshot, "moment": moment,
+                    "entry": snapshot.entries.get(sleutel) if snapshot else None}
+    return render(request, "lijsten/waarom.html", {"form": form, "uitleg": uitleg, "historie": historie})

@@ -1,0 +1,103 @@
+"""Serving the lists: ETag, 304, HEAD, gzip, exact Content-Length, ?sinds= 204, history, feed, health."""
+
+import datetime as dt
+import gzip
+
+import pytest
+from django.utils import timezone
+from django.utils.http import http_date
+
+from stelselbeheer.deelnemers import services as dln
+from stelselbeheer.deelnemers.models import DeelnemerStatus
+from stelselbeheer.lijsten.models import LijstKop
+from stelselbeheer.lijsten.services import alle_lijsten_publiceren, lijst_publiceren
+
+
+@pytest.fixture
+def gepubliceerd(register):
+    return lijst_publiceren(actor=None, lijst="zal")
+
+
+def test_volledig_antwoord(client, gepubliceerd):
+    r = client.get("/lijsten/zal.xml")
+    assert r.status_code == 200
+    assert r["Content-Type"] == "application/xml; charset=utf-8"
+    assert r["ETag"] == f'"{gepubliceerd.sha256}"'
+    assert r["Content-Length"] == str(len(r.content)) == str(gepubliceerd.grootte)
+    assert r["Last-Modified"] == http_date(gepubliceerd.tijdstempel.timestamp())
+    assert "must-revalidate" in r["Cache-Control"] and r["Vary"] == "Accept-Encoding"
+    assert r["X-Volgnummer"] == "1"
+
+
+def test_conditionele_get_en_head(client, gepubliceerd):
+    etag = f'"{gepubliceerd.sha256}"'
+    r = client.get("/lijsten/zal.xml", HTTP_IF_NONE_MATCH=etag)
+    assert r.status_code == 304 and r.content == b"" and r["ETag"] == etag
+    assert client.get("/lijsten/zal.xml", HTTP_IF_NONE_MATCH='"iets-anders"').status_code == 200
+    later = http_date((gepubliceerd.tijdstempel + dt.timedelta(seconds=5)).timestamp())
+    assert client.get("/lijsten/zal.xml", HTTP_IF_MODIFIED_SINCE=later).status_code == 304
+    r = client.head("/lijsten/zal.xml")
+    assert r.status_code == 200 and r.content == b"" and r["Content-Length"] == str(gepubliceerd.grootte)
+    assert client.head("/lijsten/zal.xml", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert client.post("/lijsten/zal.xml").status_code == 405
+
+
+def test_gzip(client, gepubliceerd):
+    r = client.get("/lijsten/zal.xml", HTTP_ACCEPT_ENCODING="gzip, br")
+    assert r["Content-Encoding"] == "gzip" and r["ETag"] == f'"{gepubliceerd.sha256}-gz"'
+    assert r["Content-Length"] == str(len(r.content))
+    assert gzip.decompress(r.content) == bytes(gepubliceerd.inhoud)
+    assert client.get("/lijsten/zal.xml", HTTP_ACCEPT_ENCODING="gzip",
+                      HTTP_IF_NONE_MATCH=f'"{gepubliceerd.sha256}-gz"').status_code == 304
+
+
+def test_sinds_geeft_204_als_er_niets_nieuws_is(client, register, gepubliceerd):
+    r = client.get("/lijsten/zal.xml", {"sinds": 1})
+    assert r.status_code == 204 and r.content == b"" and r["X-Volgnummer"] == "1"
+    assert client.get("/lijsten/zal.xml", {"sinds": 0}).status_code == 200
+    assert client.get("/lijsten/zal.xml", {"sinds": "x"}).status_code == 400
+    lijst_publiceren(actor=None, lijst="zal")
+    assert client.get("/lijsten/zal.xml", {"sinds": 1}).status_code == 200
+
+
+def test_historische_versies_en_index(client, register, gepubliceerd):
+    dln.deelnemer_wijzigen(actor=None, deelnemer=register["dva"], wijzigingen={"status": DeelnemerStatus.OPGESCHORT})
+    tweede = lijst_publiceren(actor=None, lijst="zal")
+    r = client.get("/lijsten/zal/1.xml")
+    assert r.content == bytes(gepubliceerd.inhoud) and "immutable" in r["Cache-Control"]
+    assert client.get("/lijsten/zal/2.xml").content == bytes(tweede.inhoud)
+    assert client.get("/lijsten/zal/3.xml").status_code == 404
+    versies = client.get("/lijsten/zal/versies.json").json()["versies"]
+    assert [v["volgnummer"] for v in versies] == [2, 1] and versies[1]["sha256"] == gepubliceerd.sha256
+
+
+def test_wijzigingenfeed_met_seed(client, register, gepubliceerd):
+    dln.deelnemer_wijzigen(actor=None, deelnemer=register["dva"], wijzigingen={"status": DeelnemerStatus.OPGESCHORT})
+    lijst_publiceren(actor=None, lijst="zal")
+    feed = client.get("/lijsten/zal/wijzigingen.json", {"sinds": 1}).json()
+    assert feed["seed"] == LijstKop.objects.get(lijst="zal").seed and len(feed["seed"]) == 32
+    assert (feed["van"], feed["tot"]) == (1, 2)
+    assert feed["verwijderd"] == ["apotheekcentrum@medmij", "huisartsdelinde@medmij"] and feed["toegevoegd"] == []
+    alles = client.get("/lijsten/zal/wijzigingen.json").json()
+    assert alles["toegevoegd"] == [] and alles["tot"] == 2
+    assert client.get("/lijsten/zal/wijzigingen.json", {"sinds": 2}).json()["verwijderd"] == []
+    assert client.get("/lijsten/zal/wijzigingen.json", {"sinds": 99}).status_code == 404
+
+
+def test_onbekende_of_ongepubliceerde_lijst(client, db):
+    assert client.get("/lijsten/bestaatniet.xml").status_code == 404
+    assert client.get("/lijsten/ocl.xml").status_code == 404
+
+
+def test_gezondheid_meldt_verouderde_en_ontbrekende_lijsten(client, register, settings):
+    r = client.get("/lijsten/gezondheid.json")
+    assert r.status_code == 503 and r.json()["lijsten"]["zal"]["status"] == "ONTBREEKT"
+    alle_lijsten_publiceren(actor=None)
+    r = client.get("/lijsten/gezondheid.json")
+    assert r.status_code == 200 and r.json()["status"] == "UP"
+    assert r.json()["lijsten"]["zal"]["volgnummer"] == 1
+    settings.LIJST_MAX_LEEFTIJD = 60
+    oud = timezone.now() - dt.timedelta(minutes=5)
+    lijst_publiceren(actor=None, lijst="gnl", moment=oud)  # a list whose newest version is 5 minutes old
+    lijsten = client.get("/lijsten/gezondheid.json").json()["lijsten"]
+    assert lijsten["gnl"]["status"] == "VEROUDERD"
