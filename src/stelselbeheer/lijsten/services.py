@@ -13,6 +13,7 @@ import datetime as dt
 import gzip
 import hashlib
 import logging
+import time
 
 from django.db import transaction
 from django.utils import timezone
@@ -30,6 +31,18 @@ class PublicatieMislukt(Exception):
     pass
 
 
+class _Klok:
+    def __init__(self, metingen: dict | None):
+        self.metingen = metingen
+        self.vorige = time.perf_counter()
+
+    def tik(self, deel: str) -> None:
+        if self.metingen is not None:
+            nu = time.perf_counter()
+            self.metingen[deel] = self.metingen.get(deel, 0.0) + nu - self.vorige
+            self.vorige = nu
+
+
 def _verschil(vorige: dict | None, nieuwe: dict) -> tuple[list, list, list]:
     vorige = vorige or {}
     toegevoegd = sorted(k for k in nieuwe if k not in vorige)
@@ -45,15 +58,18 @@ def _mislukt(lijst: str, trigger: str, fout: str, actor) -> None:
 
 
 def lijst_publiceren(*, actor, lijst: str, trigger: str = Trigger.MEDEWERKER, omschrijving: str = "",
-                     audit_event=None, moment: dt.datetime | None = None, alleen_bij_wijziging: bool = False
-                     ) -> Snapshot | None:
+                     audit_event=None, moment: dt.datetime | None = None, alleen_bij_wijziging: bool = False,
+                     metingen: dict | None = None) -> Snapshot | None:
     """Publish ``lijst`` as it follows from the register at ``moment`` (default: now).
 
     Returns the new snapshot, or None when ``alleen_bij_wijziging`` and nothing changed. Raises
-    ``PublicatieMislukt`` (after recording it) when the build or the XSD validation fails."""
+    ``PublicatieMislukt`` (after recording it) when the build or the XSD validation fails. ``metingen``,
+    when given, receives the seconds spent per part (bench/lijsten.py)."""
     moment = moment or timezone.now()
+    klok = _Klok(metingen)
     try:
         bouw = bouwers()[lijst](moment)
+        klok.tik("bouwen")
     except Exception as e:  # noqa: BLE001 - any failure of a build must leave the live list alone
         log.exception("Bouw van %s mislukt", lijst)
         _mislukt(lijst, trigger, f"Bouw mislukt: {e!r}", actor)
@@ -67,8 +83,11 @@ def lijst_publiceren(*, actor, lijst: str, trigger: str = Trigger.MEDEWERKER, om
             if alleen_bij_wijziging and vorige and not (toegevoegd or verwijderd or gewijzigd):
                 return None
             volgnummer = kop.volgnummer + 1
+            klok.tik("verschil")
             xml = bouw.schrijf(volgnummer, moment)
+            klok.tik("xml")
             valideer(lijst, xml)
+            klok.tik("valideren")
             snapshot = Snapshot.objects.create(
                 lijst=lijst, volgnummer=volgnummer, tijdstempel=moment, sha256=hashlib.sha256(xml).hexdigest(),
                 grootte=len(xml), aantal=bouw.aantal, inhoud=xml, inhoud_gz=gzip.compress(xml, mtime=0),
@@ -80,7 +99,8 @@ def lijst_publiceren(*, actor, lijst: str, trigger: str = Trigger.MEDEWERKER, om
                        na={"lijst": lijst, "volgnummer": volgnummer, "sha256": snapshot.sha256, "aantal": bouw.aantal,
                            "toegevoegd": len(toegevoegd), "verwijderd": len(verwijderd), "gewijzigd": len(gewijzigd),
                            "aanleiding": trigger})
-            return snapshot
+        klok.tik("opslaan")
+        return snapshot
     except LijstOngeldig as e:
         _mislukt(lijst, trigger, f"XSD-validatie mislukt: {e}", actor)
         raise PublicatieMislukt(str(e)) from e

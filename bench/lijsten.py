@@ -1,0 +1,143 @@
+"""Benchmark of the published lists (issue 3), printed by `make bench`.
+
+A register of 50,000 aanbieders x ~3 gegevensdiensten and 200 OAuth clients (SQLite, and PostgreSQL when
+reachable): the time of a full publication of the ZAL per part (build, diff, XML, validate, store), of a
+publication after one change, and the request rate for the ZAL of 304 responses, `?sinds=` 204 responses
+and full 200 responses, each against the same file served by a plain static web server (Python's
+http.server) in the same run: the ratio is the figure. Both servers are single-threaded and the client
+opens one connection per request, so the comparison is like for like.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import AANBIEDERS, ROOT, _pg_bereikbaar, _pg_nieuw, _stelsel, _vrije_poort  # noqa: E402
+
+DUUR = float(os.environ.get("BENCH_DUUR", "3"))
+
+PUBLICEER = r"""
+import json, time
+from django.utils import timezone
+from stelselbeheer.deelnemers.models import Deelnemer
+from stelselbeheer.register.models import OAuthclient, AanbiederGegevensdienst
+from stelselbeheer.register import services as reg
+from stelselbeheer.lijsten.services import lijst_publiceren, alle_lijsten_publiceren
+dvp = list(Deelnemer.objects.filter(rollen__rol="dvp", status="actief"))
+bestaand = OAuthclient.objects.count()
+OAuthclient.objects.bulk_create([OAuthclient(hostname=f"app{i}.pgo{i % 7}.nl", organisatienaam=f"PGO {i}",
+                                             dvp=dvp[i % len(dvp)]) for i in range(200 - bestaand)])
+alle_lijsten_publiceren(actor=None)  # warm-up: first build also loads the schemas
+m = {}; t = time.perf_counter()
+s = lijst_publiceren(actor=None, lijst="zal", metingen=m); m["totaal"] = time.perf_counter() - t
+naam, entry = next(iter(s.entries.items()))
+d = AanbiederGegevensdienst.objects.get(aanbieder__naam=naam, gegevensdienst__code=next(iter(entry["k"])))
+reg.aanbieder_dienst_instellen(actor=None, aanbieder=d.aanbieder, gegevensdienst=d.gegevensdienst,
+    authorization_endpoint="https://auth.gewijzigd.nl/a", token_endpoint="https://api.gewijzigd.nl/t",
+    systeemrollen={"MED": "https://fhir.gewijzigd.nl/m"})
+e = {}; t = time.perf_counter()
+s2 = lijst_publiceren(actor=None, lijst="zal", metingen=e); e["totaal"] = time.perf_counter() - t
+ocl = lijst_publiceren(actor=None, lijst="ocl")
+print(json.dumps({"vol": m, "een": e, "aantal": s.aantal, "grootte": s.grootte, "volgnummer": s2.volgnummer,
+                  "gewijzigd": s2.gewijzigd, "ocl": ocl.aantal}))
+"""
+
+
+def _wacht(poort):
+    for _ in range(200):
+        try:
+            socket.create_connection(("127.0.0.1", poort), 0.2).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"server op poort {poort} start niet")
+
+
+def _tempo(poort, pad, koppen, verwacht) -> float:
+    n, einde = 0, time.perf_counter() + DUUR
+    start = time.perf_counter()
+    while time.perf_counter() < einde:
+        c = http.client.HTTPConnection("127.0.0.1", poort, timeout=30)
+        c.request("GET", pad, headers={"Connection": "close", **koppen})
+        r = c.getresponse()
+        r.read()
+        c.close()
+        if r.status != verwacht:
+            raise RuntimeError(f"{pad}: {r.status}, verwacht {verwacht}")
+        n += 1
+    return n / (time.perf_counter() - start)
+
+
+def bench(naam: str, url: str) -> None:
+    env = {**os.environ, "DATABASE_URL": url, "STELSEL_LOG_LEVEL": "ERROR"}
+    _stelsel(env, "migrate", "--verbosity", "0")
+    _stelsel(env, "demo-data", "--aanbieders", str(AANBIEDERS), "--seed", "1", "--zonder-accounts")
+    import json
+
+    uit = json.loads(_stelsel(env, "shell", "--verbosity", "0", "-c", PUBLICEER).stdout.strip().splitlines()[-1])
+    print(f"\n== {naam}: ZAL met {uit['aantal']} aanbieders ({uit['grootte'] / 1e6:.1f} MB), OCL {uit['ocl']} clients")
+    for soort, label in (("vol", "volledige publicatie"), ("een", "publicatie na één wijziging")):
+        delen = ", ".join(f"{k} {v:.2f} s" for k, v in uit[soort].items() if k != "totaal")
+        doel = 30 if soort == "vol" else 3
+        oordeel = "ok" if uit[soort]["totaal"] < doel else f"BOVEN DOEL ({doel} s)"
+        print(f"{label}: {uit[soort]['totaal']:.2f} s ({delen})  {oordeel}")
+    print(f"  (wijziging zichtbaar in de volgende versie: gewijzigd = {uit['gewijzigd'][:1]})")
+
+    with tempfile.TemporaryDirectory() as map_:
+        sha = _stelsel(env, "shell", "--verbosity", "0", "-c",
+                       "from stelselbeheer.lijsten.models import Snapshot as S; import sys;"
+                       "s=S.objects.filter(lijst='zal').order_by('-volgnummer').first();"
+                       f"open('{map_}/zal.xml','wb').write(bytes(s.inhoud)); print(s.sha256, s.volgnummer)"
+                       ).stdout.split()
+        p_app, p_stat = _vrije_poort(), _vrije_poort()
+        dienst = ("from wsgiref.simple_server import make_server, WSGIRequestHandler;"
+                  "from stelselbeheer.wsgi import application;"
+                  "WSGIRequestHandler.log_message = lambda *a: None;"
+                  f"make_server('127.0.0.1', {p_app}, application).serve_forever()")
+        app = subprocess.Popen([sys.executable, "-c", dienst], env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+        statisch = subprocess.Popen([sys.executable, "-m", "http.server", str(p_stat), "--bind", "127.0.0.1",
+                                     "--directory", map_], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            _wacht(p_app)
+            _wacht(p_stat)
+            etag = f'"{sha[0]}"'
+            statisch_304 = _tempo(p_stat, "/zal.xml", {"If-Modified-Since": "Tue, 01 Jan 2030 00:00:00 GMT"}, 304)
+            statisch_200 = _tempo(p_stat, "/zal.xml", {}, 200)
+            metingen = [
+                ("304 (If-None-Match)", _tempo(p_app, "/lijsten/zal.xml", {"If-None-Match": etag}, 304), statisch_304),
+                ("204 (?sinds=volgnummer)", _tempo(p_app, f"/lijsten/zal.xml?sinds={sha[1]}", {}, 204), statisch_304),
+                ("200 (volledig)", _tempo(p_app, "/lijsten/zal.xml", {}, 200), statisch_200),
+            ]
+            print(f"{'ZAL-verzoeken':<26} {'stelsel/s':>10} {'statisch/s':>11} {'verhouding':>10}")
+            for label, ons, stat in metingen:
+                print(f"{label:<26} {ons:>10.0f} {stat:>11.0f} {ons / stat:>10.0%}")
+            print("  (doel: 304 minstens 50% van de statische server; die antwoordt 304 op If-Modified-Since)")
+        finally:
+            app.terminate()
+            statisch.terminate()
+            app.wait(10)
+            statisch.wait(10)
+
+
+def main() -> None:
+    db = ROOT / "var" / "bench-lijsten.sqlite3"
+    for pad in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+        pad.unlink(missing_ok=True)
+    bench("SQLite", f"sqlite:///{db}")
+    if _pg_bereikbaar():
+        bench("PostgreSQL", _pg_nieuw())
+    else:
+        print("\n!! PostgreSQL niet bereikbaar: PostgreSQL-meting overgeslagen")
+
+
+if __name__ == "__main__":
+    main()
