@@ -22,6 +22,7 @@ class Trigger(models.TextChoices):
     SCHEMA = "schema", "Schema (periodiek)"
     WIJZIGING = "wijziging", "Wijziging in het register"
     BESLUIT = "besluit", "Besluit"
+    TERUGDRAAIEN = "terugdraaien", "Terugdraaien naar een eerdere versie"
 
 
 def _nieuwe_seed() -> str:

@@ -15,12 +15,14 @@ import hashlib
 import logging
 import time
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from lxml import etree
 
 from stelselbeheer.kern.audit import kop_hash, vastleggen
 
-from .bouwers import bouwers
+from .bouwers import bouwers, tijdstempel_tekst
 from .models import LijstKop, MislukteBouw, Snapshot, Trigger
 from .validatie import LijstOngeldig, valideer
 
@@ -76,8 +78,7 @@ def lijst_publiceren(*, actor, lijst: str, trigger: str = Trigger.MEDEWERKER, om
         raise PublicatieMislukt(str(e)) from e
     try:
         with transaction.atomic():
-            LijstKop.objects.get_or_create(lijst=lijst)
-            kop = LijstKop.objects.select_for_update().get(lijst=lijst)
+            kop = _vergrendel(lijst)
             vorige = Snapshot.objects.filter(lijst=lijst).order_by("-volgnummer").only("entries").first()
             toegevoegd, verwijderd, gewijzigd = _verschil(vorige.entries if vorige else None, bouw.entries)
             if alleen_bij_wijziging and vorige and not (toegevoegd or verwijderd or gewijzigd):
@@ -88,22 +89,68 @@ def lijst_publiceren(*, actor, lijst: str, trigger: str = Trigger.MEDEWERKER, om
             klok.tik("xml")
             valideer(lijst, xml)
             klok.tik("valideren")
-            snapshot = Snapshot.objects.create(
-                lijst=lijst, volgnummer=volgnummer, tijdstempel=moment, sha256=hashlib.sha256(xml).hexdigest(),
-                grootte=len(xml), aantal=bouw.aantal, inhoud=xml, inhoud_gz=gzip.compress(xml, mtime=0),
-                entries=bouw.entries, toegevoegd=toegevoegd, verwijderd=verwijderd, gewijzigd=gewijzigd,
-                trigger=trigger, omschrijving=omschrijving[:500], door=actor if getattr(actor, "pk", None) else None,
-                audit_event=audit_event, kop_hash_audit=kop_hash())
-            LijstKop.objects.filter(lijst=lijst).update(volgnummer=volgnummer)
-            vastleggen(actor=actor, actie="lijst.gepubliceerd", obj=snapshot, reden=omschrijving,
-                       na={"lijst": lijst, "volgnummer": volgnummer, "sha256": snapshot.sha256, "aantal": bouw.aantal,
-                           "toegevoegd": len(toegevoegd), "verwijderd": len(verwijderd), "gewijzigd": len(gewijzigd),
-                           "aanleiding": trigger})
+            snapshot = _opslaan(lijst=lijst, volgnummer=volgnummer, moment=moment, xml=xml, entries=bouw.entries,
+                                verschil=(toegevoegd, verwijderd, gewijzigd), trigger=trigger,
+                                omschrijving=omschrijving, actor=actor, audit_event=audit_event,
+                                actie="lijst.gepubliceerd")
         klok.tik("opslaan")
         return snapshot
     except LijstOngeldig as e:
         _mislukt(lijst, trigger, f"XSD-validatie mislukt: {e}", actor)
         raise PublicatieMislukt(str(e)) from e
+
+
+def _opslaan(*, lijst, volgnummer, moment, xml: bytes, entries: dict, verschil, trigger, omschrijving, actor,
+             audit_event, actie: str) -> Snapshot:
+    """Insert the snapshot, move the head and record the event. Call with the head locked."""
+    toegevoegd, verwijderd, gewijzigd = verschil
+    snapshot = Snapshot.objects.create(
+        lijst=lijst, volgnummer=volgnummer, tijdstempel=moment, sha256=hashlib.sha256(xml).hexdigest(),
+        grootte=len(xml), aantal=len(entries), inhoud=xml, inhoud_gz=gzip.compress(xml, mtime=0),
+        entries=entries, toegevoegd=toegevoegd, verwijderd=verwijderd, gewijzigd=gewijzigd,
+        trigger=trigger, omschrijving=omschrijving[:500], door=actor if getattr(actor, "pk", None) else None,
+        audit_event=audit_event, kop_hash_audit=kop_hash())
+    LijstKop.objects.filter(lijst=lijst).update(volgnummer=volgnummer)
+    vastleggen(actor=actor, actie=actie, obj=snapshot, reden=omschrijving,
+               na={"lijst": lijst, "volgnummer": volgnummer, "sha256": snapshot.sha256, "aantal": len(entries),
+                   "toegevoegd": len(toegevoegd), "verwijderd": len(verwijderd), "gewijzigd": len(gewijzigd),
+                   "aanleiding": trigger})
+    return snapshot
+
+
+def _vergrendel(lijst: str) -> LijstKop:
+    LijstKop.objects.get_or_create(lijst=lijst)
+    return LijstKop.objects.select_for_update().get(lijst=lijst)
+
+
+@transaction.atomic
+def lijst_terugdraaien(*, actor, lijst: str, volgnummer: int, reden: str) -> Snapshot:
+    """Re-publish the content of an earlier snapshot as a new Volgnummer (rule LST-TERUG).
+
+    The entries and their XML are those of the earlier version; only Tijdstempel and Volgnummer are new,
+    so consumers that refuse a lower Volgnummer accept it. The next publication from the register
+    replaces it again: a rollback buys time to repair the register, it does not freeze the list."""
+    if not (reden or "").strip():
+        raise ValidationError({"reden": "Geef de reden voor het terugdraaien."})
+    bron = Snapshot.objects.filter(lijst=lijst, volgnummer=volgnummer).first()
+    if bron is None:
+        raise ValidationError({"volgnummer": f"Versie {volgnummer} van deze lijst bestaat niet."})
+    kop = _vergrendel(lijst)
+    if volgnummer == kop.volgnummer:
+        raise ValidationError({"volgnummer": "Dit is de versie die nu al gepubliceerd is."})
+    moment = timezone.now()
+    nieuw = kop.volgnummer + 1
+    doc = etree.fromstring(bytes(bron.inhoud), parser=etree.XMLParser(resolve_entities=False, no_network=True))
+    ns = etree.QName(doc).namespace
+    doc.find(f"{{{ns}}}Tijdstempel").text = tijdstempel_tekst(moment)
+    doc.find(f"{{{ns}}}Volgnummer").text = str(nieuw)
+    xml = etree.tostring(doc, xml_declaration=True, encoding="UTF-8")
+    valideer(lijst, xml)
+    live = Snapshot.objects.filter(lijst=lijst, volgnummer=kop.volgnummer).only("entries").first()
+    return _opslaan(lijst=lijst, volgnummer=nieuw, moment=moment, xml=xml, entries=bron.entries,
+                    verschil=_verschil(live.entries if live else None, bron.entries), trigger=Trigger.TERUGDRAAIEN,
+                    omschrijving=f"Terug naar versie {volgnummer}: {reden.strip()}", actor=actor, audit_event=None,
+                    actie="lijst.teruggedraaid")
 
 
 def alle_lijsten_publiceren(*, actor, trigger: str = Trigger.MEDEWERKER, omschrijving: str = "",

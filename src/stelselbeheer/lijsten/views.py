@@ -2,7 +2,7 @@ import datetime as dt
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
@@ -12,7 +12,7 @@ from stelselbeheer.kern.views import pagineren, vereist
 from . import regels
 from .models import Lijst, MislukteBouw, Snapshot, Trigger
 from .serveren import live_kop, max_leeftijd
-from .services import PublicatieMislukt, alle_lijsten_publiceren
+from .services import PublicatieMislukt, alle_lijsten_publiceren, lijst_terugdraaien
 
 
 @vereist(Actie.LIJST_LEZEN)
@@ -56,7 +56,23 @@ def geschiedenis(request, naam: str):
 def snapshot_detail(request, naam: str, volgnummer: int):
     snapshot = get_object_or_404(Snapshot.objects.defer("inhoud", "inhoud_gz", "entries").select_related("door"),
                                  lijst=naam, volgnummer=volgnummer)
-    return render(request, "lijsten/snapshot.html", {"s": snapshot})
+    fout = ""
+    if request.method == "POST":
+        if not kan(request.user, Actie.LIJST_PUBLICEREN):
+            raise PermissionDenied("Uw rol mag geen lijsten publiceren.")
+        try:
+            nieuw = lijst_terugdraaien(actor=request.user, lijst=naam, volgnummer=volgnummer,
+                                       reden=request.POST.get("reden", ""))
+        except ValidationError as e:
+            fout = " ".join(m for lijst in e.message_dict.values() for m in lijst)
+        else:
+            messages.success(request, f"De inhoud van versie {volgnummer} is opnieuw gepubliceerd als versie "
+                                      f"{nieuw.volgnummer}.")
+            return redirect("snapshot-detail", naam=naam, volgnummer=nieuw.volgnummer)
+    live = live_kop(naam)
+    return render(request, "lijsten/snapshot.html", {"s": snapshot, "fout": fout,
+                                                     "is_live": live is not None and live.pk == snapshot.pk},
+                  status=422 if fout else 200)
 
 
 class WaaromForm(forms.Form):

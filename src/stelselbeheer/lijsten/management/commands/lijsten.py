@@ -1,16 +1,22 @@
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from stelselbeheer.lijsten.models import Lijst, Trigger
 from stelselbeheer.lijsten.regels import waarom
-from stelselbeheer.lijsten.services import PublicatieMislukt, alle_lijsten_publiceren, lijst_publiceren
+from stelselbeheer.lijsten.services import (
+    PublicatieMislukt,
+    alle_lijsten_publiceren,
+    lijst_publiceren,
+    lijst_terugdraaien,
+)
 
 
 class Command(BaseCommand):
-    help = ("Lijsten: 'publiceer [--lijst L] [--schema] [--alleen-bij-wijziging]' of "
-            "'waarom <lijst> <sleutel> [--op JJJJ-MM-DDTUU:MM]'.")
+    help = ("Lijsten: 'publiceer [--lijst L] [--schema] [--alleen-bij-wijziging]', "
+            "'terugdraaien <lijst> <volgnummer> --reden R' of 'waarom <lijst> <sleutel> [--op JJJJ-MM-DDTUU:MM]'.")
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="opdracht", required=True)
@@ -19,6 +25,10 @@ class Command(BaseCommand):
         p.add_argument("--schema", action="store_true", help="aanleiding: periodieke publicatie (cron/timer)")
         p.add_argument("--alleen-bij-wijziging", action="store_true")
         p.add_argument("--reden", default="")
+        t = sub.add_parser("terugdraaien", help="publiceer de inhoud van een eerdere versie opnieuw")
+        t.add_argument("lijst", choices=Lijst.values)
+        t.add_argument("volgnummer", type=int)
+        t.add_argument("--reden", required=True)
         w = sub.add_parser("waarom", help="waarom staat een entry wel of niet op een lijst")
         w.add_argument("lijst", choices=Lijst.values)
         w.add_argument("sleutel")
@@ -31,6 +41,13 @@ class Command(BaseCommand):
                 moment = timezone.make_aware(moment)
             uitleg = waarom(o["lijst"], o["sleutel"], moment)
             self.stdout.write(uitleg.tekst())
+            return
+        if opdracht == "terugdraaien":
+            try:
+                s = lijst_terugdraaien(actor=None, lijst=o["lijst"], volgnummer=o["volgnummer"], reden=o["reden"])
+            except ValidationError as e:
+                raise CommandError(" ".join(m for v in e.message_dict.values() for m in v)) from e
+            self.stdout.write(f"{o['lijst']}: inhoud van versie {o['volgnummer']} gepubliceerd als {s.volgnummer}")
             return
         trigger = Trigger.SCHEMA if o["schema"] else Trigger.MEDEWERKER
         try:
