@@ -24,6 +24,7 @@ demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/stelsel migrate --verbosity 0
 	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/stelsel demo-data --aanbieders $(AANBIEDERS) --seed $(SEED)
+	$(BIN)/stelsel lijsten sleutel-maken --als-die-ontbreekt
 	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/stelsel lijsten publiceer --reden "eerste publicatie van de demo"
 	@echo "Stelselbeheer draait op http://127.0.0.1:8000 (stoppen met Ctrl-C)"
 	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/stelsel runserver 127.0.0.1:8000 --noreload

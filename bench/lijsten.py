@@ -79,6 +79,7 @@ def _tempo(poort, pad, koppen, verwacht) -> float:
 def bench(naam: str, url: str) -> None:
     env = {**os.environ, "DATABASE_URL": url, "STELSEL_LOG_LEVEL": "ERROR"}
     _stelsel(env, "migrate", "--verbosity", "0")
+    _stelsel(env, "lijsten", "sleutel-maken", "--als-die-ontbreekt")
     _stelsel(env, "demo-data", "--aanbieders", str(AANBIEDERS), "--seed", "1", "--zonder-accounts")
     import json
 

@@ -21,6 +21,18 @@ def _snel_wachtwoord(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(scope="session")
+def registersleutel(tmp_path_factory):
+    from stelselbeheer.lijsten.ondertekening import sleutel_maken
+
+    return sleutel_maken(tmp_path_factory.mktemp("sleutels"))
+
+
+@pytest.fixture(autouse=True)
+def _lijstsleutel(settings, registersleutel):
+    settings.LIJST_SLEUTEL, settings.LIJST_CERTIFICAAT = (str(p) for p in registersleutel)
+
+
 class Maak:
     """Small builders for test data, through the services."""
 

@@ -9,6 +9,10 @@ STELSEL_VAR_DIR        directory for the SQLite file and other runtime data (def
 STELSEL_TIME_ZONE      default Europe/Amsterdam.
 STELSEL_DB_CONN_MAX_AGE seconds a database connection is reused by a worker (default 60; 0 = per request).
 STELSEL_LOG_LEVEL      root log level (default WARNING).
+STELSEL_LIJST_SLEUTEL  PEM private key that signs the published lists (default var/sleutels/register-sleutel.pem).
+STELSEL_LIJST_CERTIFICAAT PEM certificate of that key (default var/sleutels/register-certificaat.pem).
+STELSEL_LIJST_VOLGEND_CERTIFICAAT PEM certificate announced for a planned key rollover (optional).
+STELSEL_LIJST_WISSEL_OP date (JJJJ-MM-DD) from which the announced certificate signs (optional).
 STELSEL_LIJST_MAX_LEEFTIJD seconds after which a live list counts as stale on /lijsten/gezondheid.json
                        (default 93600 = 26 hours: a daily scheduled publication plus margin).
 STELSEL_EMAIL_BACKEND  Django e-mail backend (default: console).
@@ -142,6 +146,11 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+LIJST_SLEUTEL = os.environ.get("STELSEL_LIJST_SLEUTEL") or str(VAR_DIR / "sleutels" / "register-sleutel.pem")
+LIJST_CERTIFICAAT = (os.environ.get("STELSEL_LIJST_CERTIFICAAT")
+                     or str(VAR_DIR / "sleutels" / "register-certificaat.pem"))
+LIJST_VOLGEND_CERTIFICAAT = os.environ.get("STELSEL_LIJST_VOLGEND_CERTIFICAAT", "")
+LIJST_WISSEL_OP = os.environ.get("STELSEL_LIJST_WISSEL_OP", "")
 LIJST_MAX_LEEFTIJD = int(os.environ.get("STELSEL_LIJST_MAX_LEEFTIJD", str(26 * 3600)))
 
 EMAIL_BACKEND = os.environ.get("STELSEL_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

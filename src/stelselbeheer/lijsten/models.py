@@ -73,6 +73,7 @@ class Snapshot(models.Model):
     audit_event = models.ForeignKey("kern.AuditEvent", null=True, blank=True, on_delete=models.PROTECT,
                                     related_name="+", verbose_name="aanleidend audit-event")
     kop_hash_audit = models.CharField("audittrail-kop bij publicatie", max_length=64, blank=True)
+    handtekening = models.TextField("handtekening (detached XML-signature)", blank=True)
 
     objects = AlleenToevoegen.as_manager()
 

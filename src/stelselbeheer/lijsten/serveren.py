@@ -160,3 +160,41 @@ def gezondheid(request):
                           "leeftijd_seconden": int(leeftijd.total_seconds()),
                           "max_leeftijd_seconden": int(max_leeftijd(lijst).total_seconds())}
     return JsonResponse({"status": "UP" if in_orde else "DOWN", "lijsten": lijsten}, status=200 if in_orde else 503)
+
+
+def _handtekening(snapshot_kop) -> HttpResponse:
+    tekst = Snapshot.objects.filter(pk=snapshot_kop.pk).values_list("handtekening", flat=True).get()
+    if not tekst:
+        raise Http404("Deze versie heeft geen handtekening")
+    antwoord = HttpResponse(tekst.encode(), content_type="application/xml; charset=utf-8")
+    antwoord["ETag"] = f'"{snapshot_kop.sha256}-sig"'
+    antwoord["X-Volgnummer"] = str(snapshot_kop.volgnummer)
+    antwoord["Cache-Control"] = "public, max-age=60, must-revalidate"
+    return antwoord
+
+
+@require_safe
+def handtekening_live(request, naam: str):
+    kop = live_kop(_lijst(naam))
+    if kop is None:
+        raise Http404("Deze lijst is nog niet gepubliceerd")
+    return _handtekening(kop)
+
+
+@require_safe
+def handtekening_versie(request, naam: str, volgnummer: int):
+    kop = Snapshot.objects.filter(lijst=_lijst(naam), volgnummer=volgnummer).only(*KOP_VELDEN).first()
+    if kop is None:
+        raise Http404("Deze versie bestaat niet")
+    return _handtekening(kop)
+
+
+@require_safe
+def certificaten(request):
+    """The certificate that signs the lists and, during a planned rollover, the announced next one."""
+    from .ondertekening import SleutelOntbreekt, certificaten_info
+
+    try:
+        return JsonResponse(certificaten_info())
+    except SleutelOntbreekt:
+        raise Http404("Er is geen certificaat ingesteld") from None

@@ -24,6 +24,7 @@ from stelselbeheer.kern.audit import kop_hash, vastleggen
 
 from .bouwers import bouwers, tijdstempel_tekst
 from .models import LijstKop, MislukteBouw, Snapshot, Trigger
+from .ondertekening import SleutelOntbreekt, onderteken
 from .validatie import LijstOngeldig, valideer
 
 log = logging.getLogger(__name__)
@@ -98,18 +99,23 @@ def lijst_publiceren(*, actor, lijst: str, trigger: str = Trigger.MEDEWERKER, om
     except LijstOngeldig as e:
         _mislukt(lijst, trigger, f"XSD-validatie mislukt: {e}", actor)
         raise PublicatieMislukt(str(e)) from e
+    except SleutelOntbreekt as e:
+        _mislukt(lijst, trigger, f"Ondertekenen mislukt: {e}", actor)
+        raise PublicatieMislukt(str(e)) from e
 
 
 def _opslaan(*, lijst, volgnummer, moment, xml: bytes, entries: dict, verschil, trigger, omschrijving, actor,
              audit_event, actie: str) -> Snapshot:
     """Insert the snapshot, move the head and record the event. Call with the head locked."""
     toegevoegd, verwijderd, gewijzigd = verschil
+    audit_kop = kop_hash()
+    handtekening = onderteken(lijst=lijst, volgnummer=volgnummer, xml=xml, audit_kop=audit_kop)
     snapshot = Snapshot.objects.create(
         lijst=lijst, volgnummer=volgnummer, tijdstempel=moment, sha256=hashlib.sha256(xml).hexdigest(),
         grootte=len(xml), aantal=len(entries), inhoud=xml, inhoud_gz=gzip.compress(xml, mtime=0),
         entries=entries, toegevoegd=toegevoegd, verwijderd=verwijderd, gewijzigd=gewijzigd,
         trigger=trigger, omschrijving=omschrijving[:500], door=actor if getattr(actor, "pk", None) else None,
-        audit_event=audit_event, kop_hash_audit=kop_hash())
+        audit_event=audit_event, kop_hash_audit=audit_kop, handtekening=handtekening)
     LijstKop.objects.filter(lijst=lijst).update(volgnummer=volgnummer)
     vastleggen(actor=actor, actie=actie, obj=snapshot, reden=omschrijving,
                na={"lijst": lijst, "volgnummer": volgnummer, "sha256": snapshot.sha256, "aantal": len(entries),

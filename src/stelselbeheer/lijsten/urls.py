@@ -4,6 +4,9 @@ from . import serveren, views
 
 urlpatterns = [
     path("lijsten/gezondheid.json", serveren.gezondheid, name="lijsten-gezondheid"),
+    path("lijsten/certificaten.json", serveren.certificaten, name="lijsten-certificaten"),
+    path("lijsten/<str:naam>.xml.sig", serveren.handtekening_live, name="lijst-live-sig"),
+    path("lijsten/<str:naam>/<int:volgnummer>.xml.sig", serveren.handtekening_versie, name="lijst-versie-sig"),
     path("lijsten/<str:naam>.xml", serveren.lijst_live, name="lijst-live"),
     path("lijsten/<str:naam>/<int:volgnummer>.xml", serveren.lijst_versie, name="lijst-versie"),
     path("lijsten/<str:naam>/versies.json", serveren.lijst_versies, name="lijst-versies"),

@@ -29,6 +29,12 @@ class Command(BaseCommand):
         t.add_argument("lijst", choices=Lijst.values)
         t.add_argument("volgnummer", type=int)
         t.add_argument("--reden", required=True)
+        m = sub.add_parser("sleutel-maken", help="maak een zelfondertekende sleutel (ontwikkeling en demo)")
+        m.add_argument("--als-die-ontbreekt", action="store_true", help="niets doen als er al een sleutel is")
+        v = sub.add_parser("verifieer", help="controleer document, handtekening en certificaat")
+        v.add_argument("bron", help="URL of bestand van de lijst; de handtekening staat ernaast als <bron>.sig")
+        v.add_argument("--certificaat", action="append", default=[],
+                       help="PEM-certificaat om te vertrouwen (standaard: het ingestelde en het aangekondigde)")
         w = sub.add_parser("waarom", help="waarom staat een entry wel of niet op een lijst")
         w.add_argument("lijst", choices=Lijst.values)
         w.add_argument("sleutel")
@@ -42,6 +48,10 @@ class Command(BaseCommand):
             uitleg = waarom(o["lijst"], o["sleutel"], moment)
             self.stdout.write(uitleg.tekst())
             return
+        if opdracht == "sleutel-maken":
+            return self._sleutel(o["als_die_ontbreekt"])
+        if opdracht == "verifieer":
+            return self._verifieer(o["bron"], o["certificaat"])
         if opdracht == "terugdraaien":
             try:
                 s = lijst_terugdraaien(actor=None, lijst=o["lijst"], volgnummer=o["volgnummer"], reden=o["reden"])
@@ -66,3 +76,59 @@ class Command(BaseCommand):
             else:
                 self.stdout.write(f"{lijst}: volgnummer {s.volgnummer}, {s.aantal} entries, {s.grootte} bytes, "
                                   f"+{len(s.toegevoegd)} -{len(s.verwijderd)} ~{len(s.gewijzigd)}")
+
+    def _sleutel(self, als_die_ontbreekt: bool):
+        from pathlib import Path
+
+        from django.conf import settings
+
+        from stelselbeheer.lijsten.ondertekening import sleutel_maken
+
+        sleutel, cert = Path(settings.LIJST_SLEUTEL), Path(settings.LIJST_CERTIFICAAT)
+        if sleutel.exists() and cert.exists():
+            if als_die_ontbreekt:
+                self.stdout.write(f"Sleutel aanwezig: {cert}")
+                return
+            raise CommandError(f"Er is al een sleutel ({sleutel}); verwijder die eerst of kies een ander pad.")
+        if sleutel.parent != cert.parent:
+            raise CommandError("Zet sleutel en certificaat in dezelfde map.")
+        nieuwe_sleutel, nieuw_cert = sleutel_maken(sleutel.parent)
+        nieuwe_sleutel.rename(sleutel)
+        nieuw_cert.rename(cert)
+        self.stdout.write(self.style.SUCCESS(f"Zelfondertekende sleutel gemaakt: {cert}"))
+
+    def _verifieer(self, bron: str, certificaten: list[str]):
+        from pathlib import Path
+        from urllib.request import urlopen
+
+        from stelselbeheer.lijsten.ondertekening import (
+            HandtekeningOngeldig,
+            SleutelOntbreekt,
+            certificaten_info,
+            verifieer,
+        )
+
+        def lees(pad: str) -> bytes:
+            if pad.startswith(("http://", "https://")):
+                with urlopen(pad, timeout=30) as antwoord:  # noqa: S310 - a URL the operator gives
+                    return antwoord.read()
+            return Path(pad).read_bytes()
+
+        try:
+            xml, handtekening = lees(bron), lees(bron + ".sig")
+        except OSError as e:
+            raise CommandError(f"Kan {bron} of {bron}.sig niet lezen: {e}") from e
+        vertrouwd = [Path(c).read_bytes() for c in certificaten]
+        if not vertrouwd:
+            try:
+                info = certificaten_info()
+            except SleutelOntbreekt as e:
+                raise CommandError("Geef --certificaat: er is geen certificaat ingesteld.") from e
+            vertrouwd = [info["huidig"].encode()] + ([info["volgend"].encode()] if "volgend" in info else [])
+        try:
+            c = verifieer(xml, handtekening, vertrouwd)
+        except HandtekeningOngeldig as e:
+            raise CommandError(f"ONGELDIG: {e}") from e
+        self.stdout.write(self.style.SUCCESS(
+            f"GELDIG: {c.lijst} volgnummer {c.volgnummer}, SHA-256 {c.sha256}, ondertekend door {c.onderwerp} "
+            f"(certificaat geldig tot {c.geldig_tot:%d-%m-%Y}); audittrail-kop bij publicatie {c.audit_kop[:16]}…"))
