@@ -43,6 +43,7 @@ PAGINAS = {
     "lijsten-waarom": ("/beheer/lijsten/waarom/?lijst=zal&sleutel=huisartsdelinde@medmij", LEZERS),
     "lijst-geschiedenis": ("/beheer/lijsten/zal/", LEZERS),
     "snapshot-detail": ("/beheer/lijsten/zal/1/", LEZERS),
+    "voorstel-detail": ("/beheer/lijsten/voorstellen/{voorstel}/", LEZERS),
     "regio-overzicht": ("/regio/", {"regio"}),
 }
 NIET_IN_MATRIX = {"login", "logout"}  # the account mechanics themselves
@@ -104,7 +105,11 @@ def _lijsten_gepubliceerd(request):
 
 
 def _pad(sjabloon, wereld):
-    return sjabloon.format(org=wereld["dva"].organisatie.pk, dva=wereld["dva"].pk, aanbieder=wereld["aanbieder"].pk)
+    from stelselbeheer.lijsten.models import Publicatievoorstel
+
+    voorstel = Publicatievoorstel.objects.get_or_create(lijst="zal", trigger="schema", vorige_aantal=1)[0]
+    return sjabloon.format(org=wereld["dva"].organisatie.pk, dva=wereld["dva"].pk, aanbieder=wereld["aanbieder"].pk,
+                           voorstel=voorstel.pk)
 
 
 def _inloggen(client, wereld, rol):

@@ -13,6 +13,8 @@ STELSEL_LIJST_SLEUTEL  PEM private key that signs the published lists (default v
 STELSEL_LIJST_CERTIFICAAT PEM certificate of that key (default var/sleutels/register-certificaat.pem).
 STELSEL_LIJST_VOLGEND_CERTIFICAAT PEM certificate announced for a planned key rollover (optional).
 STELSEL_LIJST_WISSEL_OP date (JJJJ-MM-DD) from which the announced certificate signs (optional).
+STELSEL_LIJST_BEWAKING_DREMPEL share of a ZAL/OCL's entries (default 0.05) that a publication may remove
+                       without explanation before it waits for a second staff member's approval.
 STELSEL_LIJST_MAX_LEEFTIJD seconds after which a live list counts as stale on /lijsten/gezondheid.json
                        (default 93600 = 26 hours: a daily scheduled publication plus margin).
 STELSEL_EMAIL_BACKEND  Django e-mail backend (default: console).
@@ -151,6 +153,7 @@ LIJST_CERTIFICAAT = (os.environ.get("STELSEL_LIJST_CERTIFICAAT")
                      or str(VAR_DIR / "sleutels" / "register-certificaat.pem"))
 LIJST_VOLGEND_CERTIFICAAT = os.environ.get("STELSEL_LIJST_VOLGEND_CERTIFICAAT", "")
 LIJST_WISSEL_OP = os.environ.get("STELSEL_LIJST_WISSEL_OP", "")
+LIJST_BEWAKING_DREMPEL = float(os.environ.get("STELSEL_LIJST_BEWAKING_DREMPEL", "0.05"))
 LIJST_MAX_LEEFTIJD = int(os.environ.get("STELSEL_LIJST_MAX_LEEFTIJD", str(26 * 3600)))
 
 EMAIL_BACKEND = os.environ.get("STELSEL_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -59,7 +59,7 @@ def test_snapshots_zijn_onveranderlijk(register):
 
 def test_ongeldige_lijst_wordt_niet_gepubliceerd(register, monkeypatch):
     vorige = lijst_publiceren(actor=None, lijst="zal", moment=MOMENT)
-    kapot = Bouw("zal", {"x": {"h": "1"}}, lambda v, t: b"<Zorgaanbiederslijst>kapot</Zorgaanbiederslijst>")
+    kapot = Bouw("zal", vorige.entries, lambda v, t: b"<Zorgaanbiederslijst>kapot</Zorgaanbiederslijst>")
     monkeypatch.setattr(services, "bouwers", lambda: {"zal": lambda moment: kapot})
     with pytest.raises(PublicatieMislukt):
         lijst_publiceren(actor=None, lijst="zal", moment=MOMENT)

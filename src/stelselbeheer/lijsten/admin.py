@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from stelselbeheer.kern.admin import AlleenLezenAdmin
 
-from .models import LijstKop, MislukteBouw, Snapshot
+from .models import LijstKop, MislukteBouw, Publicatievoorstel, Snapshot
 
 
 @admin.register(Snapshot)
@@ -21,3 +21,9 @@ class LijstKopAdmin(AlleenLezenAdmin):
 class MislukteBouwAdmin(AlleenLezenAdmin):
     list_display = ["lijst", "tijdstip", "trigger", "afgehandeld"]
     list_filter = ["lijst", "afgehandeld"]
+
+
+@admin.register(Publicatievoorstel)
+class PublicatievoorstelAdmin(AlleenLezenAdmin):
+    list_display = ["lijst", "aangemaakt_op", "status", "vorige_aantal", "aangevraagd_door", "beoordeeld_door"]
+    list_filter = ["lijst", "status"]

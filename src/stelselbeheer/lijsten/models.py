@@ -111,3 +111,45 @@ class MislukteBouw(models.Model):
 
     def __str__(self):
         return f"{self.get_lijst_display()} {self.tijdstip:%d-%m-%Y %H:%M}"
+
+
+class VoorstelStatus(models.TextChoices):
+    WACHT = "wacht", "Wacht op goedkeuring"
+    GOEDGEKEURD = "goedgekeurd", "Goedgekeurd en gepubliceerd"
+    AFGEWEZEN = "afgewezen", "Afgewezen"
+    VERVALLEN = "vervallen", "Vervallen (nieuwere bouw)"
+
+
+class Publicatievoorstel(models.Model):
+    """A publication held back by the guard (LST-BEWAKING): it would remove more than the allowed share of
+    entries without an explanation. A second staff member approves it (four eyes) or rejects it. The
+    approval holds for exactly these removals: a later build that removes more needs a new approval."""
+
+    lijst = models.CharField("lijst", max_length=20, choices=Lijst.choices)
+    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+    aangevraagd_door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                         related_name="+", verbose_name="aangevraagd door")
+    trigger = models.CharField("aanleiding", max_length=20, choices=Trigger.choices)
+    omschrijving = models.CharField("toelichting", max_length=500, blank=True)
+    vorige_aantal = models.PositiveIntegerField("entries in de live versie")
+    onverklaard = models.JSONField("onverklaard verwijderd", default=list)
+    verklaard = models.JSONField("verklaard verwijderd", default=dict, help_text="sleutel -> verklaring")
+    status = models.CharField("status", max_length=20, choices=VoorstelStatus.choices, default=VoorstelStatus.WACHT)
+    beoordeeld_door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                        related_name="+", verbose_name="beoordeeld door")
+    beoordeeld_op = models.DateTimeField("beoordeeld op", null=True, blank=True)
+    motivering = models.TextField("motivering beoordeling", blank=True)
+    snapshot = models.ForeignKey(Snapshot, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                 verbose_name="gepubliceerde versie")
+
+    class Meta:
+        verbose_name = "publicatievoorstel"
+        verbose_name_plural = "publicatievoorstellen"
+        ordering = ["-aangemaakt_op"]
+
+    def __str__(self):
+        return f"{self.get_lijst_display()}: {len(self.onverklaard)} onverklaard verwijderd"
+
+    @property
+    def aandeel(self) -> float:
+        return len(self.onverklaard) / self.vorige_aantal if self.vorige_aantal else 0.0

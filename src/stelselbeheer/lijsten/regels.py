@@ -132,3 +132,28 @@ def waarom(lijst: str, sleutel: str, moment: dt.datetime) -> Uitleg:
         return Uitleg(lijst, sleutel, op, [Toets("LST-WHL-1", op, "hostnaam van een endpoint op de ZAL of een client "
                                                  "op de OCL" if op else "geen endpoint of client op de lijsten")])
     raise ValueError(f"Onbekende lijst {lijst!r}")
+
+
+def verklaar_verwijdering(lijst: str, sleutel: str, vorige_entry: dict, moment: dt.datetime) -> str | None:
+    """LST-BEWAKING: why an entry may leave the list without a second pair of eyes, or None.
+
+    Explained are a qualification that expired (its recorded id is no longer valid) and a participant that
+    is no longer active (admission, suspension and exit are decisions). Anything else, such as endpoints
+    or aanbieders that disappear, is unexplained."""
+    from stelselbeheer.register.models import Aanbieder, OAuthclient
+
+    kwalificaties = vorige_entry.get("k") or {}
+    ids = list(kwalificaties.values()) if isinstance(kwalificaties, dict) else list(kwalificaties)
+    verlopen = [k for k in Kwalificatie.objects.filter(pk__in=ids) if not k.is_geldig_op(moment)]
+    if ids and verlopen:
+        k = verlopen[0]
+        return f"kwalificatie #{k.pk} ({k.gegevensdienst.code}) verlopen op {k.geldig_tot:%d-%m-%Y}"
+    if lijst == "zal":
+        deelnemer = Deelnemer.objects.filter(aanbieders__naam=sleutel).first()
+        bestaat = Aanbieder.objects.filter(naam=sleutel).exists()
+    else:
+        deelnemer = Deelnemer.objects.filter(oauthclients__hostname=sleutel).first()
+        bestaat = OAuthclient.objects.filter(hostname=sleutel).exists()
+    if bestaat and deelnemer is not None and deelnemer.status != DeelnemerStatus.ACTIEF:
+        return f"deelnemer {deelnemer} is {deelnemer.get_status_display().lower()}"
+    return None

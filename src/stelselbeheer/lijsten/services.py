@@ -15,6 +15,7 @@ import hashlib
 import logging
 import time
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -22,8 +23,9 @@ from lxml import etree
 
 from stelselbeheer.kern.audit import kop_hash, vastleggen
 
+from . import regels
 from .bouwers import bouwers, tijdstempel_tekst
-from .models import LijstKop, MislukteBouw, Snapshot, Trigger
+from .models import LijstKop, MislukteBouw, Publicatievoorstel, Snapshot, Trigger, VoorstelStatus
 from .ondertekening import SleutelOntbreekt, onderteken
 from .validatie import LijstOngeldig, valideer
 
@@ -60,12 +62,36 @@ def _mislukt(lijst: str, trigger: str, fout: str, actor) -> None:
         vastleggen(actor=actor, actie="lijst.publicatie_mislukt", obj=bouw, na={"lijst": lijst, "fout": fout[:500]})
 
 
+#: lists whose entries stand for participants' admissions; the guard watches their removals
+BEWAAKT = {"zal", "ocl"}
+
+
+def _bewaking(*, lijst, vorige, verwijderd, moment, toegestaan: set[str]) -> tuple[list[str], dict[str, str]] | None:
+    """LST-BEWAKING: None when the removals may go through; else (unexplained, explained) removals."""
+    if lijst not in BEWAAKT or vorige is None or not verwijderd or not vorige.entries:
+        return None
+    verklaard, onverklaard = {}, []
+    for sleutel in verwijderd:
+        reden = regels.verklaar_verwijdering(lijst, sleutel, vorige.entries[sleutel], moment)
+        if reden:
+            verklaard[sleutel] = reden
+        else:
+            onverklaard.append(sleutel)
+    nieuw = [k for k in onverklaard if k not in toegestaan]  # what no one has approved yet
+    if len(nieuw) / len(vorige.entries) <= settings.LIJST_BEWAKING_DREMPEL:
+        return None
+    return onverklaard, verklaard
+
+
 def lijst_publiceren(*, actor, lijst: str, trigger: str = Trigger.MEDEWERKER, omschrijving: str = "",
                      audit_event=None, moment: dt.datetime | None = None, alleen_bij_wijziging: bool = False,
-                     metingen: dict | None = None) -> Snapshot | None:
+                     metingen: dict | None = None, goedgekeurd: set[str] = frozenset()
+                     ) -> Snapshot | Publicatievoorstel | None:
     """Publish ``lijst`` as it follows from the register at ``moment`` (default: now).
 
-    Returns the new snapshot, or None when ``alleen_bij_wijziging`` and nothing changed. Raises
+    Returns the new snapshot; a ``Publicatievoorstel`` when the guard holds the publication back for a
+    second staff member (``goedgekeurd``: removals already approved); None when ``alleen_bij_wijziging`` and
+    nothing changed. Raises
     ``PublicatieMislukt`` (after recording it) when the build or the XSD validation fails. ``metingen``,
     when given, receives the seconds spent per part (bench/lijsten.py)."""
     moment = moment or timezone.now()
@@ -84,6 +110,14 @@ def lijst_publiceren(*, actor, lijst: str, trigger: str = Trigger.MEDEWERKER, om
             toegevoegd, verwijderd, gewijzigd = _verschil(vorige.entries if vorige else None, bouw.entries)
             if alleen_bij_wijziging and vorige and not (toegevoegd or verwijderd or gewijzigd):
                 return None
+            tegengehouden = _bewaking(lijst=lijst, vorige=vorige, verwijderd=verwijderd, moment=moment,
+                                      toegestaan=set(goedgekeurd))
+            if tegengehouden:
+                return _voorstel(lijst=lijst, actor=actor, trigger=trigger, omschrijving=omschrijving,
+                                 vorige_aantal=len(vorige.entries), onverklaard=tegengehouden[0],
+                                 verklaard=tegengehouden[1])
+            Publicatievoorstel.objects.filter(lijst=lijst, status=VoorstelStatus.WACHT).update(
+                status=VoorstelStatus.VERVALLEN)
             volgnummer = kop.volgnummer + 1
             klok.tik("verschil")
             xml = bouw.schrijf(volgnummer, moment)
@@ -102,6 +136,55 @@ def lijst_publiceren(*, actor, lijst: str, trigger: str = Trigger.MEDEWERKER, om
     except SleutelOntbreekt as e:
         _mislukt(lijst, trigger, f"Ondertekenen mislukt: {e}", actor)
         raise PublicatieMislukt(str(e)) from e
+
+
+def _voorstel(*, lijst, actor, trigger, omschrijving, vorige_aantal, onverklaard, verklaard) -> Publicatievoorstel:
+    Publicatievoorstel.objects.filter(lijst=lijst, status=VoorstelStatus.WACHT).update(
+        status=VoorstelStatus.VERVALLEN)
+    voorstel = Publicatievoorstel.objects.create(
+        lijst=lijst, aangevraagd_door=actor if getattr(actor, "pk", None) else None, trigger=trigger,
+        omschrijving=omschrijving[:500], vorige_aantal=vorige_aantal, onverklaard=onverklaard, verklaard=verklaard)
+    vastleggen(actor=actor, actie="lijst.publicatie_tegengehouden", obj=voorstel,
+               na={"lijst": lijst, "onverklaard": len(onverklaard), "verklaard": len(verklaard),
+                   "vorige_aantal": vorige_aantal, "drempel": settings.LIJST_BEWAKING_DREMPEL})
+    return voorstel
+
+
+@transaction.atomic
+def voorstel_goedkeuren(*, actor, voorstel: Publicatievoorstel, motivering: str = "") -> Snapshot | Publicatievoorstel:
+    """Four eyes: a staff member other than the one who asked approves the held-back removals and the list
+    is published. If the register now removes more than was approved, nothing is published: a new proposal
+    replaces this one (this one lapses) and is returned."""
+    voorstel = Publicatievoorstel.objects.select_for_update().get(pk=voorstel.pk)
+    if voorstel.status != VoorstelStatus.WACHT:
+        raise ValidationError({"status": f"Dit voorstel is al {voorstel.get_status_display().lower()}."})
+    if voorstel.aangevraagd_door_id and voorstel.aangevraagd_door_id == getattr(actor, "pk", None):
+        raise ValidationError({"beoordeeld_door": "Vier ogen: een andere medewerker dan de aanvrager keurt goed."})
+    uitkomst = lijst_publiceren(actor=actor, lijst=voorstel.lijst, trigger=voorstel.trigger,
+                                omschrijving=f"Goedgekeurd voorstel #{voorstel.pk}: {motivering}".strip(),
+                                goedgekeurd=set(voorstel.onverklaard))
+    if not isinstance(uitkomst, Snapshot):
+        return uitkomst
+    Publicatievoorstel.objects.filter(pk=voorstel.pk).update(
+        status=VoorstelStatus.GOEDGEKEURD, beoordeeld_door=actor, beoordeeld_op=timezone.now(),
+        motivering=motivering, snapshot=uitkomst)
+    vastleggen(actor=actor, actie="lijst.voorstel_goedgekeurd", obj=voorstel, reden=motivering,
+               na={"snapshot": uitkomst.volgnummer})
+    return uitkomst
+
+
+@transaction.atomic
+def voorstel_afwijzen(*, actor, voorstel: Publicatievoorstel, motivering: str) -> Publicatievoorstel:
+    if not (motivering or "").strip():
+        raise ValidationError({"motivering": "Geef de reden van de afwijzing."})
+    voorstel = Publicatievoorstel.objects.select_for_update().get(pk=voorstel.pk)
+    if voorstel.status != VoorstelStatus.WACHT:
+        raise ValidationError({"status": f"Dit voorstel is al {voorstel.get_status_display().lower()}."})
+    Publicatievoorstel.objects.filter(pk=voorstel.pk).update(
+        status=VoorstelStatus.AFGEWEZEN, beoordeeld_door=actor, beoordeeld_op=timezone.now(), motivering=motivering)
+    vastleggen(actor=actor, actie="lijst.voorstel_afgewezen", obj=voorstel, reden=motivering)
+    voorstel.refresh_from_db()
+    return voorstel
 
 
 def _opslaan(*, lijst, volgnummer, moment, xml: bytes, entries: dict, verschil, trigger, omschrijving, actor,
@@ -160,7 +243,7 @@ def lijst_terugdraaien(*, actor, lijst: str, volgnummer: int, reden: str) -> Sna
 
 
 def alle_lijsten_publiceren(*, actor, trigger: str = Trigger.MEDEWERKER, omschrijving: str = "",
-                            alleen_bij_wijziging: bool = False) -> dict[str, Snapshot | None]:
+                            alleen_bij_wijziging: bool = False) -> dict[str, Snapshot | Publicatievoorstel | None]:
     """Publish every list at one moment, so they agree with each other."""
     moment = timezone.now()
     return {lijst: lijst_publiceren(actor=actor, lijst=lijst, trigger=trigger, omschrijving=omschrijving,

@@ -13,6 +13,7 @@ urlpatterns = [
     path("lijsten/<str:naam>/wijzigingen.json", serveren.lijst_wijzigingen, name="lijst-wijzigingen"),
     path("beheer/lijsten/", views.overzicht, name="lijsten-overzicht"),
     path("beheer/lijsten/waarom/", views.waarom_pagina, name="lijsten-waarom"),
+    path("beheer/lijsten/voorstellen/<int:pk>/", views.voorstel_detail, name="voorstel-detail"),
     path("beheer/lijsten/<str:naam>/", views.geschiedenis, name="lijst-geschiedenis"),
     path("beheer/lijsten/<str:naam>/<int:volgnummer>/", views.snapshot_detail, name="snapshot-detail"),
 ]

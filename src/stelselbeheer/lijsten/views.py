@@ -10,9 +10,15 @@ from stelselbeheer.kern.rollen import Actie, kan
 from stelselbeheer.kern.views import pagineren, vereist
 
 from . import regels
-from .models import Lijst, MislukteBouw, Snapshot, Trigger
+from .models import Lijst, MislukteBouw, Publicatievoorstel, Snapshot, Trigger, VoorstelStatus
 from .serveren import live_kop, max_leeftijd
-from .services import PublicatieMislukt, alle_lijsten_publiceren, lijst_terugdraaien
+from .services import (
+    PublicatieMislukt,
+    alle_lijsten_publiceren,
+    lijst_terugdraaien,
+    voorstel_afwijzen,
+    voorstel_goedkeuren,
+)
 
 
 @vereist(Actie.LIJST_LEZEN)
@@ -26,8 +32,14 @@ def overzicht(request):
         except PublicatieMislukt as e:
             messages.error(request, f"Publicatie mislukt; de vorige versie blijft gepubliceerd. {e}")
         else:
-            messages.success(request, "Gepubliceerd: " + ", ".join(
-                f"{Lijst(k).label} #{s.volgnummer}" for k, s in uitkomst.items() if s))
+            gepubliceerd = [f"{Lijst(k).label} #{s.volgnummer}"
+                            for k, s in uitkomst.items() if isinstance(s, Snapshot)]
+            if gepubliceerd:
+                messages.success(request, "Gepubliceerd: " + ", ".join(gepubliceerd))
+            for k, s in uitkomst.items():
+                if isinstance(s, Publicatievoorstel):
+                    messages.warning(request, f"{Lijst(k).label} tegengehouden: {len(s.onverklaard)} entries zouden "
+                                              "zonder verklaring verdwijnen. Een tweede medewerker moet goedkeuren.")
         return redirect("lijsten-overzicht")
     nu = timezone.now()
     rijen = []
@@ -39,7 +51,36 @@ def overzicht(request):
                       "aantal": Snapshot.objects.filter(pk=kop.pk).values_list("aantal", flat=True).get()
                       if kop else 0})
     return render(request, "lijsten/overzicht.html", {
-        "rijen": rijen, "mislukt": MislukteBouw.objects.filter(afgehandeld=False)[:20]})
+        "rijen": rijen, "mislukt": MislukteBouw.objects.filter(afgehandeld=False)[:20],
+        "voorstellen": (Publicatievoorstel.objects.filter(status=VoorstelStatus.WACHT)
+                        .select_related("aangevraagd_door"))})
+
+
+@vereist(Actie.LIJST_LEZEN)
+def voorstel_detail(request, pk: int):
+    voorstel = get_object_or_404(Publicatievoorstel.objects.select_related("aangevraagd_door", "beoordeeld_door",
+                                                                           "snapshot"), pk=pk)
+    fout = ""
+    if request.method == "POST":
+        if not kan(request.user, Actie.LIJST_PUBLICEREN):
+            raise PermissionDenied("Uw rol mag geen publicaties goedkeuren of afwijzen.")
+        motivering = request.POST.get("motivering", "")[:2000]
+        try:
+            if request.POST.get("besluit") == "goedkeuren":
+                uitkomst = voorstel_goedkeuren(actor=request.user, voorstel=voorstel, motivering=motivering)
+                if isinstance(uitkomst, Publicatievoorstel):
+                    messages.warning(request, "Het register is intussen veranderd en verwijdert meer dan dit voorstel; "
+                                              "er is niets gepubliceerd en er staat een nieuw voorstel klaar.")
+                    return redirect("voorstel-detail", pk=uitkomst.pk)
+                messages.success(request, f"Goedgekeurd en gepubliceerd als versie {uitkomst.volgnummer}.")
+            else:
+                voorstel_afwijzen(actor=request.user, voorstel=voorstel, motivering=motivering)
+                messages.success(request, "Het voorstel is afgewezen; de vorige versie blijft gepubliceerd.")
+        except ValidationError as e:
+            fout = " ".join(m for lijst in e.message_dict.values() for m in lijst)
+        else:
+            return redirect("voorstel-detail", pk=pk)
+    return render(request, "lijsten/voorstel.html", {"v": voorstel, "fout": fout}, status=422 if fout else 200)
 
 
 @vereist(Actie.LIJST_LEZEN)

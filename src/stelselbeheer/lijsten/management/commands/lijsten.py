@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from stelselbeheer.lijsten.models import Lijst, Trigger
+from stelselbeheer.lijsten.models import Lijst, Publicatievoorstel, Trigger
 from stelselbeheer.lijsten.regels import waarom
 from stelselbeheer.lijsten.services import (
     PublicatieMislukt,
@@ -73,6 +73,10 @@ class Command(BaseCommand):
         for lijst, s in uitkomst.items():
             if s is None:
                 self.stdout.write(f"{lijst}: ongewijzigd, niet opnieuw gepubliceerd")
+            elif isinstance(s, Publicatievoorstel):
+                self.stdout.write(self.style.WARNING(
+                    f"{lijst}: TEGENGEHOUDEN, {len(s.onverklaard)} van {s.vorige_aantal} entries zouden zonder "
+                    f"verklaring verdwijnen; voorstel #{s.pk} wacht op goedkeuring door een tweede medewerker"))
             else:
                 self.stdout.write(f"{lijst}: volgnummer {s.volgnummer}, {s.aantal} entries, {s.grootte} bytes, "
                                   f"+{len(s.toegevoegd)} -{len(s.verwijderd)} ~{len(s.gewijzigd)}")
