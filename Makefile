@@ -26,8 +26,10 @@ demo: $(STAMP)
 	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/stelsel demo-data --aanbieders $(AANBIEDERS) --seed $(SEED)
 	$(BIN)/stelsel lijsten sleutel-maken --als-die-ontbreekt
 	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/stelsel lijsten publiceer --reden "eerste publicatie van de demo"
-	@echo "Stelselbeheer draait op http://127.0.0.1:8000 (stoppen met Ctrl-C)"
-	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/stelsel runserver 127.0.0.1:8000 --noreload
+	@echo "Stelselbeheer draait op http://127.0.0.1:8000 met een achtergrondwerker (stoppen met Ctrl-C)"
+	export DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB); \
+	$(BIN)/stelsel db_worker --interval 5 & WERKER=$$!; trap 'kill $$WERKER 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/stelsel runserver 127.0.0.1:8000 --noreload
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

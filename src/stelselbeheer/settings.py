@@ -15,6 +15,9 @@ STELSEL_LIJST_VOLGEND_CERTIFICAAT PEM certificate announced for a planned key ro
 STELSEL_LIJST_WISSEL_OP date (JJJJ-MM-DD) from which the announced certificate signs (optional).
 STELSEL_LIJST_BEWAKING_DREMPEL share of a ZAL/OCL's entries (default 0.05) that a publication may remove
                        without explanation before it waits for a second staff member's approval.
+STELSEL_LIJST_PUBLICATIE_VERTRAGING seconds between the first change that affects the lists and the automatic
+                       publication that follows it (debounce; default 30).
+STELSEL_TASKS_BACKEND  "immediate" or "dummy" instead of the database queue (default).
 STELSEL_LIJST_MAX_LEEFTIJD seconds after which a live list counts as stale on /lijsten/gezondheid.json
                        (default 93600 = 26 hours: a daily scheduled publication plus margin).
 STELSEL_EMAIL_BACKEND  Django e-mail backend (default: console).
@@ -57,6 +60,8 @@ INSTALLED_APPS = [
     "stelselbeheer.deelnemers",
     "stelselbeheer.register",
     "stelselbeheer.lijsten",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -153,6 +158,12 @@ LIJST_CERTIFICAAT = (os.environ.get("STELSEL_LIJST_CERTIFICAAT")
                      or str(VAR_DIR / "sleutels" / "register-certificaat.pem"))
 LIJST_VOLGEND_CERTIFICAAT = os.environ.get("STELSEL_LIJST_VOLGEND_CERTIFICAAT", "")
 LIJST_WISSEL_OP = os.environ.get("STELSEL_LIJST_WISSEL_OP", "")
+# Background work: Django's tasks framework (the django-tasks backport on Django 5.2) with a database queue;
+# `stelsel db_worker` runs it. STELSEL_TASKS_BACKEND=immediate runs tasks at once (no worker needed).
+TASKS = {"default": {"BACKEND": {"immediate": "django_tasks.backends.immediate.ImmediateBackend",
+                                 "dummy": "django_tasks.backends.dummy.DummyBackend"}.get(
+    os.environ.get("STELSEL_TASKS_BACKEND", ""), "django_tasks_db.DatabaseBackend")}}
+LIJST_PUBLICATIE_VERTRAGING = int(os.environ.get("STELSEL_LIJST_PUBLICATIE_VERTRAGING", "30"))
 LIJST_BEWAKING_DREMPEL = float(os.environ.get("STELSEL_LIJST_BEWAKING_DREMPEL", "0.05"))
 LIJST_MAX_LEEFTIJD = int(os.environ.get("STELSEL_LIJST_MAX_LEEFTIJD", str(26 * 3600)))
 

@@ -21,6 +21,15 @@ from .models import AuditEvent, AuditKop
 
 NUL_HASH = "0" * 64
 
+#: callables run after the commit of a transaction that recorded an event: (actie, object_type, event_id).
+#: Apps register side effects here (the lists schedule a publication); never business rules.
+_NA_COMMIT: list = []
+
+
+def na_commit(haak) -> None:
+    if haak not in _NA_COMMIT:
+        _NA_COMMIT.append(haak)
+
 
 def json_waarde(value):
     """A JSON-safe, stable representation of a field value."""
@@ -108,6 +117,9 @@ def vastleggen(*, actor, actie: str, obj: models.Model | None = None, object_typ
     event.hash = bereken_hash(kop.hash, event)
     event.save()
     AuditKop.objects.filter(pk=1).update(volgnummer=event.volgnummer, hash=event.hash)
+    for haak in _NA_COMMIT:
+        # robust: a failing side effect is logged, it never turns a committed change into an error
+        transaction.on_commit(lambda h=haak: h(event.actie, event.object_type, event.pk), robust=True)
     return event
 
 

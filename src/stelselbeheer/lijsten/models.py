@@ -153,3 +153,20 @@ class Publicatievoorstel(models.Model):
     @property
     def aandeel(self) -> float:
         return len(self.onverklaard) / self.vorige_aantal if self.vorige_aantal else 0.0
+
+
+class Inplanning(models.Model):
+    """One row: when the next automatic publication is due. Changes within the delay share one publication
+    (debounce): a change finds a publication already planned and adds nothing."""
+
+    gepland_voor = models.DateTimeField("gepland voor", null=True, blank=True)
+    aanleiding = models.CharField("eerste aanleiding", max_length=200, blank=True)
+    audit_event = models.ForeignKey("kern.AuditEvent", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+
+    class Meta:
+        verbose_name = "inplanning"
+        verbose_name_plural = "inplanning"
+
+    def __str__(self):
+        return f"gepland voor {self.gepland_voor}" if self.gepland_voor else "niets gepland"

@@ -243,9 +243,13 @@ def lijst_terugdraaien(*, actor, lijst: str, volgnummer: int, reden: str) -> Sna
 
 
 def alle_lijsten_publiceren(*, actor, trigger: str = Trigger.MEDEWERKER, omschrijving: str = "",
-                            alleen_bij_wijziging: bool = False) -> dict[str, Snapshot | Publicatievoorstel | None]:
+                            alleen_bij_wijziging: bool = False, audit_event_id: int | None = None
+                            ) -> dict[str, Snapshot | Publicatievoorstel | None]:
     """Publish every list at one moment, so they agree with each other."""
     moment = timezone.now()
+    from stelselbeheer.kern.models import AuditEvent
+
+    event = AuditEvent.objects.filter(pk=audit_event_id).first() if audit_event_id else None
     return {lijst: lijst_publiceren(actor=actor, lijst=lijst, trigger=trigger, omschrijving=omschrijving,
-                                    moment=moment, alleen_bij_wijziging=alleen_bij_wijziging)
+                                    moment=moment, alleen_bij_wijziging=alleen_bij_wijziging, audit_event=event)
             for lijst in ("gnl", "zal", "ocl", "whitelist")}
