@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import AANBIEDERS, ROOT, _pg_bereikbaar, _pg_nieuw, _stelsel, _vrije_poort  # noqa: E402
+from run import AANBIEDERS, _stelsel, _vrije_poort, op_elke_database  # noqa: E402
 
 DUUR = float(os.environ.get("BENCH_DUUR", "3"))
 
@@ -129,16 +129,5 @@ def bench(naam: str, url: str) -> None:
             statisch.wait(10)
 
 
-def main() -> None:
-    db = ROOT / "var" / "bench-lijsten.sqlite3"
-    for pad in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
-        pad.unlink(missing_ok=True)
-    bench("SQLite", f"sqlite:///{db}")
-    if _pg_bereikbaar():
-        bench("PostgreSQL", _pg_nieuw())
-    else:
-        print("\n!! PostgreSQL niet bereikbaar: PostgreSQL-meting overgeslagen")
-
-
 if __name__ == "__main__":
-    main()
+    op_elke_database(bench, "bench-lijsten")

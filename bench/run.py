@@ -128,18 +128,19 @@ def bench_engine(naam: str, database_url: str) -> None:
         server.wait(10)
 
 
-def main() -> None:
+def op_elke_database(meting, naam: str) -> None:
+    """Run ``meting(label, database_url)`` on a fresh SQLite file and, when reachable, a fresh PostgreSQL."""
     var = ROOT / "var"
     var.mkdir(exist_ok=True)
-    db = var / "bench.sqlite3"
+    db = var / f"{naam}.sqlite3"
     for pad in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
         pad.unlink(missing_ok=True)
-    bench_engine("SQLite", f"sqlite:///{db}")
+    meting("SQLite", f"sqlite:///{db}")
     if _pg_bereikbaar():
-        bench_engine("PostgreSQL", _pg_nieuw())
+        meting("PostgreSQL", _pg_nieuw())
     else:
         print("\n!! PostgreSQL niet bereikbaar: PostgreSQL-meting overgeslagen")
 
 
 if __name__ == "__main__":
-    main()
+    op_elke_database(bench_engine, "bench")

@@ -44,14 +44,33 @@ class Gebruiker(AbstractUser):
 
 
 class AlleenToevoegenQuerySet(models.QuerySet):
+    """Rows of an append-only table are never updated or deleted in bulk either."""
+
     def update(self, **kwargs):
-        raise TypeError("Audit-events zijn onveranderlijk.")
+        raise TypeError(f"{self.model._meta.verbose_name_plural} zijn onveranderlijk.")
 
     def delete(self):
-        raise TypeError("Audit-events worden nooit verwijderd.")
+        raise TypeError(f"{self.model._meta.verbose_name_plural} worden nooit verwijderd.")
 
 
-class AuditEvent(models.Model):
+class AlleenToevoegen(models.Model):
+    """An append-only record: inserted once, never saved again, never deleted (audit events, snapshots)."""
+
+    objects = AlleenToevoegenQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise TypeError(f"{self._meta.verbose_name_plural} zijn onveranderlijk.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError(f"{self._meta.verbose_name_plural} worden nooit verwijderd.")
+
+
+class AuditEvent(AlleenToevoegen):
     """One append-only, hash-chained event: who did what to which object, before and after, and why.
 
     ``hash = sha256(vorige_hash + canonical JSON of the event)``; see ``kern.audit``.
@@ -72,8 +91,6 @@ class AuditEvent(models.Model):
     vorige_hash = models.CharField("vorige hash", max_length=64)
     hash = models.CharField("hash", max_length=64, unique=True)
 
-    objects = AlleenToevoegenQuerySet.as_manager()
-
     class Meta:
         verbose_name = "audit-event"
         verbose_name_plural = "audit-events"
@@ -82,14 +99,6 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"#{self.volgnummer} {self.actie} {self.object_omschrijving}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise TypeError("Audit-events zijn onveranderlijk.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise TypeError("Audit-events worden nooit verwijderd.")
 
 
 class AuditKop(models.Model):

@@ -9,6 +9,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from stelselbeheer.kern.models import AlleenToevoegen
+
 
 class Lijst(models.TextChoices):
     ZAL = "zal", "Aanbiederslijst (ZAL)"
@@ -45,15 +47,7 @@ class LijstKop(models.Model):
         return f"{self.get_lijst_display()} #{self.volgnummer}"
 
 
-class AlleenToevoegen(models.QuerySet):
-    def update(self, **kwargs):
-        raise TypeError("Snapshots zijn onveranderlijk.")
-
-    def delete(self):
-        raise TypeError("Snapshots worden nooit verwijderd.")
-
-
-class Snapshot(models.Model):
+class Snapshot(AlleenToevoegen):
     lijst = models.CharField("lijst", max_length=20, choices=Lijst.choices)
     volgnummer = models.PositiveBigIntegerField("volgnummer")
     tijdstempel = models.DateTimeField("tijdstempel")
@@ -75,8 +69,6 @@ class Snapshot(models.Model):
     kop_hash_audit = models.CharField("audittrail-kop bij publicatie", max_length=64, blank=True)
     handtekening = models.TextField("handtekening (detached XML-signature)", blank=True)
 
-    objects = AlleenToevoegen.as_manager()
-
     class Meta:
         verbose_name = "snapshot"
         verbose_name_plural = "snapshots"
@@ -85,14 +77,6 @@ class Snapshot(models.Model):
 
     def __str__(self):
         return f"{self.get_lijst_display()} #{self.volgnummer}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise TypeError("Snapshots zijn onveranderlijk.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise TypeError("Snapshots worden nooit verwijderd.")
 
 
 class MislukteBouw(models.Model):
