@@ -32,6 +32,7 @@ demo: $(STAMP)
 	$(BIN)/stelsel runserver 127.0.0.1:8000 --noreload
 
 lint: $(STAMP)
+	@mkdir -p var
 	$(BIN)/ruff check src tests bench
 	$(BIN)/stelsel makemigrations --check --dry-run --verbosity 0
 
