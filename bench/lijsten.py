@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import http.client
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -20,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import AANBIEDERS, _stelsel, _vrije_poort, op_elke_database  # noqa: E402
+from run import AANBIEDERS, _stelsel, _vrije_poort, op_elke_database, start_wsgi, wacht  # noqa: E402
 
 DUUR = float(os.environ.get("BENCH_DUUR", "3"))
 
@@ -49,16 +48,6 @@ ocl = lijst_publiceren(actor=None, lijst="ocl")
 print(json.dumps({"vol": m, "een": e, "aantal": s.aantal, "grootte": s.grootte, "volgnummer": s2.volgnummer,
                   "gewijzigd": s2.gewijzigd, "ocl": ocl.aantal}))
 """
-
-
-def _wacht(poort):
-    for _ in range(200):
-        try:
-            socket.create_connection(("127.0.0.1", poort), 0.2).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError(f"server op poort {poort} start niet")
 
 
 def _tempo(poort, pad, koppen, verwacht) -> float:
@@ -99,17 +88,12 @@ def bench(naam: str, url: str) -> None:
                        f"open('{map_}/zal.xml','wb').write(bytes(s.inhoud)); print(s.sha256, s.volgnummer)"
                        ).stdout.split()
         p_app, p_stat = _vrije_poort(), _vrije_poort()
-        dienst = ("from wsgiref.simple_server import make_server, WSGIRequestHandler;"
-                  "from stelselbeheer.wsgi import application;"
-                  "WSGIRequestHandler.log_message = lambda *a: None;"
-                  f"make_server('127.0.0.1', {p_app}, application).serve_forever()")
-        app = subprocess.Popen([sys.executable, "-c", dienst], env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+        app = start_wsgi(env, p_app)
         statisch = subprocess.Popen([sys.executable, "-m", "http.server", str(p_stat), "--bind", "127.0.0.1",
                                      "--directory", map_], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            _wacht(p_app)
-            _wacht(p_stat)
+            wacht(p_app)
+            wacht(p_stat)
             etag = f'"{sha[0]}"'
             statisch_304 = _tempo(p_stat, "/zal.xml", {"If-Modified-Since": "Tue, 01 Jan 2030 00:00:00 GMT"}, 304)
             statisch_200 = _tempo(p_stat, "/zal.xml", {}, 200)

@@ -68,6 +68,28 @@ def _monsters(env) -> dict[str, list[str]]:
     return json.loads(_stelsel(env, "shell", "--verbosity", "0", "-c", code).stdout)
 
 
+def start_wsgi(env: dict, poort: int) -> subprocess.Popen:
+    """A single-threaded WSGI server, like one production worker: it keeps its database connection
+    (runserver starts a thread per request, so each request would open a new PostgreSQL connection)."""
+    dienst = ("from wsgiref.simple_server import make_server, WSGIRequestHandler;"
+              "from stelselbeheer.wsgi import application;"
+              "WSGIRequestHandler.log_message = lambda *a: None;"
+              f"make_server('127.0.0.1', {poort}, application).serve_forever()")
+    return subprocess.Popen([sys.executable, "-c", dienst], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+
+
+def wacht(poort: int) -> None:
+    """Until a server answers on ``poort`` (10 s at most)."""
+    for _ in range(200):
+        try:
+            socket.create_connection(("127.0.0.1", poort), 0.2).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"server op poort {poort} start niet")
+
+
 def _meet(poort: int, pad: str, param: str, waarden: list[str]) -> tuple[float, float, int]:
     """One new connection per request (HTTP/1.0 server): with keep-alive, Python's simple HTTP servers
     answer in two writes without TCP_NODELAY and a reused connection adds ~40 ms of Nagle/delayed-ACK wait,
@@ -102,21 +124,9 @@ def bench_engine(naam: str, database_url: str) -> None:
     print(f"demo-data: {rijen} rijen in {duur:.1f} s (hele commando, incl. opstarten) = {rijen / duur:,.0f} rijen/s")
     monsters = _monsters(env)
     poort = _vrije_poort()
-    # A single-threaded WSGI server, like one production worker: it keeps its database connection
-    # (runserver starts a thread per request, so each request would open a new PostgreSQL connection).
-    dienst = ("import sys; from wsgiref.simple_server import make_server, WSGIRequestHandler;"
-              "from stelselbeheer.wsgi import application;"
-              "WSGIRequestHandler.log_message = lambda *a: None;"
-              f"make_server('127.0.0.1', {poort}, application).serve_forever()")
-    server = subprocess.Popen([sys.executable, "-c", dienst], env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    server = start_wsgi(env, poort)
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", poort), 0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+        wacht(poort)
         print(f"{'zoekopdracht':<44} {'mediaan ms':>10} {'p95 ms':>8} {'n':>5}")
         for soort in ("naam", "identificatie"):
             for pad, param in (("/aanbiedersregister/", "q"), ("/api/aanbieders", "q")):
