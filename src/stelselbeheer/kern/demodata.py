@@ -371,4 +371,6 @@ def genereer(*, aanbieders: int = 2000, seed: int = 2026, peildatum: dt.date | N
         vastleggen(actor=None, actie="demo.gegenereerd", object_type="kern.demodata", object_id=str(seed),
                    omschrijving=f"Demodata (seed {seed}, {aanbieders} aanbieders)",
                    na={"seed": seed, "peildatum": gen.peildatum, "aantallen": gen.aantallen})
+    with connection.cursor() as cursor:  # fresh statistics after a bulk load, or the planner guesses (both engines)
+        cursor.execute("ANALYZE")
     return DemoResultaat(aantallen=gen.aantallen, seconden=time.perf_counter() - start, accounts=uit)

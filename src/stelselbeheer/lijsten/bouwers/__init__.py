@@ -21,6 +21,13 @@ class Bouw:
     lijst: str
     entries: dict[str, dict]
     schrijf: Callable[[int, dt.datetime], bytes]
+    #: validates what ``schrijf`` writes for (Volgnummer, Tijdstempel) without reading it whole, when the
+    #: list knows how (the ZAL, by fragment); None: the written document is validated against the XSD
+    valideer: Callable[[int, dt.datetime], None] | None = None
+    #: for a large list: the middle of the document, the same whatever Volgnummer and Tijdstempel, and the
+    #: head and tail around it (so compression can start before the Volgnummer is known: gzipdelen.py)
+    romp: bytes | None = None
+    kop_staart: Callable[[int, dt.datetime], tuple[bytes, bytes]] | None = None
 
     @property
     def aantal(self) -> int:
