@@ -9,7 +9,7 @@ from .models import LijstKop, MislukteBouw, Publicatievoorstel, Snapshot
 class SnapshotAdmin(AlleenLezenAdmin):
     list_display = ["lijst", "volgnummer", "tijdstempel", "aantal", "grootte", "trigger"]
     list_filter = ["lijst", "trigger"]
-    exclude = ["inhoud", "inhoud_gz", "entries"]
+    exclude = ["inhoud_gz", "entries"]
 
 
 @admin.register(LijstKop)

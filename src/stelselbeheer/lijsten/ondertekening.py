@@ -1,9 +1,13 @@
 """Detached XML signatures of the published lists (signxml), and the register's certificates.
 
-Each snapshot gets a ``ds:Signature`` document served beside it (``zal.xml.sig``), so the list itself stays
-exactly as the XSD describes it. The signature references the versioned document (``zal/12.xml``) and signs,
-as signature properties, the SHA-256 of the exact bytes, the Volgnummer and the head hash of the audit trail
-at publication (which puts that hash outside the database, where tampering with the trail shows).
+Each snapshot gets an XML signature served beside it (``zal.xml.sig``), so the list itself stays exactly as
+the XSD describes it. What is signed (an enveloping ``ds:Signature`` with signxml) is a manifest of the
+document: its name and versioned address (``zal/12.xml``), the SHA-256 and size of its exact bytes, the
+Volgnummer and the head hash of the audit trail at publication (which puts that hash outside the database,
+where tampering with the trail shows). A verifier checks the signature and then compares the SHA-256 of
+the bytes it downloaded. This binds the exact bytes (a canonicalisation-based reference to the document
+would accept re-serialised variants) and costs milliseconds instead of seconds for a 50 MB list: signing a
+reference to the document made signxml parse and canonicalise it whole, twice.
 
 Keys come from settings ``LIJST_SLEUTEL`` and ``LIJST_CERTIFICAAT`` (PEM files). A planned key rollover is
 announced through ``LIJST_VOLGEND_CERTIFICAAT`` (and ``LIJST_WISSEL_OP``): published at
@@ -25,7 +29,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 from django.conf import settings
 from lxml import etree
-from signxml import SignatureConfiguration, XMLSigner, XMLVerifier, methods
+from signxml import XMLSigner, XMLVerifier, methods
 from signxml.exceptions import InvalidInput, InvalidSignature
 
 NS = "https://stelselbeheer.nl/lijsten/handtekening"
@@ -85,15 +89,13 @@ def sleutelpaar() -> Sleutelpaar:
 
 def onderteken(*, lijst: str, volgnummer: int, xml: bytes, audit_kop: str) -> str:
     paar = sleutelpaar()
-    doc = etree.fromstring(xml, parser=etree.XMLParser(resolve_entities=False, no_network=True))
-    eigenschappen = etree.Element(f"{{{NS}}}Lijst", nsmap={"sl": NS})
-    for naam, waarde in (("Naam", lijst), ("Volgnummer", str(volgnummer)),
-                         ("SHA256", hashlib.sha256(xml).hexdigest()), ("AudittrailKop", audit_kop)):
-        etree.SubElement(eigenschappen, f"{{{NS}}}{naam}").text = waarde
-    ondertekenaar = XMLSigner(method=methods.detached, signature_algorithm="rsa-sha256", digest_algorithm="sha256")
-    handtekening = ondertekenaar.sign(doc, key=paar.sleutel, cert=paar.certificaat,
-                                      reference_uri=f"{lijst}/{volgnummer}.xml",
-                                      signature_properties=[eigenschappen])
+    manifest = etree.Element(f"{{{NS}}}Lijst", nsmap={"sl": NS})
+    for naam, waarde in (("Naam", lijst), ("Document", f"{lijst}/{volgnummer}.xml"),
+                         ("Volgnummer", str(volgnummer)), ("SHA256", hashlib.sha256(xml).hexdigest()),
+                         ("Grootte", str(len(xml))), ("AudittrailKop", audit_kop)):
+        etree.SubElement(manifest, f"{{{NS}}}{naam}").text = waarde
+    ondertekenaar = XMLSigner(method=methods.enveloping, signature_algorithm="rsa-sha256", digest_algorithm="sha256")
+    handtekening = ondertekenaar.sign(manifest, key=paar.sleutel, cert=paar.certificaat)
     return etree.tostring(handtekening, encoding="unicode")
 
 
@@ -121,27 +123,25 @@ def verifieer(xml: bytes, handtekening: bytes | str, certificaten: list[bytes]) 
     fout = None
     for pem in certificaten:
         try:
-            uitkomst = XMLVerifier().verify(handtekening, x509_cert=pem.decode() if isinstance(pem, bytes) else pem,
-                                            uri_resolver=lambda uri: doc,
-                                            expect_config=SignatureConfiguration(expect_references=2))
+            uitkomst = XMLVerifier().verify(handtekening, x509_cert=pem.decode() if isinstance(pem, bytes) else pem)
             break
         except (InvalidSignature, InvalidInput) as e:
             fout = e
     else:
-        raise HandtekeningOngeldig(f"Handtekening klopt niet met document en certificaat: {fout}")
-    eigenschappen = next((r.signed_xml for r in uitkomst if r.signed_xml is not None
-                          and r.signed_xml.find(f".//{{{NS}}}Lijst") is not None), None)
-    if eigenschappen is None:
+        raise HandtekeningOngeldig(f"Handtekening klopt niet met het certificaat: {fout}")
+    manifest = uitkomst.signed_xml
+    if manifest is not None and manifest.tag != f"{{{NS}}}Lijst":
+        manifest = manifest.find(f".//{{{NS}}}Lijst")
+    if manifest is None:
         raise HandtekeningOngeldig("De handtekening bevat geen ondertekende lijstgegevens.")
-    veld = {e.tag.split("}")[1]: e.text for e in eigenschappen.find(f".//{{{NS}}}Lijst")}
-    if veld["SHA256"] != hashlib.sha256(xml).hexdigest():
+    veld = {e.tag.split("}")[1]: e.text for e in manifest}
+    if veld.get("SHA256") != hashlib.sha256(xml).hexdigest() or veld.get("Grootte") != str(len(xml)):
         raise HandtekeningOngeldig("De SHA-256 van het document wijkt af van de ondertekende waarde.")
     volgnummer = doc.find(f"{{{etree.QName(doc).namespace}}}Volgnummer")
     if volgnummer is None or volgnummer.text != veld["Volgnummer"]:
         raise HandtekeningOngeldig("Het volgnummer in het document wijkt af van het ondertekende volgnummer.")
-    cert = x509.load_pem_x509_certificate(uitkomst[0].signing_cert.public_bytes(serialization.Encoding.PEM)
-                                          if hasattr(uitkomst[0], "signing_cert") and uitkomst[0].signing_cert
-                                          else certificaten[0])
+    cert = x509.load_pem_x509_certificate(uitkomst.signing_cert.public_bytes(serialization.Encoding.PEM)
+                                          if getattr(uitkomst, "signing_cert", None) else certificaten[0])
     return Controle(veld["Naam"], int(veld["Volgnummer"]), veld["SHA256"], veld["AudittrailKop"],
                     cert.subject.rfc4514_string(), cert.not_valid_after_utc)
 

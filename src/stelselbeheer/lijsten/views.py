@@ -88,14 +88,14 @@ def geschiedenis(request, naam: str):
     lijst = Lijst(naam) if naam in Lijst.values else None
     if lijst is None:
         return render(request, "kern/fout.html", {"titel": "Niet gevonden", "uitleg": "Onbekende lijst."}, status=404)
-    qs = Snapshot.objects.filter(lijst=naam).order_by("-volgnummer").defer("inhoud", "inhoud_gz", "entries")
+    qs = Snapshot.objects.filter(lijst=naam).order_by("-volgnummer").defer("inhoud_gz", "entries")
     pagina, params = pagineren(request, qs)
     return render(request, "lijsten/geschiedenis.html", {"lijst": lijst, "pagina": pagina, "params": params})
 
 
 @vereist(Actie.LIJST_LEZEN)
 def snapshot_detail(request, naam: str, volgnummer: int):
-    snapshot = get_object_or_404(Snapshot.objects.defer("inhoud", "inhoud_gz", "entries").select_related("door"),
+    snapshot = get_object_or_404(Snapshot.objects.defer("inhoud_gz", "entries").select_related("door"),
                                  lijst=naam, volgnummer=volgnummer)
     fout = ""
     if request.method == "POST":
