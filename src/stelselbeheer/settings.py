@@ -20,6 +20,8 @@ STELSEL_LIJST_PUBLICATIE_VERTRAGING seconds between the first change that affect
 STELSEL_TASKS_BACKEND  "immediate" or "dummy" instead of the database queue (default).
 STELSEL_LIJST_MAX_LEEFTIJD seconds after which a live list counts as stale on /lijsten/gezondheid.json
                        (default 93600 = 26 hours: a daily scheduled publication plus margin).
+STELSEL_LIJST_KOP_TTL  seconds the fast path for polls of the lists (lijsten/snelpad.py) keeps the lists' live
+                       Volgnummers in memory before reading them again (default 1; 0: on every poll).
 STELSEL_EMAIL_BACKEND  Django e-mail backend (default: console).
 STELSEL_STATIC_ROOT    target of `stelsel collectstatic` for a production web server (unset: served by WhiteNoise).
 """
@@ -166,6 +168,7 @@ TASKS = {"default": {"BACKEND": {"immediate": "django_tasks.backends.immediate.I
 LIJST_PUBLICATIE_VERTRAGING = int(os.environ.get("STELSEL_LIJST_PUBLICATIE_VERTRAGING", "30"))
 LIJST_BEWAKING_DREMPEL = float(os.environ.get("STELSEL_LIJST_BEWAKING_DREMPEL", "0.05"))
 LIJST_MAX_LEEFTIJD = int(os.environ.get("STELSEL_LIJST_MAX_LEEFTIJD", str(26 * 3600)))
+LIJST_KOP_TTL = float(os.environ.get("STELSEL_LIJST_KOP_TTL", "1"))
 
 EMAIL_BACKEND = os.environ.get("STELSEL_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 

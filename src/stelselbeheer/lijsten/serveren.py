@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.http import require_safe
 
-from .models import Lijst, LijstKop, Snapshot
+from .models import Lijst, LijstKop, Snapshot, inhoud_van
 
 KOP_VELDEN = ("id", "lijst", "volgnummer", "sha256", "tijdstempel", "grootte")
 
@@ -41,35 +41,48 @@ def _etag(snapshot, gzip: bool) -> str:
     return f'"{snapshot.sha256}{"-gz" if gzip else ""}"'
 
 
-def _wil_gzip(request) -> bool:
-    return "gzip" in request.headers.get("Accept-Encoding", "").lower()
+def wil_gzip(accept_encoding: str) -> bool:
+    return "gzip" in accept_encoding.lower()
 
 
-def _niet_gewijzigd(request, etag: str, laatst: dt.datetime) -> bool:
-    if_none_match = request.headers.get("If-None-Match")
+def niet_gewijzigd(if_none_match: str | None, if_modified_since: str | None, etag: str,
+                   laatst: dt.datetime) -> bool:
+    """Conditional GET (RFC 9110 13.1): If-None-Match wins over If-Modified-Since."""
     if if_none_match is not None:
         kandidaten = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
         return etag in kandidaten or "*" in kandidaten
-    sinds = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    sinds = parse_http_date_safe(if_modified_since or "")
     return sinds is not None and int(laatst.timestamp()) <= sinds
 
 
+def koppen(kop, gz: bool, *, onveranderlijk: bool) -> dict[str, str]:
+    """The caching headers of a list document, the same on 200, 304 and HEAD (also in ``snelpad``)."""
+    return {"ETag": _etag(kop, gz), "Last-Modified": http_date(kop.tijdstempel.timestamp()),
+            "Cache-Control": "public, max-age=31536000, immutable" if onveranderlijk
+            else "public, max-age=60, must-revalidate",
+            "Vary": "Accept-Encoding", "X-Volgnummer": str(kop.volgnummer)}
+
+
+def koppen_niets_nieuws(kop) -> dict[str, str]:
+    """Headers of the 204 answer to ``?sinds=N`` when nothing newer than N exists."""
+    return {"X-Volgnummer": str(kop.volgnummer), "Cache-Control": "public, max-age=60, must-revalidate"}
+
+
 def _document(request, snapshot_kop, *, onveranderlijk: bool) -> HttpResponse:
-    gz = _wil_gzip(request)
-    etag = _etag(snapshot_kop, gz)
-    koppen = {"ETag": etag, "Last-Modified": http_date(snapshot_kop.tijdstempel.timestamp()),
-              "Cache-Control": "public, max-age=31536000, immutable" if onveranderlijk
-              else "public, max-age=60, must-revalidate",
-              "Vary": "Accept-Encoding", "X-Volgnummer": str(snapshot_kop.volgnummer)}
-    if _niet_gewijzigd(request, etag, snapshot_kop.tijdstempel):
+    gz = wil_gzip(request.headers.get("Accept-Encoding", ""))
+    kopregels = koppen(snapshot_kop, gz, onveranderlijk=onveranderlijk)
+    if niet_gewijzigd(request.headers.get("If-None-Match"), request.headers.get("If-Modified-Since"),
+                      kopregels["ETag"], snapshot_kop.tijdstempel):
         antwoord = HttpResponseNotModified()
-        for k, v in koppen.items():
+        for k, v in kopregels.items():
             antwoord[k] = v
         return antwoord
-    veld = "inhoud_gz" if gz else "inhoud"
-    inhoud = bytes(Snapshot.objects.filter(pk=snapshot_kop.pk).values_list(veld, flat=True).get())
+    if gz:
+        inhoud = bytes(Snapshot.objects.filter(pk=snapshot_kop.pk).values_list("inhoud_gz", flat=True).get())
+    else:
+        inhoud = inhoud_van(snapshot_kop.pk, snapshot_kop.sha256)
     antwoord = HttpResponse(b"" if request.method == "HEAD" else inhoud, content_type="application/xml; charset=utf-8")
-    for k, v in koppen.items():
+    for k, v in kopregels.items():
         antwoord[k] = v
     if gz:
         antwoord["Content-Encoding"] = "gzip"
@@ -93,8 +106,8 @@ def lijst_live(request, naam: str):
             return JsonResponse({"fout": "sinds moet een volgnummer zijn"}, status=400)
         if kop.volgnummer <= int(sinds):
             antwoord = HttpResponse(status=204)
-            antwoord["X-Volgnummer"] = str(kop.volgnummer)
-            antwoord["Cache-Control"] = "public, max-age=60, must-revalidate"
+            for k, v in koppen_niets_nieuws(kop).items():
+                antwoord[k] = v
             return antwoord
     return _document(request, kop, onveranderlijk=False)
 

@@ -1,0 +1,80 @@
+"""The fast path for polls of the live lists, as WSGI middleware in front of Django.
+
+Participants' software polls ``/lijsten/<naam>.xml`` many times a day; nearly every poll is answered "nothing
+new": 304 to a conditional GET or HEAD, or 204 to ``?sinds=N``. Those answers need only the live
+Volgnummer, SHA-256 and Tijdstempel of the list, so this middleware answers them from a small table of the
+lists' heads kept in memory and read again from the database when it is older than ``LIJST_KOP_TTL``
+seconds (default 1; 0 reads it on every poll). Everything else (a full document, a version, an invalid
+``sinds``, an unknown list) goes to Django unchanged. The headers are the ones the Django view sends
+(``serveren.koppen``), so the two paths cannot drift apart.
+
+The price of the table is that a new version may be answered with "nothing new" for up to the TTL after its
+publication; a poll never gets a mix of two versions, and the document itself always comes from Django.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from urllib.parse import parse_qs
+
+from django.conf import settings
+from django.db import close_old_connections
+
+from . import serveren
+from .models import Lijst
+
+_PREFIX = "/lijsten/"
+
+
+class Snelpad:
+    def __init__(self, app):
+        self.app = app
+        self._koppen: dict[str, object] = {}
+        self._gelezen = float("-inf")
+        self._slot = threading.Lock()
+
+    def _kop(self, naam: str):
+        nu = time.monotonic()
+        if nu - self._gelezen >= settings.LIJST_KOP_TTL:
+            with self._slot:
+                if nu - self._gelezen >= settings.LIJST_KOP_TTL:
+                    close_old_connections()  # as Django does at the start of a request (CONN_MAX_AGE)
+                    self._koppen = {lijst: serveren.live_kop(lijst) for lijst in Lijst.values}
+                    self._gelezen = time.monotonic()
+        return self._koppen.get(naam)
+
+    def _antwoord(self, environ) -> tuple[str, dict[str, str]] | None:
+        """(status, headers) of a 304 or 204, or None when Django should answer."""
+        if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+            return None
+        pad = environ.get("PATH_INFO", "")
+        if not (pad.startswith(_PREFIX) and pad.endswith(".xml")):
+            return None
+        naam = pad[len(_PREFIX):-4]
+        if naam not in Lijst.values:
+            return None
+        kop = self._kop(naam)
+        if kop is None:
+            return None
+        query = environ.get("QUERY_STRING", "")
+        if query:
+            sinds = parse_qs(query).get("sinds")
+            if sinds is None or len(sinds) != 1 or not sinds[0].isdigit():
+                return None
+            if kop.volgnummer <= int(sinds[0]):
+                return "204 No Content", serveren.koppen_niets_nieuws(kop)
+        gz = serveren.wil_gzip(environ.get("HTTP_ACCEPT_ENCODING", ""))
+        kopregels = serveren.koppen(kop, gz, onveranderlijk=False)
+        if serveren.niet_gewijzigd(environ.get("HTTP_IF_NONE_MATCH"), environ.get("HTTP_IF_MODIFIED_SINCE"),
+                                   kopregels["ETag"], kop.tijdstempel):
+            return "304 Not Modified", kopregels
+        return None
+
+    def __call__(self, environ, start_response):
+        antwoord = self._antwoord(environ)
+        if antwoord is None:
+            return self.app(environ, start_response)
+        status, kopregels = antwoord
+        start_response(status, [*kopregels.items(), ("X-Content-Type-Options", "nosniff")])
+        return [b""]

@@ -1,0 +1,119 @@
+"""The fast path for polls (lijsten/snelpad.py): it answers 304 and 204 exactly as the Django view does,
+and hands everything else to Django."""
+
+import datetime as dt
+from wsgiref.util import setup_testing_defaults
+
+import pytest
+from django.test import Client
+from django.utils.http import http_date
+
+from stelselbeheer.lijsten.services import lijst_publiceren
+from stelselbeheer.lijsten.snelpad import Snelpad
+
+VERGELEKEN = ("ETag", "Last-Modified", "Cache-Control", "Vary", "X-Volgnummer")
+
+
+class Django:
+    """Stands in for Django behind the fast path and records what reached it."""
+
+    def __init__(self):
+        self.paden = []
+
+    def __call__(self, environ, start_response):
+        self.paden.append(environ["PATH_INFO"])
+        start_response("299 Django", [])
+        return [b"django"]
+
+
+def roep(app, pad, query="", methode="GET", **koppen):
+    environ = {"REQUEST_METHOD": methode, "PATH_INFO": pad, "QUERY_STRING": query}
+    environ.update({f"HTTP_{k}": v for k, v in koppen.items()})
+    setup_testing_defaults(environ)
+    uit = {}
+
+    def start_response(status, headers):
+        uit["status"], uit["koppen"] = int(status.split()[0]), dict(headers)
+
+    uit["body"] = b"".join(app(environ, start_response))
+    return uit
+
+
+@pytest.fixture
+def snel(settings, monkeypatch):
+    settings.LIJST_KOP_TTL = 0
+    # the test runs inside a transaction, where closing "old" connections would close the test's own (Django's
+    # test client switches the same hook off for its requests)
+    monkeypatch.setattr("stelselbeheer.lijsten.snelpad.close_old_connections", lambda: None)
+    django = Django()
+    return Snelpad(django), django
+
+
+@pytest.fixture
+def gepubliceerd(register):
+    return lijst_publiceren(actor=None, lijst="zal")
+
+
+def _gevallen(s):
+    later = http_date((s.tijdstempel + dt.timedelta(seconds=5)).timestamp())
+    return [
+        ({"IF_NONE_MATCH": f'"{s.sha256}"'}, "", "GET", 304),
+        ({"IF_NONE_MATCH": f'"{s.sha256}-gz"', "ACCEPT_ENCODING": "gzip"}, "", "GET", 304),
+        ({"IF_NONE_MATCH": f'"oud", "{s.sha256}"'}, "", "HEAD", 304),
+        ({"IF_MODIFIED_SINCE": later}, "", "GET", 304),
+        ({}, "sinds=1", "GET", 204),
+        ({}, "sinds=7", "GET", 204),
+    ]
+
+
+def test_snelpad_antwoordt_als_de_view(snel, gepubliceerd):
+    app, django = snel
+    client = Client()
+    for koppen, query, methode, status in _gevallen(gepubliceerd):
+        snelpad = roep(app, "/lijsten/zal.xml", query, methode, **koppen)
+        view = client.generic(methode, f"/lijsten/zal.xml?{query}",
+                              **{f"HTTP_{k}": v for k, v in koppen.items()})
+        assert snelpad["status"] == view.status_code == status, koppen
+        assert snelpad["body"] == b""
+        for kop in VERGELEKEN:
+            assert snelpad["koppen"].get(kop) == (view[kop] if view.has_header(kop) else None), (kop, koppen)
+    assert django.paden == []  # none of these reached Django
+
+
+def test_al_het_andere_gaat_naar_django(snel, gepubliceerd):
+    app, django = snel
+    etag = f'"{gepubliceerd.sha256}"'
+    for pad, query, methode, koppen in [
+        ("/lijsten/zal.xml", "", "GET", {}),  # the document itself
+        ("/lijsten/zal.xml", "", "GET", {"IF_NONE_MATCH": '"ander"'}),
+        ("/lijsten/zal.xml", "", "GET", {"IF_NONE_MATCH": etag, "ACCEPT_ENCODING": "gzip"}),  # gzip has its own
+        ("/lijsten/zal.xml", "sinds=0", "GET", {}),
+        ("/lijsten/zal.xml", "sinds=x", "GET", {}),
+        ("/lijsten/zal.xml", "", "POST", {"IF_NONE_MATCH": etag}),
+        ("/lijsten/ocl.xml", "", "GET", {"IF_NONE_MATCH": etag}),  # not published yet
+        ("/lijsten/onbekend.xml", "", "GET", {}),
+        ("/lijsten/zal/1.xml", "", "GET", {"IF_NONE_MATCH": etag}),
+        ("/beheer/lijsten/", "", "GET", {}),
+    ]:
+        assert roep(app, pad, query, methode, **koppen)["status"] == 299, (pad, query, koppen)
+    assert len(django.paden) == 10
+
+
+def test_een_nieuwe_versie_is_na_de_ttl_zichtbaar(settings, snel, gepubliceerd):
+    app, _ = snel
+    oud = {"IF_NONE_MATCH": f'"{gepubliceerd.sha256}"'}
+    settings.LIJST_KOP_TTL = 3600
+    assert roep(app, "/lijsten/zal.xml", **oud)["status"] == 304  # reads the heads and keeps them
+    nieuw = lijst_publiceren(actor=None, lijst="zal", moment=gepubliceerd.tijdstempel + dt.timedelta(minutes=1))
+    assert nieuw.sha256 != gepubliceerd.sha256
+    assert roep(app, "/lijsten/zal.xml", **oud)["status"] == 304  # within the TTL: the documented delay
+    settings.LIJST_KOP_TTL = 0
+    assert roep(app, "/lijsten/zal.xml", **oud)["status"] == 299  # read again: the old ETag is stale
+    assert roep(app, "/lijsten/zal.xml", **{"IF_NONE_MATCH": f'"{nieuw.sha256}"'})["status"] == 304
+    assert roep(app, "/lijsten/zal.xml", "sinds=1")["status"] == 299
+
+
+def test_de_wsgi_applicatie_heeft_het_snelpad():
+    from stelselbeheer.wsgi import application
+
+    assert isinstance(application, Snelpad)
