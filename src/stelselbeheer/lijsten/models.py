@@ -5,13 +5,34 @@ snapshot that was live at T (its entries name the qualification that let each en
 """
 
 import gzip
+import json
 import uuid
+import zlib
 from functools import lru_cache
 
 from django.conf import settings
 from django.db import models
 
 from stelselbeheer.kern.models import AlleenToevoegen
+
+
+class GecomprimeerdeJSON(models.BinaryField):
+    """JSON kept zlib-compressed. The entries of a ZAL version are megabytes of JSON that are only ever read
+    whole, in Python (diffs, "why"): compressed they take a tenth of the space and are cheaper to write."""
+
+    def from_db_value(self, value, expression, connection):
+        return None if value is None else json.loads(zlib.decompress(bytes(value)))
+
+    def to_python(self, value):
+        return value
+
+    def get_prep_value(self, value):
+        if value is None:
+            return None
+        return zlib.compress(json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode(), 1)
+
+    def value_to_string(self, obj):
+        return json.dumps(self.value_from_object(obj))
 
 
 class Lijst(models.TextChoices):
@@ -58,7 +79,7 @@ class Snapshot(AlleenToevoegen):
     aantal = models.PositiveIntegerField("aantal entries")
     inhoud_gz = models.BinaryField("XML, gzip", help_text="het document, gzip-gecomprimeerd: ~1/35 van de "
                                    "omvang, en zo ook direct te serveren aan wie gzip accepteert")
-    entries = models.JSONField("entries", help_text="sleutel -> {h: inhoudshash, k: kwalificatie-ids}")
+    entries = GecomprimeerdeJSON("entries", help_text="sleutel -> {h: inhoudshash, k: kwalificatie-ids}")
     toegevoegd = models.JSONField("toegevoegd", default=list)
     verwijderd = models.JSONField("verwijderd", default=list)
     gewijzigd = models.JSONField("gewijzigd", default=list)
