@@ -21,6 +21,12 @@ def _snel_wachtwoord(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _bestanden(settings, tmp_path):
+    """Uploaded attachments go to a temporary folder, never into var/."""
+    settings.MEDIA_ROOT = tmp_path / "bestanden"
+
+
 @pytest.fixture(scope="session")
 def registersleutel(tmp_path_factory):
     from stelselbeheer.lijsten.ondertekening import sleutel_maken

@@ -45,6 +45,20 @@ PAGINAS = {
     "snapshot-detail": ("/beheer/lijsten/zal/1/", LEZERS),
     "voorstel-detail": ("/beheer/lijsten/voorstellen/{voorstel}/", LEZERS),
     "regio-overzicht": ("/regio/", {"regio"}),
+    "besluit-lijst": ("/besluiten/", ALLE),
+    "besluit-feed": ("/besluiten/feed.atom", ALLE),
+    "besluit-detail": ("/besluiten/{besluit}/", ALLE),
+    "besluit-bijlage": ("/besluiten/{besluit}/bijlagen/{bijlage}/", ALLE),
+    "besluit-nieuw": ("/beheer/besluiten/nieuw/", {"bestuur", "uitvoering"}),
+    "aanmelden": ("/aanmelden/", {"publiek", "uitvoering"}),
+    "publiek-deelnemers": ("/deelnemers/", ALLE),
+    "publiek-deelnemer": ("/deelnemers/{dva}/", ALLE),
+    "toetreding-workflow": ("/beheer/toetreding/", LEZERS),
+    "deelnemer-stap": ("/beheer/deelnemers/{dva}/stap/opschorten/", {"bestuur", "uitvoering"}),
+    "verzoek-nieuw": ("/mijn/verzoeken/nieuw/aanbieder_nieuw/", {"deelnemer"}),
+    "verzoek-lijst": ("/beheer/verzoeken/", LEZERS),
+    "verzoek-detail": ("/beheer/verzoeken/{verzoek}/", LEZERS),
+    "constatering-lijst": ("/beheer/naleving/constateringen/", {"bestuur", "uitvoering"}),
 }
 NIET_IN_MATRIX = {"login", "logout"}  # the account mechanics themselves
 
@@ -69,6 +83,9 @@ API = {
     ("get", "/api/mijn/kwalificaties"): {"deelnemer"},
     ("get", "/api/audit"): LEZERS,
     ("get", "/api/audit/verificatie"): LEZERS,
+    ("get", "/api/besluiten"): ALLE,
+    ("get", "/api/besluiten/{besluit}"): ALLE,
+    ("post", "/api/besluiten"): {"bestuur", "uitvoering"},
 }
 
 
@@ -90,7 +107,8 @@ def test_elke_api_operatie_staat_in_de_matrix(client, db):
     spec = client.get("/api/openapi.json").json()
     operaties = {(m, p) for p, ops in spec["paths"].items() for m in ops}
     gedekt = {(m, p.replace("{org}", "{organisatie_id}").replace("{dva}", "{deelnemer_id}")
-               .replace("/48", "/{code}").replace("/huisartsdelinde@medmij", "/{naam}")) for m, p in API}
+               .replace("/48", "/{code}").replace("/huisartsdelinde@medmij", "/{naam}")
+               .replace("{besluit}", "{nummer}")) for m, p in API}
     assert operaties == gedekt
 
 
@@ -105,11 +123,22 @@ def _lijsten_gepubliceerd(request):
 
 
 def _pad(sjabloon, wereld):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from stelselbeheer.besluiten.models import Besluit
+    from stelselbeheer.besluiten.services import besluit_vastleggen
     from stelselbeheer.lijsten.models import Publicatievoorstel
+    from stelselbeheer.register.models import Wijzigingsverzoek
 
     voorstel = Publicatievoorstel.objects.get_or_create(lijst="zal", trigger="schema", vorige_aantal=1)[0]
+    besluit = Besluit.objects.filter(openbaar=True).first() or besluit_vastleggen(
+        actor=None, datum=wereld["dva"].status_sinds, soort="toelating", onderwerp="Toelating", tekst="Toegelaten.",
+        deelnemer=wereld["dva"], bijlagen=[SimpleUploadedFile("besluit.pdf", b"%PDF-1.4 besluit")])
+    verzoek = Wijzigingsverzoek.objects.get_or_create(deelnemer=wereld["dva"], soort="oauthclient_nieuw",
+                                                      gegevens={"hostname": "app.nieuw.nl"})[0]
     return sjabloon.format(org=wereld["dva"].organisatie.pk, dva=wereld["dva"].pk, aanbieder=wereld["aanbieder"].pk,
-                           voorstel=voorstel.pk)
+                           voorstel=voorstel.pk, besluit=besluit.nummer, bijlage=besluit.bijlagen.first().pk,
+                           verzoek=verzoek.pk)
 
 
 def _inloggen(client, wereld, rol):

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "stelselbeheer.deelnemers",
     "stelselbeheer.register",
     "stelselbeheer.lijsten",
+    "stelselbeheer.besluiten",
+    "stelselbeheer.naleving",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -168,6 +170,7 @@ TASKS = {"default": {"BACKEND": {"immediate": "django_tasks.backends.immediate.I
 LIJST_PUBLICATIE_VERTRAGING = int(os.environ.get("STELSEL_LIJST_PUBLICATIE_VERTRAGING", "30"))
 LIJST_BEWAKING_DREMPEL = float(os.environ.get("STELSEL_LIJST_BEWAKING_DREMPEL", "0.05"))
 LIJST_MAX_LEEFTIJD = int(os.environ.get("STELSEL_LIJST_MAX_LEEFTIJD", str(26 * 3600)))
+MEDIA_ROOT = VAR_DIR / "bestanden"  # attachments; served only through views that check who may see them
 LIJST_KOP_TTL = float(os.environ.get("STELSEL_LIJST_KOP_TTL", "1"))
 
 EMAIL_BACKEND = os.environ.get("STELSEL_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -14,6 +14,8 @@ urlpatterns = [
     path("", include("stelselbeheer.deelnemers.urls")),
     path("", include("stelselbeheer.register.urls")),
     path("", include("stelselbeheer.lijsten.urls")),
+    path("", include("stelselbeheer.besluiten.urls")),
+    path("", include("stelselbeheer.naleving.urls")),
     path("api/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -6,13 +6,12 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from stelselbeheer.deelnemers import services as dln
-from stelselbeheer.deelnemers.models import DeelnemerStatus
 from stelselbeheer.kern.models import AuditEvent
 from stelselbeheer.lijsten.models import Publicatievoorstel, Snapshot, VoorstelStatus
 from stelselbeheer.lijsten.services import lijst_publiceren, voorstel_afwijzen, voorstel_goedkeuren
 from stelselbeheer.register import services as reg
 from stelselbeheer.register.models import AanbiederGegevensdienst
+from tests.stappen import opschorten
 
 
 @pytest.fixture
@@ -34,7 +33,7 @@ def test_onverklaarde_verwijdering_wordt_tegengehouden(register, live):
 
 
 def test_verklaarde_verwijdering_gaat_door(register, live):
-    dln.deelnemer_wijzigen(actor=None, deelnemer=register["dva"], wijzigingen={"status": DeelnemerStatus.OPGESCHORT})
+    opschorten(register["dva"])
     s = lijst_publiceren(actor=None, lijst="zal")
     assert isinstance(s, Snapshot) and s.aantal == 0
 

@@ -5,13 +5,13 @@ import datetime as dt
 import pytest
 from lxml import etree
 
-from stelselbeheer.deelnemers import services as dln
 from stelselbeheer.deelnemers.models import DeelnemerStatus, RolSoort
 from stelselbeheer.lijsten.bouwers import bouwers
 from stelselbeheer.lijsten.regels import waarom
 from stelselbeheer.lijsten.services import lijst_publiceren
 from stelselbeheer.lijsten.validatie import valideer
 from stelselbeheer.register import services as reg
+from tests.stappen import opschorten, zet_status
 
 from .conftest import AMS, MOMENT
 
@@ -27,7 +27,7 @@ def test_zal_bevat_gekwalificeerde_aanbieders(register):
 @pytest.mark.parametrize("status", [DeelnemerStatus.OPGESCHORT, DeelnemerStatus.BEEINDIGD,
                                     DeelnemerStatus.IN_UITTREDING, DeelnemerStatus.AANGEMELD])
 def test_lst_zal_1_alleen_actieve_dva(register, status):
-    dln.deelnemer_wijzigen(actor=None, deelnemer=register["dva"], wijzigingen={"status": status})
+    zet_status(register["dva"], status)
     assert _op("zal") == set()
     assert _op("whitelist") == {"app.mijngezondheid.nl"}
 
@@ -68,7 +68,7 @@ def test_lst_ocl_vraagt_actieve_gekwalificeerde_dvp(register, maak):
     assert _op("ocl") == {"app.mijngezondheid.nl"}
     uitleg = waarom("ocl", "app.zondertest.nl", MOMENT)
     assert not uitleg.op_lijst and [t.regel for t in uitleg.toetsen if not t.voldaan] == ["LST-OCL-3"]
-    dln.deelnemer_wijzigen(actor=None, deelnemer=register["dvp"], wijzigingen={"status": DeelnemerStatus.OPGESCHORT})
+    opschorten(register["dvp"])
     assert _op("ocl") == set()
 
 

@@ -2,10 +2,9 @@
 
 import datetime as dt
 
-from stelselbeheer.deelnemers import services as dln
-from stelselbeheer.deelnemers.models import DeelnemerStatus
 from stelselbeheer.lijsten.models import MislukteBouw, Snapshot
 from stelselbeheer.lijsten.services import lijst_publiceren
+from tests.stappen import opschorten
 
 
 def test_publiceren_via_de_knop(client, register):
@@ -29,7 +28,7 @@ def test_overzicht_toont_mislukte_publicatie(client, register):
 
 def test_geschiedenis_en_verschil(client, register):
     lijst_publiceren(actor=None, lijst="zal")
-    dln.deelnemer_wijzigen(actor=None, deelnemer=register["dva"], wijzigingen={"status": DeelnemerStatus.OPGESCHORT})
+    opschorten(register["dva"])
     lijst_publiceren(actor=None, lijst="zal")
     client.force_login(register["gebruikers"]["auditor"])
     tekst = client.get("/beheer/lijsten/zal/").content.decode()
@@ -47,7 +46,7 @@ def test_waarom_nu_en_op_een_eerder_moment(client, register):
 
     twee_uur_terug = timezone.now() - dt.timedelta(hours=2)
     lijst_publiceren(actor=None, lijst="zal", moment=twee_uur_terug)
-    dln.deelnemer_wijzigen(actor=None, deelnemer=register["dva"], wijzigingen={"status": DeelnemerStatus.OPGESCHORT})
+    opschorten(register["dva"])
     lijst_publiceren(actor=None, lijst="zal")
     client.force_login(register["gebruikers"]["uitvoering"])
     vraag = {"lijst": "zal", "sleutel": "huisartsdelinde@medmij"}

@@ -5,14 +5,13 @@ import threading
 import pytest
 from django.db import connection
 
-from stelselbeheer.deelnemers import services as dln
-from stelselbeheer.deelnemers.models import DeelnemerStatus
 from stelselbeheer.kern.audit import verifieer
 from stelselbeheer.kern.models import AuditEvent
 from stelselbeheer.lijsten import services
 from stelselbeheer.lijsten.bouwers import Bouw
 from stelselbeheer.lijsten.models import LijstKop, MislukteBouw, Snapshot
 from stelselbeheer.lijsten.services import PublicatieMislukt, alle_lijsten_publiceren, lijst_publiceren
+from tests.stappen import opschorten
 
 from .conftest import MOMENT
 
@@ -21,7 +20,7 @@ def test_volgnummers_en_verschil(register):
     eerste = lijst_publiceren(actor=None, lijst="zal", moment=MOMENT)
     assert (eerste.volgnummer, eerste.aantal) == (1, 2)
     assert eerste.toegevoegd == ["apotheekcentrum@medmij", "huisartsdelinde@medmij"]
-    dln.deelnemer_wijzigen(actor=None, deelnemer=register["dva"], wijzigingen={"status": DeelnemerStatus.OPGESCHORT})
+    opschorten(register["dva"])
     tweede = lijst_publiceren(actor=None, lijst="zal", moment=MOMENT)
     assert tweede.volgnummer == 2 and tweede.aantal == 0
     assert tweede.verwijderd == ["apotheekcentrum@medmij", "huisartsdelinde@medmij"] and tweede.toegevoegd == []

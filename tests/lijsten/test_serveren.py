@@ -7,10 +7,9 @@ import pytest
 from django.utils import timezone
 from django.utils.http import http_date
 
-from stelselbeheer.deelnemers import services as dln
-from stelselbeheer.deelnemers.models import DeelnemerStatus
 from stelselbeheer.lijsten.models import LijstKop
 from stelselbeheer.lijsten.services import alle_lijsten_publiceren, lijst_publiceren
+from tests.stappen import opschorten
 
 
 @pytest.fixture
@@ -61,7 +60,7 @@ def test_sinds_geeft_204_als_er_niets_nieuws_is(client, register, gepubliceerd):
 
 
 def test_historische_versies_en_index(client, register, gepubliceerd):
-    dln.deelnemer_wijzigen(actor=None, deelnemer=register["dva"], wijzigingen={"status": DeelnemerStatus.OPGESCHORT})
+    opschorten(register["dva"])
     tweede = lijst_publiceren(actor=None, lijst="zal")
     r = client.get("/lijsten/zal/1.xml")
     assert r.content == bytes(gepubliceerd.inhoud) and "immutable" in r["Cache-Control"]
@@ -72,7 +71,7 @@ def test_historische_versies_en_index(client, register, gepubliceerd):
 
 
 def test_wijzigingenfeed_met_seed(client, register, gepubliceerd):
-    dln.deelnemer_wijzigen(actor=None, deelnemer=register["dva"], wijzigingen={"status": DeelnemerStatus.OPGESCHORT})
+    opschorten(register["dva"])
     lijst_publiceren(actor=None, lijst="zal")
     feed = client.get("/lijsten/zal/wijzigingen.json", {"sinds": 1}).json()
     assert feed["seed"] == LijstKop.objects.get(lijst="zal").seed and len(feed["seed"]) == 32

@@ -5,17 +5,16 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from lxml import etree
 
-from stelselbeheer.deelnemers import services as dln
-from stelselbeheer.deelnemers.models import DeelnemerStatus
 from stelselbeheer.kern.models import AuditEvent
 from stelselbeheer.lijsten.models import Snapshot
 from stelselbeheer.lijsten.services import lijst_publiceren, lijst_terugdraaien
+from tests.stappen import opschorten
 
 
 @pytest.fixture
 def twee_versies(register):
     eerste = lijst_publiceren(actor=None, lijst="zal")
-    dln.deelnemer_wijzigen(actor=None, deelnemer=register["dva"], wijzigingen={"status": DeelnemerStatus.OPGESCHORT})
+    opschorten(register["dva"])
     tweede = lijst_publiceren(actor=None, lijst="zal")
     return eerste, tweede
 

@@ -1,4 +1,5 @@
 from stelselbeheer.api import api
+from stelselbeheer.besluiten.api import router as besluiten
 from stelselbeheer.deelnemers.api import router as deelnemers
 from stelselbeheer.kern.api import router as kern
 from stelselbeheer.organisaties.api import router as organisaties
@@ -8,3 +9,4 @@ api.add_router("/", register)
 api.add_router("/", organisaties)
 api.add_router("/", deelnemers)
 api.add_router("/", kern)
+api.add_router("/", besluiten)

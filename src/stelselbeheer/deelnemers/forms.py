@@ -1,8 +1,10 @@
 from django import forms
 
+from stelselbeheer.besluiten.models import Besluit
+from stelselbeheer.organisaties.models import Soort
 from stelselbeheer.register.models import Gegevensdienst
 
-from .models import Deelnemer, DeelnemerStatus, RolSoort, Testresultaat
+from .models import Advies, Deelnemer, DeelnemerStatus, RolSoort, Testresultaat
 
 
 class DeelnemerZoekForm(forms.Form):
@@ -15,9 +17,8 @@ class DeelnemerZoekForm(forms.Form):
 class DeelnemerForm(forms.ModelForm):
     class Meta:
         model = Deelnemer
-        fields = ["overeenkomstversie", "ondertekend_op", "status", "status_sinds"]
-        widgets = {"ondertekend_op": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                   "status_sinds": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        fields = ["overeenkomstversie", "ondertekend_op", "contact_email"]
+        widgets = {"ondertekend_op": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     reden = forms.CharField(label="Reden van de wijziging", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -31,3 +32,48 @@ class KwalificatieForm(forms.Form):
                                  widget=forms.DateInput(attrs={"type": "date"}),
                                  help_text="Leeg laten: 365 dagen na de testdatum (NAL-365).")
     opmerking = forms.CharField(label="Opmerking", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+#: the input field of each participant field a transition records (workflow.Overgang.velden)
+STAPVELDEN = {
+    "overeenkomstversie": lambda: forms.CharField(label="Versie deelnemersovereenkomst", max_length=20),
+    "advies": lambda: forms.ChoiceField(label="Advies", choices=Advies.choices, widget=forms.RadioSelect),
+    "advies_toelichting": lambda: forms.CharField(label="Toelichting bij het advies", widget=forms.Textarea(
+        attrs={"rows": 4})),
+    "ondertekend_op": lambda: forms.DateField(label="Overeenkomst ondertekend op", widget=DATUM),
+    "opzegdatum": lambda: forms.DateField(label="Einddatum van de deelname", widget=DATUM),
+    "gebruikers_geinformeerd_op": lambda: forms.DateField(label="Gebruikers geïnformeerd op", widget=DATUM),
+}
+
+
+class OvergangForm(forms.Form):
+    """One step of the workflow: the fields it records, the decision it rests on, date and explanation."""
+
+    def __init__(self, *args, stap, deelnemer, **kwargs):
+        super().__init__(*args, **kwargs)
+        for veld in stap.velden:
+            self.fields[veld] = STAPVELDEN[veld]()
+            self.fields[veld].initial = getattr(deelnemer, veld)
+        if stap.besluit:
+            self.fields["besluit"] = forms.ModelChoiceField(
+                Besluit.objects.filter(deelnemer=deelnemer, soort__in=stap.besluit), label="Besluit van het bestuur",
+                help_text="Leg het besluit eerst vast in het besluitenregister.")
+        self.fields["datum"] = forms.DateField(label="Datum", required=False, widget=DATUM,
+                                               help_text="Leeg: vandaag.")
+        self.fields["toelichting"] = forms.CharField(label="Toelichting", required=False,
+                                                     widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AanvraagForm(forms.Form):
+    naam = forms.CharField(label="Naam van de organisatie", max_length=200)
+    kvk_nummer = forms.CharField(label="KvK-nummer", max_length=8)
+    soort = forms.ChoiceField(label="Soort organisatie", choices=Soort.choices)
+    plaats = forms.CharField(label="Vestigingsplaats", max_length=100, required=False)
+    rollen = forms.MultipleChoiceField(label="Rollen", choices=RolSoort.choices, widget=forms.CheckboxSelectMultiple,
+                                       help_text="DVP: dienstverlener persoon (PGO); DVA: dienstverlener aanbieder.")
+    overeenkomstversie = forms.CharField(label="Versie van de deelnemersovereenkomst", max_length=20,
+                                         initial="2.2")
+    contact_email = forms.EmailField(label="E-mailadres voor berichten over de aanvraag")
+    toelichting = forms.CharField(label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 4}))

@@ -2,19 +2,40 @@
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+
+from stelselbeheer.kern.models import AlleenToevoegen
 
 from . import rules
 
 
 class DeelnemerStatus(models.TextChoices):
-    AANGEMELD = "aangemeld", "Aangemeld"
+    """The states of toe- and uittreding; the transitions between them are declared in ``workflow.py``."""
+
+    AANGEMELD = "aangemeld", "Aanvraag ingediend"
+    INTAKE = "intake", "Intake"
+    KWALIFICATIE = "kwalificatie", "Kwalificatie"
+    ADVIES = "advies", "Advies uitgebracht"
+    TOEGELATEN = "toegelaten", "Toegelaten (wacht op ondertekening)"
     ACTIEF = "actief", "Actief"
     OPGESCHORT = "opgeschort", "Opgeschort"
     IN_UITTREDING = "in_uittreding", "In uittreding"
     BEEINDIGD = "beeindigd", "Beëindigd"
+    AFGEWEZEN = "afgewezen", "Aanvraag afgewezen"
+    INGETROKKEN = "ingetrokken", "Aanvraag ingetrokken"
+
+
+class Advies(models.TextChoices):
+    POSITIEF = "positief", "Positief"
+    NEGATIEF = "negatief", "Negatief"
+
+
+class UittredingSoort(models.TextChoices):
+    VERZOEK = "verzoek", "Op verzoek van de deelnemer (opzegging)"
+    BEEINDIGING = "beeindiging", "Beëindiging door het bestuur"
 
 
 class RolSoort(models.TextChoices):
@@ -38,6 +59,17 @@ class Deelnemer(models.Model):
     status = models.CharField("status", max_length=20, choices=DeelnemerStatus.choices,
                               default=DeelnemerStatus.AANGEMELD, db_index=True)
     status_sinds = models.DateField("status sinds")
+    contact_email = models.EmailField("e-mailadres voor berichten", blank=True,
+                                      help_text="Herinneringen en berichten over de deelname gaan hierheen.")
+    aanvraag_toelichting = models.TextField("toelichting bij de aanvraag", blank=True)
+    advies = models.CharField("advies van de uitvoeringsorganisatie", max_length=10, choices=Advies.choices,
+                              blank=True)
+    advies_toelichting = models.TextField("toelichting bij het advies", blank=True)
+    opzegdatum = models.DateField("einddatum deelname", null=True, blank=True,
+                                  help_text="Bij uittreding: de datum waarop de deelname eindigt.")
+    uittreding_soort = models.CharField("soort uittreding", max_length=20, choices=UittredingSoort.choices,
+                                        blank=True)
+    gebruikers_geinformeerd_op = models.DateField("gebruikers geïnformeerd op", null=True, blank=True)
 
     objects = DeelnemerQuerySet.as_manager()
 
@@ -124,3 +156,47 @@ class Kwalificatie(models.Model):
     def is_geldig_op(self, moment) -> bool:
         return rules.is_geldig_op(geslaagd=self.resultaat == Testresultaat.GESLAAGD,
                                   testdatum=self.testdatum, geldig_tot=self.geldig_tot, moment=moment)
+
+
+class Statuswijziging(AlleenToevoegen):
+    """One step of a participant through toe- and uittreding (append-only): the public timeline and the
+    answer to "what was this participant's status at time T" are read from here."""
+
+    deelnemer = models.ForeignKey(Deelnemer, on_delete=models.PROTECT, related_name="statuswijzigingen",
+                                  verbose_name="deelnemer")
+    overgang = models.CharField("overgang", max_length=40)
+    van = models.CharField("van", max_length=20, choices=DeelnemerStatus.choices, blank=True)
+    naar = models.CharField("naar", max_length=20, choices=DeelnemerStatus.choices)
+    datum = models.DateField("datum")
+    tijdstip = models.DateTimeField("vastgelegd op", auto_now_add=True)
+    besluit = models.ForeignKey("besluiten.Besluit", null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="statuswijzigingen", verbose_name="besluit")
+    toelichting = models.TextField("toelichting", blank=True)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                             related_name="+", verbose_name="door")
+
+    class Meta:
+        verbose_name = "statuswijziging"
+        verbose_name_plural = "statuswijzigingen"
+        ordering = ["deelnemer", "tijdstip", "id"]
+
+    def __str__(self):
+        return f"{self.deelnemer}: {self.get_van_display() or '–'} → {self.get_naar_display()} ({self.datum})"
+
+
+class Herinnering(models.Model):
+    """A reminder that a qualification expires, sent once per threshold (60, 30, 7 days)."""
+
+    kwalificatie = models.ForeignKey(Kwalificatie, on_delete=models.PROTECT, related_name="herinneringen",
+                                     verbose_name="kwalificatie")
+    dagen_voor = models.PositiveSmallIntegerField("dagen voor het verlopen")
+    verzonden_op = models.DateTimeField("verzonden op", auto_now_add=True)
+    ronde = models.UUIDField("controleronde")
+
+    class Meta:
+        verbose_name = "herinnering"
+        verbose_name_plural = "herinneringen"
+        constraints = [models.UniqueConstraint(fields=["kwalificatie", "dagen_voor"], name="herinnering_eenmaal")]
+
+    def __str__(self):
+        return f"{self.kwalificatie}: {self.dagen_voor} dagen"

@@ -1,14 +1,20 @@
 import datetime as dt
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
+from stelselbeheer.kern.audit import momentopname, vastleggen
+from stelselbeheer.kern.rollen import kan
 from stelselbeheer.kern.services import opslaan_nieuw, wijzigen
+from stelselbeheer.organisaties.models import Organisatie
+from stelselbeheer.organisaties.services import organisatie_aanmaken
 
-from . import rules
-from .models import Deelnemer, DeelnemerRol, DeelnemerStatus, Kwalificatie
+from . import rules, workflow
+from .models import Deelnemer, DeelnemerRol, DeelnemerStatus, Kwalificatie, Statuswijziging
 
-WIJZIGBARE_VELDEN = {"overeenkomstversie", "ondertekend_op", "status", "status_sinds"}
+#: the status is not among them: it changes only through ``deelnemer_overgang`` (workflow.py)
+WIJZIGBARE_VELDEN = {"overeenkomstversie", "ondertekend_op", "contact_email"}
 
 
 @transaction.atomic
@@ -24,6 +30,76 @@ def deelnemer_registreren(*, actor, organisatie, overeenkomstversie: str, status
                       ondertekend_op=ondertekend_op, status=status, status_sinds=status_sinds))
     for rol in rollen:
         deelnemer_rol_toekennen(actor=actor, deelnemer=deelnemer, rol=rol, sinds=status_sinds)
+    Statuswijziging.objects.create(deelnemer=deelnemer, overgang="geregistreerd", naar=status, datum=status_sinds,
+                                   toelichting=reden, door=_gebruiker(actor))
+    return deelnemer
+
+
+def _gebruiker(actor):
+    return actor if getattr(actor, "pk", None) else None
+
+
+def vandaag() -> dt.date:
+    return rules.datum_in_amsterdam(timezone.now())
+
+
+@transaction.atomic
+def toetreding_aanvragen(*, actor, organisatie: Organisatie | None = None, organisatie_gegevens: dict | None = None,
+                         overeenkomstversie: str, rollen: list[str], contact_email: str,
+                         toelichting: str = "") -> Deelnemer:
+    """An application to join (by a prospective participant through the public form, or by staff): the
+    organisation (new, or known by its KvK number) becomes a participant in status 'aanvraag ingediend'."""
+    if not rollen:
+        raise ValidationError({"rollen": "Kies ten minste één rol."})
+    if organisatie is None:
+        gegevens = organisatie_gegevens or {}
+        organisatie = Organisatie.objects.filter(kvk_nummer=gegevens.get("kvk_nummer", "")).first()
+        if organisatie is None:
+            organisatie = organisatie_aanmaken(actor=actor, reden="aanvraag tot toetreding", **gegevens)
+    deelnemer = deelnemer_registreren(actor=actor, organisatie=organisatie, overeenkomstversie=overeenkomstversie,
+                                      status_sinds=vandaag(), rollen=rollen, reden="aanvraag tot toetreding")
+    Deelnemer.objects.filter(pk=deelnemer.pk).update(contact_email=contact_email, aanvraag_toelichting=toelichting)
+    deelnemer.refresh_from_db()
+    deelnemer.full_clean()
+    return deelnemer
+
+
+@transaction.atomic
+def deelnemer_overgang(*, actor, deelnemer: Deelnemer, overgang: str, datum: dt.date | None = None,
+                       besluit=None, toelichting: str = "", gegevens: dict | None = None) -> Deelnemer:
+    """Move a participant along the declared workflow (workflow.OVERGANGEN): the one way its status changes.
+
+    ``gegevens`` are the fields the transition records (e.g. the advice, the signing date, the end date).
+    A refused transition raises ValidationError naming, per field, every rule that is not met."""
+    stap = workflow.PER_NAAM.get(overgang)
+    if stap is None:
+        raise ValidationError({"overgang": f"Onbekende overgang '{overgang}'."})
+    if actor is not None and not kan(actor, stap.actie):
+        raise PermissionDenied("Uw rol mag deze stap niet zetten.")
+    deelnemer = Deelnemer.objects.select_for_update().get(pk=deelnemer.pk)
+    gegevens = dict(gegevens or {})
+    onbekend = set(gegevens) - set(stap.velden)
+    if onbekend:
+        raise ValidationError({v: "Dit veld hoort niet bij deze stap." for v in sorted(onbekend)})
+    voor = momentopname(deelnemer)
+    for veld, waarde in gegevens.items():
+        setattr(deelnemer, veld, waarde)
+    if stap.naam == "uittreding_starten" and besluit is not None and besluit.soort in workflow.UITTREDING_DOOR:
+        deelnemer.uittreding_soort = workflow.UITTREDING_DOOR[besluit.soort]
+    datum = datum or vandaag()
+    fouten = workflow.weigeringen(stap, deelnemer, workflow.Context(datum, besluit, toelichting))
+    if fouten:
+        raise ValidationError(fouten)
+    deelnemer.status, deelnemer.status_sinds = stap.naar, datum
+    deelnemer.full_clean()
+    deelnemer.save()
+    Statuswijziging.objects.create(deelnemer=deelnemer, overgang=stap.naam, van=voor["status"], naar=stap.naar,
+                                   datum=datum, besluit=besluit, toelichting=toelichting, door=_gebruiker(actor))
+    na = momentopname(deelnemer)
+    gewijzigd = sorted(k for k in na if na[k] != voor.get(k))
+    vastleggen(actor=actor, actie=f"deelnemer.{stap.naam}", obj=deelnemer, reden=toelichting,
+               voor={k: voor.get(k) for k in gewijzigd}, na={k: na[k] for k in gewijzigd} | {
+                   "besluit": getattr(besluit, "nummer", None)})
     return deelnemer
 
 

@@ -7,5 +7,10 @@ urlpatterns = [
     path("beheer/deelnemers/<int:pk>/", views.deelnemer_detail, name="deelnemer-detail"),
     path("beheer/deelnemers/<int:pk>/wijzigen/", views.deelnemer_wijzigen, name="deelnemer-wijzigen"),
     path("beheer/deelnemers/<int:pk>/kwalificaties/nieuw/", views.kwalificatie_nieuw, name="kwalificatie-nieuw"),
+    path("beheer/deelnemers/<int:pk>/stap/<str:naam>/", views.deelnemer_stap, name="deelnemer-stap"),
+    path("beheer/toetreding/", views.workflow_pagina, name="toetreding-workflow"),
+    path("aanmelden/", views.aanmelden, name="aanmelden"),
+    path("deelnemers/", views.publiek_deelnemers, name="publiek-deelnemers"),
+    path("deelnemers/<int:pk>/", views.publiek_deelnemer, name="publiek-deelnemer"),
     path("mijn/", views.mijn_overzicht, name="mijn-overzicht"),
 ]

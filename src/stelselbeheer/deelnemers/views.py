@@ -1,14 +1,17 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from stelselbeheer.kern.rollen import Actie
+from stelselbeheer.besluiten.models import Besluit
+from stelselbeheer.kern.rollen import Actie, kan
 from stelselbeheer.kern.views import pagineren, vereist, verwerk, wijzig_pagina
 
-from . import services
-from .forms import DeelnemerForm, DeelnemerZoekForm, KwalificatieForm
-from .models import Deelnemer
+from . import openbaar, services, tekening, workflow
+from .forms import AanvraagForm, DeelnemerForm, DeelnemerZoekForm, KwalificatieForm, OvergangForm
+from .models import Deelnemer, DeelnemerStatus, Herinnering
 from .overzicht import kwalificatie_overzicht
 from .zoeken import zoek_deelnemers
 
@@ -23,20 +26,26 @@ def deelnemer_lijst(request):
     return render(request, "deelnemers/lijst.html", {"form": form, "pagina": pagina, "params": params})
 
 
-def _detail_context(deelnemer: Deelnemer) -> dict:
+def _detail_context(deelnemer: Deelnemer, user) -> dict:
     return {
         "deelnemer": deelnemer,
         "rollen": deelnemer.rollen.all(),
         "kwalificaties": kwalificatie_overzicht(deelnemer, timezone.now()),
         "aantal_aanbieders": deelnemer.aanbieders.count(),
         "oauthclients": deelnemer.oauthclients.all(),
+        "statuswijzigingen": deelnemer.statuswijzigingen.select_related("besluit"),
+        "besluiten": Besluit.objects.zichtbaar_voor(user).filter(deelnemer=deelnemer),
+        "herinneringen": Herinnering.objects.filter(kwalificatie__deelnemer=deelnemer)
+        .select_related("kwalificatie__gegevensdienst").order_by("-verzonden_op")[:20],
     }
 
 
 @vereist(Actie.DEELNEMER_LEZEN)
 def deelnemer_detail(request, pk: int):
     deelnemer = get_object_or_404(Deelnemer.objects.select_related("organisatie"), pk=pk)
-    return render(request, "deelnemers/detail.html", _detail_context(deelnemer))
+    context = _detail_context(deelnemer, request.user)
+    context["stappen"] = _stappen(deelnemer, request.user, services.vandaag())
+    return render(request, "deelnemers/detail.html", context)
 
 
 @vereist(Actie.DEELNEMER_WIJZIGEN)
@@ -64,6 +73,94 @@ def kwalificatie_nieuw(request, pk: int):
 @vereist(Actie.EIGEN_DEELNEMER_LEZEN)
 def mijn_overzicht(request):
     deelnemer = get_object_or_404(Deelnemer.objects.select_related("organisatie"), pk=request.user.deelnemer_id)
-    context = _detail_context(deelnemer)
+    context = _detail_context(deelnemer, request.user)
+    context["verzoeken"] = deelnemer.verzoeken.all()[:20]
     context["aanbieders"] = deelnemer.aanbieders.order_by("weergavenaam")[:50]
     return render(request, "deelnemers/mijn.html", context)
+
+
+# --- toe- en uittreding -------------------------------------------------------------------------------
+
+@vereist(Actie.DEELNEMER_AANMELDEN)
+def aanmelden(request):
+    form = AanvraagForm(request.POST or None)
+    if request.method == "POST":
+        def uitvoeren(d):
+            organisatie = {k: d[k] for k in ("naam", "kvk_nummer", "soort", "plaats")}
+            return services.toetreding_aanvragen(
+                actor=request.user if request.user.is_authenticated else None, organisatie_gegevens=organisatie,
+                overeenkomstversie=d["overeenkomstversie"], rollen=d["rollen"], contact_email=d["contact_email"],
+                toelichting=d["toelichting"])
+
+        deelnemer = verwerk(form, uitvoeren)
+        if deelnemer:
+            return render(request, "deelnemers/aangemeld.html", {"deelnemer": deelnemer})
+    return render(request, "kern/formulier_pagina.html", {
+        "form": form, "titel": "Aanmelden als deelnemer van het afsprakenstelsel",
+        "inleiding": "Na uw aanvraag volgen een intake, het kwalificeren per rol en gegevensdienst, een advies "
+                     "van de uitvoeringsorganisatie en een besluit van het bestuur."})
+
+
+def _stappen(deelnemer, user, datum):
+    """The transitions from the participant's current status, with what still stands in their way."""
+    uit = []
+    for stap in workflow.OVERGANGEN:
+        if deelnemer.status in stap.van:
+            context = workflow.Context(datum, None, "")
+            bezwaren = {k: v for k, v in workflow.weigeringen(stap, deelnemer, context).items()
+                        if k not in stap.velden and k not in {"besluit", "toelichting"}}
+            uit.append({"stap": stap, "mag": kan(user, stap.actie), "bezwaren": [r for rs in bezwaren.values()
+                                                                                  for r in rs]})
+    return uit
+
+
+@vereist(Actie.DEELNEMER_LEZEN)
+def deelnemer_stap(request, pk: int, naam: str):
+    deelnemer = get_object_or_404(Deelnemer.objects.select_related("organisatie"), pk=pk)
+    stap = workflow.PER_NAAM.get(naam)
+    if stap is None:
+        raise Http404("Onbekende stap")
+    if not kan(request.user, stap.actie):
+        raise PermissionDenied("Uw rol mag deze stap niet zetten.")
+    form = OvergangForm(request.POST or None, stap=stap, deelnemer=deelnemer)
+    if request.method == "POST":
+        def uitvoeren(d):
+            return services.deelnemer_overgang(
+                actor=request.user, deelnemer=deelnemer, overgang=stap.naam, datum=d.get("datum"),
+                besluit=d.get("besluit"), toelichting=d.get("toelichting", ""),
+                gegevens={v: d[v] for v in stap.velden})
+
+        if verwerk(form, uitvoeren):
+            messages.success(request, f"{stap.label}: de deelnemer is nu "
+                                      f"'{DeelnemerStatus(stap.naar).label.lower()}'.")
+            return redirect("deelnemer-detail", pk=pk)
+    return render(request, "kern/formulier_pagina.html", {
+        "form": form, "object": deelnemer, "titel": f"{stap.label}: {deelnemer}",
+        "inleiding": "Voorwaarden: " + ("; ".join(v.omschrijving for v in stap.voorwaarden) or "geen") + "."})
+
+
+@vereist(Actie.DEELNEMER_LEZEN)
+def workflow_pagina(request):
+    return render(request, "deelnemers/workflow.html", {"overgangen": workflow.OVERGANGEN,
+                                                        "tekening": tekening.svg()})
+
+
+# --- openbaar ---------------------------------------------------------------------------------------------
+
+@vereist(Actie.REGISTER_PUBLIEK_LEZEN)
+def publiek_deelnemers(request):
+    huidig = (Deelnemer.objects.filter(status__in=openbaar.HUIDIG).select_related("organisatie")
+              .prefetch_related("rollen").order_by("organisatie__naam"))
+    voormalig = (Deelnemer.objects.filter(status=DeelnemerStatus.BEEINDIGD).select_related("organisatie")
+                 .order_by("organisatie__naam"))
+    return render(request, "deelnemers/publiek_lijst.html", {
+        "huidig": openbaar.met_sinds(huidig), "voormalig": voormalig})
+
+
+@vereist(Actie.REGISTER_PUBLIEK_LEZEN)
+def publiek_deelnemer(request, pk: int):
+    deelnemer = get_object_or_404(Deelnemer.objects.select_related("organisatie").filter(
+        status__in=(*openbaar.HUIDIG, DeelnemerStatus.BEEINDIGD)), pk=pk)
+    return render(request, "deelnemers/publiek_detail.html", {
+        "deelnemer": deelnemer, "tijdlijn": openbaar.tijdlijn(deelnemer), "rollen": deelnemer.rollen.all(),
+        "status": openbaar.openbare_status(deelnemer)})

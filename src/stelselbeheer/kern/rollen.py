@@ -37,6 +37,13 @@ class Actie(models.TextChoices):
     REGIO_LEZEN = "regio.lezen", "Eigen regio raadplegen"
     LIJST_LEZEN = "lijst.lezen", "Publicaties van de lijsten raadplegen (geschiedenis, verschillen, waarom)"
     LIJST_PUBLICEREN = "lijst.publiceren", "Lijsten publiceren"
+    BESLUIT_VASTLEGGEN = "besluit.vastleggen", "Besluiten van het bestuur vastleggen"
+    DEELNEMER_AANMELDEN = "deelnemer.aanmelden", "Een aanvraag tot toetreding indienen"
+    TOETREDING_BEHANDELEN = "toetreding.behandelen", "Toe- en uittreding behandelen (intake, advies, activeren)"
+    TOETREDING_BESLUITEN = "toetreding.besluiten", "Besluitstappen van toe- en uittreding zetten"
+    VERZOEK_INDIENEN = "verzoek.indienen", "Wijzigingsverzoeken indienen voor de eigen deelnemer"
+    VERZOEK_BEOORDELEN = "verzoek.beoordelen", "Wijzigingsverzoeken goedkeuren of afwijzen"
+    NALEVING_LEZEN = "naleving.lezen", "Constateringen en nalevingszaken raadplegen"
 
 
 _A = Actie
@@ -46,14 +53,17 @@ _LEZEN_ALLES = {
 
 #: role -> the actions it may perform. The one place where access is decided.
 RECHTEN: dict[str, frozenset[str]] = {
-    PUBLIEK: frozenset({_A.REGISTER_PUBLIEK_LEZEN}),
-    Rol.BESTUUR: frozenset(_LEZEN_ALLES | {_A.AUDIT_LEZEN, _A.BEHEER_LEZEN}),
+    PUBLIEK: frozenset({_A.REGISTER_PUBLIEK_LEZEN, _A.DEELNEMER_AANMELDEN}),
+    Rol.BESTUUR: frozenset(_LEZEN_ALLES | {_A.AUDIT_LEZEN, _A.BEHEER_LEZEN, _A.BESLUIT_VASTLEGGEN,
+                                          _A.TOETREDING_BESLUITEN, _A.NALEVING_LEZEN}),
     Rol.UITVOERING: frozenset(_LEZEN_ALLES | {
         _A.ORGANISATIE_WIJZIGEN, _A.DEELNEMER_WIJZIGEN, _A.AANBIEDER_WIJZIGEN, _A.AANBIEDER_IMPORTEREN,
         _A.GEGEVENSDIENST_WIJZIGEN, _A.AUDIT_LEZEN, _A.BEHEER_LEZEN, _A.LIJST_PUBLICEREN,
+        _A.BESLUIT_VASTLEGGEN, _A.DEELNEMER_AANMELDEN, _A.TOETREDING_BEHANDELEN, _A.TOETREDING_BESLUITEN,
+        _A.VERZOEK_BEOORDELEN, _A.NALEVING_LEZEN,
     }),
     Rol.AUDITOR: frozenset(_LEZEN_ALLES | {_A.AUDIT_LEZEN, _A.BEHEER_LEZEN}),
-    Rol.DEELNEMER: frozenset({_A.REGISTER_PUBLIEK_LEZEN, _A.EIGEN_DEELNEMER_LEZEN}),
+    Rol.DEELNEMER: frozenset({_A.REGISTER_PUBLIEK_LEZEN, _A.EIGEN_DEELNEMER_LEZEN, _A.VERZOEK_INDIENEN}),
     Rol.REGIO: frozenset({_A.REGISTER_PUBLIEK_LEZEN, _A.REGIO_LEZEN}),
 }
 

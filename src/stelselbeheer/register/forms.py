@@ -59,3 +59,44 @@ class DienstForm(forms.Form):
                 raise forms.ValidationError(f"Systeemrol {code.strip()} staat er twee keer in.")
             rollen[code.strip()] = url.strip()
         return rollen
+
+
+class VerzoekAanbiederForm(forms.Form):
+    naam = forms.CharField(label="Aanbiedernaam", max_length=57, help_text="Kleine letters gevolgd door @medmij.")
+    weergavenaam = forms.CharField(label="Weergavenaam", max_length=100)
+    plaats = forms.CharField(label="Plaats", max_length=100, required=False)
+    organisatie_kvk = forms.CharField(label="KvK-nummer van de zorgaanbieder", max_length=8)
+    toelichting = forms.CharField(label="Toelichting voor de uitvoeringsorganisatie", required=False,
+                                  widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class VerzoekDienstForm(DienstForm):
+    """The staff form for endpoints, for one of the participant's own aanbieders, as a request."""
+
+    aanbieder = forms.ChoiceField(label="Aanbieder")
+    toelichting = forms.CharField(label="Toelichting voor de uitvoeringsorganisatie", required=False,
+                                  widget=forms.Textarea(attrs={"rows": 2}))
+    field_order = ["aanbieder", "gegevensdienst", "authorization_endpoint", "token_endpoint", "systeemrollen"]
+
+    def __init__(self, *args, deelnemer, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["reden"]
+        self.fields["aanbieder"].choices = [(n, f"{w} ({n})") for n, w in deelnemer.aanbieders.order_by("weergavenaam")
+                                            .values_list("naam", "weergavenaam")[:2000]]
+
+    def clean_gegevensdienst(self):
+        return self.cleaned_data["gegevensdienst"].code
+
+
+class VerzoekClientForm(forms.Form):
+    hostname = forms.CharField(label="Hostnaam", max_length=253)
+    organisatienaam = forms.CharField(label="Organisatienaam", max_length=50)
+    toelichting = forms.CharField(label="Toelichting voor de uitvoeringsorganisatie", required=False,
+                                  widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class BeoordelingForm(forms.Form):
+    besluit = forms.ChoiceField(label="Beoordeling", choices=[("goedkeuren", "Goedkeuren en doorvoeren"),
+                                                              ("afwijzen", "Afwijzen")], widget=forms.RadioSelect)
+    reden = forms.CharField(label="Reden", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                            help_text="Verplicht bij afwijzen; de deelnemer ziet de reden.")

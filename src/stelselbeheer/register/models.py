@@ -1,5 +1,6 @@
 """The register's entries, from which the published lists (ZAL, OCL, GNL, whitelist) are built."""
 
+from django.conf import settings
 from django.core.validators import MinLengthValidator
 from django.db import models
 from django.urls import reverse
@@ -115,3 +116,46 @@ class OAuthclient(models.Model):
 
     def __str__(self):
         return self.hostname
+
+
+class VerzoekSoort(models.TextChoices):
+    AANBIEDER_NIEUW = "aanbieder_nieuw", "Nieuwe aanbieder"
+    DIENST_INSTELLEN = "dienst_instellen", "Gegevensdienst en endpoints van een aanbieder instellen"
+    OAUTHCLIENT_NIEUW = "oauthclient_nieuw", "Nieuwe OAuth-client"
+
+
+class VerzoekStatus(models.TextChoices):
+    INGEDIEND = "ingediend", "Ingediend"
+    GOEDGEKEURD = "goedgekeurd", "Goedgekeurd en doorgevoerd"
+    AFGEWEZEN = "afgewezen", "Afgewezen"
+
+
+class Wijzigingsverzoek(models.Model):
+    """A participant's request to change its part of the register. Nothing counts until staff approve it:
+    only then does the register service run (rule REG-VERZOEK)."""
+
+    deelnemer = models.ForeignKey("deelnemers.Deelnemer", on_delete=models.PROTECT, related_name="verzoeken",
+                                  verbose_name="deelnemer")
+    soort = models.CharField("soort", max_length=30, choices=VerzoekSoort.choices)
+    gegevens = models.JSONField("gegevens")
+    toelichting = models.TextField("toelichting", blank=True)
+    status = models.CharField("status", max_length=20, choices=VerzoekStatus.choices,
+                              default=VerzoekStatus.INGEDIEND, db_index=True)
+    ingediend_door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT,
+                                       related_name="+", verbose_name="ingediend door")
+    ingediend_op = models.DateTimeField("ingediend op", auto_now_add=True)
+    beoordeeld_door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                        related_name="+", verbose_name="beoordeeld door")
+    beoordeeld_op = models.DateTimeField("beoordeeld op", null=True, blank=True)
+    reden = models.TextField("reden van de beoordeling", blank=True)
+
+    class Meta:
+        verbose_name = "wijzigingsverzoek"
+        verbose_name_plural = "wijzigingsverzoeken"
+        ordering = ["-ingediend_op", "-id"]
+
+    def __str__(self):
+        return f"Verzoek #{self.pk}: {self.get_soort_display()} ({self.deelnemer})"
+
+    def get_absolute_url(self):
+        return reverse("verzoek-detail", args=[self.pk])

@@ -11,4 +11,7 @@ urlpatterns = [
     path("beheer/aanbieders/<int:pk>/", views.aanbieder_detail, name="aanbieder-detail"),
     path("beheer/aanbieders/<int:pk>/wijzigen/", views.aanbieder_wijzigen, name="aanbieder-wijzigen"),
     path("beheer/aanbieders/<int:pk>/gegevensdienst/", views.aanbieder_dienst_instellen, name="aanbieder-dienst"),
+    path("beheer/verzoeken/", views.verzoek_lijst, name="verzoek-lijst"),
+    path("beheer/verzoeken/<int:pk>/", views.verzoek_detail, name="verzoek-detail"),
+    path("mijn/verzoeken/nieuw/<str:soort>/", views.verzoek_nieuw, name="verzoek-nieuw"),
 ]

@@ -1,14 +1,25 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from stelselbeheer.kern.rollen import Actie
+from stelselbeheer.deelnemers.models import Deelnemer
+from stelselbeheer.kern.rollen import Actie, kan
 from stelselbeheer.kern.views import pagineren, vereist, verwerk, wijzig_pagina
 
-from . import services
-from .forms import AanbiederForm, AanbiederZoekForm, DienstForm, ImportForm
+from . import services, verzoeken
+from .forms import (
+    AanbiederForm,
+    AanbiederZoekForm,
+    BeoordelingForm,
+    DienstForm,
+    ImportForm,
+    VerzoekAanbiederForm,
+    VerzoekClientForm,
+    VerzoekDienstForm,
+)
 from .importeren import KOLOMMEN, ImportMislukt, aanbieders_importeren
-from .models import Aanbieder, Gegevensdienst
+from .models import Aanbieder, Gegevensdienst, VerzoekSoort, VerzoekStatus, Wijzigingsverzoek
 from .zoeken import met_diensten, zoeken
 
 
@@ -107,3 +118,65 @@ def gegevensdienst_lijst(request):
                   {"gegevensdiensten": Gegevensdienst.objects.order_by("code")})
 
 
+
+
+# --- wijzigingsverzoeken uit het deelnemersportaal ------------------------------------------------------
+
+VERZOEKFORMULIEREN = {VerzoekSoort.AANBIEDER_NIEUW: VerzoekAanbiederForm,
+                      VerzoekSoort.DIENST_INSTELLEN: VerzoekDienstForm,
+                      VerzoekSoort.OAUTHCLIENT_NIEUW: VerzoekClientForm}
+
+
+@vereist(Actie.VERZOEK_INDIENEN)
+def verzoek_nieuw(request, soort: str):
+    if soort not in VERZOEKFORMULIEREN:
+        raise Http404("Onbekende soort verzoek")
+    deelnemer = get_object_or_404(Deelnemer, pk=request.user.deelnemer_id)
+    klasse = VERZOEKFORMULIEREN[soort]
+    extra = {"deelnemer": deelnemer} if klasse is VerzoekDienstForm else {}
+    form = klasse(request.POST or None, **extra)
+    if request.method == "POST":
+        def uitvoeren(d):
+            toelichting = d.pop("toelichting", "")
+            return verzoeken.verzoek_indienen(actor=request.user, deelnemer=deelnemer, soort=soort, gegevens=d,
+                                              toelichting=toelichting)
+
+        verzoek = verwerk(form, uitvoeren)
+        if verzoek:
+            messages.success(request, f"Verzoek #{verzoek.pk} is ingediend; het telt pas na goedkeuring.")
+            return redirect("mijn-overzicht")
+    return render(request, "kern/formulier_pagina.html", {
+        "form": form, "titel": f"Wijzigingsverzoek: {VerzoekSoort(soort).label}",
+        "inleiding": "Uw verzoek wordt nu al gecontroleerd zoals bij het doorvoeren; het telt pas als de "
+                     "uitvoeringsorganisatie het goedkeurt."})
+
+
+@vereist(Actie.AANBIEDER_LEZEN)
+def verzoek_lijst(request):
+    status = request.GET.get("status", VerzoekStatus.INGEDIEND)
+    qs = Wijzigingsverzoek.objects.select_related("deelnemer__organisatie").order_by("ingediend_op", "id")
+    if status in VerzoekStatus.values:
+        qs = qs.filter(status=status)
+    pagina, params = pagineren(request, qs)
+    return render(request, "register/verzoeken.html", {"pagina": pagina, "params": params, "status": status,
+                                                       "statussen": VerzoekStatus.choices})
+
+
+@vereist(Actie.AANBIEDER_LEZEN)
+def verzoek_detail(request, pk: int):
+    verzoek = get_object_or_404(Wijzigingsverzoek.objects.select_related("deelnemer__organisatie"), pk=pk)
+    form = BeoordelingForm(request.POST or None)
+    if request.method == "POST":
+        if not kan(request.user, Actie.VERZOEK_BEOORDELEN):
+            raise PermissionDenied("Uw rol mag verzoeken niet beoordelen.")
+
+        def uitvoeren(d):
+            if d["besluit"] == "goedkeuren":
+                return verzoeken.verzoek_goedkeuren(actor=request.user, verzoek=verzoek, reden=d["reden"])
+            return verzoeken.verzoek_afwijzen(actor=request.user, verzoek=verzoek, reden=d["reden"])
+
+        uitkomst = verwerk(form, uitvoeren)
+        if uitkomst:
+            messages.success(request, f"Verzoek #{uitkomst.pk} is {uitkomst.get_status_display().lower()}.")
+            return redirect("verzoek-lijst")
+    return render(request, "register/verzoek.html", {"verzoek": verzoek, "form": form})

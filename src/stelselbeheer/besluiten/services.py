@@ -1,0 +1,50 @@
+"""Recording board decisions. A decision is never changed or deleted once recorded; a correction is a
+new decision that refers to the earlier one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from stelselbeheer.kern.audit import momentopname, vastleggen
+
+from .models import Besluit, Bijlage
+
+MAX_BIJLAGE = 10 * 1024 * 1024
+TOEGESTANE_BIJLAGEN = (".pdf", ".odt", ".docx", ".txt", ".png", ".jpg")
+
+
+def _volgend_nummer(datum: dt.date) -> str:
+    """B-<year>-<4 digits>, gap-free per year (the caller holds a lock: the insert is in the same transaction)."""
+    voorvoegsel = f"B-{datum.year}-"
+    laatste = (Besluit.objects.select_for_update().filter(nummer__startswith=voorvoegsel)
+               .order_by("-nummer").values_list("nummer", flat=True).first())
+    volgend = int(laatste.rsplit("-", 1)[1]) + 1 if laatste else 1
+    return f"{voorvoegsel}{volgend:04d}"
+
+
+@transaction.atomic
+def besluit_vastleggen(*, actor, datum: dt.date, soort: str, onderwerp: str, tekst: str, openbaar: bool = True,
+                       deelnemer=None, partijen=(), bijlagen=()) -> Besluit:
+    """Record a board decision with its attachments (uploaded files: name, size and type checked)."""
+    besluit = Besluit(datum=datum, soort=soort, onderwerp=onderwerp, tekst=tekst, openbaar=openbaar,
+                      deelnemer=deelnemer, vastgelegd_door=actor if getattr(actor, "pk", None) else None)
+    besluit.full_clean(exclude=["nummer"])
+    fouten = []
+    for bestand in bijlagen:
+        if not bestand.name.lower().endswith(TOEGESTANE_BIJLAGEN):
+            fouten.append(f"{bestand.name}: alleen {', '.join(TOEGESTANE_BIJLAGEN)} zijn toegestaan.")
+        elif bestand.size > MAX_BIJLAGE:
+            fouten.append(f"{bestand.name}: een bijlage is hooguit 10 MB.")
+    if fouten:
+        raise ValidationError({"bijlagen": fouten})
+    besluit.nummer = _volgend_nummer(datum)
+    besluit.save()
+    besluit.partijen.set(partijen)
+    for bestand in bijlagen:
+        Bijlage.objects.create(besluit=besluit, naam=bestand.name[:200], bestand=bestand, grootte=bestand.size)
+    na = momentopname(besluit) | {"partijen": [p.pk for p in partijen], "bijlagen": [b.name for b in bijlagen]}
+    vastleggen(actor=actor, actie="besluit.vastgelegd", obj=besluit, na=na)
+    return besluit
