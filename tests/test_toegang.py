@@ -86,6 +86,16 @@ API = {
     ("get", "/api/besluiten"): ALLE,
     ("get", "/api/besluiten/{besluit}"): ALLE,
     ("post", "/api/besluiten"): {"bestuur", "uitvoering"},
+    ("get", "/api/toetreding/overgangen"): LEZERS,
+    ("post", "/api/deelnemers/{dva}/overgangen"): LEZERS,  # the step's own right is checked in the service
+    ("get", "/api/deelnemers/{dva}/statuswijzigingen"): LEZERS,
+    ("post", "/api/aanmeldingen"): {"publiek", "uitvoering"},
+    ("get", "/api/openbaar/deelnemers"): ALLE,
+    ("get", "/api/mijn/verzoeken"): {"deelnemer"},
+    ("post", "/api/mijn/verzoeken"): {"deelnemer"},
+    ("get", "/api/verzoeken"): LEZERS,
+    ("post", "/api/verzoeken/{verzoek}/beoordeling"): {"uitvoering"},
+    ("get", "/api/constateringen"): {"bestuur", "uitvoering"},
 }
 
 
@@ -108,7 +118,7 @@ def test_elke_api_operatie_staat_in_de_matrix(client, db):
     operaties = {(m, p) for p, ops in spec["paths"].items() for m in ops}
     gedekt = {(m, p.replace("{org}", "{organisatie_id}").replace("{dva}", "{deelnemer_id}")
                .replace("/48", "/{code}").replace("/huisartsdelinde@medmij", "/{naam}")
-               .replace("{besluit}", "{nummer}")) for m, p in API}
+               .replace("{besluit}", "{nummer}").replace("{verzoek}", "{verzoek_id}")) for m, p in API}
     assert operaties == gedekt
 
 

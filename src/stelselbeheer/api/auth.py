@@ -22,6 +22,20 @@ class Recht(SessionAuth):
         return user
 
 
+class Openbaar:
+    """For calls the anonymous public may make (its role's rights from the same table): no login asked, but
+    a logged-in caller is checked by ``Recht`` first. CSRF does not apply: there is no session to abuse."""
+
+    def __init__(self, actie: str):
+        self.actie = actie
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return None  # Recht decides for logged-in callers
+        return True if kan(None, self.actie) else None
+
+
 def verwijzing(model, pk, veld: str):
     """An object referred to from a request body: unknown ids are an input error on that field (422)."""
     from django.core.exceptions import ValidationError

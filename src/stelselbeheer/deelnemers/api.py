@@ -4,12 +4,13 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 
-from stelselbeheer.api.auth import Recht
+from stelselbeheer.api.auth import Openbaar, Recht
 from stelselbeheer.api.paginering import Pagina, pagineer
+from stelselbeheer.besluiten.models import Besluit
 from stelselbeheer.kern.rollen import Actie
 from stelselbeheer.register.models import Gegevensdienst
 
-from . import services
+from . import openbaar, services, workflow
 from .models import Deelnemer, Kwalificatie
 from .zoeken import zoek_deelnemers
 
@@ -122,3 +123,113 @@ def mijn_deelnemer(request):
 )
 def mijn_kwalificaties(request):
     return Kwalificatie.objects.filter(deelnemer_id=request.auth.deelnemer_id).select_related("gegevensdienst")
+
+
+# --- toe- en uittreding ------------------------------------------------------------------------------------
+
+class OvergangIn(Schema):
+    overgang: str = Field(..., description="Naam van de stap, zie GET /api/toetreding/overgangen")
+    datum: dt.date | None = Field(None, description="Standaard: vandaag (Europe/Amsterdam)")
+    besluit: str | None = Field(None, description="Besluitnummer (B-JJJJ-NNNN) waarop de stap rust")
+    toelichting: str = ""
+    gegevens: dict[str, str] = Field(default_factory=dict, description="De velden die de stap vastlegt")
+
+
+class StatuswijzigingUit(Schema):
+    overgang: str
+    van: str
+    naar: str
+    datum: dt.date
+    besluit: str | None = Field(None, alias="besluit.nummer")
+    toelichting: str
+
+
+class VoorwaardeUit(Schema):
+    code: str
+    omschrijving: str
+
+
+class OvergangUit(Schema):
+    naam: str
+    label: str
+    van: list[str]
+    naar: str
+    actie: str
+    besluit: list[str]
+    velden: list[str]
+    voorwaarden: list[VoorwaardeUit]
+
+
+class AanvraagIn(Schema):
+    naam: str
+    kvk_nummer: str
+    soort: str = "leverancier"
+    plaats: str = ""
+    rollen: list[str]
+    overeenkomstversie: str
+    contact_email: str
+    toelichting: str = ""
+
+
+class AanvraagUit(Schema):
+    id: int
+    status: str
+    status_sinds: dt.date
+
+
+class OpenbareDeelnemerUit(Schema):
+    id: int
+    naam: str
+    rollen: list[str]
+    status: str
+    sinds: dt.date | None
+
+
+@router.get("/toetreding/overgangen", response=list[OvergangUit], summary="Het stappenplan van toe- en uittreding",
+            auth=Recht(Actie.DEELNEMER_LEZEN))
+def overgangen(request):
+    return [{"naam": o.naam, "label": o.label, "van": list(o.van), "naar": o.naar, "actie": str(o.actie),
+             "besluit": list(o.besluit), "velden": list(o.velden),
+             "voorwaarden": [{"code": v.code, "omschrijving": v.omschrijving} for v in o.voorwaarden]}
+            for o in workflow.OVERGANGEN]
+
+
+@router.post("/deelnemers/{deelnemer_id}/overgangen", response=DeelnemerUit,
+             summary="Een stap van toe- of uittreding zetten (geweigerd met de redenen per veld)",
+             auth=Recht(Actie.DEELNEMER_LEZEN))
+def overgang_zetten(request, deelnemer_id: int, payload: OvergangIn):
+    deelnemer = get_object_or_404(Deelnemer, pk=deelnemer_id)
+    besluit = None
+    if payload.besluit:
+        besluit = Besluit.objects.filter(nummer=payload.besluit).first()
+        if besluit is None:
+            raise ValidationError({"besluit": f"Er bestaat geen besluit {payload.besluit}."})
+    services.deelnemer_overgang(actor=request.auth, deelnemer=deelnemer, overgang=payload.overgang,
+                                datum=payload.datum, besluit=besluit, toelichting=payload.toelichting,
+                                gegevens=payload.gegevens)
+    return _deelnemers().get(pk=deelnemer_id)
+
+
+@router.get("/deelnemers/{deelnemer_id}/statuswijzigingen", response=list[StatuswijzigingUit],
+            summary="De stappen die een deelnemer zette", auth=Recht(Actie.DEELNEMER_LEZEN))
+def statuswijzigingen(request, deelnemer_id: int):
+    deelnemer = get_object_or_404(Deelnemer, pk=deelnemer_id)
+    return deelnemer.statuswijzigingen.select_related("besluit")
+
+
+@router.post("/aanmeldingen", response={201: AanvraagUit}, summary="Aanvraag tot toetreding indienen",
+             auth=[Recht(Actie.DEELNEMER_AANMELDEN), Openbaar(Actie.DEELNEMER_AANMELDEN)])
+def aanmelden(request, payload: AanvraagIn):
+    actor = request.user if request.user.is_authenticated else None
+    organisatie = {k: getattr(payload, k) for k in ("naam", "kvk_nummer", "soort", "plaats")}
+    return Status(201, services.toetreding_aanvragen(
+        actor=actor, organisatie_gegevens=organisatie, overeenkomstversie=payload.overeenkomstversie,
+        rollen=payload.rollen, contact_email=payload.contact_email, toelichting=payload.toelichting))
+
+
+@router.get("/openbaar/deelnemers", response=list[OpenbareDeelnemerUit], summary="Deelnemers (openbaar)")
+def openbare_deelnemers(request):
+    huidig = Deelnemer.objects.filter(status__in=openbaar.HUIDIG).select_related("organisatie").prefetch_related(
+        "rollen").order_by("organisatie__naam")
+    return [{"id": d.pk, "naam": d.organisatie.naam, "rollen": [r.rol for r in d.rollen.all()],
+             "status": openbaar.openbare_status(d), "sinds": sinds} for d, sinds in openbaar.met_sinds(huidig)]

@@ -82,8 +82,14 @@ def deelnemer_overgang(*, actor, deelnemer: Deelnemer, overgang: str, datum: dt.
     if onbekend:
         raise ValidationError({v: "Dit veld hoort niet bij deze stap." for v in sorted(onbekend)})
     voor = momentopname(deelnemer)
+    fouten = {}
     for veld, waarde in gegevens.items():
-        setattr(deelnemer, veld, waarde)
+        try:  # values from the API arrive as text
+            setattr(deelnemer, veld, Deelnemer._meta.get_field(veld).to_python(waarde))
+        except ValidationError as e:
+            fouten[veld] = e.messages
+    if fouten:
+        raise ValidationError(fouten)
     if stap.naam == "uittreding_starten" and besluit is not None and besluit.soort in workflow.UITTREDING_DOOR:
         deelnemer.uittreding_soort = workflow.UITTREDING_DOOR[besluit.soort]
     datum = datum or vandaag()

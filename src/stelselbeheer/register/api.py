@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 
@@ -7,8 +9,8 @@ from stelselbeheer.deelnemers.models import Deelnemer
 from stelselbeheer.kern.rollen import Actie
 from stelselbeheer.organisaties.models import Organisatie
 
-from . import services
-from .models import Aanbieder, Gegevensdienst, OAuthclient
+from . import services, verzoeken
+from .models import Aanbieder, Gegevensdienst, OAuthclient, Wijzigingsverzoek
 from .zoeken import met_diensten, zoek_aanbieders, zoeken
 
 router = Router(tags=["register"])
@@ -140,3 +142,58 @@ def aanbieder_toevoegen(request, payload: AanbiederIn):
 )
 def oauthclients(request, pagina: int = 1, per_pagina: int = 25):
     return pagineer(OAuthclient.objects.order_by("hostname"), pagina, per_pagina)
+
+
+# --- wijzigingsverzoeken ---------------------------------------------------------------------------------
+
+class VerzoekIn(Schema):
+    soort: str = Field(..., description="aanbieder_nieuw, dienst_instellen of oauthclient_nieuw")
+    gegevens: dict = Field(..., description="De velden van de soort (zie de documentatie van het portaal)")
+    toelichting: str = ""
+
+
+class VerzoekUit(Schema):
+    id: int
+    deelnemer_id: int
+    soort: str
+    gegevens: dict
+    toelichting: str
+    status: str
+    ingediend_op: datetime
+    beoordeeld_op: datetime | None
+    reden: str
+
+
+class BeoordelingIn(Schema):
+    goedkeuren: bool
+    reden: str = ""
+
+
+@router.get("/mijn/verzoeken", response=list[VerzoekUit], summary="De eigen wijzigingsverzoeken",
+            auth=Recht(Actie.VERZOEK_INDIENEN))
+def mijn_verzoeken(request):
+    return Wijzigingsverzoek.objects.filter(deelnemer_id=request.auth.deelnemer_id)
+
+
+@router.post("/mijn/verzoeken", response={201: VerzoekUit},
+             summary="Wijzigingsverzoek indienen (telt pas na goedkeuring)", auth=Recht(Actie.VERZOEK_INDIENEN))
+def verzoek_indienen(request, payload: VerzoekIn):
+    deelnemer = get_object_or_404(Deelnemer, pk=request.auth.deelnemer_id)
+    return Status(201, verzoeken.verzoek_indienen(actor=request.auth, deelnemer=deelnemer, soort=payload.soort,
+                                                  gegevens=payload.gegevens, toelichting=payload.toelichting))
+
+
+@router.get("/verzoeken", response=Pagina[VerzoekUit], summary="Wijzigingsverzoeken van deelnemers",
+            auth=Recht(Actie.AANBIEDER_LEZEN))
+def verzoeken_lijst(request, status: str = "", pagina: int = 1, per_pagina: int = 25):
+    qs = Wijzigingsverzoek.objects.order_by("ingediend_op", "id")
+    return pagineer(qs.filter(status=status) if status else qs, pagina, per_pagina)
+
+
+@router.post("/verzoeken/{verzoek_id}/beoordeling", response=VerzoekUit,
+             summary="Verzoek goedkeuren (en doorvoeren) of afwijzen met reden", auth=Recht(Actie.VERZOEK_BEOORDELEN))
+def verzoek_beoordelen(request, verzoek_id: int, payload: BeoordelingIn):
+    verzoek = get_object_or_404(Wijzigingsverzoek, pk=verzoek_id)
+    if payload.goedkeuren:
+        return verzoeken.verzoek_goedkeuren(actor=request.auth, verzoek=verzoek, reden=payload.reden)
+    return verzoeken.verzoek_afwijzen(actor=request.auth, verzoek=verzoek, reden=payload.reden)

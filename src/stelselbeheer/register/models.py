@@ -141,7 +141,7 @@ class Wijzigingsverzoek(models.Model):
     toelichting = models.TextField("toelichting", blank=True)
     status = models.CharField("status", max_length=20, choices=VerzoekStatus.choices,
                               default=VerzoekStatus.INGEDIEND, db_index=True)
-    ingediend_door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT,
+    ingediend_door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                        related_name="+", verbose_name="ingediend door")
     ingediend_op = models.DateTimeField("ingediend op", auto_now_add=True)
     beoordeeld_door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,

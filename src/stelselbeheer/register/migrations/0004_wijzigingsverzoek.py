@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                 ('reden', models.TextField(blank=True, verbose_name='reden van de beoordeling')),
                 ('beoordeeld_door', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='beoordeeld door')),
                 ('deelnemer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='verzoeken', to='deelnemers.deelnemer', verbose_name='deelnemer')),
-                ('ingediend_door', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='ingediend door')),
+                ('ingediend_door', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='ingediend door')),
             ],
             options={
                 'verbose_name': 'wijzigingsverzoek',

@@ -1,0 +1,125 @@
+"""The decisions register: numbering, attachments, and BES-VERTROUWELIJK for every role and route."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from stelselbeheer.besluiten.models import Besluit
+from stelselbeheer.besluiten.services import besluit_vastleggen
+from stelselbeheer.deelnemers import services as dln
+from stelselbeheer.kern.models import AuditEvent
+from stelselbeheer.kern.rollen import Rol
+from tests.stappen import opschorten
+
+GEHEIM = "Geheime overweging over Zorg-ICT Noord"
+
+
+def _besluit(deelnemer, openbaar, onderwerp, **kw):
+    return besluit_vastleggen(actor=None, datum=kw.pop("datum", dt.date(2026, 11, 2)), soort=kw.pop("soort", "overig"),
+                              onderwerp=onderwerp, tekst=kw.pop("tekst", "Tekst."), openbaar=openbaar,
+                              deelnemer=deelnemer, **kw)
+
+
+def test_nummers_per_jaar_zonder_gaten(wereld):
+    a = _besluit(wereld["dva"], True, "a")
+    b = _besluit(wereld["dva"], True, "b")
+    c = _besluit(wereld["dva"], True, "c", datum=dt.date(2027, 1, 4))
+    assert (a.nummer, b.nummer, c.nummer) == ("B-2026-0001", "B-2026-0002", "B-2027-0001")
+    assert AuditEvent.objects.filter(actie="besluit.vastgelegd").count() == 3
+
+
+def test_bijlagen_worden_gecontroleerd_en_niets_blijft_half(wereld):
+    with pytest.raises(ValidationError) as fout:
+        _besluit(wereld["dva"], True, "x", bijlagen=[SimpleUploadedFile("virus.exe", b"MZ")])
+    assert "alleen" in fout.value.message_dict["bijlagen"][0]
+    with pytest.raises(ValidationError) as fout:
+        _besluit(wereld["dva"], True, "", soort="onbekend")
+    assert {"onderwerp", "soort"} <= set(fout.value.message_dict)
+    assert Besluit.objects.count() == 0 and not AuditEvent.objects.filter(actie="besluit.vastgelegd").exists()
+
+
+@pytest.fixture
+def geheim(wereld, maak):
+    """A confidential suspension decision about the DVA (the 'deelnemer' user belongs to it), with an
+    attachment, and the suspension it grounds; plus a user of another participant."""
+    besluit = _besluit(wereld["dva"], False, GEHEIM, soort="opschorting", tekst=GEHEIM,
+                       bijlagen=[SimpleUploadedFile("overweging.pdf", b"%PDF-1.4 geheim")])
+    dln.deelnemer_overgang(actor=None, deelnemer=wereld["dva"], overgang="opschorten", besluit=besluit)
+    openbaar = _besluit(wereld["dvp"], True, "Openbaar besluit over de PGO")
+    ander = maak.gebruiker(Rol.DEELNEMER, "ander", deelnemer=wereld["dvp"])
+    return besluit, openbaar, ander
+
+
+ZIEN = {"bestuur", "uitvoering", "deelnemer"}
+
+
+@pytest.mark.parametrize("rol", ["publiek", "bestuur", "uitvoering", "auditor", "deelnemer", "regio", "ander"])
+def test_vertrouwelijk_besluit_op_elke_route(client, wereld, geheim, rol):
+    besluit, openbaar, ander = geheim
+    if rol == "ander":
+        client.force_login(ander)
+    elif rol != "publiek":
+        client.force_login(wereld["gebruikers"][rol])
+    ziet = rol in ZIEN
+    bijlage = besluit.bijlagen.get()
+    lijst = client.get("/besluiten/").content.decode()
+    assert (GEHEIM in lijst) == ziet and openbaar.onderwerp in lijst
+    assert client.get(f"/besluiten/{besluit.nummer}/").status_code == (200 if ziet else 404)
+    download = client.get(f"/besluiten/{besluit.nummer}/bijlagen/{bijlage.pk}/")
+    assert download.status_code == (200 if ziet else 404)
+    if ziet:
+        assert b"".join(download.streaming_content) == b"%PDF-1.4 geheim"
+    api = client.get("/api/besluiten").json()
+    assert (besluit.nummer in {b["nummer"] for b in api["resultaten"]}) == ziet
+    assert client.get(f"/api/besluiten/{besluit.nummer}").status_code == (200 if ziet else 404)
+    feed = client.get("/besluiten/feed.atom").content.decode()
+    assert GEHEIM not in feed and besluit.nummer not in feed and openbaar.nummer in feed
+    tijdlijn = client.get(f"/deelnemers/{wereld['dva'].pk}/").content.decode()
+    assert "Opgeschort" in tijdlijn and "niet-openbaar besluit" in tijdlijn and besluit.nummer not in tijdlijn
+    zoek = client.get("/besluiten/", {"soort": "opschorting"}).content.decode()
+    assert (GEHEIM in zoek) == ziet
+
+
+def test_auditor_ziet_vertrouwelijk_besluit_ook_niet_in_de_admin(client, wereld, geheim):
+    client.force_login(wereld["gebruikers"]["auditor"])
+    r = client.get("/django-admin/besluiten/besluit/")
+    assert r.status_code == 200 and GEHEIM not in r.content.decode()
+    assert client.get(f"/django-admin/besluiten/besluit/{geheim[0].pk}/change/").status_code in {302, 404}
+
+
+def test_feed_is_atom_met_openbare_besluiten(client, wereld):
+    b = _besluit(wereld["dva"], True, "Toelating van Zorg-ICT Noord", soort="toelating")
+    r = client.get("/besluiten/feed.atom")
+    assert r["Content-Type"].startswith("application/atom+xml")
+    tekst = r.content.decode()
+    assert "<feed" in tekst and b.nummer in tekst and "Toelating van Zorg-ICT Noord" in tekst
+
+
+def test_besluit_vastleggen_via_formulier_en_api(client, wereld):
+    client.force_login(wereld["gebruikers"]["bestuur"])
+    r = client.post("/beheer/besluiten/nieuw/", {"datum": "2026-11-20", "soort": "toelating", "onderwerp": "",
+                                                 "tekst": "x", "openbaar": "on"})
+    assert r.status_code == 200 and "Dit veld is verplicht" in r.content.decode() and not Besluit.objects.exists()
+    r = client.post("/beheer/besluiten/nieuw/", {"datum": "2026-11-20", "soort": "toelating", "onderwerp": "Toelating",
+                                                 "tekst": "Het bestuur laat toe.", "openbaar": "on",
+                                                 "deelnemer": wereld["dva"].pk,
+                                                 "bijlagen": [SimpleUploadedFile("a.pdf", b"%PDF a")]})
+    assert r.status_code == 302 and Besluit.objects.get().bijlagen.count() == 1
+    r = client.post("/api/besluiten", {"datum": "2026-11-21", "soort": "nee", "onderwerp": "x", "tekst": "y"},
+                    content_type="application/json")
+    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "soort"
+    r = client.post("/api/besluiten", {"datum": "2026-11-21", "soort": "release", "onderwerp": "Release 3",
+                                       "tekst": "Goedgekeurd", "deelnemer_id": 999999}, content_type="application/json")
+    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "deelnemer_id"
+
+
+def test_openbare_deelnemerspagina(client, wereld):
+    opschorten(wereld["dvp"])
+    pagina = client.get("/deelnemers/").content.decode()
+    assert "Zorg-ICT Noord B.V." in pagina and "Mijn Gezondheid PGO B.V." in pagina
+    assert "<strong>inactief</strong>" in pagina
+    tijdlijn = client.get(f"/deelnemers/{wereld['dvp'].pk}/").content.decode()
+    besluit = Besluit.objects.get(soort="opschorting")
+    assert "Deelname actief" in tijdlijn and "Opgeschort" in tijdlijn and besluit.nummer in tijdlijn

@@ -1,0 +1,83 @@
+"""Change requests from the participant portal (REG-VERZOEK): checked like the real change at once, but
+nothing in the register changes before a staff member approves."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from stelselbeheer.kern.models import AuditEvent
+from stelselbeheer.register import verzoeken
+from stelselbeheer.register.models import AanbiederGegevensdienst, OAuthclient, VerzoekStatus, Wijzigingsverzoek
+
+ENDPOINTS = {"aanbieder": "huisartsdelinde@medmij", "gegevensdienst": "48",
+             "authorization_endpoint": "https://auth.nieuw.nl/authorize", "token_endpoint": "https://api.nieuw.nl/token",
+             "systeemrollen": {"MED-FHIR-SERVER": "https://fhir.nieuw.nl/48"}}
+
+
+def test_ongeldig_verzoek_geeft_de_fout_van_de_echte_wijziging_en_laat_niets_achter(wereld):
+    events = AuditEvent.objects.count()
+    with pytest.raises(ValidationError) as fout:
+        verzoeken.verzoek_indienen(actor=wereld["gebruikers"]["deelnemer"], deelnemer=wereld["dva"],
+                                   soort="dienst_instellen", gegevens={**ENDPOINTS, "token_endpoint": "http://x"})
+    assert "token_endpoint" in fout.value.message_dict
+    with pytest.raises(ValidationError) as fout:
+        verzoeken.verzoek_indienen(actor=None, deelnemer=wereld["dva"], soort="aanbieder_nieuw", gegevens={
+            "naam": "Geen Geldige Naam", "weergavenaam": "X", "organisatie_kvk": "99999999"})
+    assert "organisatie_kvk" in fout.value.message_dict
+    assert not Wijzigingsverzoek.objects.exists() and AuditEvent.objects.count() == events
+
+
+def test_pas_na_goedkeuring_verandert_het_register(wereld):
+    dienst = AanbiederGegevensdienst.objects.get(aanbieder=wereld["aanbieder"])
+    verzoek = verzoeken.verzoek_indienen(actor=wereld["gebruikers"]["deelnemer"], deelnemer=wereld["dva"],
+                                         soort="dienst_instellen", gegevens=ENDPOINTS, toelichting="Nieuwe server")
+    dienst.refresh_from_db()
+    assert dienst.token_endpoint == "https://api.zorgictnoord.nl/delinde/token"  # unchanged
+    assert not AuditEvent.objects.filter(actie="aanbieder.dienst_ingesteld", reden__contains="Wijzigingsverzoek")
+    medewerker = wereld["gebruikers"]["uitvoering"]
+    verzoek = verzoeken.verzoek_goedkeuren(actor=medewerker, verzoek=verzoek)
+    dienst = AanbiederGegevensdienst.objects.get(aanbieder=wereld["aanbieder"])
+    assert dienst.token_endpoint == "https://api.nieuw.nl/token"
+    assert verzoek.status == VerzoekStatus.GOEDGEKEURD and verzoek.beoordeeld_door == medewerker
+    with pytest.raises(ValidationError):
+        verzoeken.verzoek_goedkeuren(actor=medewerker, verzoek=verzoek)  # once
+
+
+def test_afwijzen_vraagt_een_reden_en_verandert_niets(wereld):
+    verzoek = verzoeken.verzoek_indienen(actor=None, deelnemer=wereld["dvp"], soort="oauthclient_nieuw",
+                                         gegevens={"hostname": "nieuw.mijngezondheid.nl",
+                                                   "organisatienaam": "Mijn Gezondheid"})
+    with pytest.raises(ValidationError) as fout:
+        verzoeken.verzoek_afwijzen(actor=None, verzoek=verzoek, reden=" ")
+    assert "reden" in fout.value.message_dict
+    verzoeken.verzoek_afwijzen(actor=None, verzoek=verzoek, reden="Hostnaam onbekend bij ons")
+    assert not OAuthclient.objects.filter(hostname="nieuw.mijngezondheid.nl").exists()
+
+
+def test_portaal_dient_in_en_medewerker_keurt_goed_via_de_paginas(client, wereld):
+    client.force_login(wereld["gebruikers"]["deelnemer"])
+    r = client.post("/mijn/verzoeken/nieuw/dienst_instellen/", {
+        "aanbieder": "huisartsdelinde@medmij", "gegevensdienst": wereld["dienst"].pk,
+        "authorization_endpoint": "https://auth.nieuw.nl/authorize", "token_endpoint": "ftp://fout",
+        "systeemrollen": "MED-FHIR-SERVER=https://fhir.nieuw.nl/48"})
+    assert r.status_code == 200 and "token_endpoint" in r.content.decode() and not Wijzigingsverzoek.objects.exists()
+    r = client.post("/mijn/verzoeken/nieuw/dienst_instellen/", {
+        "aanbieder": "huisartsdelinde@medmij", "gegevensdienst": wereld["dienst"].pk,
+        "authorization_endpoint": "https://auth.nieuw.nl/authorize", "token_endpoint": "https://api.nieuw.nl/token",
+        "systeemrollen": "MED-FHIR-SERVER=https://fhir.nieuw.nl/48"})
+    assert r.status_code == 302
+    verzoek = Wijzigingsverzoek.objects.get()
+    assert f"#{verzoek.pk}" in client.get("/mijn/").content.decode()
+    assert client.post(f"/beheer/verzoeken/{verzoek.pk}/", {"besluit": "goedkeuren"}).status_code == 403
+    client.force_login(wereld["gebruikers"]["auditor"])
+    assert client.post(f"/beheer/verzoeken/{verzoek.pk}/", {"besluit": "goedkeuren"}).status_code == 403
+    client.force_login(wereld["gebruikers"]["uitvoering"])
+    assert client.post(f"/beheer/verzoeken/{verzoek.pk}/", {"besluit": "afwijzen", "reden": ""}).status_code == 200
+    assert client.post(f"/beheer/verzoeken/{verzoek.pk}/", {"besluit": "goedkeuren"}).status_code == 302
+    assert AanbiederGegevensdienst.objects.get().token_endpoint == "https://api.nieuw.nl/token"
+
+
+def test_deelnemer_ziet_alleen_de_eigen_verzoeken(client, wereld, maak):
+    verzoeken.verzoek_indienen(actor=None, deelnemer=wereld["dvp"], soort="oauthclient_nieuw",
+                               gegevens={"hostname": "geheim.mijngezondheid.nl", "organisatienaam": "Mijn Gezondheid"})
+    client.force_login(wereld["gebruikers"]["deelnemer"])  # belongs to the DVA
+    assert "Geen verzoeken" in client.get("/mijn/").content.decode()
