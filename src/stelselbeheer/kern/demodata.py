@@ -30,8 +30,9 @@ from stelselbeheer.deelnemers.models import (
     RolSoort,
     Testresultaat,
 )
-from stelselbeheer.deelnemers.rules import uiterste_geldig_tot
+from stelselbeheer.deelnemers.rules import AMSTERDAM, uiterste_geldig_tot
 from stelselbeheer.kern.audit import vastleggen
+from stelselbeheer.kern.models import Gebruiker
 from stelselbeheer.kern.rollen import Rol
 from stelselbeheer.kern.services import gebruiker_aanmaken
 from stelselbeheer.organisaties.models import (
@@ -53,6 +54,10 @@ from stelselbeheer.register.models import (
 from stelselbeheer.register.zoeken import zoektekst
 
 DEMO_WACHTWOORD = "demo-Stelsel-2026!"
+#: the last six participants show the workflow: three applications under way, then suspension and exit
+VERLOOP = [DeelnemerStatus.AANGEMELD, DeelnemerStatus.INTAKE, DeelnemerStatus.ADVIES, DeelnemerStatus.OPGESCHORT,
+           DeelnemerStatus.IN_UITTREDING, DeelnemerStatus.BEEINDIGD]
+AANVRAAG = {DeelnemerStatus.AANGEMELD, DeelnemerStatus.INTAKE, DeelnemerStatus.ADVIES}
 
 GEGEVENSDIENSTEN = [
     ("1", "Basisgegevensset Zorg"), ("3", "Documenten"), ("4", "Meetwaarden vitale functies"),
@@ -178,9 +183,8 @@ class Generator:
             if i < 24:
                 status = DeelnemerStatus.ACTIEF
             else:
-                status = [DeelnemerStatus.AANGEMELD, DeelnemerStatus.AANGEMELD, DeelnemerStatus.OPGESCHORT,
-                          DeelnemerStatus.IN_UITTREDING, DeelnemerStatus.BEEINDIGD, DeelnemerStatus.ACTIEF][i - 24]
-            ondertekend = None if status == DeelnemerStatus.AANGEMELD else self.dag(120, 1800)
+                status = VERLOOP[i - 24]
+            ondertekend = None if status in AANVRAAG else self.dag(120, 1800)
             d = Deelnemer(organisatie=org, overeenkomstversie=self.rng.choice(["2.1", "2.2", "3.0"]),
                           ondertekend_op=ondertekend, status=status,
                           status_sinds=ondertekend or self.dag(5, 60))
@@ -314,6 +318,95 @@ class Generator:
             gedaan += n
         _reset_reeksen(list(ids))
 
+    def geschiedenis(self) -> None:
+        """Each participant's steps so far with the board decisions behind them, a few change requests, and
+        the nightly check of qualifications once (reminders and findings)."""
+        from stelselbeheer.besluiten.models import BesluitSoort
+        from stelselbeheer.besluiten.services import besluit_vastleggen
+        from stelselbeheer.deelnemers.controle import kwalificaties_controleren
+        from stelselbeheer.deelnemers.models import Statuswijziging
+
+        S = DeelnemerStatus
+        stappen = []
+
+        def besluit(d, soort, datum, onderwerp, openbaar=True, tekst=""):
+            return besluit_vastleggen(actor=None, datum=datum, soort=soort, onderwerp=f"{onderwerp}: {d}",
+                                      openbaar=openbaar, deelnemer=d, tekst=tekst or (
+                                          f"Het bestuur van de Stichting besluit tot {onderwerp.lower()} van {d} "
+                                          f"(KvK {d.organisatie.kvk_nummer}), gelet op het advies van de "
+                                          "uitvoeringsorganisatie."))
+
+        def stap(d, overgang, van, naar, datum, b=None):
+            stappen.append(Statuswijziging(deelnemer=d, overgang=overgang, van=van, naar=naar, datum=datum, besluit=b))
+
+        for d in sorted(self.deelnemers, key=lambda d: d.ondertekend_op or d.status_sinds):
+            if d.status in AANVRAAG:
+                aanvraag = self.dag(30, 90)
+                stap(d, "geregistreerd", "", S.AANGEMELD, aanvraag)
+                if d.status in (S.INTAKE, S.ADVIES):
+                    stap(d, "intake_starten", S.AANGEMELD, S.INTAKE, aanvraag + dt.timedelta(days=7))
+                if d.status == S.ADVIES:
+                    stap(d, "kwalificatie_starten", S.INTAKE, S.KWALIFICATIE, aanvraag + dt.timedelta(days=14))
+                    stap(d, "advies_uitbrengen", S.KWALIFICATIE, S.ADVIES, self.peildatum - dt.timedelta(days=3))
+                    Deelnemer.objects.filter(pk=d.pk).update(
+                        advies="positief", advies_toelichting="Alle tests voor de aangevraagde rollen zijn gehaald.")
+                    getest = self.peildatum - dt.timedelta(days=10)
+                    for r in d.rollen.all():
+                        Kwalificatie.objects.create(deelnemer=d, rol=r.rol, gegevensdienst=self.diensten[0],
+                                                    testdatum=getest, resultaat=Testresultaat.GESLAAGD,
+                                                    geldig_tot=uiterste_geldig_tot(getest))
+                Deelnemer.objects.filter(pk=d.pk).update(contact_email=f"aanvraag@{slug(d.organisatie.naam)}.nl",
+                                                         status_sinds=stappen[-1].datum)
+                continue
+            begin = d.ondertekend_op
+            toelating = besluit(d, BesluitSoort.TOELATING, begin - dt.timedelta(days=14), "Toelating")
+            stap(d, "toelaten", S.ADVIES, S.TOEGELATEN, begin - dt.timedelta(days=14), toelating)
+            stap(d, "activeren", S.TOEGELATEN, S.ACTIEF, begin)
+            if d.status in (S.OPGESCHORT, S.IN_UITTREDING, S.BEEINDIGD):
+                datum = self.peildatum - dt.timedelta(days=40 if d.status == S.BEEINDIGD else 12)
+                if d.status == S.OPGESCHORT:
+                    besluit(d, BesluitSoort.OVERIG, datum - dt.timedelta(days=2), "Voorbereiding opschorting",
+                            openbaar=False,
+                            tekst="Vertrouwelijk: de verlopen testresultaten zijn niet tijdig vernieuwd.")
+                    b = besluit(d, BesluitSoort.OPSCHORTING, datum, "Opschorting")
+                    stap(d, "opschorten", S.ACTIEF, S.OPGESCHORT, datum, b)
+                else:
+                    b = besluit(d, BesluitSoort.UITTREDING, datum, "Uittreding op verzoek")
+                    stap(d, "uittreding_starten", S.ACTIEF, S.IN_UITTREDING, datum, b)
+                    einde = datum + dt.timedelta(days=30)
+                    Deelnemer.objects.filter(pk=d.pk).update(opzegdatum=einde, uittreding_soort="verzoek")
+                    if d.status == S.BEEINDIGD:
+                        Deelnemer.objects.filter(pk=d.pk).update(
+                            gebruikers_geinformeerd_op=datum + dt.timedelta(days=5))
+                        stap(d, "beeindigen", S.IN_UITTREDING, S.BEEINDIGD, einde)
+                Deelnemer.objects.filter(pk=d.pk).update(status_sinds=stappen[-1].datum)
+        Statuswijziging.objects.bulk_create(stappen)
+        self.tel("statuswijzigingen", len(stappen))
+        kwalificaties_controleren(moment=dt.datetime.combine(self.peildatum, dt.time(2), tzinfo=AMSTERDAM))
+
+    def verzoeken(self, gebruiker) -> None:
+        from stelselbeheer.register.verzoeken import verzoek_indienen
+
+        dva = gebruiker.deelnemer
+        aanbieder = Aanbieder.objects.filter(dva=dva).order_by("naam").first()
+        if aanbieder is None:
+            return
+        dienst = AanbiederGegevensdienst.objects.filter(aanbieder=aanbieder).select_related("gegevensdienst").first()
+        verzoek_indienen(actor=gebruiker, deelnemer=dva, soort="aanbieder_nieuw",
+                         toelichting="Nieuwe klant per 1 januari",
+                         gegevens={"naam": "huisartsenpraktijkdeberk@medmij", "plaats": aanbieder.plaats,
+                                   "weergavenaam": "Huisartsenpraktijk De Berk",
+                                   "organisatie_kvk": aanbieder.organisatie.kvk_nummer})
+        if dienst:
+            host = slug(aanbieder.weergavenaam)[:20] or "praktijk"
+            verzoek_indienen(actor=gebruiker, deelnemer=dva, soort="dienst_instellen", toelichting="Verhuizing server",
+                             gegevens={"aanbieder": aanbieder.naam, "gegevensdienst": dienst.gegevensdienst.code,
+                                       "authorization_endpoint": f"https://auth2.{host}.nl/authorize",
+                                       "token_endpoint": f"https://api2.{host}.nl/token",
+                                       "systeemrollen": {c: f"https://fhir2.{host}.nl/{c.lower()}" for c in
+                                                         SYSTEEMROLLEN[dienst.gegevensdienst.code]}})
+        self.tel("wijzigingsverzoeken", 2 if dienst else 1)
+
     def accounts(self) -> list[tuple[str, str, str]]:
         eerste_dva = next(d for d in self.dva if d.status == DeelnemerStatus.ACTIEF)
         specs = [(Rol.BESTUUR, "bestuur", "Bea Bestuur", {}),
@@ -367,7 +460,10 @@ def genereer(*, aanbieders: int = 2000, seed: int = 2026, peildatum: dt.date | N
     with transaction.atomic():
         gen.basis()
         gen.aanbieders(aanbieders)
+        gen.geschiedenis()
         uit = gen.accounts() if accounts else []
+        if accounts:
+            gen.verzoeken(Gebruiker.objects.get(username="deelnemer"))
         vastleggen(actor=None, actie="demo.gegenereerd", object_type="kern.demodata", object_id=str(seed),
                    omschrijving=f"Demodata (seed {seed}, {aanbieders} aanbieders)",
                    na={"seed": seed, "peildatum": gen.peildatum, "aantallen": gen.aantallen})
