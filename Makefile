@@ -8,7 +8,7 @@ DEMO_DB := var/demo.sqlite3
 AANBIEDERS ?= 2000
 SEED ?= 2026
 
-.PHONY: demo test lint test-sqlite test-postgres bench venv clean
+.PHONY: demo demo-code test lint test-sqlite test-postgres bench venv clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig")'
@@ -30,6 +30,11 @@ demo: $(STAMP)
 	export DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB); \
 	$(BIN)/stelsel db_worker --interval 5 & WERKER=$$!; trap 'kill $$WERKER 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/stelsel runserver 127.0.0.1:8000 --noreload
+
+# The current second-factor code of a demo account (staff and board log in with TOTP): make demo-code WIE=medewerker
+WIE ?= medewerker
+demo-code: $(STAMP)
+	@DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/stelsel tweefactor code $(WIE)
 
 lint: $(STAMP)
 	@mkdir -p var

@@ -19,6 +19,8 @@ VANDAAG = dt.date(2026, 11, 23)
 @pytest.fixture(autouse=True)
 def _snel_wachtwoord(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # the second factor is a gate in front of everything; tests/kern/test_tweefactor.py switches it on
+    settings.TWEEFACTOR_ROLLEN = set()
 
 
 @pytest.fixture(autouse=True)

@@ -60,7 +60,7 @@ PAGINAS = {
     "verzoek-detail": ("/beheer/verzoeken/{verzoek}/", LEZERS),
     "constatering-lijst": ("/beheer/naleving/constateringen/", {"bestuur", "uitvoering"}),
 }
-NIET_IN_MATRIX = {"login", "logout"}  # the account mechanics themselves
+NIET_IN_MATRIX = {"login", "logout", "tweefactor"}  # the account mechanics themselves (tests/kern/test_tweefactor.py)
 
 # (method, path) -> roles that may
 API = {

@@ -22,10 +22,14 @@ STELSEL_LIJST_MAX_LEEFTIJD seconds after which a live list counts as stale on /l
                        (default 93600 = 26 hours: a daily scheduled publication plus margin).
 STELSEL_LIJST_KOP_TTL  seconds the fast path for polls of the lists (lijsten/snelpad.py) keeps the lists' live
                        Volgnummers in memory before reading them again (default 1; 0: on every poll).
+STELSEL_2FA_ROLLEN     roles that must use a second factor (TOTP), comma-separated (default "bestuur,uitvoering";
+                       empty: none).
+STELSEL_LOGIN_POGINGEN failed logins per username and address before a 15-minute block (default 5).
 STELSEL_EMAIL_BACKEND  Django e-mail backend (default: console).
 STELSEL_STATIC_ROOT    target of `stelsel collectstatic` for a production web server (unset: served by WhiteNoise).
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -66,6 +70,9 @@ INSTALLED_APPS = [
     "stelselbeheer.naleving",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -75,9 +82,24 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "stelselbeheer.kern.tweefactor.TweeFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Staff security (issue 4): a second factor (TOTP, django-otp) for the roles below, login throttling
+# (django-axes: 5 failures per username and address, then 15 minutes), sessions of at most 8 hours that end
+# with the browser, the password rules below.
+TWEEFACTOR_ROLLEN = {r for r in os.environ.get("STELSEL_2FA_ROLLEN", "bestuur,uitvoering").split(",") if r}
+OTP_TOTP_ISSUER = "Stelselbeheer"
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("STELSEL_LOGIN_POGINGEN", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "kern/geblokkeerd.html"
+AXES_RESET_ON_SUCCESS = True
 
 ROOT_URLCONF = "stelselbeheer.urls"
 WSGI_APPLICATION = "stelselbeheer.wsgi.application"

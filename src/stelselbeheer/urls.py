@@ -3,12 +3,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from stelselbeheer.api import api
+from stelselbeheer.kern import tweefactor
 from stelselbeheer.kern import views as kern_views
 
 urlpatterns = [
     path("", kern_views.home, name="home"),
     path("inloggen/", auth_views.LoginView.as_view(template_name="kern/inloggen.html"), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/tweefactor/", tweefactor.tweefactor, name="tweefactor"),
     path("beheer/audit/", kern_views.audit_lijst, name="audit-lijst"),
     path("", include("stelselbeheer.organisaties.urls")),
     path("", include("stelselbeheer.deelnemers.urls")),

@@ -415,10 +415,16 @@ class Generator:
                  (Rol.REGIO, "regio", "Rana Regio", {"rso": self.rsos[0]}),
                  (Rol.AUDITOR, "auditor", "Aad Auditor", {})]
         uit = []
+        from django.conf import settings
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
         for rol, naam, volledig, extra in specs:
-            gebruiker_aanmaken(actor=None, gebruikersnaam=naam, wachtwoord=DEMO_WACHTWOORD, rol=rol,
+            gebruiker = gebruiker_aanmaken(actor=None, gebruikersnaam=naam, wachtwoord=DEMO_WACHTWOORD, rol=rol,
                                volledige_naam=volledig, email=f"{naam}@demo.stelselbeheer.nl",
                                reden="demo-account", **extra)
+            if rol in settings.TWEEFACTOR_ROLLEN:  # a device ready: `stelsel tweefactor code <naam>` gives the code
+                TOTPDevice.objects.create(user=gebruiker, name="demo", confirmed=True,
+                                          key=f"{self.rng.getrandbits(160):040x}")
             uit.append((rol.label, naam, DEMO_WACHTWOORD))
         self.tel("gebruikers", len(uit))
         return uit
