@@ -123,3 +123,16 @@ def test_openbare_deelnemerspagina(client, wereld):
     tijdlijn = client.get(f"/deelnemers/{wereld['dvp'].pk}/").content.decode()
     besluit = Besluit.objects.get(soort="opschorting")
     assert "Deelname actief" in tijdlijn and "Opgeschort" in tijdlijn and besluit.nummer in tijdlijn
+
+
+@pytest.mark.parametrize("rol", ["bestuur", "uitvoering", "auditor"])
+def test_audittrail_bewijst_een_vertrouwelijk_besluit_zonder_het_te_tonen(client, wereld, geheim, rol):
+    import hashlib
+
+    client.force_login(wereld["gebruikers"][rol])
+    for url in ("/beheer/audit/", "/api/audit"):
+        inhoud = client.get(url).content.decode()
+        assert GEHEIM not in inhoud and "overweging.pdf" not in inhoud
+    event = AuditEvent.objects.get(actie="besluit.vastgelegd", object_id=str(geheim[0].pk))
+    assert event.na["tekst_sha256"] == hashlib.sha256(GEHEIM.encode()).hexdigest()
+    assert event.na["bijlagen_sha256"] == [hashlib.sha256(b"%PDF-1.4 geheim").hexdigest()]

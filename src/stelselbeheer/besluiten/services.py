@@ -4,6 +4,7 @@ new decision that refers to the earlier one."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -43,8 +44,17 @@ def besluit_vastleggen(*, actor, datum: dt.date, soort: str, onderwerp: str, tek
     besluit.nummer = _volgend_nummer(datum)
     besluit.save()
     besluit.partijen.set(partijen)
+    sommen = []
     for bestand in bijlagen:
+        sommen.append(hashlib.sha256(b"".join(bestand.chunks())).hexdigest())
+        bestand.seek(0)
         Bijlage.objects.create(besluit=besluit, naam=bestand.name[:200], bestand=bestand, grootte=bestand.size)
     na = momentopname(besluit) | {"partijen": [p.pk for p in partijen], "bijlagen": [b.name for b in bijlagen]}
-    vastleggen(actor=actor, actie="besluit.vastgelegd", obj=besluit, na=na)
+    if not openbaar:  # BES-VERTROUWELIJK: the trail (read by auditors) proves the content without showing it
+        na = {k: v for k, v in na.items() if k not in {"onderwerp", "tekst", "bijlagen"}} | {
+            "onderwerp_sha256": hashlib.sha256(onderwerp.encode()).hexdigest(),
+            "tekst_sha256": hashlib.sha256(tekst.encode()).hexdigest(),
+            "bijlagen_sha256": sommen}
+    vastleggen(actor=actor, actie="besluit.vastgelegd", obj=besluit, na=na,
+               omschrijving="" if openbaar else f"{besluit.nummer} (niet openbaar)")
     return besluit
