@@ -96,3 +96,18 @@ def test_snapshot_legt_kwalificatie_vast_voor_later(register):
     s = lijst_publiceren(actor=None, lijst="zal", moment=MOMENT)
     kwal = register["dva"].kwalificaties.get()
     assert s.entries["huisartsdelinde@medmij"]["k"] == {"48": kwal.pk}
+
+
+def test_waarom_leest_de_status_op_het_moment_zelf(register):
+    from django.utils import timezone
+
+    voor = timezone.now() - dt.timedelta(minutes=5)
+    d = opschorten(register["dva"])
+    besluit = d.statuswijzigingen.latest("id").besluit
+    toen = waarom("zal", "huisartsdelinde@medmij", voor)
+    nu = waarom("zal", "huisartsdelinde@medmij", timezone.now())
+    assert toen.toetsen[0].voldaan and "'Actief'" in toen.toetsen[0].uitleg
+    assert not nu.toetsen[0].voldaan and "'Opgeschort'" in nu.toetsen[0].uitleg
+    assert besluit.nummer in nu.toetsen[0].uitleg
+    vroeger = waarom("zal", "huisartsdelinde@medmij", dt.datetime(2020, 1, 1, tzinfo=AMS))
+    assert "nog geen deelnemer" in vroeger.toetsen[0].uitleg

@@ -65,11 +65,33 @@ class Uitleg:
         return "\n".join([kop] + [f"  [{'x' if t.voldaan else ' '}] {t.regel}: {t.uitleg}" for t in self.toetsen])
 
 
-def _deelnemer_toetsen(deelnemer: Deelnemer, rol: str, prefix: str) -> list[Toets]:
+def status_op(deelnemer: Deelnemer, moment: dt.datetime):
+    """The participant's step in force at ``moment`` (its status history), or None before its first step. A
+    step counts from the start of its date, or from when it was recorded if that was later that day."""
+    from django.db.models import Q
+
+    from stelselbeheer.deelnemers.models import Statuswijziging
+    from stelselbeheer.deelnemers.rules import datum_in_amsterdam
+
+    dag = datum_in_amsterdam(moment)
+    geldend = Q(datum__lt=dag) | Q(datum=dag, tijdstip__lte=moment)
+    return (Statuswijziging.objects.filter(geldend, deelnemer=deelnemer).select_related("besluit")
+            .order_by("-datum", "-tijdstip", "-id").first())
+
+
+def _deelnemer_toetsen(deelnemer: Deelnemer, rol: str, prefix: str, moment: dt.datetime) -> list[Toets]:
+    stap = status_op(deelnemer, moment)
+    if stap is None:
+        status = Toets(f"{prefix}-1", False, f"{deelnemer} was op dat moment nog geen deelnemer")
+    else:
+        besluit = ""
+        if stap.besluit:
+            besluit = f", besluit {stap.besluit.nummer}" + ("" if stap.besluit.openbaar else " (niet openbaar)")
+        status = Toets(f"{prefix}-1", stap.naar == DeelnemerStatus.ACTIEF,
+                       f"deelnemer {deelnemer} had status '{stap.get_naar_display()}' sinds {stap.datum:%d-%m-%Y}"
+                       f"{besluit}")
     return [
-        Toets(f"{prefix}-1", deelnemer.status == DeelnemerStatus.ACTIEF,
-              f"deelnemer {deelnemer} heeft status '{deelnemer.get_status_display()}' sinds "
-              f"{deelnemer.status_sinds:%d-%m-%Y}"),
+        status,
         Toets(f"{prefix}-2", deelnemer.rollen.filter(rol=rol).exists(),
               f"{deelnemer} {'heeft' if deelnemer.rollen.filter(rol=rol).exists() else 'heeft niet'} de rol "
               f"{rol.upper()}"),
@@ -92,7 +114,7 @@ def waarom(lijst: str, sleutel: str, moment: dt.datetime) -> Uitleg:
         aanbieder = Aanbieder.objects.select_related("dva__organisatie").filter(naam=sleutel).first()
         if aanbieder is None:
             return Uitleg(lijst, sleutel, False, [Toets("REG", False, "geen aanbieder met deze naam")], False)
-        toetsen = _deelnemer_toetsen(aanbieder.dva, "dva", "LST-ZAL")
+        toetsen = _deelnemer_toetsen(aanbieder.dva, "dva", "LST-ZAL", moment)
         deelnemer_ok = all(t.voldaan for t in toetsen)
         diensten_ok = False
         for dienst in aanbieder.diensten.select_related("gegevensdienst").order_by("gegevensdienst__code"):
@@ -113,7 +135,7 @@ def waarom(lijst: str, sleutel: str, moment: dt.datetime) -> Uitleg:
         client = OAuthclient.objects.select_related("dvp__organisatie").filter(hostname=sleutel).first()
         if client is None:
             return Uitleg(lijst, sleutel, False, [Toets("REG", False, "geen OAuth-client met deze hostnaam")], False)
-        toetsen = _deelnemer_toetsen(client.dvp, "dvp", "LST-OCL")
+        toetsen = _deelnemer_toetsen(client.dvp, "dvp", "LST-OCL", moment)
         geldig = list(Kwalificatie.objects.geldig_op(moment).filter(deelnemer=client.dvp, rol="dvp")
                       .select_related("gegevensdienst"))
         toetsen.append(Toets("LST-OCL-3", bool(geldig), "; ".join(_kwalificatie_tekst(k, moment) for k in geldig)
