@@ -59,6 +59,7 @@ PAGINAS = {
     "verzoek-lijst": ("/beheer/verzoeken/", LEZERS),
     "verzoek-detail": ("/beheer/verzoeken/{verzoek}/", LEZERS),
     "constatering-lijst": ("/beheer/naleving/constateringen/", {"bestuur", "uitvoering"}),
+    "kwalificatie-bewijs": ("/kwalificaties/{kwalificatie}/bewijs/", LEZERS | {"deelnemer"}),
 }
 NIET_IN_MATRIX = {"login", "logout", "tweefactor"}  # the account mechanics themselves (tests/kern/test_tweefactor.py)
 
@@ -132,6 +133,17 @@ def _lijsten_gepubliceerd(request):
         alle_lijsten_publiceren(actor=None)
 
 
+def _kwalificatie_met_bewijs(wereld):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from stelselbeheer.deelnemers.models import Kwalificatie
+    from stelselbeheer.deelnemers.services import kwalificatie_vastleggen
+
+    return Kwalificatie.objects.exclude(bewijs="").first() or kwalificatie_vastleggen(
+        actor=None, deelnemer=wereld["dva"], rol="dva", gegevensdienst=wereld["dienst"], testdatum=wereld[
+            "dva"].status_sinds, resultaat="geslaagd", bewijs=SimpleUploadedFile("rapport.pdf", b"%PDF"))
+
+
 def _pad(sjabloon, wereld):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -148,7 +160,7 @@ def _pad(sjabloon, wereld):
                                                       gegevens={"hostname": "app.nieuw.nl"})[0]
     return sjabloon.format(org=wereld["dva"].organisatie.pk, dva=wereld["dva"].pk, aanbieder=wereld["aanbieder"].pk,
                            voorstel=voorstel.pk, besluit=besluit.nummer, bijlage=besluit.bijlagen.first().pk,
-                           verzoek=verzoek.pk)
+                           verzoek=verzoek.pk, kwalificatie=_kwalificatie_met_bewijs(wereld).pk)
 
 
 def _inloggen(client, wereld, rol):

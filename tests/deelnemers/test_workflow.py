@@ -217,3 +217,26 @@ def test_aanmelden_via_het_formulier(client, db):
                                     "rollen": ["dvp"], "overeenkomstversie": "2.2", "contact_email": "x@zorgapp.nl"})
     assert r.status_code == 200 and "Uw aanvraag is ontvangen" in r.content.decode()
     assert Deelnemer.objects.get(organisatie__kvk_nummer="11223344").status == DeelnemerStatus.AANGEMELD
+
+
+def test_bewijs_bij_een_testresultaat_alleen_voor_wie_het_mag_zien(client, wereld, maak):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from stelselbeheer.deelnemers.models import Kwalificatie
+
+    with pytest.raises(ValidationError) as fout:
+        maak.kwalificatie(wereld["dva"], wereld["dienst"], bewijs=SimpleUploadedFile("rapport.exe", b"MZ"))
+    assert "bewijs" in fout.value.message_dict
+    k = maak.kwalificatie(wereld["dva"], wereld["dienst"], bewijs=SimpleUploadedFile("rapport.pdf", b"%PDF test"))
+    assert Kwalificatie.objects.filter(bewijs="").count() == 1  # the one without
+    url = f"/kwalificaties/{k.pk}/bewijs/"
+    assert client.get(url).status_code == 302  # public: to the login page
+    for rol, mag in [("uitvoering", True), ("bestuur", True), ("auditor", True), ("deelnemer", True),
+                     ("regio", False)]:
+        client.force_login(wereld["gebruikers"][rol])
+        r = client.get(url)
+        assert r.status_code == (200 if mag else 403), rol
+        if mag:
+            assert b"".join(r.streaming_content) == b"%PDF test"
+    client.force_login(maak.gebruiker(Rol.DEELNEMER, deelnemer=wereld["dvp"]))
+    assert client.get(url).status_code == 403  # another participant's report

@@ -32,6 +32,8 @@ class KwalificatieForm(forms.Form):
                                  widget=forms.DateInput(attrs={"type": "date"}),
                                  help_text="Leeg laten: 365 dagen na de testdatum (NAL-365).")
     opmerking = forms.CharField(label="Opmerking", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    bewijs = forms.FileField(label="Bewijs (testrapport)", required=False,
+                             help_text="PDF, TXT, JSON, XML of ZIP, hooguit 20 MB.")
 
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

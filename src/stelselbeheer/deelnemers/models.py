@@ -133,6 +133,8 @@ class Kwalificatie(models.Model):
     resultaat = models.CharField("resultaat", max_length=20, choices=Testresultaat.choices)
     geldig_tot = models.DateField("geldig tot en met", db_index=True)
     opmerking = models.TextField("opmerking", blank=True)
+    bewijs = models.FileField("bewijs (testrapport)", upload_to="kwalificaties/%Y/", blank=True,
+                              help_text="Het testrapport; te downloaden door medewerkers, bestuur en de deelnemer.")
 
     objects = KwalificatieQuerySet.as_manager()
 

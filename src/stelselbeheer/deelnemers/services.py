@@ -128,7 +128,7 @@ def deelnemer_rol_toekennen(*, actor, deelnemer: Deelnemer, rol: str, sinds: dt.
 @transaction.atomic
 def kwalificatie_vastleggen(*, actor, deelnemer: Deelnemer, rol: str, gegevensdienst, testdatum: dt.date,
                             resultaat: str, geldig_tot: dt.date | None = None, opmerking: str = "",
-                            reden: str = "") -> Kwalificatie:
+                            bewijs=None, reden: str = "") -> Kwalificatie:
     """Record a test result. Without ``geldig_tot`` it is valid for the full 365 days (NAL-365)."""
     if not deelnemer.rollen.filter(rol=rol).exists():
         raise ValidationError({"rol": "De deelnemer heeft deze rol niet; een kwalificatie hoort bij een rol "
@@ -136,4 +136,10 @@ def kwalificatie_vastleggen(*, actor, deelnemer: Deelnemer, rol: str, gegevensdi
     kwalificatie = Kwalificatie(deelnemer=deelnemer, rol=rol, gegevensdienst=gegevensdienst,
                                 testdatum=testdatum, resultaat=resultaat,
                                 geldig_tot=geldig_tot or rules.uiterste_geldig_tot(testdatum), opmerking=opmerking)
+    if bewijs:
+        soort_ok = bewijs.name.lower().endswith((".pdf", ".txt", ".json", ".xml", ".zip"))
+        if not soort_ok or bewijs.size > 20 * 1024 * 1024:
+            raise ValidationError({"bewijs": "Het bewijs is een PDF-, TXT-, JSON-, XML- of ZIP-bestand van hooguit "
+                                            "20 MB."})
+        kwalificatie.bewijs = bewijs
     return opslaan_nieuw(actor=actor, obj=kwalificatie, actie="kwalificatie.vastgelegd", reden=reden)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("beheer/deelnemers/<int:pk>/wijzigen/", views.deelnemer_wijzigen, name="deelnemer-wijzigen"),
     path("beheer/deelnemers/<int:pk>/kwalificaties/nieuw/", views.kwalificatie_nieuw, name="kwalificatie-nieuw"),
     path("beheer/deelnemers/<int:pk>/stap/<str:naam>/", views.deelnemer_stap, name="deelnemer-stap"),
+    path("kwalificaties/<int:pk>/bewijs/", views.kwalificatie_bewijs, name="kwalificatie-bewijs"),
     path("beheer/toetreding/", views.workflow_pagina, name="toetreding-workflow"),
     path("aanmelden/", views.aanmelden, name="aanmelden"),
     path("deelnemers/", views.publiek_deelnemers, name="publiek-deelnemers"),

@@ -1,7 +1,8 @@
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
@@ -11,7 +12,7 @@ from stelselbeheer.kern.views import pagineren, vereist, verwerk, wijzig_pagina
 
 from . import openbaar, services, tekening, workflow
 from .forms import AanvraagForm, DeelnemerForm, DeelnemerZoekForm, KwalificatieForm, OvergangForm
-from .models import Deelnemer, DeelnemerStatus, Herinnering
+from .models import Deelnemer, DeelnemerStatus, Herinnering, Kwalificatie
 from .overzicht import kwalificatie_overzicht
 from .zoeken import zoek_deelnemers
 
@@ -58,7 +59,7 @@ def deelnemer_wijzigen(request, pk: int):
 @vereist(Actie.DEELNEMER_WIJZIGEN)
 def kwalificatie_nieuw(request, pk: int):
     deelnemer = get_object_or_404(Deelnemer.objects.select_related("organisatie"), pk=pk)
-    form = KwalificatieForm(request.POST or None)
+    form = KwalificatieForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         kwalificatie = verwerk(form, lambda data: services.kwalificatie_vastleggen(
             actor=request.user, deelnemer=deelnemer, **data))
@@ -164,3 +165,17 @@ def publiek_deelnemer(request, pk: int):
     return render(request, "deelnemers/publiek_detail.html", {
         "deelnemer": deelnemer, "tijdlijn": openbaar.tijdlijn(deelnemer), "rollen": deelnemer.rollen.all(),
         "status": openbaar.openbare_status(deelnemer)})
+
+
+def kwalificatie_bewijs(request, pk: int):
+    """The test report of a qualification: staff, board and auditors (DEELNEMER_LEZEN) and the participant itself."""
+    kwalificatie = get_object_or_404(Kwalificatie, pk=pk)
+    eigen = kan(request.user, Actie.EIGEN_DEELNEMER_LEZEN) and request.user.deelnemer_id == kwalificatie.deelnemer_id
+    if not (kan(request.user, Actie.DEELNEMER_LEZEN) or eigen):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied("Uw rol geeft geen toegang tot dit bewijs.")
+    if not kwalificatie.bewijs:
+        raise Http404("Bij deze kwalificatie is geen bewijs vastgelegd")
+    return FileResponse(kwalificatie.bewijs.open("rb"), as_attachment=True,
+                        filename=kwalificatie.bewijs.name.rsplit("/", 1)[-1])

@@ -15,6 +15,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.db import models, transaction
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 from .models import AuditEvent, AuditKop
@@ -41,6 +42,8 @@ def json_waarde(value):
         return str(value)
     if isinstance(value, models.Model):
         return value.pk
+    if isinstance(value, FieldFile):
+        return value.name or ""
     if isinstance(value, list | tuple):
         return [json_waarde(v) for v in value]
     if isinstance(value, dict):
