@@ -59,6 +59,12 @@ PAGINAS = {
     "verzoek-lijst": ("/beheer/verzoeken/", LEZERS),
     "verzoek-detail": ("/beheer/verzoeken/{verzoek}/", LEZERS),
     "constatering-lijst": ("/beheer/naleving/constateringen/", {"bestuur", "uitvoering"}),
+    "naleving-werkvoorraad": ("/beheer/naleving/", {"bestuur", "uitvoering"}),
+    "zaak-nieuw": ("/beheer/naleving/nieuw/{dva}/", {"bestuur", "uitvoering"}),
+    "zaak-detail": ("/beheer/naleving/zaken/{zaak}/", {"bestuur", "uitvoering"}),
+    "zaak-stap": ("/beheer/naleving/zaken/{zaak}/stap/toelichting_vragen/", {"bestuur", "uitvoering"}),
+    "mijn-zaken": ("/mijn/naleving/", {"deelnemer"}),
+    "mijn-zaak": ("/mijn/naleving/{zaak}/", {"deelnemer"}),
     "kwalificatie-bewijs": ("/kwalificaties/{kwalificatie}/bewijs/", LEZERS | {"deelnemer"}),
 }
 NIET_IN_MATRIX = {"login", "logout", "tweefactor"}  # the account mechanics themselves (tests/kern/test_tweefactor.py)
@@ -144,6 +150,14 @@ def _kwalificatie_met_bewijs(wereld):
             "dva"].status_sinds, resultaat="geslaagd", bewijs=SimpleUploadedFile("rapport.pdf", b"%PDF"))
 
 
+def _zaak(wereld):
+    from stelselbeheer.naleving.models import Nalevingszaak
+    from stelselbeheer.naleving.services import zaak_openen
+
+    return Nalevingszaak.objects.first() or zaak_openen(actor=None, deelnemer=wereld["dva"], verplichting="NAL-365",
+                                                        omstandigheden="Testresultaat verlopen.")
+
+
 def _pad(sjabloon, wereld):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -160,7 +174,8 @@ def _pad(sjabloon, wereld):
                                                       gegevens={"hostname": "app.nieuw.nl"})[0]
     return sjabloon.format(org=wereld["dva"].organisatie.pk, dva=wereld["dva"].pk, aanbieder=wereld["aanbieder"].pk,
                            voorstel=voorstel.pk, besluit=besluit.nummer, bijlage=besluit.bijlagen.first().pk,
-                           verzoek=verzoek.pk, kwalificatie=_kwalificatie_met_bewijs(wereld).pk)
+                           verzoek=verzoek.pk, kwalificatie=_kwalificatie_met_bewijs(wereld).pk,
+                           zaak=_zaak(wereld).nummer)
 
 
 def _inloggen(client, wereld, rol):

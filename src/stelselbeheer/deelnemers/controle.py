@@ -42,6 +42,7 @@ class Uitkomst:
     dag: dt.date
     herinneringen: int
     constateringen: int
+    zaken: int = 0
 
 
 def actuele_kwalificaties():
@@ -114,6 +115,9 @@ def kwalificaties_controleren(*, moment: dt.datetime | None = None) -> Uitkomst:
         vastleggen(actor=None, actie="kwalificaties.gecontroleerd", object_type="deelnemers.kwalificatiecontrole",
                    object_id=dag.isoformat(), omschrijving=f"Controle van kwalificaties op {dag:%d-%m-%Y}",
                    na={"herinneringen": herinneringen, "constateringen": len(verlopen)})
+    from stelselbeheer.naleving.services import zaken_uit_constateringen
+
+    zaken = zaken_uit_constateringen()  # step 1 of the policy for each new finding (never a second open case)
     if berichten:
         send_mass_mail(berichten, fail_silently=False)  # a failure rolls back: the reminders go out next run
-    return Uitkomst(dag, herinneringen, len(verlopen))
+    return Uitkomst(dag, herinneringen, len(verlopen), len(zaken))

@@ -44,6 +44,7 @@ class Actie(models.TextChoices):
     VERZOEK_INDIENEN = "verzoek.indienen", "Wijzigingsverzoeken indienen voor de eigen deelnemer"
     VERZOEK_BEOORDELEN = "verzoek.beoordelen", "Wijzigingsverzoeken goedkeuren of afwijzen"
     NALEVING_LEZEN = "naleving.lezen", "Constateringen en nalevingszaken raadplegen"
+    NALEVING_BEHANDELEN = "naleving.behandelen", "Nalevingszaken openen en de stappen zetten"
 
 
 _A = Actie
@@ -55,12 +56,12 @@ _LEZEN_ALLES = {
 RECHTEN: dict[str, frozenset[str]] = {
     PUBLIEK: frozenset({_A.REGISTER_PUBLIEK_LEZEN, _A.DEELNEMER_AANMELDEN}),
     Rol.BESTUUR: frozenset(_LEZEN_ALLES | {_A.AUDIT_LEZEN, _A.BEHEER_LEZEN, _A.BESLUIT_VASTLEGGEN,
-                                          _A.TOETREDING_BESLUITEN, _A.NALEVING_LEZEN}),
+                                          _A.TOETREDING_BESLUITEN, _A.NALEVING_LEZEN, _A.NALEVING_BEHANDELEN}),
     Rol.UITVOERING: frozenset(_LEZEN_ALLES | {
         _A.ORGANISATIE_WIJZIGEN, _A.DEELNEMER_WIJZIGEN, _A.AANBIEDER_WIJZIGEN, _A.AANBIEDER_IMPORTEREN,
         _A.GEGEVENSDIENST_WIJZIGEN, _A.AUDIT_LEZEN, _A.BEHEER_LEZEN, _A.LIJST_PUBLICEREN,
         _A.BESLUIT_VASTLEGGEN, _A.DEELNEMER_AANMELDEN, _A.TOETREDING_BEHANDELEN, _A.TOETREDING_BESLUITEN,
-        _A.VERZOEK_BEOORDELEN, _A.NALEVING_LEZEN,
+        _A.VERZOEK_BEOORDELEN, _A.NALEVING_LEZEN, _A.NALEVING_BEHANDELEN,
     }),
     Rol.AUDITOR: frozenset(_LEZEN_ALLES | {_A.AUDIT_LEZEN, _A.BEHEER_LEZEN}),
     Rol.DEELNEMER: frozenset({_A.REGISTER_PUBLIEK_LEZEN, _A.EIGEN_DEELNEMER_LEZEN, _A.VERZOEK_INDIENEN}),

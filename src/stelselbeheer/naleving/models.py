@@ -31,3 +31,95 @@ class Constatering(models.Model):
 
     def __str__(self):
         return f"{self.deelnemer}: {self.verplichting} ({self.datum})"
+
+
+class ZaakStap(models.TextChoices):
+    """The five steps of the Nalevingsbeleid, and closed."""
+
+    CONSTATERING = "constatering", "1. Constatering en vastlegging"
+    VERIFICATIE = "verificatie", "2. Verificatie en verzoek om toelichting"
+    BEOORDELING = "beoordeling", "3. Beoordeling en besluit"
+    INGEBREKESTELLING = "ingebrekestelling", "4. Formele ingebrekestelling"
+    ONTBINDING = "ontbinding", "5. Ontbinding"
+    GESLOTEN = "gesloten", "Gesloten"
+
+
+class Afsluiting(models.TextChoices):
+    GEEN_NIET_NALEVING = "geen_niet_naleving", "Geen niet-naleving (meer)"
+    VOLDOENDE_ZICHT = "voldoende_zicht", "Voldoende zicht op naleving (vinger aan de pols)"
+    ONTBONDEN = "ontbonden", "Deelnemersovereenkomst ontbonden"
+
+
+#: the criteria of the policy for a reasonable term (seed 001, "Formele ingebrekestelling")
+CRITERIA = {
+    "vertrouwen": "De kans dat het vertrouwen in het merk wordt geschaad",
+    "imago_merk": "De kans dat de niet-naleving (imago)schade voor het merk oplevert",
+    "imago_deelnemers": "De kans dat de niet-naleving (imago)schade voor de overige deelnemers oplevert",
+    "beveiliging": "De kans dat het afsprakenstelsel als geheel beveiligingsrisico's loopt",
+    "doorlooptijd": "De gangbare doorlooptijd voor de actie",
+    "afspraken": "Welke (inter)nationale afspraken gelden voor de invoering van de actie",
+}
+
+
+class Nalevingszaak(models.Model):
+    """A compliance case (rules NAL-ZAAK, NAL-EEN-ZAAK). Confidential: staff, board and the participant."""
+
+    nummer = models.CharField("zaaknummer", max_length=20, unique=True, editable=False)
+    deelnemer = models.ForeignKey("deelnemers.Deelnemer", on_delete=models.PROTECT, related_name="nalevingszaken",
+                                  verbose_name="deelnemer")
+    verplichting = models.CharField("verplichting", max_length=200)
+    omstandigheden = models.TextField("concrete omstandigheden")
+    constatering = models.ForeignKey(Constatering, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="zaken", verbose_name="constatering")
+    stap = models.CharField("stap", max_length=20, choices=ZaakStap.choices, default=ZaakStap.CONSTATERING,
+                            db_index=True)
+    geopend_op = models.DateField("geopend op")
+    termijn_tot = models.DateField("termijn tot en met", null=True, blank=True, db_index=True)
+    termijn_basis = models.CharField("basis van de termijn", max_length=300, blank=True)
+    maatregelen = models.TextField("maatregelen van de deelnemer", blank=True)
+    maatregelen_termijn = models.DateField("maatregelen gereed op", null=True, blank=True)
+    toelichting_ontvangen_op = models.DateField("toelichting ontvangen op", null=True, blank=True)
+    beoordeling = models.TextField("beoordeling", blank=True)
+    criteria = models.JSONField("criteria redelijke termijn", default=dict, blank=True,
+                                help_text="per criterium: {score: 1-5, motivering}")
+    afsluiting = models.CharField("afsluiting", max_length=30, choices=Afsluiting.choices, blank=True)
+    gesloten_op = models.DateField("gesloten op", null=True, blank=True)
+    vervolgcontrole_op = models.DateField("vervolgcontrole op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "nalevingszaak"
+        verbose_name_plural = "nalevingszaken"
+        ordering = ["-geopend_op", "-id"]
+        constraints = [models.UniqueConstraint(fields=["deelnemer", "verplichting"], name="een_open_zaak",
+                                               condition=~models.Q(stap="gesloten"))]
+
+    def __str__(self):
+        return f"{self.nummer}: {self.verplichting} ({self.deelnemer})"
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("zaak-detail", args=[self.nummer])
+
+
+class Zaakgebeurtenis(models.Model):
+    """One step or event of a case, for its timeline (append-only by the services)."""
+
+    zaak = models.ForeignKey(Nalevingszaak, on_delete=models.PROTECT, related_name="gebeurtenissen",
+                             verbose_name="zaak")
+    soort = models.CharField("soort", max_length=40)
+    van = models.CharField("van", max_length=20, blank=True)
+    naar = models.CharField("naar", max_length=20, blank=True)
+    datum = models.DateField("datum")
+    tijdstip = models.DateTimeField("vastgelegd op", auto_now_add=True)
+    tekst = models.TextField("tekst", blank=True)
+    door = models.ForeignKey("kern.Gebruiker", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                             verbose_name="door")
+
+    class Meta:
+        verbose_name = "zaakgebeurtenis"
+        verbose_name_plural = "zaakgebeurtenissen"
+        ordering = ["zaak", "tijdstip", "id"]
+
+    def __str__(self):
+        return f"{self.zaak.nummer} {self.datum}: {self.soort}"

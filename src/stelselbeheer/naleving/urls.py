@@ -3,5 +3,11 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
+    path("beheer/naleving/", views.werkvoorraad, name="naleving-werkvoorraad"),
     path("beheer/naleving/constateringen/", views.constatering_lijst, name="constatering-lijst"),
+    path("beheer/naleving/nieuw/<int:deelnemer_pk>/", views.zaak_nieuw, name="zaak-nieuw"),
+    path("beheer/naleving/zaken/<str:nummer>/", views.zaak_detail, name="zaak-detail"),
+    path("beheer/naleving/zaken/<str:nummer>/stap/<str:naam>/", views.zaak_stap, name="zaak-stap"),
+    path("mijn/naleving/", views.mijn_zaken, name="mijn-zaken"),
+    path("mijn/naleving/<str:nummer>/", views.mijn_zaak, name="mijn-zaak"),
 ]

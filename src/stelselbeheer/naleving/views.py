@@ -1,9 +1,16 @@
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 
-from stelselbeheer.kern.rollen import Actie
-from stelselbeheer.kern.views import pagineren, vereist
+from stelselbeheer.deelnemers.models import Deelnemer
+from stelselbeheer.deelnemers.services import vandaag
+from stelselbeheer.kern.rollen import Actie, kan
+from stelselbeheer.kern.views import pagineren, vereist, verwerk
 
-from .models import Bron, Constatering
+from . import services, workflow
+from .forms import StapForm, ToelichtingForm, ZaakForm
+from .models import Bron, Constatering, Nalevingszaak, ZaakStap
 
 
 @vereist(Actie.NALEVING_LEZEN)
@@ -15,3 +22,99 @@ def constatering_lijst(request):
     pagina, params = pagineren(request, qs)
     return render(request, "naleving/constateringen.html", {"pagina": pagina, "params": params, "bron": bron,
                                                             "bronnen": Bron.choices})
+
+
+@vereist(Actie.NALEVING_LEZEN)
+def werkvoorraad(request):
+    """NAL-WERKVOORRAAD: open cases by urgency (overdue first, then the nearest deadline), and follow-up checks."""
+    dag = vandaag()
+    open_ = list(Nalevingszaak.objects.exclude(stap=ZaakStap.GESLOTEN).select_related("deelnemer__organisatie")
+                 .order_by("termijn_tot", "geopend_op"))
+    open_.sort(key=lambda z: (z.termijn_tot is None, z.termijn_tot or dag))
+    rijen = [{"zaak": z, "dagen": (z.termijn_tot - dag).days if z.termijn_tot else None} for z in open_]
+    vervolg = (Nalevingszaak.objects.filter(stap=ZaakStap.GESLOTEN, vervolgcontrole_op__isnull=False)
+               .select_related("deelnemer__organisatie").order_by("vervolgcontrole_op")[:50])
+    return render(request, "naleving/werkvoorraad.html", {"rijen": rijen, "vervolg": vervolg, "vandaag": dag})
+
+
+def _stappen(zaak, user, dag):
+    uit = []
+    for stap in workflow.OVERGANGEN:
+        if zaak.stap in stap.van:
+            bezwaren = {k: v for k, v in workflow.weigeringen(stap, zaak, workflow.Context(dag, "x", None)).items()
+                        if k not in stap.velden and k not in {"besluit", "toelichting"}}
+            uit.append({"stap": stap, "mag": kan(user, Actie.NALEVING_BEHANDELEN),
+                        "bezwaren": [r for rs in bezwaren.values() for r in rs]})
+    return uit
+
+
+@vereist(Actie.NALEVING_LEZEN)
+def zaak_detail(request, nummer: str):
+    zaak = get_object_or_404(Nalevingszaak.objects.select_related("deelnemer__organisatie", "constatering"),
+                             nummer=nummer)
+    return render(request, "naleving/zaak.html", {
+        "zaak": zaak, "gebeurtenissen": zaak.gebeurtenissen.select_related("door"), "criteria": _criteria(zaak),
+        "stappen": _stappen(zaak, request.user, vandaag()), "vandaag": vandaag(),
+        "volgorde": [s for s in ZaakStap if s != ZaakStap.GESLOTEN]})
+
+
+def _criteria(zaak):
+    from .models import CRITERIA
+
+    return [(naam, zaak.criteria.get(k, {})) for k, naam in CRITERIA.items()] if zaak.criteria else []
+
+
+@vereist(Actie.NALEVING_BEHANDELEN)
+def zaak_nieuw(request, deelnemer_pk: int):
+    deelnemer = get_object_or_404(Deelnemer, pk=deelnemer_pk)
+    form = ZaakForm(request.POST or None)
+    if request.method == "POST":
+        zaak = verwerk(form, lambda d: services.zaak_openen(actor=request.user, deelnemer=deelnemer, **d))
+        if zaak:
+            messages.success(request, f"Nalevingszaak {zaak.nummer} is geopend.")
+            return redirect(zaak)
+    return render(request, "kern/formulier_pagina.html", {"form": form, "object": deelnemer,
+                                                           "titel": f"Nalevingszaak openen: {deelnemer}"})
+
+
+@vereist(Actie.NALEVING_BEHANDELEN)
+def zaak_stap(request, nummer: str, naam: str):
+    zaak = get_object_or_404(Nalevingszaak, nummer=nummer)
+    stap = workflow.PER_NAAM.get(naam)
+    if stap is None:
+        raise Http404("Onbekende stap")
+    form = StapForm(request.POST or None, stap=stap, zaak=zaak)
+    if request.method == "POST":
+        def uitvoeren(d):
+            return services.zaak_stap(actor=request.user, zaak=zaak, overgang=stap.naam, datum=d.get("datum"),
+                                      toelichting=d.get("toelichting", ""), besluit=d.get("besluit"),
+                                      termijn=d.get("termijn"), gegevens=form.gegevens(stap))
+
+        if verwerk(form, uitvoeren):
+            messages.success(request, f"{stap.label}: vastgelegd.")
+            return redirect(zaak)
+    return render(request, "kern/formulier_pagina.html", {
+        "form": form, "object": zaak, "titel": f"{stap.label} ({zaak.nummer})",
+        "inleiding": "Voorwaarden: " + ("; ".join(v.omschrijving for v in stap.voorwaarden) or "geen") + "."})
+
+
+# --- de deelnemer -------------------------------------------------------------------------------------
+
+@vereist(Actie.EIGEN_DEELNEMER_LEZEN)
+def mijn_zaken(request):
+    zaken = Nalevingszaak.objects.filter(deelnemer_id=request.user.deelnemer_id)
+    return render(request, "naleving/mijn_zaken.html", {"zaken": zaken})
+
+
+@vereist(Actie.EIGEN_DEELNEMER_LEZEN)
+def mijn_zaak(request, nummer: str):
+    zaak = get_object_or_404(Nalevingszaak, nummer=nummer, deelnemer_id=request.user.deelnemer_id)
+    form = ToelichtingForm(request.POST or None)
+    if request.method == "POST":
+        if zaak.deelnemer_id != request.user.deelnemer_id:
+            raise PermissionDenied
+        if verwerk(form, lambda d: services.zaak_toelichting_geven(actor=request.user, zaak=zaak, **d)):
+            messages.success(request, "Uw toelichting is ontvangen.")
+            return redirect("mijn-zaak", nummer=nummer)
+    return render(request, "naleving/mijn_zaak.html", {"zaak": zaak, "form": form,
+                                                        "gebeurtenissen": zaak.gebeurtenissen.all()})

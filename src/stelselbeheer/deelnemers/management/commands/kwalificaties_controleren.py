@@ -17,4 +17,4 @@ class Command(BaseCommand):
         moment = dt.datetime.combine(op, dt.time(12), tzinfo=AMSTERDAM) if op else None
         uitkomst = kwalificaties_controleren(moment=moment)
         self.stdout.write(f"Controle op {uitkomst.dag:%d-%m-%Y}: {uitkomst.herinneringen} herinneringen, "
-                          f"{uitkomst.constateringen} constateringen.")
+                          f"{uitkomst.constateringen} constateringen, {uitkomst.zaken} nalevingszaken geopend.")

@@ -1,0 +1,53 @@
+from django import forms
+
+from stelselbeheer.besluiten.models import Besluit
+
+from .models import CRITERIA
+
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ZaakForm(forms.Form):
+    verplichting = forms.CharField(label="Verplichting", max_length=200,
+                                   help_text="Welke verplichting uit het afsprakenstelsel niet wordt nageleefd.")
+    omstandigheden = forms.CharField(label="Concrete omstandigheden", widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class StapForm(forms.Form):
+    def __init__(self, *args, stap, zaak, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "beoordeling" in stap.velden:
+            self.fields["beoordeling"] = forms.CharField(
+                label="Beoordeling", widget=forms.Textarea(attrs={"rows": 5}), initial=zaak.beoordeling,
+                help_text="Passen de maatregelen en het tijdbestek bij de aard en ernst van de verplichting?")
+        if "criteria" in stap.velden:
+            for sleutel, naam in CRITERIA.items():
+                self.fields[f"score_{sleutel}"] = forms.TypedChoiceField(
+                    label=f"{naam}: score", coerce=int, choices=[(i, str(i)) for i in range(1, 6)])
+                self.fields[f"motivering_{sleutel}"] = forms.CharField(label=f"{naam}: motivering",
+                                                                       widget=forms.Textarea(attrs={"rows": 2}))
+        if "vervolgcontrole_op" in stap.velden:
+            self.fields["vervolgcontrole_op"] = forms.DateField(label="Vervolgcontrole op", widget=DATUM)
+        if stap.termijn:
+            eenheid, standaard, _ = stap.termijn
+            self.fields["termijn"] = forms.IntegerField(label=f"Termijn ({eenheid})", initial=standaard, min_value=1,
+                                                        max_value=365)
+        if stap.besluit:
+            self.fields["besluit"] = forms.ModelChoiceField(
+                Besluit.objects.filter(deelnemer=zaak.deelnemer, soort__in=stap.besluit),
+                label="Besluit van het bestuur")
+        self.fields["datum"] = forms.DateField(label="Datum", required=False, widget=DATUM, help_text="Leeg: vandaag.")
+        self.fields["toelichting"] = forms.CharField(label="Toelichting", required=False,
+                                                     widget=forms.Textarea(attrs={"rows": 3}))
+
+    def gegevens(self, stap) -> dict:
+        d = self.cleaned_data
+        uit = {v: d[v] for v in stap.velden if v in d}
+        if "criteria" in stap.velden:
+            uit["criteria"] = {k: {"score": d[f"score_{k}"], "motivering": d[f"motivering_{k}"]} for k in CRITERIA}
+        return uit
+
+
+class ToelichtingForm(forms.Form):
+    maatregelen = forms.CharField(label="Welke maatregelen treft u?", widget=forms.Textarea(attrs={"rows": 5}))
+    maatregelen_termijn = forms.DateField(label="Gereed op", widget=DATUM)

@@ -1,0 +1,161 @@
+"""Compliance cases: opening (by staff or from findings), the five steps, the participant's explanation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+
+from stelselbeheer.deelnemers.services import vandaag
+from stelselbeheer.kern.audit import canoniek, momentopname, vastleggen
+
+from . import termijnen, workflow
+from .models import CRITERIA, Constatering, Nalevingszaak, Zaakgebeurtenis, ZaakStap
+
+
+def _gebruiker(actor):
+    return actor if getattr(actor, "pk", None) else None
+
+
+def _volgend_nummer(datum: dt.date) -> str:
+    voorvoegsel = f"N-{datum.year}-"
+    laatste = (Nalevingszaak.objects.select_for_update().filter(nummer__startswith=voorvoegsel)
+               .order_by("-nummer").values_list("nummer", flat=True).first())
+    return f"{voorvoegsel}{(int(laatste.rsplit('-', 1)[1]) + 1) if laatste else 1:04d}"
+
+
+@transaction.atomic
+def zaak_openen(*, actor, deelnemer, verplichting: str, omstandigheden: str, constatering=None,
+                datum: dt.date | None = None) -> Nalevingszaak:
+    """Step 1: record which obligation and the concrete circumstances. NAL-EEN-ZAAK: never a second open case
+    for the same participant and obligation."""
+    datum = datum or vandaag()
+    if Nalevingszaak.objects.filter(deelnemer=deelnemer, verplichting=verplichting).exclude(
+            stap=ZaakStap.GESLOTEN).exists():
+        raise ValidationError({"verplichting": "Er loopt al een nalevingszaak over deze verplichting bij deze "
+                                               "deelnemer."})
+    zaak = Nalevingszaak(deelnemer=deelnemer, verplichting=verplichting, omstandigheden=omstandigheden,
+                         constatering=constatering, geopend_op=datum)
+    zaak.full_clean(exclude=["nummer"])
+    zaak.nummer = _volgend_nummer(datum)
+    zaak.save()
+    Zaakgebeurtenis.objects.create(zaak=zaak, soort="geopend", naar=zaak.stap, datum=datum, tekst=omstandigheden,
+                                   door=_gebruiker(actor))
+    vastleggen(actor=actor, actie="zaak.geopend", obj=zaak, omschrijving=zaak.nummer,
+               na={"deelnemer": deelnemer.pk, "constatering": getattr(constatering, "pk", None)})
+    return zaak
+
+
+def zaken_uit_constateringen(*, actor=None) -> list[Nalevingszaak]:
+    """Open a case for each finding that has none, unless one is open for that participant and obligation
+    (one set-based query for the candidates; safe to run twice)."""
+    open_zaak = Nalevingszaak.objects.filter(deelnemer=OuterRef("deelnemer"), verplichting=OuterRef("verplichting")
+                                             ).exclude(stap=ZaakStap.GESLOTEN)
+    kandidaten = (Constatering.objects.exclude(Exists(Nalevingszaak.objects.filter(constatering=OuterRef("pk"))))
+                  .exclude(Exists(open_zaak)).select_related("deelnemer").order_by("datum", "id"))
+    geopend, gezien = [], set()
+    for c in kandidaten:
+        if (c.deelnemer_id, c.verplichting) in gezien:
+            continue
+        gezien.add((c.deelnemer_id, c.verplichting))
+        geopend.append(zaak_openen(actor=actor, deelnemer=c.deelnemer, verplichting=c.verplichting,
+                                   omstandigheden=c.omstandigheden, constatering=c, datum=c.datum))
+    return geopend
+
+
+def _criteria(waarde) -> dict:
+    if not isinstance(waarde, dict):
+        raise ValidationError({"criteria": "De criteria zijn per criterium een score en een motivering."})
+    uit = {}
+    for sleutel in CRITERIA:
+        item = waarde.get(sleutel) or {}
+        try:
+            score = int(item.get("score"))
+        except (TypeError, ValueError):
+            score = None
+        uit[sleutel] = {"score": score, "motivering": str(item.get("motivering", "")).strip()}
+    return uit
+
+
+#: case file text: in the audit trail (read by auditors) only as SHA-256, like confidential decisions
+DOSSIERTEKST = {"beoordeling", "criteria", "maatregelen", "omstandigheden", "termijn_basis"}
+
+
+def _vertrouwelijk(data: dict) -> dict:
+    return {k: (hashlib.sha256(canoniek(v).encode()).hexdigest() if k in DOSSIERTEKST and v else v)
+            for k, v in data.items()}
+
+
+@transaction.atomic
+def zaak_stap(*, actor, zaak: Nalevingszaak, overgang: str, datum: dt.date | None = None, toelichting: str = "",
+              gegevens: dict | None = None, besluit=None, termijn: int | None = None) -> Nalevingszaak:
+    stap = workflow.PER_NAAM.get(overgang)
+    if stap is None:
+        raise ValidationError({"overgang": f"Onbekende stap '{overgang}'."})
+    zaak = Nalevingszaak.objects.select_for_update().get(pk=zaak.pk)
+    gegevens = dict(gegevens or {})
+    onbekend = set(gegevens) - set(stap.velden)
+    if onbekend:
+        raise ValidationError({v: "Dit veld hoort niet bij deze stap." for v in sorted(onbekend)})
+    datum = datum or vandaag()
+    voor = momentopname(zaak)
+    for veld, waarde in gegevens.items():
+        if veld == "criteria":
+            waarde = _criteria(waarde)
+        else:
+            waarde = Nalevingszaak._meta.get_field(veld).to_python(waarde)
+        setattr(zaak, veld, waarde)
+    fouten = workflow.weigeringen(stap, zaak, workflow.Context(datum, toelichting, besluit))
+    if fouten:
+        raise ValidationError(fouten)
+    if stap.termijn:
+        eenheid, standaard, gebeurtenis = stap.termijn
+        if termijn is not None and not 1 <= termijn <= 365:
+            raise ValidationError({"termijn": "Een termijn is 1 tot 365 dagen."})
+        t = termijnen.termijn(datum, termijn or standaard, eenheid, gebeurtenis)
+        zaak.termijn_tot, zaak.termijn_basis = t.einde, t.basis
+    if stap.afsluiting:
+        zaak.afsluiting, zaak.gesloten_op = stap.afsluiting, datum
+        zaak.termijn_tot, zaak.termijn_basis = None, ""
+    van = zaak.stap
+    zaak.stap = stap.naar
+    zaak.full_clean()
+    zaak.save()
+    tekst = toelichting or zaak.termijn_basis
+    Zaakgebeurtenis.objects.create(zaak=zaak, soort=stap.naam, van=van, naar=stap.naar, datum=datum, tekst=tekst,
+                                   door=_gebruiker(actor))
+    na = momentopname(zaak)
+    gewijzigd = sorted(k for k in na if na[k] != voor.get(k))
+    vastleggen(actor=actor, actie=f"zaak.{stap.naam}", obj=zaak, omschrijving=zaak.nummer,
+               voor=_vertrouwelijk({k: voor.get(k) for k in gewijzigd}),
+               na=_vertrouwelijk({k: na[k] for k in gewijzigd}) | {"besluit": getattr(besluit, "nummer", None)})
+    return zaak
+
+
+@transaction.atomic
+def zaak_toelichting_geven(*, actor, zaak: Nalevingszaak, maatregelen: str, maatregelen_termijn: dt.date
+                           ) -> Nalevingszaak:
+    """Step 2, the participant's side: which measures, ready by when (through the portal)."""
+    zaak = Nalevingszaak.objects.select_for_update().get(pk=zaak.pk)
+    if getattr(actor, "deelnemer_id", None) != zaak.deelnemer_id:
+        raise PermissionDenied("Alleen de betrokken deelnemer geeft een toelichting.")
+    fouten = {}
+    if zaak.stap != ZaakStap.VERIFICATIE:
+        fouten["zaak"] = ["Een toelichting kan alleen na een verzoek om toelichting (stap 2)."]
+    if not maatregelen.strip():
+        fouten["maatregelen"] = ["Beschrijf de maatregelen die u treft."]
+    if maatregelen_termijn is None or maatregelen_termijn < vandaag():
+        fouten["maatregelen_termijn"] = ["Kies de datum (vandaag of later) waarop de maatregelen gereed zijn."]
+    if fouten:
+        raise ValidationError(fouten)
+    zaak.maatregelen, zaak.maatregelen_termijn, zaak.toelichting_ontvangen_op = (maatregelen, maatregelen_termijn,
+                                                                                vandaag())
+    zaak.save()
+    Zaakgebeurtenis.objects.create(zaak=zaak, soort="toelichting", datum=vandaag(), door=_gebruiker(actor),
+                                   tekst=f"{maatregelen}\n(gereed op {maatregelen_termijn:%d-%m-%Y})")
+    vastleggen(actor=actor, actie="zaak.toelichting_gegeven", obj=zaak, omschrijving=zaak.nummer,
+               na={"maatregelen_termijn": maatregelen_termijn.isoformat()})
+    return zaak
