@@ -64,6 +64,9 @@ PAGINAS = {
     "zaak-detail": ("/beheer/naleving/zaken/{zaak}/", {"bestuur", "uitvoering"}),
     "zaak-stap": ("/beheer/naleving/zaken/{zaak}/stap/toelichting_vragen/", {"bestuur", "uitvoering"}),
     "mijn-zaken": ("/mijn/naleving/", {"deelnemer"}),
+    "opschorten": ("/beheer/naleving/opschorten/{dva}/", {"bestuur", "uitvoering"}),
+    "opschorting-opheffen": ("/beheer/naleving/opschortingen/{opschorting}/opheffen/", {"bestuur", "uitvoering"}),
+    "opschorting-geinformeerd": ("/mijn/opschortingen/{opschorting}/geinformeerd/", {"deelnemer"}),
     "mijn-zaak": ("/mijn/naleving/{zaak}/", {"deelnemer"}),
     "kwalificatie-bewijs": ("/kwalificaties/{kwalificatie}/bewijs/", LEZERS | {"deelnemer"}),
 }
@@ -158,6 +161,19 @@ def _zaak(wereld):
                                                         omstandigheden="Testresultaat verlopen.")
 
 
+def _opschorting(wereld):
+    from stelselbeheer.naleving.models import Opschorting
+
+    if not Opschorting.objects.exists():  # the row only: its effects are tested in tests/naleving
+        from stelselbeheer.besluiten.models import Besluit
+
+        b = Besluit.objects.create(nummer="B-2026-9999", datum=wereld["dva"].status_sinds, soort="opschorting",
+                                   onderwerp="Opschorting", tekst="x", deelnemer=wereld["dva"])
+        return Opschorting.objects.create(deelnemer=wereld["dva"], niveau=2, besluit=b,
+                                          ingegaan_op=wereld["dva"].status_sinds)
+    return Opschorting.objects.get()
+
+
 def _pad(sjabloon, wereld):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -175,7 +191,7 @@ def _pad(sjabloon, wereld):
     return sjabloon.format(org=wereld["dva"].organisatie.pk, dva=wereld["dva"].pk, aanbieder=wereld["aanbieder"].pk,
                            voorstel=voorstel.pk, besluit=besluit.nummer, bijlage=besluit.bijlagen.first().pk,
                            verzoek=verzoek.pk, kwalificatie=_kwalificatie_met_bewijs(wereld).pk,
-                           zaak=_zaak(wereld).nummer)
+                           zaak=_zaak(wereld).nummer, opschorting=_opschorting(wereld).pk)
 
 
 def _inloggen(client, wereld, rol):

@@ -232,4 +232,4 @@ def openbare_deelnemers(request):
     huidig = Deelnemer.objects.filter(status__in=openbaar.HUIDIG).select_related("organisatie").prefetch_related(
         "rollen").order_by("organisatie__naam")
     return [{"id": d.pk, "naam": d.organisatie.naam, "rollen": [r.rol for r in d.rollen.all()],
-             "status": openbaar.openbare_status(d), "sinds": sinds} for d, sinds in openbaar.met_sinds(huidig)]
+             "status": status, "sinds": sinds} for d, sinds, status in openbaar.met_sinds(huidig)]

@@ -16,7 +16,15 @@ GEBEURTENIS = {S.TOEGELATEN: "Toegelaten door het bestuur", S.ACTIEF: "Deelname 
                S.OPGESCHORT: "Opgeschort", S.IN_UITTREDING: "Uittreding gestart", S.BEEINDIGD: "Deelname beëindigd"}
 
 
-def openbare_status(deelnemer: Deelnemer) -> str:
+def openbare_status(deelnemer: Deelnemer, opschorting=None) -> str:
+    """NAL-OPSCHORTING: a suspension shows as 'inactief' only from level 3; levels 1 and 2 stay 'actief' here."""
+    if deelnemer.status == S.OPGESCHORT:
+        if opschorting is None:
+            from stelselbeheer.naleving.opschorting import lopende
+
+            opschorting = lopende([deelnemer.pk]).get(deelnemer.pk)
+        if opschorting is not None and opschorting.niveau < 3:
+            return "actief"
     return OPENBARE_STATUS.get(deelnemer.status, "")
 
 
@@ -41,11 +49,14 @@ def tijdlijn(deelnemer: Deelnemer) -> list[dict]:
     return uit
 
 
-def met_sinds(deelnemers) -> list[tuple[Deelnemer, object]]:
-    """Each participant with the date it first became active (one query for all)."""
+def met_sinds(deelnemers) -> list[tuple[Deelnemer, object, str]]:
+    """Each participant with the date it first became active and its public status (few queries for all)."""
+    from stelselbeheer.naleving.opschorting import lopende
+
     lijst = list(deelnemers)
+    opschortingen = lopende([d.pk for d in lijst])
     eerste = {}
     for dn_id, datum in (Statuswijziging.objects.filter(deelnemer__in=lijst, naar=S.ACTIEF)
                          .order_by("datum").values_list("deelnemer_id", "datum")):
         eerste.setdefault(dn_id, datum)
-    return [(d, eerste.get(d.pk) or d.ondertekend_op) for d in lijst]
+    return [(d, eerste.get(d.pk) or d.ondertekend_op, openbare_status(d, opschortingen.get(d.pk))) for d in lijst]

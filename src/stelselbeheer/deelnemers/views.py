@@ -36,6 +36,7 @@ def _detail_context(deelnemer: Deelnemer, user) -> dict:
         "oauthclients": deelnemer.oauthclients.all(),
         "statuswijzigingen": deelnemer.statuswijzigingen.select_related("besluit"),
         "besluiten": Besluit.objects.zichtbaar_voor(user).filter(deelnemer=deelnemer),
+        "opschorting": deelnemer.opschortingen.filter(opgeheven_op__isnull=True).select_related("besluit").first(),
         "herinneringen": Herinnering.objects.filter(kwalificatie__deelnemer=deelnemer)
         .select_related("kwalificatie__gegevensdienst").order_by("-verzonden_op")[:20],
     }

@@ -51,3 +51,34 @@ class StapForm(forms.Form):
 class ToelichtingForm(forms.Form):
     maatregelen = forms.CharField(label="Welke maatregelen treft u?", widget=forms.Textarea(attrs={"rows": 5}))
     maatregelen_termijn = forms.DateField(label="Gereed op", widget=DATUM)
+
+
+class OpschortenForm(forms.Form):
+    def __init__(self, *args, deelnemer, **kwargs):
+        from .models import Nalevingszaak, Niveau, ZaakStap
+
+        super().__init__(*args, **kwargs)
+        self.fields["niveau"] = forms.TypedChoiceField(label="Niveau", coerce=int, choices=Niveau.choices,
+                                                       widget=forms.RadioSelect)
+        self.fields["besluit"] = forms.ModelChoiceField(
+            Besluit.objects.filter(deelnemer=deelnemer, soort__in=["opschorting", "beeindiging"]),
+            label="Besluit van het bestuur", help_text="Niveau 1-3: een besluit tot opschorting; niveau 4: tot "
+                                                       "beëindiging.")
+        self.fields["zaak"] = forms.ModelChoiceField(
+            Nalevingszaak.objects.filter(deelnemer=deelnemer).exclude(stap=ZaakStap.GESLOTEN), required=False,
+            label="Nalevingszaak")
+        self.fields["datum"] = forms.DateField(label="Ingangsdatum", required=False, widget=DATUM,
+                                               help_text="Leeg: vandaag.")
+        self.fields["toelichting"] = forms.CharField(label="Toelichting", required=False,
+                                                     widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class OpheffenForm(forms.Form):
+    def __init__(self, *args, deelnemer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["besluit"] = forms.ModelChoiceField(
+            Besluit.objects.filter(deelnemer=deelnemer, soort="opheffing"), label="Besluit tot opheffing")
+
+
+class GeinformeerdForm(forms.Form):
+    datum = forms.DateField(label="Gebruikers geïnformeerd op", widget=DATUM)

@@ -123,3 +123,47 @@ class Zaakgebeurtenis(models.Model):
 
     def __str__(self):
         return f"{self.zaak.nummer} {self.datum}: {self.soort}"
+
+
+class Niveau(models.IntegerChoices):
+    """Suspension levels of the Nalevingsbeleid (seed 001), with their communication."""
+
+    EEN = 1, "1: circa 1 dag (entries uit de lijsten; deelnemers intern geïnformeerd)"
+    TWEE = 2, "2: tot circa één week (als 1, en de deelnemer informeert zijn gebruikers)"
+    DRIE = 3, "3: vanaf circa één week (als 2, en op de openbare pagina inactief)"
+    VIER = 4, "4: definitief (deelnemerschap beëindigd, van de openbare pagina verwijderd)"
+
+
+VERWACHTE_DUUR = {1: "circa 1 dag", 2: "tot circa één week", 3: "vanaf circa één week", 4: "definitief"}
+
+
+class Opschorting(models.Model):
+    """A suspension measure (rule NAL-OPSCHORTING), resting on a board decision."""
+
+    deelnemer = models.ForeignKey("deelnemers.Deelnemer", on_delete=models.PROTECT, related_name="opschortingen",
+                                  verbose_name="deelnemer")
+    zaak = models.ForeignKey(Nalevingszaak, null=True, blank=True, on_delete=models.PROTECT,
+                             related_name="opschortingen", verbose_name="nalevingszaak")
+    niveau = models.PositiveSmallIntegerField("niveau", choices=Niveau.choices)
+    besluit = models.ForeignKey("besluiten.Besluit", on_delete=models.PROTECT, related_name="+",
+                                verbose_name="besluit")
+    ingegaan_op = models.DateField("ingegaan op")
+    scope = models.JSONField("getroffen aanbieders, gegevensdiensten en clients", default=dict)
+    gebruikers_geinformeerd_op = models.DateField("gebruikers geïnformeerd op", null=True, blank=True)
+    opgeheven_op = models.DateField("opgeheven op", null=True, blank=True)
+    opheffingsbesluit = models.ForeignKey("besluiten.Besluit", null=True, blank=True, on_delete=models.PROTECT,
+                                          related_name="+", verbose_name="besluit tot opheffing")
+
+    class Meta:
+        verbose_name = "opschorting"
+        verbose_name_plural = "opschortingen"
+        ordering = ["-ingegaan_op", "-id"]
+        constraints = [models.UniqueConstraint(fields=["deelnemer"], condition=models.Q(opgeheven_op__isnull=True),
+                                               name="een_lopende_opschorting")]
+
+    def __str__(self):
+        return f"Opschorting niveau {self.niveau} van {self.deelnemer} ({self.ingegaan_op})"
+
+    @property
+    def verwachte_duur(self) -> str:
+        return VERWACHTE_DUUR[self.niveau]

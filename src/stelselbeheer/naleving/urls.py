@@ -8,6 +8,9 @@ urlpatterns = [
     path("beheer/naleving/nieuw/<int:deelnemer_pk>/", views.zaak_nieuw, name="zaak-nieuw"),
     path("beheer/naleving/zaken/<str:nummer>/", views.zaak_detail, name="zaak-detail"),
     path("beheer/naleving/zaken/<str:nummer>/stap/<str:naam>/", views.zaak_stap, name="zaak-stap"),
+    path("beheer/naleving/opschorten/<int:deelnemer_pk>/", views.opschorten, name="opschorten"),
+    path("beheer/naleving/opschortingen/<int:pk>/opheffen/", views.opheffen, name="opschorting-opheffen"),
+    path("mijn/opschortingen/<int:pk>/geinformeerd/", views.geinformeerd, name="opschorting-geinformeerd"),
     path("mijn/naleving/", views.mijn_zaken, name="mijn-zaken"),
     path("mijn/naleving/<str:nummer>/", views.mijn_zaak, name="mijn-zaak"),
 ]

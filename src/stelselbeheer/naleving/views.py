@@ -8,9 +8,9 @@ from stelselbeheer.deelnemers.services import vandaag
 from stelselbeheer.kern.rollen import Actie, kan
 from stelselbeheer.kern.views import pagineren, vereist, verwerk
 
-from . import services, workflow
-from .forms import StapForm, ToelichtingForm, ZaakForm
-from .models import Bron, Constatering, Nalevingszaak, ZaakStap
+from . import opschorting, services, workflow
+from .forms import GeinformeerdForm, OpheffenForm, OpschortenForm, StapForm, ToelichtingForm, ZaakForm
+from .models import Bron, Constatering, Nalevingszaak, Opschorting, ZaakStap
 
 
 @vereist(Actie.NALEVING_LEZEN)
@@ -118,3 +118,50 @@ def mijn_zaak(request, nummer: str):
             return redirect("mijn-zaak", nummer=nummer)
     return render(request, "naleving/mijn_zaak.html", {"zaak": zaak, "form": form,
                                                         "gebeurtenissen": zaak.gebeurtenissen.all()})
+
+
+# --- opschorting ------------------------------------------------------------------------------------------
+
+@vereist(Actie.NALEVING_BEHANDELEN)
+def opschorten(request, deelnemer_pk: int):
+    deelnemer = get_object_or_404(Deelnemer, pk=deelnemer_pk)
+    form = OpschortenForm(request.POST or None, deelnemer=deelnemer)
+    if request.method == "POST":
+        maatregel = verwerk(form, lambda d: opschorting.opschorten(actor=request.user, deelnemer=deelnemer, **d))
+        if maatregel:
+            messages.success(request, f"{deelnemer} is opgeschort (niveau {maatregel.niveau}); de lijsten worden "
+                                      "opnieuw gepubliceerd en de deelnemers zijn geïnformeerd.")
+            return redirect("deelnemer-detail", pk=deelnemer.pk)
+    return render(request, "kern/formulier_pagina.html", {
+        "form": form, "object": deelnemer, "titel": f"Opschorten: {deelnemer}",
+        "inleiding": "Vanaf niveau 1 gaan de entries direct uit de lijsten en worden de andere deelnemers intern "
+                     "geïnformeerd; vanaf niveau 2 informeert de deelnemer zijn gebruikers; vanaf niveau 3 staat hij "
+                     "openbaar als inactief; niveau 4 beëindigt de deelname."})
+
+
+@vereist(Actie.NALEVING_BEHANDELEN)
+def opheffen(request, pk: int):
+    maatregel = get_object_or_404(Opschorting.objects.select_related("deelnemer"), pk=pk)
+    form = OpheffenForm(request.POST or None, deelnemer=maatregel.deelnemer)
+    if request.method == "POST":
+        if verwerk(form, lambda d: opschorting.opschorting_opheffen(actor=request.user, opschorting=maatregel, **d)):
+            messages.success(request, "De opschorting is opgeheven; de entries keren terug voor zover ze voldoen.")
+            return redirect("deelnemer-detail", pk=maatregel.deelnemer_id)
+    return render(request, "kern/formulier_pagina.html", {"form": form, "object": maatregel.deelnemer,
+                                                           "titel": f"Opschorting opheffen: {maatregel.deelnemer}"})
+
+
+@vereist(Actie.EIGEN_DEELNEMER_LEZEN)
+def geinformeerd(request, pk: int):
+    """Level 2 and up: the participant confirms it informed its users."""
+    maatregel = get_object_or_404(Opschorting, pk=pk, deelnemer_id=request.user.deelnemer_id)
+    form = GeinformeerdForm(request.POST or None)
+    if request.method == "POST":
+        if verwerk(form, lambda d: opschorting.gebruikers_geinformeerd(actor=request.user, opschorting=maatregel,
+                                                                      datum=d["datum"])):
+            messages.success(request, "Vastgelegd: uw gebruikers zijn geïnformeerd.")
+            return redirect("mijn-overzicht")
+    return render(request, "kern/formulier_pagina.html", {
+        "form": form, "titel": "Gebruikers geïnformeerd over de opschorting",
+        "inleiding": f"Uw deelname is opgeschort (niveau {maatregel.niveau}, {maatregel.verwachte_duur}). U bent "
+                     "verplicht uw gebruikers hierover te informeren; leg hier vast wanneer u dat deed."})
