@@ -59,6 +59,7 @@ test: lint test-sqlite
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/lijsten.py
+	$(BIN)/python bench/naleving.py
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3* var/static

@@ -64,6 +64,8 @@ PAGINAS = {
     "zaak-detail": ("/beheer/naleving/zaken/{zaak}/", {"bestuur", "uitvoering"}),
     "zaak-stap": ("/beheer/naleving/zaken/{zaak}/stap/toelichting_vragen/", {"bestuur", "uitvoering"}),
     "mijn-zaken": ("/mijn/naleving/", {"deelnemer"}),
+    "brief": ("/beheer/naleving/brieven/{brief}.pdf", {"bestuur", "uitvoering"}),
+    "mijn-brief": ("/mijn/naleving/brieven/{brief}.pdf", {"deelnemer"}),
     "opschorten": ("/beheer/naleving/opschorten/{dva}/", {"bestuur", "uitvoering"}),
     "opschorting-opheffen": ("/beheer/naleving/opschortingen/{opschorting}/opheffen/", {"bestuur", "uitvoering"}),
     "opschorting-geinformeerd": ("/mijn/opschortingen/{opschorting}/geinformeerd/", {"deelnemer"}),
@@ -174,6 +176,13 @@ def _opschorting(wereld):
     return Opschorting.objects.get()
 
 
+def _brief(wereld):
+    from stelselbeheer.naleving.brieven import brief_maken
+    from stelselbeheer.naleving.models import Brief
+
+    return Brief.objects.first() or brief_maken(_zaak(wereld), "toelichting_vragen", wereld["dva"].status_sinds)
+
+
 def _pad(sjabloon, wereld):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -191,7 +200,7 @@ def _pad(sjabloon, wereld):
     return sjabloon.format(org=wereld["dva"].organisatie.pk, dva=wereld["dva"].pk, aanbieder=wereld["aanbieder"].pk,
                            voorstel=voorstel.pk, besluit=besluit.nummer, bijlage=besluit.bijlagen.first().pk,
                            verzoek=verzoek.pk, kwalificatie=_kwalificatie_met_bewijs(wereld).pk,
-                           zaak=_zaak(wereld).nummer, opschorting=_opschorting(wereld).pk)
+                           zaak=_zaak(wereld).nummer, opschorting=_opschorting(wereld).pk, brief=_brief(wereld).pk)
 
 
 def _inloggen(client, wereld, rol):

@@ -97,10 +97,10 @@ def test_nooit_een_tweede_open_zaak_ook_niet_uit_twee_controles(wereld, maak):
     maak.kwalificatie(wereld["dva"], wereld["dienst"], testdatum=dt.date(2025, 1, 6))  # expired 2026-01-06
     moment = dt.datetime(2026, 2, 1, 12, tzinfo=dt.UTC)
     eerste = kwalificaties_controleren(moment=moment)
-    assert (eerste.constateringen, eerste.zaken) == (1, 1)
+    assert (eerste.constateringen, eerste.zaken) == (2, 2)  # the expiry, and the DVP's client (never tested)
     tweede = kwalificaties_controleren(moment=moment)
     assert (tweede.constateringen, tweede.zaken) == (0, 0)
-    zaak = Nalevingszaak.objects.get()
+    zaak = Nalevingszaak.objects.get(deelnemer=wereld["dva"])
     with pytest.raises(ValidationError):
         services.zaak_openen(actor=None, deelnemer=wereld["dva"], verplichting=zaak.verplichting, omstandigheden="x")
     _stap(zaak, "sluiten_geen_niet_naleving", toelichting="opgelost")

@@ -111,13 +111,16 @@ def kwalificaties_controleren(*, moment: dt.datetime | None = None) -> Uitkomst:
         omstandigheden=f"Het testresultaat van {k.testdatum:%d-%m-%Y} was geldig tot en met {k.geldig_tot:%d-%m-%Y}; "
                        "er is geen nieuwer geldig testresultaat voor deze rol en gegevensdienst.")
         for k in verlopen], ignore_conflicts=True)
-    if herinneringen or verlopen:
+    from stelselbeheer.naleving.controle import erkenning_constateringen
+    from stelselbeheer.naleving.services import zaken_uit_constateringen
+
+    niet_erkend = erkenning_constateringen(dag)
+    if herinneringen or verlopen or niet_erkend:
         vastleggen(actor=None, actie="kwalificaties.gecontroleerd", object_type="deelnemers.kwalificatiecontrole",
                    object_id=dag.isoformat(), omschrijving=f"Controle van kwalificaties op {dag:%d-%m-%Y}",
-                   na={"herinneringen": herinneringen, "constateringen": len(verlopen)})
-    from stelselbeheer.naleving.services import zaken_uit_constateringen
+                   na={"herinneringen": herinneringen, "constateringen": len(verlopen) + len(niet_erkend)})
 
     zaken = zaken_uit_constateringen()  # step 1 of the policy for each new finding (never a second open case)
     if berichten:
         send_mass_mail(berichten, fail_silently=False)  # a failure rolls back: the reminders go out next run
-    return Uitkomst(dag, herinneringen, len(verlopen), len(zaken))
+    return Uitkomst(dag, herinneringen, len(verlopen) + len(niet_erkend), len(zaken))

@@ -36,6 +36,13 @@ class StapForm(forms.Form):
             self.fields["besluit"] = forms.ModelChoiceField(
                 Besluit.objects.filter(deelnemer=zaak.deelnemer, soort__in=stap.besluit),
                 label="Besluit van het bestuur")
+        from .brieven import BIJ_STAP
+        from .models import Kanaal
+
+        if stap.naam in BIJ_STAP:
+            soort, standaard = BIJ_STAP[stap.naam]
+            self.fields["kanaal"] = forms.ChoiceField(label=f"Verzenden ({soort.label.lower()}, als PDF) per",
+                                                      choices=Kanaal.choices, initial=standaard)
         self.fields["datum"] = forms.DateField(label="Datum", required=False, widget=DATUM, help_text="Leeg: vandaag.")
         self.fields["toelichting"] = forms.CharField(label="Toelichting", required=False,
                                                      widget=forms.Textarea(attrs={"rows": 3}))

@@ -6,6 +6,8 @@ from django.db import models
 
 class Bron(models.TextChoices):
     KWALIFICATIE_VERLOPEN = "kwalificatie_verlopen", "Kwalificatie verlopen (NAL-365)"
+    ZAL_NIET_ERKEND = "zal_niet_erkend", "Aanbiederslijst-entry zonder erkenning als DVA"
+    OCL_NIET_ERKEND = "ocl_niet_erkend", "OAuthclientlist-entry zonder erkenning als DVP"
     HANDMATIG = "handmatig", "Vastgelegd door een medewerker"
 
 
@@ -167,3 +169,35 @@ class Opschorting(models.Model):
     @property
     def verwachte_duur(self) -> str:
         return VERWACHTE_DUUR[self.niveau]
+
+
+class BriefSoort(models.TextChoices):
+    VERZOEK_TOELICHTING = "verzoek_toelichting", "Verzoek om toelichting"
+    BEOORDELING = "beoordeling", "Beoordeling en besluit"
+    INGEBREKESTELLING = "ingebrekestelling", "Formele ingebrekestelling"
+    ONTBINDING = "ontbinding", "Ontbinding van de deelnemersovereenkomst"
+
+
+class Kanaal(models.TextChoices):
+    AANGETEKEND = "aangetekend", "Aangetekende brief"
+    EMAIL = "email", "E-mail"
+
+
+class Brief(models.Model):
+    """A letter of a case (rule NAL-BRIEF): made as PDF from a Dutch template at the step it belongs to."""
+
+    zaak = models.ForeignKey(Nalevingszaak, on_delete=models.PROTECT, related_name="brieven", verbose_name="zaak")
+    soort = models.CharField("soort", max_length=30, choices=BriefSoort.choices)
+    pdf = models.BinaryField("PDF")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    verzonden_op = models.DateField("verzonden op")
+    kanaal = models.CharField("kanaal", max_length=20, choices=Kanaal.choices)
+    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "brief"
+        verbose_name_plural = "brieven"
+        ordering = ["zaak", "verzonden_op", "id"]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} {self.zaak.nummer} ({self.verzonden_op})"

@@ -12,7 +12,7 @@ from django.db.models import Exists, OuterRef
 from stelselbeheer.deelnemers.services import vandaag
 from stelselbeheer.kern.audit import canoniek, momentopname, vastleggen
 
-from . import termijnen, workflow
+from . import brieven, termijnen, workflow
 from .models import CRITERIA, Constatering, Nalevingszaak, Zaakgebeurtenis, ZaakStap
 
 
@@ -91,7 +91,8 @@ def _vertrouwelijk(data: dict) -> dict:
 
 @transaction.atomic
 def zaak_stap(*, actor, zaak: Nalevingszaak, overgang: str, datum: dt.date | None = None, toelichting: str = "",
-              gegevens: dict | None = None, besluit=None, termijn: int | None = None) -> Nalevingszaak:
+              gegevens: dict | None = None, besluit=None, termijn: int | None = None,
+              kanaal: str | None = None) -> Nalevingszaak:
     stap = workflow.PER_NAAM.get(overgang)
     if stap is None:
         raise ValidationError({"overgang": f"Onbekende stap '{overgang}'."})
@@ -124,7 +125,10 @@ def zaak_stap(*, actor, zaak: Nalevingszaak, overgang: str, datum: dt.date | Non
     zaak.stap = stap.naar
     zaak.full_clean()
     zaak.save()
+    brief = brieven.brief_maken(zaak, stap.naam, datum, kanaal)
     tekst = toelichting or zaak.termijn_basis
+    if brief:
+        tekst = f"{tekst}\n{brief.get_soort_display()} verzonden ({brief.get_kanaal_display().lower()})".strip()
     Zaakgebeurtenis.objects.create(zaak=zaak, soort=stap.naam, van=van, naar=stap.naar, datum=datum, tekst=tekst,
                                    door=_gebruiker(actor))
     na = momentopname(zaak)

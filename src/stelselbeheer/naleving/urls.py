@@ -11,6 +11,8 @@ urlpatterns = [
     path("beheer/naleving/opschorten/<int:deelnemer_pk>/", views.opschorten, name="opschorten"),
     path("beheer/naleving/opschortingen/<int:pk>/opheffen/", views.opheffen, name="opschorting-opheffen"),
     path("mijn/opschortingen/<int:pk>/geinformeerd/", views.geinformeerd, name="opschorting-geinformeerd"),
+    path("beheer/naleving/brieven/<int:pk>.pdf", views.brief, name="brief"),
+    path("mijn/naleving/brieven/<int:pk>.pdf", views.mijn_brief, name="mijn-brief"),
     path("mijn/naleving/", views.mijn_zaken, name="mijn-zaken"),
     path("mijn/naleving/<str:nummer>/", views.mijn_zaak, name="mijn-zaak"),
 ]

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from stelselbeheer.deelnemers.models import Deelnemer
@@ -10,7 +10,7 @@ from stelselbeheer.kern.views import pagineren, vereist, verwerk
 
 from . import opschorting, services, workflow
 from .forms import GeinformeerdForm, OpheffenForm, OpschortenForm, StapForm, ToelichtingForm, ZaakForm
-from .models import Bron, Constatering, Nalevingszaak, Opschorting, ZaakStap
+from .models import Brief, Bron, Constatering, Nalevingszaak, Opschorting, ZaakStap
 
 
 @vereist(Actie.NALEVING_LEZEN)
@@ -54,6 +54,7 @@ def zaak_detail(request, nummer: str):
                              nummer=nummer)
     return render(request, "naleving/zaak.html", {
         "zaak": zaak, "gebeurtenissen": zaak.gebeurtenissen.select_related("door"), "criteria": _criteria(zaak),
+        "brieven": zaak.brieven.defer("pdf"),
         "stappen": _stappen(zaak, request.user, vandaag()), "vandaag": vandaag(),
         "volgorde": [s for s in ZaakStap if s != ZaakStap.GESLOTEN]})
 
@@ -88,7 +89,8 @@ def zaak_stap(request, nummer: str, naam: str):
         def uitvoeren(d):
             return services.zaak_stap(actor=request.user, zaak=zaak, overgang=stap.naam, datum=d.get("datum"),
                                       toelichting=d.get("toelichting", ""), besluit=d.get("besluit"),
-                                      termijn=d.get("termijn"), gegevens=form.gegevens(stap))
+                                      termijn=d.get("termijn"), gegevens=form.gegevens(stap),
+                                      kanaal=d.get("kanaal") or None)
 
         if verwerk(form, uitvoeren):
             messages.success(request, f"{stap.label}: vastgelegd.")
@@ -117,7 +119,8 @@ def mijn_zaak(request, nummer: str):
             messages.success(request, "Uw toelichting is ontvangen.")
             return redirect("mijn-zaak", nummer=nummer)
     return render(request, "naleving/mijn_zaak.html", {"zaak": zaak, "form": form,
-                                                        "gebeurtenissen": zaak.gebeurtenissen.all()})
+                                                        "gebeurtenissen": zaak.gebeurtenissen.all(),
+                                                        "brieven": zaak.brieven.defer("pdf")})
 
 
 # --- opschorting ------------------------------------------------------------------------------------------
@@ -165,3 +168,21 @@ def geinformeerd(request, pk: int):
         "form": form, "titel": "Gebruikers geïnformeerd over de opschorting",
         "inleiding": f"Uw deelname is opgeschort (niveau {maatregel.niveau}, {maatregel.verwachte_duur}). U bent "
                      "verplicht uw gebruikers hierover te informeren; leg hier vast wanneer u dat deed."})
+
+
+def _pdf(brief):
+    antwoord = HttpResponse(bytes(brief.pdf), content_type="application/pdf")
+    antwoord["Content-Disposition"] = f'attachment; filename="{brief.zaak.nummer}-{brief.soort}.pdf"'
+    return antwoord
+
+
+@vereist(Actie.NALEVING_LEZEN)
+def brief(request, pk: int):
+    return _pdf(get_object_or_404(Brief.objects.select_related("zaak"), pk=pk))
+
+
+@vereist(Actie.EIGEN_DEELNEMER_LEZEN)
+def mijn_brief(request, pk: int):
+    """Only the participant concerned: another participant's letter is as unknown as a missing one (404)."""
+    return _pdf(get_object_or_404(Brief.objects.select_related("zaak"), pk=pk,
+                                  zaak__deelnemer_id=request.user.deelnemer_id))
