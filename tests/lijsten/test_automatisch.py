@@ -47,7 +47,9 @@ def test_de_taak_publiceert_wat_veranderde_met_het_aanleidende_event(register, w
     uitkomst = publiceer_na_wijziging.call()
     assert uitkomst["zal"] == 2 and uitkomst["gnl"] is None and uitkomst["ocl"] is None  # only what changed
     zal = Snapshot.objects.get(lijst="zal", volgnummer=2)
-    assert zal.trigger == "wijziging" and zal.audit_event.actie == "deelnemer.opschorten"
+    assert zal.trigger == "besluit" and zal.audit_event.actie == "deelnemer.opschorten"  # a decision caused it
+    besluit = register["dva"].statuswijzigingen.latest("id").besluit
+    assert zal.audit_event.na["besluit"] == besluit.nummer and besluit.nummer in zal.omschrijving
     assert Inplanning.objects.get().gepland_voor is None
     with django_capture_on_commit_callbacks(execute=True):  # after the run, a new change plans anew
         opheffen(register["dva"])

@@ -383,6 +383,37 @@ class Generator:
         Statuswijziging.objects.bulk_create(stappen)
         self.tel("statuswijzigingen", len(stappen))
         kwalificaties_controleren(moment=dt.datetime.combine(self.peildatum, dt.time(2), tzinfo=AMSTERDAM))
+        self.naleving()
+
+    def naleving(self) -> None:
+        """Cases in several steps of the policy (with their letters) and a level-2 suspension."""
+        from stelselbeheer.besluiten.models import Besluit
+        from stelselbeheer.naleving import services as nal
+        from stelselbeheer.naleving.models import CRITERIA, Nalevingszaak, Opschorting
+        from stelselbeheer.naleving.opschorting import scope
+
+        p = self.peildatum
+        zaken = list(Nalevingszaak.objects.order_by("id")[:4])
+        if len(zaken) == 4:
+            dagen = lambda n: p - dt.timedelta(days=n)  # noqa: E731
+            nal.zaak_stap(actor=None, zaak=zaken[0], overgang="toelichting_vragen", datum=dagen(30))
+            z = nal.zaak_stap(actor=None, zaak=zaken[1], overgang="toelichting_vragen", datum=dagen(25))
+            nal.zaak_stap(actor=None, zaak=z, overgang="beoordelen", datum=dagen(5), gegevens={
+                "beoordeling": "Geen reactie binnen de termijn; het verlopen testresultaat raakt de lijsten."})
+            z = nal.zaak_stap(actor=None, zaak=zaken[2], overgang="toelichting_vragen", datum=dagen(45))
+            z = nal.zaak_stap(actor=None, zaak=z, overgang="beoordelen", datum=dagen(25), gegevens={
+                "beoordeling": "De voorgestelde termijn van een halfjaar past niet bij de ernst."})
+            nal.zaak_stap(actor=None, zaak=z, overgang="in_gebreke_stellen", datum=dagen(3), termijn=30, gegevens={
+                "criteria": {k: {"score": self.rng.randint(2, 5), "motivering": f"Afweging: {naam.lower()}."}
+                             for k, naam in CRITERIA.items()}})
+            nal.zaak_stap(actor=None, zaak=zaken[3], overgang="sluiten_voldoende_zicht", datum=dagen(2),
+                          toelichting="Nieuwe test gepland; vinger aan de pols.",
+                          gegevens={"vervolgcontrole_op": p + dt.timedelta(days=30)})
+        for d in Deelnemer.objects.filter(status=DeelnemerStatus.OPGESCHORT):
+            besluit = Besluit.objects.filter(deelnemer=d, soort="opschorting").first()
+            if besluit:
+                Opschorting.objects.create(deelnemer=d, niveau=2, besluit=besluit, ingegaan_op=d.status_sinds,
+                                           scope=scope(d))
 
     def verzoeken(self, gebruiker) -> None:
         from stelselbeheer.register.verzoeken import verzoek_indienen

@@ -27,9 +27,15 @@ def publiceer_na_wijziging() -> dict:
         plan = Inplanning.objects.select_for_update().get_or_create(pk=1)[0]
         aanleiding, event_id = plan.aanleiding, plan.audit_event_id
         Inplanning.objects.filter(pk=1).update(gepland_voor=None, aanleiding="", audit_event=None)
+    from stelselbeheer.kern.models import AuditEvent
+
+    event = AuditEvent.objects.filter(pk=event_id).only("na").first() if event_id else None
+    besluit = (event.na or {}).get("besluit") if event else None
+    trigger = Trigger.BESLUIT if besluit else Trigger.WIJZIGING  # a step on a board decision names it
+    omschrijving = f"Na besluit {besluit}: {aanleiding}" if besluit else f"Na wijziging: {aanleiding}"
     try:
-        uitkomst = alle_lijsten_publiceren(actor=None, trigger=Trigger.WIJZIGING, alleen_bij_wijziging=True,
-                                           omschrijving=f"Na wijziging: {aanleiding}"[:500], audit_event_id=event_id)
+        uitkomst = alle_lijsten_publiceren(actor=None, trigger=trigger, alleen_bij_wijziging=True,
+                                           omschrijving=omschrijving[:500], audit_event_id=event_id)
     except PublicatieMislukt as e:  # recorded and shown on the staff page by the service
         log.error("Automatische publicatie mislukt: %s", e)
         return {"mislukt": str(e)}
