@@ -108,6 +108,12 @@ API = {
     ("get", "/api/verzoeken"): LEZERS,
     ("post", "/api/verzoeken/{verzoek}/beoordeling"): {"uitvoering"},
     ("get", "/api/constateringen"): {"bestuur", "uitvoering"},
+    ("get", "/api/zaken"): {"bestuur", "uitvoering"},
+    ("get", "/api/zaken/{zaak}"): {"bestuur", "uitvoering"},
+    ("post", "/api/zaken/{zaak}/stappen"): {"bestuur", "uitvoering"},
+    ("post", "/api/opschortingen"): {"bestuur", "uitvoering"},
+    ("get", "/api/mijn/zaken"): {"deelnemer"},
+    ("post", "/api/mijn/zaken/{zaak}/toelichting"): {"deelnemer"},
 }
 
 
@@ -130,7 +136,8 @@ def test_elke_api_operatie_staat_in_de_matrix(client, db):
     operaties = {(m, p) for p, ops in spec["paths"].items() for m in ops}
     gedekt = {(m, p.replace("{org}", "{organisatie_id}").replace("{dva}", "{deelnemer_id}")
                .replace("/48", "/{code}").replace("/huisartsdelinde@medmij", "/{naam}")
-               .replace("{besluit}", "{nummer}").replace("{verzoek}", "{verzoek_id}")) for m, p in API}
+               .replace("{besluit}", "{nummer}").replace("{verzoek}", "{verzoek_id}")
+               .replace("{zaak}", "{nummer}")) for m, p in API}
     assert operaties == gedekt
 
 

@@ -32,3 +32,24 @@ def test_client_van_een_nooit_erkende_dvp(wereld):
     assert (c.deelnemer, c.bron) == (wereld["dvp"], Bron.OCL_NIET_ERKEND)
     assert "app.mijngezondheid.nl" in c.omstandigheden
     assert Constatering.objects.count() == 1
+
+
+def test_controle_ook_kort_na_een_wijziging_in_het_register(wereld, maak, settings,
+                                                            django_capture_on_commit_callbacks):
+    from django_tasks import default_task_backend
+
+    from stelselbeheer.naleving.models import Nalevingszaak
+    from stelselbeheer.naleving.tasks import register_controleren
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    maak.kwalificatie(wereld["dvp"], wereld["dienst"], rol=RolSoort.DVP)
+    bgz = maak.gegevensdienst("1", "Basisgegevensset Zorg")
+    with django_capture_on_commit_callbacks(execute=True):
+        reg.aanbieder_dienst_instellen(actor=None, aanbieder=wereld["aanbieder"], gegevensdienst=bgz,
+                                       authorization_endpoint="https://auth.zorg.nl/a",
+                                       token_endpoint="https://api.zorg.nl/t", systeemrollen={"BGZ": "https://f.zorg.nl/b"})
+    namen = [r.task.name for r in default_task_backend.results]
+    assert "register_controleren" in namen
+    assert register_controleren.call() == {"constateringen": 1, "zaken": 1}
+    assert register_controleren.call() == {"constateringen": 0, "zaken": 0}
+    assert Nalevingszaak.objects.get().verplichting.endswith("gegevensdienst 1")

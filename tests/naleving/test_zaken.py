@@ -155,3 +155,19 @@ def test_werkvoorraad_op_urgentie(client, wereld, zaak, maak):
     tekst = client.get("/beheer/naleving/").content.decode()
     assert tekst.index(zaak.nummer) < tekst.index(tweede.nummer) and "verstreken" in tekst
     assert AuditEvent.objects.filter(actie="zaak.toelichting_vragen").count() == 2
+
+
+def test_api_voor_medewerker_en_deelnemer(client, wereld, zaak):
+    client.force_login(wereld["gebruikers"]["uitvoering"])
+    assert [z["nummer"] for z in client.get("/api/zaken?open=true").json()["resultaten"]] == [zaak.nummer]
+    r = client.post(f"/api/zaken/{zaak.nummer}/stappen", {"overgang": "beoordelen"}, content_type="application/json")
+    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "overgang"
+    r = client.post(f"/api/zaken/{zaak.nummer}/stappen", {"overgang": "toelichting_vragen", "termijn": 5},
+                    content_type="application/json")
+    assert r.status_code == 200 and r.json()["stap"] == "verificatie" and "5 werkdagen" in r.json()["termijn_basis"]
+    client.force_login(wereld["gebruikers"]["deelnemer"])
+    assert [z["nummer"] for z in client.get("/api/mijn/zaken").json()] == [zaak.nummer]
+    antwoord = {"maatregelen": "Hertest", "maatregelen_termijn": (VANDAAG + dt.timedelta(days=5)).isoformat()}
+    r = client.post(f"/api/mijn/zaken/{zaak.nummer}/toelichting", antwoord, content_type="application/json")
+    assert r.status_code == 200 and r.json()["maatregelen"] == "Hertest"
+    assert client.get("/api/zaken").status_code == 403

@@ -54,7 +54,7 @@ def zaak_detail(request, nummer: str):
                              nummer=nummer)
     return render(request, "naleving/zaak.html", {
         "zaak": zaak, "gebeurtenissen": zaak.gebeurtenissen.select_related("door"), "criteria": _criteria(zaak),
-        "brieven": zaak.brieven.defer("pdf"),
+        "brieven": zaak.brieven.defer("pdf"), "opschortingen": zaak.opschortingen.select_related("besluit"),
         "stappen": _stappen(zaak, request.user, vandaag()), "vandaag": vandaag(),
         "volgorde": [s for s in ZaakStap if s != ZaakStap.GESLOTEN]})
 
