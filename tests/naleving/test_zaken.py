@@ -171,3 +171,11 @@ def test_api_voor_medewerker_en_deelnemer(client, wereld, zaak):
     r = client.post(f"/api/mijn/zaken/{zaak.nummer}/toelichting", antwoord, content_type="application/json")
     assert r.status_code == 200 and r.json()["maatregelen"] == "Hertest"
     assert client.get("/api/zaken").status_code == 403
+
+
+@pytest.mark.parametrize("rol,ziet", [("bestuur", True), ("uitvoering", True), ("auditor", False)])
+def test_dossier_ook_in_de_admin_alleen_voor_uitvoering_en_bestuur(client, wereld, zaak, rol, ziet):
+    client.force_login(wereld["gebruikers"][rol])
+    assert ("Nalevingszaken" in client.get("/django-admin/").content.decode()) == ziet
+    r = client.get("/django-admin/naleving/nalevingszaak/")
+    assert (r.status_code == 200 and zaak.nummer in r.content.decode()) == ziet

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from stelselbeheer.kern.admin import AlleenLezenAdmin
 
-from .models import Deelnemer, DeelnemerRol, Kwalificatie
+from .models import Deelnemer, DeelnemerRol, Herinnering, Kwalificatie, Statuswijziging
 
 
 class RolInline(admin.TabularInline):
@@ -30,3 +30,16 @@ class KwalificatieAdmin(AlleenLezenAdmin):
     list_display = ["deelnemer", "rol", "gegevensdienst", "testdatum", "resultaat", "geldig_tot"]
     list_filter = ["rol", "resultaat", "gegevensdienst"]
     search_fields = ["deelnemer__organisatie__naam"]
+
+
+@admin.register(Statuswijziging)
+class StatuswijzigingAdmin(AlleenLezenAdmin):
+    list_display = ["deelnemer", "overgang", "van", "naar", "datum", "besluit"]
+    list_filter = ["overgang", "naar"]
+    list_select_related = ["deelnemer__organisatie", "besluit"]
+
+
+@admin.register(Herinnering)
+class HerinneringAdmin(AlleenLezenAdmin):
+    list_display = ["kwalificatie", "dagen_voor", "verzonden_op"]
+    list_filter = ["dagen_voor"]

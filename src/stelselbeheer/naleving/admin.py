@@ -3,17 +3,43 @@ from django.contrib import admin
 from stelselbeheer.kern.admin import AlleenLezenAdmin
 from stelselbeheer.kern.rollen import Actie, kan
 
-from .models import Constatering
+from .models import Brief, Constatering, Nalevingszaak, Opschorting, Zaakgebeurtenis
 
 
-@admin.register(Constatering)
-class ConstateringAdmin(AlleenLezenAdmin):
-    list_display = ["deelnemer", "bron", "verplichting", "datum"]
-    list_filter = ["bron"]
+class DossierAdmin(AlleenLezenAdmin):
+    """Case data: staff and board only, also in the admin (auditors read the admin for the audit trail)."""
 
     def has_view_permission(self, request, obj=None):
-        """Case data: staff and board only, also in the admin (auditors read the admin for the audit trail)."""
         return kan(request.user, Actie.NALEVING_LEZEN) and super().has_view_permission(request, obj)
 
     def has_module_permission(self, request):
         return kan(request.user, Actie.NALEVING_LEZEN) and super().has_module_permission(request)
+
+
+@admin.register(Constatering)
+class ConstateringAdmin(DossierAdmin):
+    list_display = ["deelnemer", "bron", "verplichting", "datum"]
+    list_filter = ["bron"]
+
+
+@admin.register(Nalevingszaak)
+class NalevingszaakAdmin(DossierAdmin):
+    list_display = ["nummer", "deelnemer", "verplichting", "stap", "termijn_tot", "afsluiting"]
+    list_filter = ["stap", "afsluiting"]
+    search_fields = ["nummer", "verplichting"]
+
+
+@admin.register(Zaakgebeurtenis)
+class ZaakgebeurtenisAdmin(DossierAdmin):
+    list_display = ["zaak", "soort", "datum", "door"]
+
+
+@admin.register(Opschorting)
+class OpschortingAdmin(DossierAdmin):
+    list_display = ["deelnemer", "niveau", "ingegaan_op", "gebruikers_geinformeerd_op", "opgeheven_op"]
+
+
+@admin.register(Brief)
+class BriefAdmin(DossierAdmin):
+    list_display = ["zaak", "soort", "verzonden_op", "kanaal"]
+    exclude = ["pdf"]

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from stelselbeheer.kern.admin import AlleenLezenAdmin
 
-from .models import Aanbieder, AanbiederGegevensdienst, Gegevensdienst, OAuthclient
+from .models import Aanbieder, AanbiederGegevensdienst, Gegevensdienst, OAuthclient, Wijzigingsverzoek
 
 
 @admin.register(Gegevensdienst)
@@ -27,3 +27,10 @@ class AanbiederGegevensdienstAdmin(AlleenLezenAdmin):
 @admin.register(OAuthclient)
 class OAuthclientAdmin(AlleenLezenAdmin):
     list_display = ["hostname", "organisatienaam", "dvp"]
+
+
+@admin.register(Wijzigingsverzoek)
+class WijzigingsverzoekAdmin(AlleenLezenAdmin):
+    list_display = ["pk", "deelnemer", "soort", "status", "ingediend_op", "beoordeeld_op"]
+    list_filter = ["soort", "status"]
+    list_select_related = ["deelnemer__organisatie"]
