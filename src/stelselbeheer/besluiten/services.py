@@ -10,20 +10,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from stelselbeheer.kern.audit import momentopname, vastleggen
+from stelselbeheer.kern.services import volgend_jaarnummer
 
 from .models import Besluit, Bijlage
 
 MAX_BIJLAGE = 10 * 1024 * 1024
 TOEGESTANE_BIJLAGEN = (".pdf", ".odt", ".docx", ".txt", ".png", ".jpg")
-
-
-def _volgend_nummer(datum: dt.date) -> str:
-    """B-<year>-<4 digits>, gap-free per year (the caller holds a lock: the insert is in the same transaction)."""
-    voorvoegsel = f"B-{datum.year}-"
-    laatste = (Besluit.objects.select_for_update().filter(nummer__startswith=voorvoegsel)
-               .order_by("-nummer").values_list("nummer", flat=True).first())
-    volgend = int(laatste.rsplit("-", 1)[1]) + 1 if laatste else 1
-    return f"{voorvoegsel}{volgend:04d}"
 
 
 @transaction.atomic
@@ -41,7 +33,7 @@ def besluit_vastleggen(*, actor, datum: dt.date, soort: str, onderwerp: str, tek
             fouten.append(f"{bestand.name}: een bijlage is hooguit 10 MB.")
     if fouten:
         raise ValidationError({"bijlagen": fouten})
-    besluit.nummer = _volgend_nummer(datum)
+    besluit.nummer = volgend_jaarnummer(Besluit, "B", datum.year)
     besluit.save()
     besluit.partijen.set(partijen)
     sommen = []

@@ -46,6 +46,15 @@ def wijzigen(*, actor, obj: models.Model, wijzigingen: dict, toegestaan: set[str
     return obj
 
 
+def volgend_jaarnummer(model, voorvoegsel: str, jaar: int) -> str:
+    """``<voorvoegsel>-<jaar>-NNNN``, gap-free per year: the next after the highest, read with a row lock. Call
+    inside the transaction that inserts it (the unique field is the backstop)."""
+    begin = f"{voorvoegsel}-{jaar}-"
+    laatste = (model.objects.select_for_update().filter(nummer__startswith=begin).order_by("-nummer")
+               .values_list("nummer", flat=True).first())
+    return f"{begin}{(int(laatste.rsplit('-', 1)[1]) + 1) if laatste else 1:04d}"
+
+
 @transaction.atomic
 def gebruiker_aanmaken(*, actor, gebruikersnaam: str, wachtwoord: str, rol: str, email: str = "",
                        volledige_naam: str = "", deelnemer=None, rso=None, reden: str = "") -> Gebruiker:

@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef
 
 from stelselbeheer.deelnemers.services import vandaag
 from stelselbeheer.kern.audit import canoniek, momentopname, vastleggen
+from stelselbeheer.kern.services import volgend_jaarnummer
 
 from . import brieven, termijnen, workflow
 from .models import CRITERIA, Constatering, Nalevingszaak, Zaakgebeurtenis, ZaakStap
@@ -18,13 +19,6 @@ from .models import CRITERIA, Constatering, Nalevingszaak, Zaakgebeurtenis, Zaak
 
 def _gebruiker(actor):
     return actor if getattr(actor, "pk", None) else None
-
-
-def _volgend_nummer(datum: dt.date) -> str:
-    voorvoegsel = f"N-{datum.year}-"
-    laatste = (Nalevingszaak.objects.select_for_update().filter(nummer__startswith=voorvoegsel)
-               .order_by("-nummer").values_list("nummer", flat=True).first())
-    return f"{voorvoegsel}{(int(laatste.rsplit('-', 1)[1]) + 1) if laatste else 1:04d}"
 
 
 @transaction.atomic
@@ -40,7 +34,7 @@ def zaak_openen(*, actor, deelnemer, verplichting: str, omstandigheden: str, con
     zaak = Nalevingszaak(deelnemer=deelnemer, verplichting=verplichting, omstandigheden=omstandigheden,
                          constatering=constatering, geopend_op=datum)
     zaak.full_clean(exclude=["nummer"])
-    zaak.nummer = _volgend_nummer(datum)
+    zaak.nummer = volgend_jaarnummer(Nalevingszaak, "N", datum.year)
     zaak.save()
     Zaakgebeurtenis.objects.create(zaak=zaak, soort="geopend", naar=zaak.stap, datum=datum, tekst=omstandigheden,
                                    door=_gebruiker(actor))

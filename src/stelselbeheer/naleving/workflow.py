@@ -9,10 +9,10 @@ naleving" with a date for the follow-up check ("vinger aan de pols").
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from stelselbeheer.besluiten.models import BesluitSoort
+from stelselbeheer.deelnemers.workflow import Voorwaarde
 
 from .models import CRITERIA, Afsluiting, Nalevingszaak
 from .models import ZaakStap as Z
@@ -59,14 +59,6 @@ def _vervolgcontrole(z, c):
     if z.vervolgcontrole_op and z.vervolgcontrole_op > c.datum:
         return None
     return "Kies een datum in de toekomst voor de vervolgcontrole (vinger aan de pols)."
-
-
-@dataclass(frozen=True)
-class Voorwaarde:
-    code: str
-    omschrijving: str
-    veld: str
-    toets: Callable
 
 
 BEOORDELING = Voorwaarde("NAL-STAP3", "De beoordeling is vastgelegd", "beoordeling", _beoordeling)
