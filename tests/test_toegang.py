@@ -70,6 +70,11 @@ PAGINAS = {
     "opschorting-opheffen": ("/beheer/naleving/opschortingen/{opschorting}/opheffen/", {"bestuur", "uitvoering"}),
     "opschorting-geinformeerd": ("/mijn/opschortingen/{opschorting}/geinformeerd/", {"deelnemer"}),
     "mijn-zaak": ("/mijn/naleving/{zaak}/", {"deelnemer"}),
+    "melden": ("/melden/", ALLE),
+    "melding-formulier": ("/melden/formulier/", ALLE),
+    "melding-status": ("/meldingen/status/{meldingcode}/", ALLE),
+    "melding-lijst": ("/beheer/meldingen/", {"bestuur", "uitvoering", "regio"}),
+    "melding-detail": ("/beheer/meldingen/{melding}/", {"bestuur", "uitvoering", "regio"}),
     "kwalificatie-bewijs": ("/kwalificaties/{kwalificatie}/bewijs/", LEZERS | {"deelnemer"}),
 }
 NIET_IN_MATRIX = {"login", "logout", "tweefactor"}  # the account mechanics themselves (tests/kern/test_tweefactor.py)
@@ -113,6 +118,8 @@ API = {
     ("post", "/api/zaken/{zaak}/stappen"): {"bestuur", "uitvoering"},
     ("post", "/api/opschortingen"): {"bestuur", "uitvoering"},
     ("get", "/api/mijn/zaken"): {"deelnemer"},
+    ("post", "/api/meldingen"): ALLE,
+    ("get", "/api/meldingen/status/{meldingcode}"): ALLE,
     ("post", "/api/mijn/zaken/{zaak}/toelichting"): {"deelnemer"},
 }
 
@@ -137,7 +144,7 @@ def test_elke_api_operatie_staat_in_de_matrix(client, db):
     gedekt = {(m, p.replace("{org}", "{organisatie_id}").replace("{dva}", "{deelnemer_id}")
                .replace("/48", "/{code}").replace("/huisartsdelinde@medmij", "/{naam}")
                .replace("{besluit}", "{nummer}").replace("{verzoek}", "{verzoek_id}")
-               .replace("{zaak}", "{nummer}")) for m, p in API}
+               .replace("{zaak}", "{nummer}").replace("{meldingcode}", "{code}")) for m, p in API}
     assert operaties == gedekt
 
 
@@ -190,6 +197,22 @@ def _brief(wereld):
     return Brief.objects.first() or brief_maken(_zaak(wereld), "toelichting_vragen", wereld["dva"].status_sinds)
 
 
+_MELDING = {}
+
+
+def _melding(wereld):
+    """A regional melding in the world's region (other regions' desks get 404: tested in tests/meldingen)."""
+    from stelselbeheer.meldingen.models import Melding
+    from stelselbeheer.meldingen.services import melding_indienen
+
+    if not Melding.objects.filter(pk=_MELDING.get("pk")).exists():
+        melding, code = melding_indienen(actor=None, soort="vraag", onderwerp="Vraag", omschrijving="x",
+                                         melder_naam="A", melder_email="a@x.nl", uitkomst="rso",
+                                         regio=wereld["rso"].regio)
+        _MELDING.update(pk=melding.pk, code=code, melding=melding)
+    return _MELDING["melding"], _MELDING["code"]
+
+
 def _pad(sjabloon, wereld):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -207,7 +230,8 @@ def _pad(sjabloon, wereld):
     return sjabloon.format(org=wereld["dva"].organisatie.pk, dva=wereld["dva"].pk, aanbieder=wereld["aanbieder"].pk,
                            voorstel=voorstel.pk, besluit=besluit.nummer, bijlage=besluit.bijlagen.first().pk,
                            verzoek=verzoek.pk, kwalificatie=_kwalificatie_met_bewijs(wereld).pk,
-                           zaak=_zaak(wereld).nummer, opschorting=_opschorting(wereld).pk, brief=_brief(wereld).pk)
+                           zaak=_zaak(wereld).nummer, opschorting=_opschorting(wereld).pk, brief=_brief(wereld).pk,
+                           melding=_melding(wereld)[0].nummer, meldingcode=_melding(wereld)[1])
 
 
 def _inloggen(client, wereld, rol):

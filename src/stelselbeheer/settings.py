@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "stelselbeheer.lijsten",
     "stelselbeheer.besluiten",
     "stelselbeheer.naleving",
+    "stelselbeheer.meldingen",
     "django_tasks",
     "django_tasks_db",
     "django_otp",

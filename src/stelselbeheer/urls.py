@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("stelselbeheer.lijsten.urls")),
     path("", include("stelselbeheer.besluiten.urls")),
     path("", include("stelselbeheer.naleving.urls")),
+    path("", include("stelselbeheer.meldingen.urls")),
     path("api/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -2,6 +2,7 @@ from stelselbeheer.api import api
 from stelselbeheer.besluiten.api import router as besluiten
 from stelselbeheer.deelnemers.api import router as deelnemers
 from stelselbeheer.kern.api import router as kern
+from stelselbeheer.meldingen.api import router as meldingen
 from stelselbeheer.naleving.api import router as naleving
 from stelselbeheer.organisaties.api import router as organisaties
 from stelselbeheer.register.api import router as register
@@ -12,3 +13,4 @@ api.add_router("/", deelnemers)
 api.add_router("/", kern)
 api.add_router("/", besluiten)
 api.add_router("/", naleving)
+api.add_router("/", meldingen)

@@ -438,6 +438,23 @@ class Generator:
                                                          SYSTEEMROLLEN[dienst.gegevensdienst.code]}})
         self.tel("wijzigingsverzoeken", 2 if dienst else 1)
 
+    def meldingen(self) -> None:
+        from stelselbeheer.meldingen.services import actieve_boom, melding_indienen
+
+        boom = actieve_boom()
+        regio = self.rsos[0].regio
+        for soort, onderwerp, uitkomst, r in [
+            ("incident", "Viewer laadt geen echobeelden", "rso", regio),
+            ("vraag", "Hoe vaak wordt de aanbiederslijst gepubliceerd?", "landelijk", None),
+            ("klacht", "Wijzigingsverzoek blijft lang liggen", "landelijk", None),
+            ("calamiteit", "Token endpoint van een DVA geeft verkeerde gegevens", "landelijk", None),
+        ]:
+            naam = self.fake.name()
+            melding_indienen(actor=None, soort=soort, onderwerp=onderwerp, omschrijving=f"{onderwerp}. Gemeld door "
+                             f"{naam}.", melder_naam=naam, melder_email=f"{slug(naam)}@voorbeeld.nl", regio=r,
+                             uitkomst=uitkomst, beslisboom=boom)
+        self.tel("meldingen", 4)
+
     def accounts(self) -> list[tuple[str, str, str]]:
         eerste_dva = next(d for d in self.dva if d.status == DeelnemerStatus.ACTIEF)
         specs = [(Rol.BESTUUR, "bestuur", "Bea Bestuur", {}),
@@ -501,6 +518,7 @@ def genereer(*, aanbieders: int = 2000, seed: int = 2026, peildatum: dt.date | N
         uit = gen.accounts() if accounts else []
         if accounts:
             gen.verzoeken(Gebruiker.objects.get(username="deelnemer"))
+        gen.meldingen()
         vastleggen(actor=None, actie="demo.gegenereerd", object_type="kern.demodata", object_id=str(seed),
                    omschrijving=f"Demodata (seed {seed}, {aanbieders} aanbieders)",
                    na={"seed": seed, "peildatum": gen.peildatum, "aantallen": gen.aantallen})

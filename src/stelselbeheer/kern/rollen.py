@@ -45,6 +45,8 @@ class Actie(models.TextChoices):
     VERZOEK_BEOORDELEN = "verzoek.beoordelen", "Wijzigingsverzoeken goedkeuren of afwijzen"
     NALEVING_LEZEN = "naleving.lezen", "Constateringen en nalevingszaken raadplegen"
     NALEVING_BEHANDELEN = "naleving.behandelen", "Nalevingszaken openen en de stappen zetten"
+    MELDING_INDIENEN = "melding.indienen", "Een melding indienen (voordeur, beslisboom)"
+    MELDINGEN_BEHANDELEN = "meldingen.behandelen", "Meldingen inzien en behandelen (regio: alleen de eigen regio)"
 
 
 _A = Actie
@@ -54,18 +56,21 @@ _LEZEN_ALLES = {
 
 #: role -> the actions it may perform. The one place where access is decided.
 RECHTEN: dict[str, frozenset[str]] = {
-    PUBLIEK: frozenset({_A.REGISTER_PUBLIEK_LEZEN, _A.DEELNEMER_AANMELDEN}),
+    PUBLIEK: frozenset({_A.REGISTER_PUBLIEK_LEZEN, _A.DEELNEMER_AANMELDEN, _A.MELDING_INDIENEN}),
     Rol.BESTUUR: frozenset(_LEZEN_ALLES | {_A.AUDIT_LEZEN, _A.BEHEER_LEZEN, _A.BESLUIT_VASTLEGGEN,
-                                          _A.TOETREDING_BESLUITEN, _A.NALEVING_LEZEN, _A.NALEVING_BEHANDELEN}),
+                                          _A.TOETREDING_BESLUITEN, _A.NALEVING_LEZEN, _A.NALEVING_BEHANDELEN,
+                                          _A.MELDING_INDIENEN, _A.MELDINGEN_BEHANDELEN}),
     Rol.UITVOERING: frozenset(_LEZEN_ALLES | {
         _A.ORGANISATIE_WIJZIGEN, _A.DEELNEMER_WIJZIGEN, _A.AANBIEDER_WIJZIGEN, _A.AANBIEDER_IMPORTEREN,
         _A.GEGEVENSDIENST_WIJZIGEN, _A.AUDIT_LEZEN, _A.BEHEER_LEZEN, _A.LIJST_PUBLICEREN,
         _A.BESLUIT_VASTLEGGEN, _A.DEELNEMER_AANMELDEN, _A.TOETREDING_BEHANDELEN, _A.TOETREDING_BESLUITEN,
-        _A.VERZOEK_BEOORDELEN, _A.NALEVING_LEZEN, _A.NALEVING_BEHANDELEN,
+        _A.VERZOEK_BEOORDELEN, _A.NALEVING_LEZEN, _A.NALEVING_BEHANDELEN, _A.MELDING_INDIENEN,
+        _A.MELDINGEN_BEHANDELEN,
     }),
-    Rol.AUDITOR: frozenset(_LEZEN_ALLES | {_A.AUDIT_LEZEN, _A.BEHEER_LEZEN}),
-    Rol.DEELNEMER: frozenset({_A.REGISTER_PUBLIEK_LEZEN, _A.EIGEN_DEELNEMER_LEZEN, _A.VERZOEK_INDIENEN}),
-    Rol.REGIO: frozenset({_A.REGISTER_PUBLIEK_LEZEN, _A.REGIO_LEZEN}),
+    Rol.AUDITOR: frozenset(_LEZEN_ALLES | {_A.AUDIT_LEZEN, _A.BEHEER_LEZEN, _A.MELDING_INDIENEN}),
+    Rol.DEELNEMER: frozenset({_A.REGISTER_PUBLIEK_LEZEN, _A.EIGEN_DEELNEMER_LEZEN, _A.VERZOEK_INDIENEN,
+                              _A.MELDING_INDIENEN}),
+    Rol.REGIO: frozenset({_A.REGISTER_PUBLIEK_LEZEN, _A.REGIO_LEZEN, _A.MELDING_INDIENEN, _A.MELDINGEN_BEHANDELEN}),
 }
 
 

@@ -1,0 +1,87 @@
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from stelselbeheer.kern.rollen import Actie
+from stelselbeheer.kern.views import pagineren, vereist, verwerk
+
+from . import beslisboom as boom_regels
+from . import services
+from .forms import MeldingForm
+from .zichtbaar import zichtbare_meldingen
+
+
+def _pad(request) -> list[int]:
+    tekst = request.GET.get("pad", "")
+    if not tekst:
+        return []
+    try:
+        return [int(deel) for deel in tekst.split(".")]
+    except ValueError as e:
+        raise Http404("Onbekende keuze") from e
+
+
+@vereist(Actie.MELDING_INDIENEN)
+def melden(request):
+    """The front door: the decision tree, one question per page (MEL-BOOM)."""
+    boom = services.actieve_boom()
+    pad = _pad(request)
+    try:
+        naam, knoop = boom_regels.stap(boom.boom, pad)
+    except Exception as e:  # noqa: BLE001 - a tampered path is simply not found
+        raise Http404("Onbekende keuze") from e
+    prefix = ".".join(str(p) for p in pad)
+    opties = [{"label": o["label"], "pad": f"{prefix}.{i}" if prefix else str(i)}
+              for i, o in enumerate(knoop.get("opties") or [])]
+    uitkomst = knoop.get("uitkomst")
+    loket, hier = boom_regels.UITKOMSTEN.get(uitkomst, ("", False))
+    return render(request, "meldingen/melden.html", {
+        "knoop": knoop, "opties": opties, "pad": prefix, "versie": boom.versie,
+        "terug": ".".join(prefix.split(".")[:-1]), "uitkomst": uitkomst, "loket": loket, "hier": hier})
+
+
+@vereist(Actie.MELDING_INDIENEN)
+def melding_formulier(request):
+    boom = services.actieve_boom()
+    pad = _pad(request)
+    try:
+        _, knoop = boom_regels.stap(boom.boom, pad)
+    except Exception as e:  # noqa: BLE001
+        raise Http404("Onbekende keuze") from e
+    uitkomst = knoop.get("uitkomst", "")
+    beginwaarden = {}
+    if request.user.is_authenticated:
+        beginwaarden = {"melder_naam": request.user.get_full_name() or request.user.username,
+                        "melder_email": request.user.email}
+    form = MeldingForm(request.POST or None, initial=beginwaarden)
+    if request.method == "POST":
+        uitkomst_ = verwerk(form, lambda d: services.melding_indienen(
+            actor=request.user if request.user.is_authenticated else None, uitkomst=uitkomst, beslisboom=boom, **d))
+        if uitkomst_:
+            melding, token = uitkomst_
+            return render(request, "meldingen/ingediend.html", {
+                "melding": melding, "status_url": request.build_absolute_uri(f"/meldingen/status/{token}/")})
+    return render(request, "kern/formulier_pagina.html", {
+        "form": form, "titel": "Melding indienen",
+        "inleiding": "U krijgt een referentienummer en een link naar een statuspagina; bewaar die link."})
+
+
+def melding_status(request, token: str):
+    """The status page for whoever holds the code (no account needed); only this melding, only safe fields."""
+    melding = services.melding_bij_token(token)
+    if melding is None:
+        raise Http404("Onbekende statuscode")
+    return render(request, "meldingen/status.html", {"melding": melding,
+                                                     "gebeurtenissen": melding.gebeurtenissen.all()})
+
+
+@vereist(Actie.MELDINGEN_BEHANDELEN)
+def melding_lijst(request):
+    pagina, params = pagineren(request, zichtbare_meldingen(request.user).select_related("regio"))
+    return render(request, "meldingen/lijst.html", {"pagina": pagina, "params": params})
+
+
+@vereist(Actie.MELDINGEN_BEHANDELEN)
+def melding_detail(request, nummer: str):
+    melding = get_object_or_404(zichtbare_meldingen(request.user), nummer=nummer)
+    return render(request, "meldingen/detail.html", {"melding": melding,
+                                                     "gebeurtenissen": melding.gebeurtenissen.all()})
