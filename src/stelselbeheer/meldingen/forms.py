@@ -14,3 +14,25 @@ class MeldingForm(forms.Form):
     melder_email = forms.EmailField(label="Uw e-mailadres")
     regio = forms.ModelChoiceField(Regio.objects.all(), label="Regio", required=False,
                                    help_text="Verplicht als het een regionaal probleem is.")
+
+
+class TriageForm(forms.Form):
+    def __init__(self, *args, user, **kwargs):
+        from stelselbeheer.kern.models import Gebruiker
+        from stelselbeheer.kern.rollen import Rol
+
+        from .models import Niveau, Prioriteit
+
+        super().__init__(*args, **kwargs)
+        self.fields["prioriteit"] = forms.ChoiceField(label="Prioriteit", choices=Prioriteit.choices)
+        self.fields["niveau"] = forms.ChoiceField(label="Niveau", choices=Niveau.choices)
+        self.fields["regio"] = forms.ModelChoiceField(Regio.objects.all(), label="Regio", required=False)
+        self.fields["team"] = forms.CharField(label="Team", max_length=100, required=False)
+        collega = Gebruiker.objects.filter(rol__in=[Rol.UITVOERING, Rol.REGIO], is_active=True)
+        if getattr(user, "rso_id", None):
+            collega = collega.filter(rso_id=user.rso_id)
+        self.fields["toegewezen_aan"] = forms.ModelChoiceField(collega, label="Toegewezen aan", required=False)
+
+
+class EscalatieForm(forms.Form):
+    reden = forms.CharField(label="Reden van de escalatie", widget=forms.Textarea(attrs={"rows": 3}))

@@ -48,6 +48,13 @@ class Status(models.TextChoices):
     GESLOTEN = "gesloten", "Gesloten"
 
 
+class Prioriteit(models.TextChoices):
+    LAAG = "laag", "Laag"
+    NORMAAL = "normaal", "Normaal"
+    HOOG = "hoog", "Hoog"
+    KRITIEK = "kritiek", "Kritiek"
+
+
 class Melding(models.Model):
     nummer = models.CharField("referentie", max_length=20, unique=True, editable=False)
     soort = models.CharField("soort", max_length=20, choices=Soort.choices)
@@ -66,6 +73,13 @@ class Melding(models.Model):
                                    verbose_name="beslisboom (versie)")
     uitkomst = models.CharField("uitkomst van de beslisboom", max_length=20, blank=True)
     token_sha256 = models.CharField("SHA-256 van de statuscode", max_length=64, unique=True, editable=False)
+    prioriteit = models.CharField("prioriteit", max_length=10, choices=Prioriteit.choices,
+                                  default=Prioriteit.NORMAAL)
+    team = models.CharField("team", max_length=100, blank=True)
+    toegewezen_aan = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                       related_name="+", verbose_name="toegewezen aan")
+    reactie_voor = models.DateTimeField("reactie uiterlijk", null=True, blank=True)
+    oplossing_voor = models.DateTimeField("opgelost uiterlijk", null=True, blank=True, db_index=True)
     ingediend_op = models.DateTimeField("ingediend op", auto_now_add=True)
 
     class Meta:

@@ -13,7 +13,8 @@ from stelselbeheer.kern.audit import vastleggen
 from stelselbeheer.kern.services import volgend_jaarnummer
 
 from . import beslisboom as boom_regels
-from .models import Beslisboom, Melding, Meldinggebeurtenis, Niveau
+from . import servicenormen
+from .models import Beslisboom, Melding, Meldinggebeurtenis, Niveau, Status
 
 
 def token_sha256(token: str) -> str:
@@ -56,6 +57,7 @@ def melding_indienen(*, actor, soort: str, onderwerp: str, omschrijving: str, me
         raise ValidationError({"regio": "Kies uw regio: de regionale desk pakt dit op."})
     melding.full_clean(exclude=["nummer"])
     melding.nummer = volgend_jaarnummer(Melding, "M", timezone.now().year)
+    melding.reactie_voor, melding.oplossing_voor = servicenormen.doelen(soort, melding.prioriteit, timezone.now())
     melding.save()
     Meldinggebeurtenis.objects.create(melding=melding, soort="ingediend", door=melding.melder,
                                       tekst=f"{melding.get_soort_display()}, {melding.get_niveau_display().lower()}")
@@ -66,3 +68,58 @@ def melding_indienen(*, actor, soort: str, onderwerp: str, omschrijving: str, me
 
 def melding_bij_token(token: str) -> Melding | None:
     return Melding.objects.filter(token_sha256=token_sha256(token or "")).first()
+
+
+def _mag_behandelen(user, melding: Melding) -> None:
+    from django.core.exceptions import PermissionDenied
+
+    from .zichtbaar import zichtbare_meldingen
+
+    if user is not None and not zichtbare_meldingen(user).filter(pk=melding.pk).exists():
+        raise PermissionDenied("Deze melding hoort niet bij uw desk.")
+
+
+@transaction.atomic
+def melding_triage(*, actor, melding: Melding, prioriteit: str, team: str = "", toegewezen_aan=None,
+                   niveau: str | None = None, regio=None) -> Melding:
+    """Classify (regional or national), set priority, team and person (MEL-TRIAGE). The service levels are
+    counted from the filing moment with the new priority. Every hand-over is a timeline event."""
+    melding = Melding.objects.select_for_update().get(pk=melding.pk)
+    _mag_behandelen(actor, melding)
+    melding.prioriteit, melding.team, melding.toegewezen_aan = prioriteit, team, toegewezen_aan
+    if niveau:
+        melding.niveau = niveau
+        melding.regio = regio if niveau == Niveau.REGIONAAL else melding.regio
+        if niveau == Niveau.REGIONAAL and melding.regio is None:
+            raise ValidationError({"regio": "Een regionale melding hoort bij een regio."})
+    melding.reactie_voor, melding.oplossing_voor = servicenormen.doelen(melding.soort, prioriteit,
+                                                                        melding.ingediend_op)
+    if melding.status == Status.NIEUW:
+        melding.status = Status.IN_BEHANDELING
+    melding.full_clean()
+    melding.save()
+    delen = [melding.get_niveau_display(), f"prioriteit {melding.get_prioriteit_display().lower()}"]
+    delen += [f"team {team}"] if team else []
+    delen += [f"toegewezen aan {toegewezen_aan}"] if toegewezen_aan else []
+    Meldinggebeurtenis.objects.create(melding=melding, soort="triage", tekst=", ".join(delen),
+                                      door=actor if getattr(actor, "pk", None) else None)
+    vastleggen(actor=actor, actie="melding.triage", obj=melding, omschrijving=melding.nummer,
+               na={"niveau": melding.niveau, "prioriteit": prioriteit, "team": team})
+    return melding
+
+
+@transaction.atomic
+def melding_escaleren(*, actor, melding: Melding, reden: str) -> Melding:
+    """A regional desk hands a melding to the national desk in one step; the whole history stays with it."""
+    melding = Melding.objects.select_for_update().get(pk=melding.pk)
+    _mag_behandelen(actor, melding)
+    if melding.niveau != Niveau.REGIONAAL:
+        raise ValidationError({"niveau": "Alleen een regionale melding kan naar de landelijke desk."})
+    if not (reden or "").strip():
+        raise ValidationError({"reden": "Geef de reden van de escalatie."})
+    melding.niveau = Niveau.LANDELIJK
+    melding.save(update_fields=["niveau"])
+    Meldinggebeurtenis.objects.create(melding=melding, soort="geëscaleerd naar de landelijke desk", tekst=reden,
+                                      door=actor if getattr(actor, "pk", None) else None)
+    vastleggen(actor=actor, actie="melding.geescaleerd", obj=melding, omschrijving=melding.nummer, reden=reden)
+    return melding

@@ -1,12 +1,14 @@
+from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from stelselbeheer.kern.rollen import Actie
 from stelselbeheer.kern.views import pagineren, vereist, verwerk
 
 from . import beslisboom as boom_regels
 from . import services
-from .forms import MeldingForm
+from .forms import EscalatieForm, MeldingForm, TriageForm
 from .zichtbaar import zichtbare_meldingen
 
 
@@ -76,12 +78,27 @@ def melding_status(request, token: str):
 
 @vereist(Actie.MELDINGEN_BEHANDELEN)
 def melding_lijst(request):
-    pagina, params = pagineren(request, zichtbare_meldingen(request.user).select_related("regio"))
-    return render(request, "meldingen/lijst.html", {"pagina": pagina, "params": params})
+    qs = zichtbare_meldingen(request.user).select_related("regio").order_by("oplossing_voor", "ingediend_op")
+    pagina, params = pagineren(request, qs.exclude(status__in=["opgelost", "gesloten"]))
+    return render(request, "meldingen/lijst.html", {"pagina": pagina, "params": params, "nu": timezone.now()})
 
 
 @vereist(Actie.MELDINGEN_BEHANDELEN)
 def melding_detail(request, nummer: str):
     melding = get_object_or_404(zichtbare_meldingen(request.user), nummer=nummer)
-    return render(request, "meldingen/detail.html", {"melding": melding,
-                                                     "gebeurtenissen": melding.gebeurtenissen.all()})
+    actie = request.POST.get("actie") if request.method == "POST" else None
+    triage = TriageForm(request.POST if actie == "triage" else None, user=request.user, initial={
+        "prioriteit": melding.prioriteit, "niveau": melding.niveau, "regio": melding.regio, "team": melding.team,
+        "toegewezen_aan": melding.toegewezen_aan})
+    escalatie = EscalatieForm(request.POST if actie == "escaleren" else None)
+    if actie == "triage" and verwerk(triage, lambda d: services.melding_triage(actor=request.user, melding=melding,
+                                                                              **d)):
+        messages.success(request, "Triage vastgelegd.")
+        return redirect(melding)
+    if actie == "escaleren" and verwerk(escalatie, lambda d: services.melding_escaleren(
+            actor=request.user, melding=melding, reden=d["reden"])):
+        messages.success(request, f"{melding.nummer} is doorgezet naar de landelijke desk.")
+        return redirect("melding-lijst")
+    return render(request, "meldingen/detail.html", {"melding": melding, "triage": triage, "escalatie": escalatie,
+                                                     "gebeurtenissen": melding.gebeurtenissen.all(),
+                                                     "nu": timezone.now()})
