@@ -67,3 +67,24 @@ def test_werkvoorraad_toont_verstreken_normen(client, wereld, regionaal):
     Melding.objects.filter(pk=regionaal.pk).update(oplossing_voor=dt.datetime(2026, 1, 1, tzinfo=A))
     client.force_login(wereld["gebruikers"]["uitvoering"])
     assert "verstreken" in client.get("/beheer/meldingen/").content.decode()
+
+
+def test_status_opgelost_en_gesloten_met_toelichting_voor_de_melder(client, wereld):
+    m, code = services.melding_indienen(actor=None, soort="vraag", onderwerp="ZAL", omschrijving="x",
+                                        melder_naam="A", melder_email="a@x.nl", uitkomst="landelijk")
+    medewerker = wereld["gebruikers"]["uitvoering"]
+    with pytest.raises(ValidationError) as fout:
+        services.melding_status_zetten(actor=medewerker, melding=m, status="gesloten", toelichting="x")
+    assert "status" in fout.value.message_dict
+    services.melding_triage(actor=medewerker, melding=m, prioriteit="normaal")
+    with pytest.raises(ValidationError) as fout:
+        services.melding_status_zetten(actor=medewerker, melding=m, status="opgelost", toelichting=" ")
+    assert "toelichting" in fout.value.message_dict
+    client.force_login(medewerker)
+    r = client.post(f"/beheer/meldingen/{m.nummer}/", {"actie": "status", "status": "opgelost",
+                                                       "toelichting": "De lijst wordt elk uur gepubliceerd."})
+    assert r.status_code == 302
+    client.logout()
+    status = client.get(f"/meldingen/status/{code}/").content.decode()
+    assert "Opgelost" in status and "elk uur gepubliceerd" in status
+    assert "a@x.nl" not in status

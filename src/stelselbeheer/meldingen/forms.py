@@ -36,3 +36,9 @@ class TriageForm(forms.Form):
 
 class EscalatieForm(forms.Form):
     reden = forms.CharField(label="Reden van de escalatie", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label="Nieuwe status", choices=[("opgelost", "Opgelost"), ("gesloten", "Gesloten"),
+                                                               ("in_behandeling", "Weer in behandeling")])
+    toelichting = forms.CharField(label="Toelichting voor de melder", widget=forms.Textarea(attrs={"rows": 3}))

@@ -123,3 +123,28 @@ def melding_escaleren(*, actor, melding: Melding, reden: str) -> Melding:
                                       door=actor if getattr(actor, "pk", None) else None)
     vastleggen(actor=actor, actie="melding.geescaleerd", obj=melding, omschrijving=melding.nummer, reden=reden)
     return melding
+
+
+#: the allowed status changes after triage (MEL-STATUS)
+OVERGANGEN = {Status.NIEUW: {Status.IN_BEHANDELING}, Status.IN_BEHANDELING: {Status.OPGELOST},
+              Status.OPGELOST: {Status.GESLOTEN, Status.IN_BEHANDELING}, Status.GESLOTEN: set()}
+
+
+@transaction.atomic
+def melding_status_zetten(*, actor, melding: Melding, status: str, toelichting: str) -> Melding:
+    """Solve, reopen or close, with an explanation the reporter sees on the status page."""
+    melding = Melding.objects.select_for_update().get(pk=melding.pk)
+    _mag_behandelen(actor, melding)
+    if status not in OVERGANGEN.get(melding.status, set()):
+        raise ValidationError({"status": f"Van '{melding.get_status_display()}' kan een melding niet naar "
+                                         f"'{Status(status).label if status in Status.values else status}'."})
+    if not (toelichting or "").strip():
+        raise ValidationError({"toelichting": "Geef een toelichting; de melder ziet die."})
+    van = melding.status
+    melding.status = status
+    melding.save(update_fields=["status"])
+    Meldinggebeurtenis.objects.create(melding=melding, soort=Status(status).label.lower(), tekst=toelichting,
+                                      door=actor if getattr(actor, "pk", None) else None)
+    vastleggen(actor=actor, actie="melding.status", obj=melding, omschrijving=melding.nummer,
+               voor={"status": van}, na={"status": status}, reden=toelichting)
+    return melding

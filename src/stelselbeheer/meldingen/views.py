@@ -8,7 +8,7 @@ from stelselbeheer.kern.views import pagineren, vereist, verwerk
 
 from . import beslisboom as boom_regels
 from . import services
-from .forms import EscalatieForm, MeldingForm, TriageForm
+from .forms import EscalatieForm, MeldingForm, StatusForm, TriageForm
 from .zichtbaar import zichtbare_meldingen
 
 
@@ -91,6 +91,11 @@ def melding_detail(request, nummer: str):
         "prioriteit": melding.prioriteit, "niveau": melding.niveau, "regio": melding.regio, "team": melding.team,
         "toegewezen_aan": melding.toegewezen_aan})
     escalatie = EscalatieForm(request.POST if actie == "escaleren" else None)
+    statusform = StatusForm(request.POST if actie == "status" else None)
+    if actie == "status" and verwerk(statusform, lambda d: services.melding_status_zetten(
+            actor=request.user, melding=melding, **d)):
+        messages.success(request, "Status bijgewerkt.")
+        return redirect(melding)
     if actie == "triage" and verwerk(triage, lambda d: services.melding_triage(actor=request.user, melding=melding,
                                                                               **d)):
         messages.success(request, "Triage vastgelegd.")
@@ -100,5 +105,6 @@ def melding_detail(request, nummer: str):
         messages.success(request, f"{melding.nummer} is doorgezet naar de landelijke desk.")
         return redirect("melding-lijst")
     return render(request, "meldingen/detail.html", {"melding": melding, "triage": triage, "escalatie": escalatie,
+                                                     "statusform": statusform,
                                                      "gebeurtenissen": melding.gebeurtenissen.all(),
                                                      "nu": timezone.now()})
