@@ -110,3 +110,9 @@ def test_api_indienen_en_status(client, db):
     r = client.post("/api/meldingen", {"soort": "roddel", "onderwerp": "x", "omschrijving": "y", "melder_naam": "A",
                                        "melder_email": "geen-adres"}, content_type="application/json")
     assert r.status_code == 422 and {e["field"] for e in r.json()["errors"]} == {"soort", "melder_email"}
+
+
+def test_een_verzonnen_pad_bestaat_niet(client, db):
+    for pad in ("9", "0.5", "x", "0.0.0.0"):
+        assert client.get("/melden/", {"pad": pad}).status_code == 404
+        assert client.get("/melden/formulier/", {"pad": pad}).status_code == 404

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -22,15 +23,20 @@ def _pad(request) -> list[int]:
         raise Http404("Onbekende keuze") from e
 
 
-@vereist(Actie.MELDING_INDIENEN)
-def melden(request):
-    """The front door: the decision tree, one question per page (MEL-BOOM)."""
+def _knoop(request):
+    """The active tree, the chosen path (?pad=0.1) and the node it reaches; a tampered path is not found."""
     boom = services.actieve_boom()
     pad = _pad(request)
     try:
-        naam, knoop = boom_regels.stap(boom.boom, pad)
-    except Exception as e:  # noqa: BLE001 - a tampered path is simply not found
+        return boom, pad, boom_regels.stap(boom.boom, pad)[1]
+    except ValidationError as e:
         raise Http404("Onbekende keuze") from e
+
+
+@vereist(Actie.MELDING_INDIENEN)
+def melden(request):
+    """The front door: the decision tree, one question per page (MEL-BOOM)."""
+    boom, pad, knoop = _knoop(request)
     prefix = ".".join(str(p) for p in pad)
     opties = [{"label": o["label"], "pad": f"{prefix}.{i}" if prefix else str(i)}
               for i, o in enumerate(knoop.get("opties") or [])]
@@ -43,12 +49,7 @@ def melden(request):
 
 @vereist(Actie.MELDING_INDIENEN)
 def melding_formulier(request):
-    boom = services.actieve_boom()
-    pad = _pad(request)
-    try:
-        _, knoop = boom_regels.stap(boom.boom, pad)
-    except Exception as e:  # noqa: BLE001
-        raise Http404("Onbekende keuze") from e
+    boom, _, knoop = _knoop(request)
     uitkomst = knoop.get("uitkomst", "")
     beginwaarden = {}
     if request.user.is_authenticated:
