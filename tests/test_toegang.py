@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 ALLE = {"publiek", "bestuur", "uitvoering", "auditor", "deelnemer", "regio"}
 LEZERS = {"bestuur", "uitvoering", "auditor"}
+BEHANDELAARS = {"bestuur", "uitvoering", "regio"}  # of meldingen (a regional desk: its own region's)
 
 # url name -> (path, roles that may)
 PAGINAS = {
@@ -75,6 +76,14 @@ PAGINAS = {
     "melding-status": ("/meldingen/status/{meldingcode}/", ALLE),
     "melding-lijst": ("/beheer/meldingen/", {"bestuur", "uitvoering", "regio"}),
     "melding-detail": ("/beheer/meldingen/{melding}/", {"bestuur", "uitvoering", "regio"}),
+    "melding-cijfers": ("/beheer/meldingen/cijfers/", {"bestuur", "uitvoering", "regio"}),
+    "beslisboom-beheer": ("/beheer/meldingen/beslisboom/", {"uitvoering"}),
+    "mijn-meldingen": ("/mijn/meldingen/", ALLE - {"publiek"}),
+    "mijn-melding": ("/mijn/meldingen/{eigenmelding}/", ALLE - {"publiek"}),
+    "kennisbank": ("/kennisbank/", ALLE),
+    "kennisartikel": ("/kennisbank/{artikel}/", ALLE),
+    "kennisartikel-nieuw": ("/beheer/kennisbank/nieuw/", {"uitvoering"}),
+    "kennisartikel-bewerken": ("/beheer/kennisbank/{artikel}/", {"uitvoering"}),
     "kwalificatie-bewijs": ("/kwalificaties/{kwalificatie}/bewijs/", LEZERS | {"deelnemer"}),
 }
 NIET_IN_MATRIX = {"login", "logout", "tweefactor"}  # the account mechanics themselves (tests/kern/test_tweefactor.py)
@@ -121,6 +130,22 @@ API = {
     ("post", "/api/meldingen"): ALLE,
     ("get", "/api/meldingen/status/{meldingcode}"): ALLE,
     ("post", "/api/mijn/zaken/{zaak}/toelichting"): {"deelnemer"},
+    ("get", "/api/meldingen"): BEHANDELAARS,
+    ("get", "/api/meldingen/cijfers"): BEHANDELAARS,
+    ("get", "/api/meldingen/{melding}"): BEHANDELAARS,
+    ("post", "/api/meldingen/{melding}/triage"): BEHANDELAARS,
+    ("post", "/api/meldingen/{melding}/escalatie"): BEHANDELAARS,
+    ("post", "/api/meldingen/{melding}/status"): BEHANDELAARS,
+    ("post", "/api/meldingen/{melding}/updates"): BEHANDELAARS,
+    ("post", "/api/meldingen/{melding}/incident"): BEHANDELAARS,
+    ("post", "/api/meldingen/{melding}/bericht"): BEHANDELAARS,
+    ("post", "/api/meldingen/{melding}/evaluatie"): BEHANDELAARS,
+    ("post", "/api/meldingen/{melding}/bestuur"): BEHANDELAARS,
+    ("post", "/api/meldingen/{melding}/uitspraak"): {"bestuur"},
+    ("get", "/api/mijn/meldingen"): ALLE - {"publiek"},
+    ("get", "/api/kennisbank"): ALLE,
+    ("get", "/api/beslisboom"): ALLE,
+    ("post", "/api/beslisboom"): {"uitvoering"},
 }
 
 
@@ -144,7 +169,8 @@ def test_elke_api_operatie_staat_in_de_matrix(client, db):
     gedekt = {(m, p.replace("{org}", "{organisatie_id}").replace("{dva}", "{deelnemer_id}")
                .replace("/48", "/{code}").replace("/huisartsdelinde@medmij", "/{naam}")
                .replace("{besluit}", "{nummer}").replace("{verzoek}", "{verzoek_id}")
-               .replace("{zaak}", "{nummer}").replace("{meldingcode}", "{code}")) for m, p in API}
+               .replace("{zaak}", "{nummer}").replace("{meldingcode}", "{code}")
+               .replace("{melding}", "{nummer}")) for m, p in API}
     assert operaties == gedekt
 
 
@@ -213,7 +239,24 @@ def _melding(wereld):
     return _MELDING["melding"], _MELDING["code"]
 
 
-def _pad(sjabloon, wereld):
+def _artikel():
+    from stelselbeheer.meldingen.models import Kennisartikel
+    from stelselbeheer.meldingen.services import artikel_vastleggen
+
+    return Kennisartikel.objects.filter(doelgroep="openbaar").first() or artikel_vastleggen(
+        actor=None, titel="Viewer toont niets", tekst="Ververs de pagina.", doelgroep="openbaar")
+
+
+def _eigen_melding(wereld, rol):
+    """A melding filed by this role's user (the page of someone else's melding is a 404: tests/meldingen)."""
+    from stelselbeheer.meldingen.services import melding_indienen
+
+    gebruiker = wereld["gebruikers"].get(rol)
+    return melding_indienen(actor=gebruiker, soort="vraag", onderwerp="Eigen vraag", omschrijving="x",
+                            melder_naam="A", melder_email="a@x.nl", uitkomst="landelijk")[0].nummer
+
+
+def _pad(sjabloon, wereld, rol=None):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from stelselbeheer.besluiten.models import Besluit
@@ -231,7 +274,9 @@ def _pad(sjabloon, wereld):
                            voorstel=voorstel.pk, besluit=besluit.nummer, bijlage=besluit.bijlagen.first().pk,
                            verzoek=verzoek.pk, kwalificatie=_kwalificatie_met_bewijs(wereld).pk,
                            zaak=_zaak(wereld).nummer, opschorting=_opschorting(wereld).pk, brief=_brief(wereld).pk,
-                           melding=_melding(wereld)[0].nummer, meldingcode=_melding(wereld)[1])
+                           melding=_melding(wereld)[0].nummer, meldingcode=_melding(wereld)[1],
+                           artikel=_artikel().pk,
+                           eigenmelding=_eigen_melding(wereld, rol) if "{eigenmelding}" in sjabloon else "")
 
 
 def _inloggen(client, wereld, rol):
@@ -244,7 +289,7 @@ def _inloggen(client, wereld, rol):
 def test_pagina_toegang(client, wereld, rol, naam):
     sjabloon, mogen = PAGINAS[naam]
     _inloggen(client, wereld, rol)
-    r = client.get(_pad(sjabloon, wereld))
+    r = client.get(_pad(sjabloon, wereld, rol))
     if rol in mogen:
         assert r.status_code == 200
     elif rol == "publiek":

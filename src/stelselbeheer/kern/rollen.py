@@ -47,6 +47,12 @@ class Actie(models.TextChoices):
     NALEVING_BEHANDELEN = "naleving.behandelen", "Nalevingszaken openen en de stappen zetten"
     MELDING_INDIENEN = "melding.indienen", "Een melding indienen (voordeur, beslisboom)"
     MELDINGEN_BEHANDELEN = "meldingen.behandelen", "Meldingen inzien en behandelen (regio: alleen de eigen regio)"
+    EIGEN_MELDINGEN_LEZEN = "eigen_meldingen.lezen", ("Eigen meldingen volgen, en geschillen en incidenten waarbij de "
+                                                      "eigen deelnemer partij of getroffen is")
+    MELDING_UITSPRAAK = "melding.uitspraak", "Uitspraak van het bestuur vastleggen over een klacht of geschil"
+    BESLISBOOM_BEHEREN = "beslisboom.beheren", "De beslisboom van de voordeur wijzigen"
+    KENNISBANK_LEZEN = "kennisbank.lezen", "De kennisbank raadplegen"
+    KENNISBANK_BEHEREN = "kennisbank.beheren", "Kennisartikelen schrijven en publiceren"
 
 
 _A = Actie
@@ -56,21 +62,25 @@ _LEZEN_ALLES = {
 
 #: role -> the actions it may perform. The one place where access is decided.
 RECHTEN: dict[str, frozenset[str]] = {
-    PUBLIEK: frozenset({_A.REGISTER_PUBLIEK_LEZEN, _A.DEELNEMER_AANMELDEN, _A.MELDING_INDIENEN}),
+    PUBLIEK: frozenset({_A.REGISTER_PUBLIEK_LEZEN, _A.DEELNEMER_AANMELDEN, _A.MELDING_INDIENEN, _A.KENNISBANK_LEZEN}),
     Rol.BESTUUR: frozenset(_LEZEN_ALLES | {_A.AUDIT_LEZEN, _A.BEHEER_LEZEN, _A.BESLUIT_VASTLEGGEN,
                                           _A.TOETREDING_BESLUITEN, _A.NALEVING_LEZEN, _A.NALEVING_BEHANDELEN,
-                                          _A.MELDING_INDIENEN, _A.MELDINGEN_BEHANDELEN}),
+                                          _A.MELDING_INDIENEN, _A.MELDINGEN_BEHANDELEN, _A.MELDING_UITSPRAAK,
+                                          _A.EIGEN_MELDINGEN_LEZEN, _A.KENNISBANK_LEZEN}),
     Rol.UITVOERING: frozenset(_LEZEN_ALLES | {
         _A.ORGANISATIE_WIJZIGEN, _A.DEELNEMER_WIJZIGEN, _A.AANBIEDER_WIJZIGEN, _A.AANBIEDER_IMPORTEREN,
         _A.GEGEVENSDIENST_WIJZIGEN, _A.AUDIT_LEZEN, _A.BEHEER_LEZEN, _A.LIJST_PUBLICEREN,
         _A.BESLUIT_VASTLEGGEN, _A.DEELNEMER_AANMELDEN, _A.TOETREDING_BEHANDELEN, _A.TOETREDING_BESLUITEN,
         _A.VERZOEK_BEOORDELEN, _A.NALEVING_LEZEN, _A.NALEVING_BEHANDELEN, _A.MELDING_INDIENEN,
-        _A.MELDINGEN_BEHANDELEN,
+        _A.MELDINGEN_BEHANDELEN, _A.EIGEN_MELDINGEN_LEZEN, _A.BESLISBOOM_BEHEREN, _A.KENNISBANK_LEZEN,
+        _A.KENNISBANK_BEHEREN,
     }),
-    Rol.AUDITOR: frozenset(_LEZEN_ALLES | {_A.AUDIT_LEZEN, _A.BEHEER_LEZEN, _A.MELDING_INDIENEN}),
+    Rol.AUDITOR: frozenset(_LEZEN_ALLES | {_A.AUDIT_LEZEN, _A.BEHEER_LEZEN, _A.MELDING_INDIENEN,
+                                          _A.EIGEN_MELDINGEN_LEZEN, _A.KENNISBANK_LEZEN}),
     Rol.DEELNEMER: frozenset({_A.REGISTER_PUBLIEK_LEZEN, _A.EIGEN_DEELNEMER_LEZEN, _A.VERZOEK_INDIENEN,
-                              _A.MELDING_INDIENEN}),
-    Rol.REGIO: frozenset({_A.REGISTER_PUBLIEK_LEZEN, _A.REGIO_LEZEN, _A.MELDING_INDIENEN, _A.MELDINGEN_BEHANDELEN}),
+                              _A.MELDING_INDIENEN, _A.EIGEN_MELDINGEN_LEZEN, _A.KENNISBANK_LEZEN}),
+    Rol.REGIO: frozenset({_A.REGISTER_PUBLIEK_LEZEN, _A.REGIO_LEZEN, _A.MELDING_INDIENEN, _A.MELDINGEN_BEHANDELEN,
+                          _A.EIGEN_MELDINGEN_LEZEN, _A.KENNISBANK_LEZEN}),
 }
 
 

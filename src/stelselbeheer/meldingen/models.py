@@ -1,6 +1,6 @@
-"""Meldingen (issue 6): the front door for questions, complaints, disputes, incidents and calamities, with the
-decision tree that sends what does not belong here to the right desk. Started: filing, the tree, the status
-page and the queues; triage, service levels, incidents and complaints follow."""
+"""Meldingen: the front door for questions, complaints, disputes, incidents and calamities, with the decision
+tree that sends what does not belong here to the right desk; triage and service levels; incidents with the
+register entries they affect; complaints and disputes with mediation and the board; the knowledge base."""
 
 from django.conf import settings
 from django.db import models
@@ -55,6 +55,22 @@ class Prioriteit(models.TextChoices):
     KRITIEK = "kritiek", "Kritiek"
 
 
+class Ernst(models.TextChoices):
+    """Severity of an incident or calamity."""
+
+    BEPERKT = "beperkt", "Beperkt: enkele gebruikers, omweg beschikbaar"
+    AANZIENLIJK = "aanzienlijk", "Aanzienlijk: een dienst of deelnemer verstoord"
+    ERNSTIG = "ernstig", "Ernstig: meerdere deelnemers of gegevensdiensten"
+    ZEER_ERNSTIG = "zeer_ernstig", "Zeer ernstig: gegevens van burgers in gevaar of stelselbreed"
+
+
+class Fase(models.TextChoices):
+    """The path of a complaint or dispute: the uitvoeringsorganisatie mediates first, then the board."""
+
+    BEMIDDELING = "bemiddeling", "Bemiddeling door de uitvoeringsorganisatie"
+    BESTUUR = "bestuur", "Voorgelegd aan het bestuur"
+
+
 class Melding(models.Model):
     nummer = models.CharField("referentie", max_length=20, unique=True, editable=False)
     soort = models.CharField("soort", max_length=20, choices=Soort.choices)
@@ -81,6 +97,29 @@ class Melding(models.Model):
     reactie_voor = models.DateTimeField("reactie uiterlijk", null=True, blank=True)
     oplossing_voor = models.DateTimeField("opgelost uiterlijk", null=True, blank=True, db_index=True)
     ingediend_op = models.DateTimeField("ingediend op", auto_now_add=True)
+    eerste_reactie_op = models.DateTimeField("eerste reactie op", null=True, blank=True)
+    opgelost_op = models.DateTimeField("opgelost op", null=True, blank=True)
+    # incidents and calamities
+    ernst = models.CharField("ernst", max_length=20, choices=Ernst.choices, blank=True)
+    betrokken_deelnemers = models.ManyToManyField("deelnemers.Deelnemer", blank=True, related_name="+",
+                                                  verbose_name="getroffen deelnemers")
+    betrokken_aanbieders = models.ManyToManyField("register.Aanbieder", blank=True, related_name="+",
+                                                  verbose_name="getroffen zorgaanbieders")
+    betrokken_gegevensdiensten = models.ManyToManyField("register.Gegevensdienst", blank=True, related_name="+",
+                                                        verbose_name="getroffen gegevensdiensten")
+    evaluatie = models.TextField("evaluatie na het incident", blank=True,
+                                 help_text="Oorzaak, verloop, genomen en nog te nemen maatregelen.")
+    evaluatie_op = models.DateTimeField("evaluatie vastgelegd op", null=True, blank=True)
+    constatering = models.ForeignKey("naleving.Constatering", null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="meldingen", verbose_name="constatering (naleving)")
+    # complaints and disputes
+    fase = models.CharField("fase", max_length=20, choices=Fase.choices, blank=True)
+    partijen = models.ManyToManyField("deelnemers.Deelnemer", blank=True, related_name="geschillen",
+                                      verbose_name="partijen")
+    uitspraak = models.TextField("uitspraak van het bestuur", blank=True)
+    uitspraak_op = models.DateTimeField("uitspraak op", null=True, blank=True)
+    besluit = models.ForeignKey("besluiten.Besluit", null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="meldingen", verbose_name="besluit van het bestuur")
 
     class Meta:
         verbose_name = "melding"
@@ -94,11 +133,21 @@ class Melding(models.Model):
         return reverse("melding-detail", args=[self.nummer])
 
 
+class Zichtbaar(models.TextChoices):
+    """Who sees an event on the timeline besides those who handle the melding (rule MEL-ZICHT)."""
+
+    INTERN = "intern", "Alleen behandelaars"
+    DEELNEMERS = "deelnemers", "Ook getroffen deelnemers en partijen"
+    MELDER = "melder", "Ook de melder (statuspagina)"
+
+
 class Meldinggebeurtenis(models.Model):
     melding = models.ForeignKey(Melding, on_delete=models.PROTECT, related_name="gebeurtenissen",
                                 verbose_name="melding")
     soort = models.CharField("soort", max_length=40)
     tekst = models.TextField("tekst", blank=True)
+    zichtbaar = models.CharField("zichtbaar voor", max_length=20, choices=Zichtbaar.choices,
+                                 default=Zichtbaar.INTERN)
     tijdstip = models.DateTimeField("tijdstip", auto_now_add=True)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                              related_name="+", verbose_name="door")
@@ -110,3 +159,32 @@ class Meldinggebeurtenis(models.Model):
 
     def __str__(self):
         return f"{self.melding.nummer}: {self.soort}"
+
+
+class Doelgroep(models.TextChoices):
+    OPENBAAR = "openbaar", "Iedereen"
+    DEELNEMERS = "deelnemers", "Deelnemers en de beheerorganisatie"
+
+
+class Kennisartikel(models.Model):
+    """An answer kept for the next person (kennisborging, seed 004), searched by the front door before filing."""
+
+    titel = models.CharField("titel", max_length=200)
+    tekst = models.TextField("tekst")
+    trefwoorden = models.CharField("trefwoorden", max_length=300, blank=True)
+    doelgroep = models.CharField("doelgroep", max_length=20, choices=Doelgroep.choices, default=Doelgroep.OPENBAAR)
+    gepubliceerd = models.BooleanField("gepubliceerd", default=True)
+    melding = models.ForeignKey(Melding, null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="kennisartikelen", verbose_name="uit melding")
+    gewijzigd_op = models.DateTimeField("gewijzigd op", auto_now=True)
+
+    class Meta:
+        verbose_name = "kennisartikel"
+        verbose_name_plural = "kennisartikelen"
+        ordering = ["titel", "id"]
+
+    def __str__(self):
+        return self.titel
+
+    def get_absolute_url(self):
+        return reverse("kennisartikel", args=[self.pk])

@@ -1,4 +1,4 @@
-"""Filing a melding and keeping the decision tree (rules MEL-VOORDEUR, MEL-TOKEN, MEL-BOOM)."""
+"""Every state change of a melding, one function each, in a transaction, with an audit event (rules MEL-*)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,26 @@ from stelselbeheer.kern.services import volgend_jaarnummer
 
 from . import beslisboom as boom_regels
 from . import servicenormen
-from .models import Beslisboom, Melding, Meldinggebeurtenis, Niveau, Status
+from .models import Beslisboom, Fase, Melding, Meldinggebeurtenis, Niveau, Soort, Status, Zichtbaar
+
+GESCHILSOORTEN = {Soort.KLACHT, Soort.GESCHIL}
+INCIDENTSOORTEN = {Soort.INCIDENT, Soort.CALAMITEIT}
+
+
+def _persoon(actor):
+    return actor if getattr(actor, "pk", None) else None
+
+
+def _gebeurtenis(melding: Melding, soort: str, tekst: str = "", *, actor=None,
+                 zichtbaar: str = Zichtbaar.INTERN) -> Meldinggebeurtenis:
+    """One timeline entry. The first thing a handler does that the reporter sees is the first response
+    (MEL-REACTIE), measured against the response norm."""
+    if zichtbaar == Zichtbaar.MELDER and melding.eerste_reactie_op is None and actor is not None \
+            and soort != "ingediend" and soort != "reactie":
+        melding.eerste_reactie_op = timezone.now()
+        Melding.objects.filter(pk=melding.pk).update(eerste_reactie_op=melding.eerste_reactie_op)
+    return Meldinggebeurtenis.objects.create(melding=melding, soort=soort, tekst=tekst, door=_persoon(actor),
+                                             zichtbaar=zichtbaar)
 
 
 def token_sha256(token: str) -> str:
@@ -55,12 +74,15 @@ def melding_indienen(*, actor, soort: str, onderwerp: str, omschrijving: str, me
                       uitkomst=uitkomst, beslisboom=beslisboom, token_sha256=token_sha256(token))
     if uitkomst == "rso" and regio is None:
         raise ValidationError({"regio": "Kies uw regio: de regionale desk pakt dit op."})
+    melding.fase = Fase.BEMIDDELING if soort in GESCHILSOORTEN else ""
     melding.full_clean(exclude=["nummer"])
     melding.nummer = volgend_jaarnummer(Melding, "M", timezone.now().year)
     melding.reactie_voor, melding.oplossing_voor = servicenormen.doelen(soort, melding.prioriteit, timezone.now())
     melding.save()
-    Meldinggebeurtenis.objects.create(melding=melding, soort="ingediend", door=melding.melder,
-                                      tekst=f"{melding.get_soort_display()}, {melding.get_niveau_display().lower()}")
+    if soort in GESCHILSOORTEN and getattr(melding.melder, "deelnemer_id", None):
+        melding.partijen.add(melding.melder.deelnemer_id)  # a participant filing a dispute is a party to it
+    _gebeurtenis(melding, "ingediend", f"{melding.get_soort_display()}, {melding.get_niveau_display().lower()}",
+                 zichtbaar=Zichtbaar.MELDER)
     vastleggen(actor=actor, actie="melding.ingediend", obj=melding, omschrijving=melding.nummer,
                na={"soort": soort, "niveau": melding.niveau, "uitkomst": uitkomst})
     return melding, token
@@ -81,11 +103,15 @@ def _mag_behandelen(user, melding: Melding) -> None:
 
 @transaction.atomic
 def melding_triage(*, actor, melding: Melding, prioriteit: str, team: str = "", toegewezen_aan=None,
-                   niveau: str | None = None, regio=None) -> Melding:
-    """Classify (regional or national), set priority, team and person (MEL-TRIAGE). The service levels are
-    counted from the filing moment with the new priority. Every hand-over is a timeline event."""
+                   niveau: str | None = None, regio=None, soort: str | None = None) -> Melding:
+    """Classify (regional or national, and if need be another type), set priority, team and person
+    (MEL-TRIAGE). The service levels are counted from the filing moment with the new type and priority.
+    Every hand-over is a timeline event; the first triage tells the reporter the melding is being handled."""
     melding = Melding.objects.select_for_update().get(pk=melding.pk)
     _mag_behandelen(actor, melding)
+    if soort and soort != melding.soort:
+        melding.soort = soort
+        melding.fase = Fase.BEMIDDELING if soort in GESCHILSOORTEN else ""
     melding.prioriteit, melding.team, melding.toegewezen_aan = prioriteit, team, toegewezen_aan
     if niveau:
         melding.niveau = niveau
@@ -94,17 +120,21 @@ def melding_triage(*, actor, melding: Melding, prioriteit: str, team: str = "", 
             raise ValidationError({"regio": "Een regionale melding hoort bij een regio."})
     melding.reactie_voor, melding.oplossing_voor = servicenormen.doelen(melding.soort, prioriteit,
                                                                         melding.ingediend_op)
-    if melding.status == Status.NIEUW:
+    nieuw = melding.status == Status.NIEUW
+    if nieuw:
         melding.status = Status.IN_BEHANDELING
     melding.full_clean()
     melding.save()
-    delen = [melding.get_niveau_display(), f"prioriteit {melding.get_prioriteit_display().lower()}"]
+    delen = [melding.get_soort_display(), melding.get_niveau_display().lower(),
+             f"prioriteit {melding.get_prioriteit_display().lower()}"]
     delen += [f"team {team}"] if team else []
     delen += [f"toegewezen aan {toegewezen_aan}"] if toegewezen_aan else []
-    Meldinggebeurtenis.objects.create(melding=melding, soort="triage", tekst=", ".join(delen),
-                                      door=actor if getattr(actor, "pk", None) else None)
+    _gebeurtenis(melding, "triage", ", ".join(delen), actor=actor)
+    if nieuw:
+        _gebeurtenis(melding, "in behandeling", "Uw melding is in behandeling genomen.", actor=actor,
+                     zichtbaar=Zichtbaar.MELDER)
     vastleggen(actor=actor, actie="melding.triage", obj=melding, omschrijving=melding.nummer,
-               na={"niveau": melding.niveau, "prioriteit": prioriteit, "team": team})
+               na={"soort": melding.soort, "niveau": melding.niveau, "prioriteit": prioriteit, "team": team})
     return melding
 
 
@@ -119,8 +149,7 @@ def melding_escaleren(*, actor, melding: Melding, reden: str) -> Melding:
         raise ValidationError({"reden": "Geef de reden van de escalatie."})
     melding.niveau = Niveau.LANDELIJK
     melding.save(update_fields=["niveau"])
-    Meldinggebeurtenis.objects.create(melding=melding, soort="geëscaleerd naar de landelijke desk", tekst=reden,
-                                      door=actor if getattr(actor, "pk", None) else None)
+    _gebeurtenis(melding, "geëscaleerd naar de landelijke desk", reden, actor=actor)
     vastleggen(actor=actor, actie="melding.geescaleerd", obj=melding, omschrijving=melding.nummer, reden=reden)
     return melding
 
@@ -132,7 +161,9 @@ OVERGANGEN = {Status.NIEUW: {Status.IN_BEHANDELING}, Status.IN_BEHANDELING: {Sta
 
 @transaction.atomic
 def melding_status_zetten(*, actor, melding: Melding, status: str, toelichting: str) -> Melding:
-    """Solve, reopen or close, with an explanation the reporter sees on the status page."""
+    """Solve, reopen or close, with an explanation the reporter sees on the status page. A calamity, or an
+    incident of severity 'ernstig' or worse, is closed only after its evaluation (MEL-EVALUATIE); a dispute
+    before the board is solved by the board's ruling, not here (MEL-GESCHIL)."""
     melding = Melding.objects.select_for_update().get(pk=melding.pk)
     _mag_behandelen(actor, melding)
     if status not in OVERGANGEN.get(melding.status, set()):
@@ -140,11 +171,271 @@ def melding_status_zetten(*, actor, melding: Melding, status: str, toelichting: 
                                          f"'{Status(status).label if status in Status.values else status}'."})
     if not (toelichting or "").strip():
         raise ValidationError({"toelichting": "Geef een toelichting; de melder ziet die."})
+    if status == Status.GESLOTEN and evaluatie_vereist(melding) and not melding.evaluatie.strip():
+        raise ValidationError({"status": "Leg eerst de evaluatie na het incident vast; een calamiteit of ernstig "
+                                         "incident wordt niet gesloten zonder evaluatie."})
+    if status == Status.OPGELOST and melding.fase == Fase.BESTUUR and not melding.uitspraak:
+        raise ValidationError({"status": "Dit ligt bij het bestuur; het is opgelost met de uitspraak van het "
+                                         "bestuur."})
     van = melding.status
     melding.status = status
-    melding.save(update_fields=["status"])
-    Meldinggebeurtenis.objects.create(melding=melding, soort=Status(status).label.lower(), tekst=toelichting,
-                                      door=actor if getattr(actor, "pk", None) else None)
+    if status == Status.OPGELOST:
+        melding.opgelost_op = timezone.now()
+    elif status == Status.IN_BEHANDELING:
+        melding.opgelost_op = None
+    melding.save(update_fields=["status", "opgelost_op"])
+    _gebeurtenis(melding, Status(status).label.lower(), toelichting, actor=actor, zichtbaar=Zichtbaar.MELDER)
     vastleggen(actor=actor, actie="melding.status", obj=melding, omschrijving=melding.nummer,
                voor={"status": van}, na={"status": status}, reden=toelichting)
     return melding
+
+
+def evaluatie_vereist(melding: Melding) -> bool:
+    return melding.soort == Soort.CALAMITEIT or (
+        melding.soort == Soort.INCIDENT and melding.ernst in {"ernstig", "zeer_ernstig"})
+
+
+def _open(melding: Melding) -> None:
+    if melding.status == Status.GESLOTEN:
+        raise ValidationError({"status": "Deze melding is gesloten."})
+
+
+@transaction.atomic
+def melding_bijwerken(*, actor, melding: Melding, tekst: str, zichtbaar: str = Zichtbaar.INTERN
+                      ) -> Meldinggebeurtenis:
+    """An update on the timeline: internal, for affected participants and parties, or also for the reporter."""
+    melding = Melding.objects.select_for_update().get(pk=melding.pk)
+    _mag_behandelen(actor, melding)
+    _open(melding)
+    if not (tekst or "").strip():
+        raise ValidationError({"tekst": "Schrijf de update."})
+    if zichtbaar not in Zichtbaar.values:
+        raise ValidationError({"zichtbaar": "Kies voor wie de update zichtbaar is."})
+    g = _gebeurtenis(melding, "update", tekst, actor=actor, zichtbaar=zichtbaar)
+    vastleggen(actor=actor, actie="melding.update", obj=melding, omschrijving=melding.nummer,
+               na={"zichtbaar": zichtbaar})
+    return g
+
+
+@transaction.atomic
+def melding_reageren(*, actor, melding: Melding, tekst: str) -> Meldinggebeurtenis:
+    """The reporter, or a party to a dispute, adds a reaction (the mediation runs on these)."""
+    from .zichtbaar import eigen_meldingen
+
+    melding = Melding.objects.select_for_update().get(pk=melding.pk)
+    if not eigen_meldingen(actor).filter(pk=melding.pk).exists():
+        from django.core.exceptions import PermissionDenied
+        raise PermissionDenied("U bent geen melder of partij van deze melding.")
+    _open(melding)
+    if not (tekst or "").strip():
+        raise ValidationError({"tekst": "Schrijf uw reactie."})
+    wie = actor.deelnemer if getattr(actor, "deelnemer_id", None) else actor.get_full_name() or actor.username
+    g = _gebeurtenis(melding, "reactie", f"{wie}: {tekst}", actor=actor, zichtbaar=Zichtbaar.DEELNEMERS
+                     if melding.soort in GESCHILSOORTEN | INCIDENTSOORTEN and melding.melder_id != actor.pk
+                     else Zichtbaar.MELDER)
+    vastleggen(actor=actor, actie="melding.reactie", obj=melding, omschrijving=melding.nummer)
+    return g
+
+
+@transaction.atomic
+def incident_vastleggen(*, actor, melding: Melding, ernst: str, deelnemers=(), aanbieders=(),
+                        gegevensdiensten=()) -> Melding:
+    """Severity and what is affected, linked to the register (MEL-INCIDENT). The participants affected are
+    those named plus the DVA of every affected zorgaanbieder: they receive the internal notice."""
+    from .models import Ernst
+
+    melding = Melding.objects.select_for_update().get(pk=melding.pk)
+    _mag_behandelen(actor, melding)
+    _open(melding)
+    if melding.soort not in INCIDENTSOORTEN:
+        raise ValidationError({"ernst": "Alleen een incident of calamiteit heeft een ernst en getroffen onderdelen; "
+                                        "wijzig eerst de soort bij de triage."})
+    if ernst not in Ernst.values:
+        raise ValidationError({"ernst": "Kies de ernst."})
+    aanbieders, gegevensdiensten = list(aanbieders), list(gegevensdiensten)
+    getroffen = {d.pk for d in deelnemers} | {a.dva_id for a in aanbieders}
+    melding.ernst = ernst
+    melding.save(update_fields=["ernst"])
+    melding.betrokken_aanbieders.set(aanbieders)
+    melding.betrokken_gegevensdiensten.set(gegevensdiensten)
+    melding.betrokken_deelnemers.set(getroffen)
+    tekst = (f"Ernst: {melding.get_ernst_display()}; getroffen: {len(getroffen)} deelnemer(s), "
+             f"{len(aanbieders)} zorgaanbieder(s), {len(gegevensdiensten)} gegevensdienst(en)")
+    _gebeurtenis(melding, "incident vastgelegd", tekst, actor=actor)
+    vastleggen(actor=actor, actie="melding.incident", obj=melding, omschrijving=melding.nummer,
+               na={"ernst": ernst, "deelnemers": sorted(getroffen), "aanbieders": sorted(a.pk for a in aanbieders),
+                   "gegevensdiensten": sorted(g.pk for g in gegevensdiensten)})
+    return melding
+
+
+def _adressen(deelnemers) -> list[str]:
+    from stelselbeheer.kern.models import Gebruiker
+
+    adressen = {d.contact_email for d in deelnemers if d.contact_email}
+    adressen |= set(Gebruiker.objects.filter(deelnemer__in=deelnemers, is_active=True).exclude(email="")
+                    .values_list("email", flat=True))
+    return sorted(adressen)
+
+
+@transaction.atomic
+def incident_bericht(*, actor, melding: Melding, tekst: str) -> int:
+    """The internal notice to the affected participants (e-mail after the commit, and on their own melding page);
+    returns the number of addresses."""
+    from django.core.mail import send_mass_mail
+
+    melding = Melding.objects.select_for_update().get(pk=melding.pk)
+    _mag_behandelen(actor, melding)
+    deelnemers = list(melding.betrokken_deelnemers.all())
+    if melding.soort not in INCIDENTSOORTEN or not deelnemers:
+        raise ValidationError({"tekst": "Leg eerst vast welke deelnemers getroffen zijn."})
+    if not (tekst or "").strip():
+        raise ValidationError({"tekst": "Schrijf het bericht."})
+    adressen = _adressen(deelnemers)
+    aanbieders = list(melding.betrokken_aanbieders.values_list("naam", flat=True)[:50])
+    diensten = list(melding.betrokken_gegevensdiensten.values_list("code", flat=True))
+    inhoud = (f"{melding.get_soort_display()} {melding.nummer}: {melding.onderwerp}\n"
+              f"Ernst: {melding.get_ernst_display()}\n"
+              f"Getroffen gegevensdiensten: {', '.join(diensten) or 'geen'}\n"
+              f"Getroffen zorgaanbieders: {', '.join(aanbieders) or 'geen'}\n\n{tekst}\n\n"
+              "Dit bericht is bestemd voor de getroffen deelnemers van het afsprakenstelsel.")
+    onderwerp = f"{melding.get_soort_display()} {melding.nummer}: {melding.onderwerp}"
+    transaction.on_commit(lambda: send_mass_mail([(onderwerp, inhoud, None, [a]) for a in adressen]))
+    _gebeurtenis(melding, "bericht aan getroffen deelnemers", tekst, actor=actor, zichtbaar=Zichtbaar.DEELNEMERS)
+    vastleggen(actor=actor, actie="melding.bericht", obj=melding, omschrijving=melding.nummer,
+               na={"deelnemers": [d.pk for d in deelnemers], "adressen": len(adressen)})
+    return len(adressen)
+
+
+@transaction.atomic
+def incident_evalueren(*, actor, melding: Melding, evaluatie: str) -> Melding:
+    """The post-incident review: cause, course, measures. Required before a calamity or serious incident closes."""
+    melding = Melding.objects.select_for_update().get(pk=melding.pk)
+    _mag_behandelen(actor, melding)
+    if melding.soort not in INCIDENTSOORTEN:
+        raise ValidationError({"evaluatie": "Alleen een incident of calamiteit wordt geëvalueerd."})
+    if melding.status not in {Status.OPGELOST, Status.GESLOTEN}:
+        raise ValidationError({"evaluatie": "Evalueer nadat het incident is opgelost."})
+    if not (evaluatie or "").strip():
+        raise ValidationError({"evaluatie": "Schrijf de evaluatie: oorzaak, verloop en maatregelen."})
+    melding.evaluatie, melding.evaluatie_op = evaluatie, timezone.now()
+    melding.save(update_fields=["evaluatie", "evaluatie_op"])
+    _gebeurtenis(melding, "evaluatie vastgelegd", evaluatie, actor=actor, zichtbaar=Zichtbaar.DEELNEMERS)
+    vastleggen(actor=actor, actie="melding.evaluatie", obj=melding, omschrijving=melding.nummer)
+    return melding
+
+
+@transaction.atomic
+def melding_naar_naleving(*, actor, melding: Melding, deelnemer, verplichting: str):
+    """Link a calamity or incident to a compliance finding against an affected participant (MEL-NALEVING): a
+    Constatering with the melding as its source, and a case unless one is open for that obligation."""
+    from stelselbeheer.kern.rollen import Actie, kan
+    from stelselbeheer.naleving.models import Bron, Constatering, Nalevingszaak, ZaakStap
+    from stelselbeheer.naleving.services import zaak_openen
+    from stelselbeheer.naleving.termijnen import vandaag
+
+    melding = Melding.objects.select_for_update().get(pk=melding.pk)
+    if not kan(actor, Actie.NALEVING_BEHANDELEN):
+        from django.core.exceptions import PermissionDenied
+        raise PermissionDenied("Uw rol legt geen constateringen vast.")
+    if melding.soort not in INCIDENTSOORTEN:
+        raise ValidationError({"deelnemer": "Alleen een incident of calamiteit leidt tot een constatering."})
+    if melding.constatering_id:
+        raise ValidationError({"deelnemer": "Deze melding heeft al een constatering."})
+    if not melding.betrokken_deelnemers.filter(pk=deelnemer.pk).exists():
+        raise ValidationError({"deelnemer": "Kies een deelnemer die bij dit incident getroffen of betrokken is."})
+    if not (verplichting or "").strip():
+        raise ValidationError({"verplichting": "Noem de verplichting uit het afsprakenstelsel."})
+    constatering = Constatering.objects.create(
+        deelnemer=deelnemer, bron=Bron.MELDING, verplichting=verplichting, datum=vandaag(),
+        omstandigheden=f"{melding.get_soort_display()} {melding.nummer}: {melding.onderwerp}\n\n{melding.omschrijving}")
+    melding.constatering = constatering
+    melding.save(update_fields=["constatering"])
+    if not Nalevingszaak.objects.filter(deelnemer=deelnemer, verplichting=verplichting).exclude(
+            stap=ZaakStap.GESLOTEN).exists():
+        zaak_openen(actor=actor, deelnemer=deelnemer, verplichting=verplichting,
+                    omstandigheden=constatering.omstandigheden, constatering=constatering)
+    _gebeurtenis(melding, "constatering vastgelegd", f"{deelnemer}: {verplichting}", actor=actor)
+    vastleggen(actor=actor, actie="melding.constatering", obj=melding, omschrijving=melding.nummer,
+               na={"constatering": constatering.pk, "deelnemer": deelnemer.pk})
+    return constatering
+
+
+@transaction.atomic
+def partijen_vastleggen(*, actor, melding: Melding, partijen) -> Melding:
+    """The participants that are party to a complaint or dispute; only they (and the handlers) see it."""
+    melding = Melding.objects.select_for_update().get(pk=melding.pk)
+    _mag_behandelen(actor, melding)
+    _open(melding)
+    if melding.soort not in GESCHILSOORTEN:
+        raise ValidationError({"partijen": "Alleen een klacht of geschil heeft partijen."})
+    melding.partijen.set(partijen)
+    namen = ", ".join(sorted(str(p) for p in partijen)) or "geen"
+    _gebeurtenis(melding, "partijen", namen, actor=actor, zichtbaar=Zichtbaar.DEELNEMERS)
+    vastleggen(actor=actor, actie="melding.partijen", obj=melding, omschrijving=melding.nummer,
+               na={"partijen": sorted(p.pk for p in partijen)})
+    return melding
+
+
+@transaction.atomic
+def naar_bestuur(*, actor, melding: Melding, reden: str) -> Melding:
+    """Mediation did not resolve it: the complaint or dispute goes to the board (MEL-GESCHIL)."""
+    melding = Melding.objects.select_for_update().get(pk=melding.pk)
+    _mag_behandelen(actor, melding)
+    if melding.fase != Fase.BEMIDDELING or melding.status not in {Status.NIEUW, Status.IN_BEHANDELING}:
+        raise ValidationError({"reden": "Alleen een open klacht of geschil in bemiddeling gaat naar het bestuur."})
+    if not (reden or "").strip():
+        raise ValidationError({"reden": "Leg vast waarom de bemiddeling niet tot een oplossing leidde."})
+    melding.fase = Fase.BESTUUR
+    melding.status = Status.IN_BEHANDELING
+    melding.save(update_fields=["fase", "status"])
+    _gebeurtenis(melding, "voorgelegd aan het bestuur", reden, actor=actor, zichtbaar=Zichtbaar.MELDER)
+    vastleggen(actor=actor, actie="melding.naar_bestuur", obj=melding, omschrijving=melding.nummer, reden=reden)
+    return melding
+
+
+@transaction.atomic
+def uitspraak_vastleggen(*, actor, melding: Melding, uitspraak: str, besluit=None) -> Melding:
+    """The board's outcome on a complaint or dispute before it; the melding is then solved (MEL-GESCHIL)."""
+    from django.core.exceptions import PermissionDenied
+
+    from stelselbeheer.kern.rollen import Actie, kan
+
+    melding = Melding.objects.select_for_update().get(pk=melding.pk)
+    if not kan(actor, Actie.MELDING_UITSPRAAK):
+        raise PermissionDenied("Alleen het bestuur doet uitspraak.")
+    if melding.fase != Fase.BESTUUR or melding.uitspraak:
+        raise ValidationError({"uitspraak": "Alleen over een klacht of geschil dat aan het bestuur is voorgelegd "
+                                            "en nog geen uitspraak heeft."})
+    if not (uitspraak or "").strip():
+        raise ValidationError({"uitspraak": "Schrijf de uitspraak."})
+    melding.uitspraak, melding.uitspraak_op, melding.besluit = uitspraak, timezone.now(), besluit
+    melding.status, melding.opgelost_op = Status.OPGELOST, melding.uitspraak_op
+    melding.save(update_fields=["uitspraak", "uitspraak_op", "besluit", "status", "opgelost_op"])
+    _gebeurtenis(melding, "uitspraak van het bestuur", uitspraak + (f" (besluit {besluit.nummer})" if besluit else ""),
+                 actor=actor, zichtbaar=Zichtbaar.MELDER)
+    vastleggen(actor=actor, actie="melding.uitspraak", obj=melding, omschrijving=melding.nummer,
+               na={"besluit": getattr(besluit, "nummer", None)})
+    return melding
+
+
+@transaction.atomic
+def artikel_vastleggen(*, actor, titel: str, tekst: str, doelgroep: str, trefwoorden: str = "",
+                       gepubliceerd: bool = True, melding: Melding | None = None, artikel=None):
+    """Write or change a knowledge-base article, often from a question's answer (MEL-KENNIS)."""
+    from .models import Kennisartikel
+
+    nieuw = artikel is None
+    artikel = artikel or Kennisartikel()
+    voor = None if nieuw else {"titel": artikel.titel, "doelgroep": artikel.doelgroep,
+                               "gepubliceerd": artikel.gepubliceerd}
+    artikel.titel, artikel.tekst, artikel.doelgroep = titel, tekst, doelgroep
+    artikel.trefwoorden, artikel.gepubliceerd = trefwoorden, gepubliceerd
+    if melding is not None:
+        artikel.melding = melding
+    artikel.full_clean()
+    artikel.save()
+    if melding is not None and nieuw:
+        _gebeurtenis(melding, "kennisartikel", artikel.titel, actor=actor)
+    vastleggen(actor=actor, actie="kennisartikel.vastgelegd", obj=artikel, omschrijving=artikel.titel, voor=voor,
+               na={"titel": titel, "doelgroep": doelgroep, "gepubliceerd": gepubliceerd})
+    return artikel

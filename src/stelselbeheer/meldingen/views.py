@@ -1,16 +1,17 @@
 from django.contrib import messages
+from django.db.models import Q
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from stelselbeheer.kern.rollen import Actie
+from stelselbeheer.kern.rollen import Actie, kan
 from stelselbeheer.kern.views import pagineren, vereist, verwerk
 
 from . import beslisboom as boom_regels
-from . import services
-from .forms import EscalatieForm, MeldingForm, StatusForm, TriageForm
-from .zichtbaar import zichtbare_meldingen
+from . import cijfers, forms, kennisbank, services
+from .models import Fase, Soort, Status
+from .zichtbaar import eigen_meldingen, zichtbare_gebeurtenissen, zichtbare_meldingen
 
 
 def _pad(request) -> list[int]:
@@ -42,9 +43,11 @@ def melden(request):
               for i, o in enumerate(knoop.get("opties") or [])]
     uitkomst = knoop.get("uitkomst")
     loket, hier = boom_regels.UITKOMSTEN.get(uitkomst, ("", False))
+    vraag = request.GET.get("q", "").strip()
     return render(request, "meldingen/melden.html", {
         "knoop": knoop, "opties": opties, "pad": prefix, "versie": boom.versie,
-        "terug": ".".join(prefix.split(".")[:-1]), "uitkomst": uitkomst, "loket": loket, "hier": hier})
+        "terug": ".".join(prefix.split(".")[:-1]), "uitkomst": uitkomst, "loket": loket, "hier": hier,
+        "vraag": vraag, "artikelen": kennisbank.zoeken(request.user, vraag, 5) if vraag else None})
 
 
 @vereist(Actie.MELDING_INDIENEN)
@@ -55,7 +58,7 @@ def melding_formulier(request):
     if request.user.is_authenticated:
         beginwaarden = {"melder_naam": request.user.get_full_name() or request.user.username,
                         "melder_email": request.user.email}
-    form = MeldingForm(request.POST or None, initial=beginwaarden)
+    form = forms.MeldingForm(request.POST or None, initial=beginwaarden)
     if request.method == "POST":
         uitkomst_ = verwerk(form, lambda d: services.melding_indienen(
             actor=request.user if request.user.is_authenticated else None, uitkomst=uitkomst, beslisboom=boom, **d))
@@ -74,38 +77,187 @@ def melding_status(request, token: str):
     if melding is None:
         raise Http404("Onbekende statuscode")
     return render(request, "meldingen/status.html", {"melding": melding,
-                                                     "gebeurtenissen": melding.gebeurtenissen.all()})
+                                                     "gebeurtenissen": zichtbare_gebeurtenissen(melding)})
+
+
+FILTERS = {"soort": Soort, "fase": Fase}
 
 
 @vereist(Actie.MELDINGEN_BEHANDELEN)
 def melding_lijst(request):
+    """The queue: open meldingen by default, the first resolution deadline on top; filters by type, phase,
+    level, status, breach and text."""
     qs = zichtbare_meldingen(request.user).select_related("regio").order_by("oplossing_voor", "ingediend_op")
-    pagina, params = pagineren(request, qs.exclude(status__in=["opgelost", "gesloten"]))
-    return render(request, "meldingen/lijst.html", {"pagina": pagina, "params": params, "nu": timezone.now()})
+    status = request.GET.get("status", "open")
+    if status == "open":
+        qs = qs.exclude(status__in=[Status.OPGELOST, Status.GESLOTEN])
+    elif status in Status.values:
+        qs = qs.filter(status=status)
+    for veld, keuzes in FILTERS.items():
+        if request.GET.get(veld) in keuzes.values:
+            qs = qs.filter(**{veld: request.GET[veld]})
+    if request.GET.get("niveau") in {"regionaal", "landelijk"}:
+        qs = qs.filter(niveau=request.GET["niveau"])
+    if request.GET.get("verstreken"):
+        qs = qs.filter(oplossing_voor__lt=timezone.now()).exclude(status__in=[Status.OPGELOST, Status.GESLOTEN])
+    if q := request.GET.get("q", "").strip():
+        qs = qs.filter(Q(nummer__iexact=q) | Q(onderwerp__icontains=q))
+    pagina, params = pagineren(request, qs)
+    return render(request, "meldingen/lijst.html", {
+        "pagina": pagina, "params": params, "nu": timezone.now(), "filter": request.GET, "status": status,
+        "soorten": Soort.choices, "fasen": Fase.choices, "statussen": Status.choices})
+
+
+def _acties(request, melding):
+    """The forms of the melding page: action name -> (form, handler, message, shown)."""
+    post = request.POST if request.method == "POST" else None
+    actie = post.get("actie") if post else None
+    u = request.user
+
+    def gebonden(naam):
+        return post if actie == naam else None
+
+    incident = melding.soort in services.INCIDENTSOORTEN
+    geschil = melding.soort in services.GESCHILSOORTEN
+    return actie, {
+        "triage": (forms.TriageForm(gebonden("triage"), user=u, initial={
+            "soort": melding.soort, "prioriteit": melding.prioriteit, "niveau": melding.niveau,
+            "regio": melding.regio, "team": melding.team, "toegewezen_aan": melding.toegewezen_aan}),
+            lambda d: services.melding_triage(actor=u, melding=melding, **d), "Triage vastgelegd.", True),
+        "update": (forms.UpdateForm(gebonden("update")),
+                   lambda d: services.melding_bijwerken(actor=u, melding=melding, **d), "Update vastgelegd.", True),
+        "incident": (forms.IncidentForm(gebonden("incident"), initial={
+            "ernst": melding.ernst, "gegevensdiensten": melding.betrokken_gegevensdiensten.all(),
+            "aanbieders": "\n".join(melding.betrokken_aanbieders.values_list("naam", flat=True)),
+            "deelnemers": melding.betrokken_deelnemers.all()}),
+            lambda d: services.incident_vastleggen(actor=u, melding=melding, **d), "Incident vastgelegd.", incident),
+        "bericht": (forms.BerichtForm(gebonden("bericht")),
+                    lambda d: services.incident_bericht(actor=u, melding=melding, **d),
+                    "Bericht verstuurd aan de getroffen deelnemers.", incident),
+        "evaluatie": (forms.EvaluatieForm(gebonden("evaluatie"), initial={"evaluatie": melding.evaluatie}),
+                      lambda d: services.incident_evalueren(actor=u, melding=melding, **d),
+                      "Evaluatie vastgelegd.", incident),
+        "naleving": (forms.NalevingForm(gebonden("naleving"), melding=melding),
+                     lambda d: services.melding_naar_naleving(actor=u, melding=melding, **d),
+                     "Constatering vastgelegd; de nalevingszaak staat in de werkvoorraad.",
+                     incident and not melding.constatering_id and kan(u, Actie.NALEVING_BEHANDELEN)),
+        "partijen": (forms.PartijenForm(gebonden("partijen"), initial={"partijen": melding.partijen.all()}),
+                     lambda d: services.partijen_vastleggen(actor=u, melding=melding, **d),
+                     "Partijen vastgelegd.", geschil),
+        "bestuur": (forms.BestuurForm(gebonden("bestuur")),
+                    lambda d: services.naar_bestuur(actor=u, melding=melding, **d),
+                    "Voorgelegd aan het bestuur.", geschil and melding.fase == Fase.BEMIDDELING),
+        "uitspraak": (forms.UitspraakForm(gebonden("uitspraak")),
+                      lambda d: services.uitspraak_vastleggen(actor=u, melding=melding, **d),
+                      "Uitspraak vastgelegd.", melding.fase == Fase.BESTUUR and not melding.uitspraak
+                      and kan(u, Actie.MELDING_UITSPRAAK)),
+        "status": (forms.StatusForm(gebonden("status")),
+                   lambda d: services.melding_status_zetten(actor=u, melding=melding, **d), "Status bijgewerkt.",
+                   True),
+        "escaleren": (forms.EscalatieForm(gebonden("escaleren")),
+                      lambda d: services.melding_escaleren(actor=u, melding=melding, reden=d["reden"]),
+                      f"{melding.nummer} is doorgezet naar de landelijke desk.", melding.niveau == "regionaal"),
+        "artikel": (forms.ArtikelForm(gebonden("artikel"), initial={"titel": melding.onderwerp}),
+                    lambda d: services.artikel_vastleggen(actor=u, melding=melding, **d),
+                    "Kennisartikel vastgelegd.", kan(u, Actie.KENNISBANK_BEHEREN)),
+    }
 
 
 @vereist(Actie.MELDINGEN_BEHANDELEN)
 def melding_detail(request, nummer: str):
     melding = get_object_or_404(zichtbare_meldingen(request.user), nummer=nummer)
-    actie = request.POST.get("actie") if request.method == "POST" else None
-    triage = TriageForm(request.POST if actie == "triage" else None, user=request.user, initial={
-        "prioriteit": melding.prioriteit, "niveau": melding.niveau, "regio": melding.regio, "team": melding.team,
-        "toegewezen_aan": melding.toegewezen_aan})
-    escalatie = EscalatieForm(request.POST if actie == "escaleren" else None)
-    statusform = StatusForm(request.POST if actie == "status" else None)
-    if actie == "status" and verwerk(statusform, lambda d: services.melding_status_zetten(
-            actor=request.user, melding=melding, **d)):
-        messages.success(request, "Status bijgewerkt.")
-        return redirect(melding)
-    if actie == "triage" and verwerk(triage, lambda d: services.melding_triage(actor=request.user, melding=melding,
-                                                                              **d)):
-        messages.success(request, "Triage vastgelegd.")
-        return redirect(melding)
-    if actie == "escaleren" and verwerk(escalatie, lambda d: services.melding_escaleren(
-            actor=request.user, melding=melding, reden=d["reden"])):
-        messages.success(request, f"{melding.nummer} is doorgezet naar de landelijke desk.")
-        return redirect("melding-lijst")
-    return render(request, "meldingen/detail.html", {"melding": melding, "triage": triage, "escalatie": escalatie,
-                                                     "statusform": statusform,
-                                                     "gebeurtenissen": melding.gebeurtenissen.all(),
-                                                     "nu": timezone.now()})
+    actie, acties = _acties(request, melding)
+    if actie in acties:
+        form, uitvoeren, bericht, getoond = acties[actie]
+        if getoond and verwerk(form, uitvoeren):
+            messages.success(request, bericht)
+            return redirect("melding-lijst" if actie == "escaleren" else melding)
+    return render(request, "meldingen/detail.html", {
+        "melding": melding, "acties": {naam: a[0] for naam, a in acties.items() if a[3]},
+        "gebeurtenissen": melding.gebeurtenissen.select_related("door"), "nu": timezone.now(),
+        "evaluatie_vereist": services.evaluatie_vereist(melding),
+        "getroffen": {"deelnemers": melding.betrokken_deelnemers.select_related("organisatie"),
+                      "aanbieders": melding.betrokken_aanbieders.all()[:100],
+                      "gegevensdiensten": melding.betrokken_gegevensdiensten.all()},
+        "partijen": melding.partijen.select_related("organisatie")})
+
+
+@vereist(Actie.MELDINGEN_BEHANDELEN)
+def melding_cijfers(request):
+    """Monthly figures of the meldingen this user handles (a regional desk: its region's)."""
+    reeks = cijfers.maandcijfers(zichtbare_meldingen(request.user))
+    return render(request, "meldingen/cijfers.html", {"reeks": reeks, "grafiek": cijfers.grafiek(reeks),
+                                                      "soorten": Soort.choices})
+
+
+@vereist(Actie.BESLISBOOM_BEHEREN)
+def beslisboom_beheer(request):
+    """Edit the tree as data: a new version on save, checked first; earlier versions stay (MEL-BOOM)."""
+    import json
+
+    actief = services.actieve_boom()
+    form = forms.BoomForm(request.POST or None, initial={"boom": json.dumps(actief.boom, indent=2,
+                                                                           ensure_ascii=False)})
+    if request.method == "POST" and verwerk(form, lambda d: services.beslisboom_vastleggen(actor=request.user,
+                                                                                          boom=d["boom"])):
+        messages.success(request, "Nieuwe versie van de beslisboom is actief.")
+        return redirect("beslisboom-beheer")
+    from .models import Beslisboom
+
+    return render(request, "meldingen/beslisboom.html", {
+        "form": form, "actief": actief, "versies": Beslisboom.objects.select_related("door")[:20],
+        "bladeren": [(naam, actief.boom["knopen"][naam], pad)
+                     for naam, pad in boom_regels.bladeren(actief.boom).items()],
+        "uitkomsten": boom_regels.UITKOMSTEN})
+
+
+@vereist(Actie.EIGEN_MELDINGEN_LEZEN)
+def mijn_meldingen(request):
+    qs = eigen_meldingen(request.user).order_by("-ingediend_op", "-id")
+    pagina, params = pagineren(request, qs)
+    return render(request, "meldingen/mijn_lijst.html", {"pagina": pagina, "params": params})
+
+
+@vereist(Actie.EIGEN_MELDINGEN_LEZEN)
+def mijn_melding(request, nummer: str):
+    """A melding the user filed, or (participant) is party to or affected by: the timeline meant for them, and a
+    reaction form while it is open."""
+    melding = get_object_or_404(eigen_meldingen(request.user), nummer=nummer)
+    form = forms.ReactieForm(request.POST or None)
+    if request.method == "POST" and verwerk(form, lambda d: services.melding_reageren(
+            actor=request.user, melding=melding, tekst=d["tekst"])):
+        messages.success(request, "Uw reactie is toegevoegd.")
+        return redirect("mijn-melding", nummer=melding.nummer)
+    return render(request, "meldingen/mijn_detail.html", {
+        "melding": melding, "form": form, "gebeurtenissen": zichtbare_gebeurtenissen(melding, request.user)})
+
+
+@vereist(Actie.KENNISBANK_LEZEN)
+def kennisbank_zoeken(request):
+    vraag = request.GET.get("q", "").strip()
+    artikelen = kennisbank.zoeken(request.user, vraag, 50) if vraag else kennisbank.zichtbare_artikelen(request.user)
+    return render(request, "meldingen/kennisbank.html", {"vraag": vraag, "artikelen": artikelen,
+                                                         "beheer": kan(request.user, Actie.KENNISBANK_BEHEREN)})
+
+
+@vereist(Actie.KENNISBANK_LEZEN)
+def kennisartikel(request, pk: int):
+    artikel = get_object_or_404(kennisbank.zichtbare_artikelen(request.user), pk=pk)
+    return render(request, "meldingen/kennisartikel.html", {
+        "artikel": artikel, "beheer": kan(request.user, Actie.KENNISBANK_BEHEREN)})
+
+
+@vereist(Actie.KENNISBANK_BEHEREN)
+def kennisartikel_bewerken(request, pk: int | None = None):
+    from .models import Kennisartikel
+
+    artikel = get_object_or_404(Kennisartikel, pk=pk) if pk else None
+    beginwaarden = {veld: getattr(artikel, veld) for veld in forms.ArtikelForm.base_fields} if artikel else {}
+    form = forms.ArtikelForm(request.POST or None, initial=beginwaarden)
+    if request.method == "POST":
+        opgeslagen = verwerk(form, lambda d: services.artikel_vastleggen(actor=request.user, artikel=artikel, **d))
+        if opgeslagen:
+            messages.success(request, "Kennisartikel opgeslagen.")
+            return redirect("kennisartikel-bewerken", pk=opgeslagen.pk)
+    return render(request, "kern/formulier_pagina.html", {
+        "form": form, "titel": f"Kennisartikel: {artikel}" if artikel else "Nieuw kennisartikel"})

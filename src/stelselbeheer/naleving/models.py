@@ -9,6 +9,7 @@ class Bron(models.TextChoices):
     ZAL_NIET_ERKEND = "zal_niet_erkend", "Aanbiederslijst-entry zonder erkenning als DVA"
     OCL_NIET_ERKEND = "ocl_niet_erkend", "OAuthclientlist-entry zonder erkenning als DVP"
     HANDMATIG = "handmatig", "Vastgelegd door een medewerker"
+    MELDING = "melding", "Incident of calamiteit (melding)"
 
 
 class Constatering(models.Model):
