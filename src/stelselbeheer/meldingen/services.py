@@ -331,7 +331,7 @@ def melding_naar_naleving(*, actor, melding: Melding, deelnemer, verplichting: s
     from stelselbeheer.kern.rollen import Actie, kan
     from stelselbeheer.naleving.models import Bron, Constatering, Nalevingszaak, ZaakStap
     from stelselbeheer.naleving.services import zaak_openen
-    from stelselbeheer.naleving.termijnen import vandaag
+    from stelselbeheer.deelnemers.services import vandaag
 
     melding = Melding.objects.select_for_update().get(pk=melding.pk)
     if not kan(actor, Actie.NALEVING_BEHANDELEN):
