@@ -5,22 +5,10 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import WACHTWOORD
+from tests.browser.hulp import inloggen as _inloggen
+from tests.browser.hulp import ziet as _ziet
 
 pytestmark = pytest.mark.browser
-
-
-def _inloggen(pagina, url, naam, volgende):
-    pagina.context.clear_cookies()
-    pagina.goto(f"{url}/inloggen/?next={volgende}")
-    pagina.get_by_label("Gebruikersnaam").fill(naam)
-    pagina.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    pagina.get_by_role("button", name="Inloggen").click()
-    pagina.wait_for_url(f"**{volgende}")
-
-
-def _ziet(pagina, tekst):
-    pagina.get_by_text(tekst).first.wait_for()
 
 
 def test_van_constatering_tot_ingebrekestelling(live_server, transactional_db, pagina, maak):

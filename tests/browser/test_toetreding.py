@@ -5,23 +5,10 @@ import datetime as dt
 
 import pytest
 
-from tests.conftest import WACHTWOORD
+from tests.browser.hulp import inloggen as _inloggen
+from tests.browser.hulp import ziet as _ziet
 
 pytestmark = pytest.mark.browser
-
-
-def _inloggen(pagina, url, naam):
-    pagina.context.clear_cookies()
-    pagina.goto(f"{url}/inloggen/?next=/beheer/deelnemers/")
-    pagina.get_by_label("Gebruikersnaam").fill(naam)
-    pagina.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    pagina.get_by_role("button", name="Inloggen").click()
-    pagina.wait_for_url("**/beheer/deelnemers/")
-
-
-def _ziet(pagina, tekst):
-    """Wait until ``tekst`` is on the (new) page: reading content() right after a click may read the old one."""
-    pagina.get_by_text(tekst).first.wait_for()
 
 
 def _stap(pagina, label):

@@ -54,6 +54,36 @@ from stelselbeheer.register.models import (
 from stelselbeheer.register.zoeken import zoektekst
 
 DEMO_WACHTWOORD = "demo-Stelsel-2026!"
+KENNISARTIKELEN = [
+    ("De regionale viewer toont geen gegevens", "Controleer eerst of de patiënt toestemming gaf voor uw regio en "
+     "of u bent ingelogd met de juiste rol. Blijft het leeg, meld het dan bij de regionale helpdesk van uw RSO.",
+     "openbaar", "viewer leeg toestemming regio"),
+    ("Mijn PGO haalt geen gegevens op bij mijn huisarts", "Niet elke zorgaanbieder biedt elke gegevensdienst aan. "
+     "Zoek uw huisarts op in het aanbiedersregister: daar staat welke diensten beschikbaar zijn.", "openbaar",
+     "pgo huisarts ophalen gegevensdienst"),
+    ("Wat is het verschil tussen een incident en een calamiteit?", "Een incident verstoort een dienst; een "
+     "calamiteit brengt gegevens van burgers of het stelsel als geheel in gevaar en wordt direct opgepakt.",
+     "openbaar", "incident calamiteit melden"),
+    ("Een klacht over een deelnemer indienen", "De uitvoeringsorganisatie bemiddelt eerst. Komen partijen er niet "
+     "uit, dan legt zij de klacht voor aan het bestuur, dat uitspraak doet.", "openbaar",
+     "klacht geschil bemiddeling bestuur"),
+    ("Certificaat vernieuwen zonder onderbreking", "Vraag het nieuwe PKIoverheid-certificaat minstens een maand voor "
+     "het verloopt aan en meld de wijziging via een wijzigingsverzoek in het portaal.", "deelnemers",
+     "certificaat pkioverheid vervangen"),
+    ("Kwalificatie verlopen: wat nu?", "Zonder geldige kwalificatie verdwijnen uw entries uit de lijsten. Plan de "
+     "nieuwe test tijdig; u krijgt herinneringen 60, 30 en 7 dagen vooraf.", "deelnemers",
+     "kwalificatie test verlopen herinnering"),
+]
+ONDERWERPEN = {
+    "vraag": ["Hoe meld ik een nieuwe zorgaanbieder aan?", "Welke gegevensdiensten zijn verplicht?",
+              "Toegang tot de regionale viewer", "Vraag over de OAuth-clientlijst", "Waar vind ik het besluit?"],
+    "incident": ["Time-outs bij ophalen medicatie", "Regionale viewer traag", "Foutmelding bij inloggen met DigiD",
+                 "Endpoint geeft 500", "Lijst niet opgehaald door certificaatfout"],
+    "klacht": ["Lange behandeltijd van een verzoek", "Onduidelijke communicatie over opschorting",
+               "PGO reageert niet op vragen"],
+    "geschil": ["Uitleg van de ophaalafspraak", "Kosten van aansluiting"],
+    "calamiteit": ["Gegevens van verkeerde patiënt getoond", "Stelselbrede storing token endpoint"],
+}
 #: the last six participants show the workflow: three applications under way, then suspension and exit
 VERLOOP = [DeelnemerStatus.AANGEMELD, DeelnemerStatus.INTAKE, DeelnemerStatus.ADVIES, DeelnemerStatus.OPGESCHORT,
            DeelnemerStatus.IN_UITTREDING, DeelnemerStatus.BEEINDIGD]
@@ -147,7 +177,7 @@ class Generator:
         self.regios = regios
         self.diensten = Gegevensdienst.objects.bulk_create([Gegevensdienst(code=c, naam=n)
                                                             for c, n in GEGEVENSDIENSTEN])
-        self.tel("regio's", len(regios))
+        self.tel("regios", len(regios))
         self.tel("gegevensdiensten", len(self.diensten))
         orgs = [Organisatie(naam="Stichting MedMij", soort=Soort.BEHEERORGANISATIE, kvk_nummer=self.kvk(),
                             oin="00000001" + self.nummer(8) + "0000", sector=Sector.OVERHEID, plaats="Den Haag"),
@@ -439,21 +469,166 @@ class Generator:
         self.tel("wijzigingsverzoeken", 2 if dienst else 1)
 
     def meldingen(self) -> None:
-        from stelselbeheer.meldingen.services import actieve_boom, melding_indienen
+        """A knowledge base, a year of handled meldingen for the monthly figures, and the cases of today that
+        show each path: a regional incident, a calamity with its notice, review and compliance finding, a
+        dispute before the board, a complaint in mediation, a question that became an article."""
+        from stelselbeheer.meldingen.services import actieve_boom
 
         boom = actieve_boom()
+        self.kennisbank()
+        self.meldinghistorie(boom)
+        self.meldingen_vandaag(boom)
+
+    def kennisbank(self) -> None:
+        from stelselbeheer.meldingen.services import artikel_vastleggen
+
+        for titel, tekst, doelgroep, trefwoorden in KENNISARTIKELEN:
+            artikel_vastleggen(actor=None, titel=titel, tekst=tekst, doelgroep=doelgroep, trefwoorden=trefwoorden)
+        self.tel("kennisartikelen", len(KENNISARTIKELEN))
+
+    def meldinghistorie(self, boom) -> None:
+        """Eleven months back and this month until yesterday: handled meldingen with realistic service levels
+        (most on time), written in bulk like the status history."""
+        import hashlib
+
+        from stelselbeheer.meldingen.models import Melding, Meldinggebeurtenis
+        from stelselbeheer.meldingen.servicenormen import AMSTERDAM as A
+        from stelselbeheer.meldingen.servicenormen import doelen
+
+        rng, nu = self.rng, timezone.now()
+        soorten = ["vraag"] * 45 + ["incident"] * 30 + ["klacht"] * 12 + ["geschil"] * 3 + ["calamiteit"] * 2
+        prioriteiten = ["laag"] * 2 + ["normaal"] * 5 + ["hoog"] * 2 + ["kritiek"]
+        regios = [r.regio for r in self.rsos]
+        eerste = dt.date(self.peildatum.year, self.peildatum.month, 1)
+        maanden = [(eerste.year - (eerste.month - 1 - i < 0), (eerste.month - 1 - i) % 12 + 1) for i in range(12)]
+        rijen = []
+        for jaar, maand in sorted(maanden):
+            dagen = (dt.date(jaar + maand // 12, maand % 12 + 1, 1) - dt.date(jaar, maand, 1)).days
+            if (jaar, maand) == (self.peildatum.year, self.peildatum.month):
+                dagen = self.peildatum.day - 1
+            for _ in range(rng.randint(14, 30) if dagen > 0 else 0):
+                ingediend = dt.datetime(jaar, maand, rng.randint(1, dagen), rng.randint(7, 19), rng.randint(0, 59),
+                                        tzinfo=A)
+                soort, prio = rng.choice(soorten), rng.choice(prioriteiten)
+                reactie_voor, oplossing_voor = doelen(soort, prio, ingediend)
+                reactie = ingediend + (reactie_voor - ingediend) * (rng.uniform(0.1, 0.95) if rng.random() < 0.88
+                                                                    else rng.uniform(1.1, 2.5))
+                opgelost = ingediend + (oplossing_voor - ingediend) * (rng.uniform(0.2, 0.95) if rng.random() < 0.8
+                                                                       else rng.uniform(1.1, 3.0))
+                regionaal = soort in {"vraag", "incident"} and rng.random() < 0.3
+                naam = self.fake.name()
+                rijen.append((ingediend, Melding(
+                    soort=soort, onderwerp=rng.choice(ONDERWERPEN[soort]), omschrijving="Uit de demohistorie.",
+                    melder_naam=naam, melder_email=f"{slug(naam)}@voorbeeld.nl",
+                    niveau="regionaal" if regionaal else "landelijk",
+                    regio=rng.choice(regios) if regionaal else None, beslisboom=boom,
+                    uitkomst="rso" if regionaal else "landelijk", prioriteit=prio,
+                    status="gesloten" if opgelost < nu - dt.timedelta(days=7) else (
+                        "opgelost" if opgelost < nu else "in_behandeling"),
+                    fase="bemiddeling" if soort in {"klacht", "geschil"} else "",
+                    ernst=rng.choice(["beperkt", "aanzienlijk"]) if soort == "incident" else (
+                        "ernstig" if soort == "calamiteit" else ""),
+                    evaluatie="Oorzaak gevonden en verholpen; bewaking aangescherpt." if soort == "calamiteit" else "",
+                    token_sha256=hashlib.sha256(rng.randbytes(32)).hexdigest(),
+                    reactie_voor=reactie_voor, oplossing_voor=oplossing_voor,
+                    eerste_reactie_op=reactie if reactie < nu else None,
+                    opgelost_op=opgelost if opgelost < nu else None)))
+        rijen.sort(key=lambda r: r[0])
+        teller = {}
+        for ingediend, m in rijen:
+            teller[ingediend.year] = teller.get(ingediend.year, 0) + 1
+            m.nummer = f"M-{ingediend.year}-{teller[ingediend.year]:04d}"
+        meldingen = Melding.objects.bulk_create([m for _, m in rijen])
+        for (ingediend, _), m in zip(rijen, meldingen, strict=True):
+            m.ingediend_op = ingediend  # auto_now_add set "now" on insert
+        Melding.objects.bulk_update(meldingen, ["ingediend_op"], batch_size=500)
+        gebeurtenissen = []
+        for m in meldingen:
+            stappen = [("ingediend", m.ingediend_op, ""), ("in behandeling", m.eerste_reactie_op, "In behandeling.")]
+            if m.opgelost_op:
+                stappen.append(("opgelost", m.opgelost_op, "Opgelost; zie de toelichting van de desk."))
+            if m.status == "gesloten":
+                stappen.append(("gesloten", m.opgelost_op + dt.timedelta(days=7), "Gesloten."))
+            gebeurtenissen += [(t, Meldinggebeurtenis(melding=m, soort=soort, tekst=tekst, zichtbaar="melder"))
+                               for soort, t, tekst in stappen if t]
+        rijen_g = Meldinggebeurtenis.objects.bulk_create([g for _, g in gebeurtenissen])
+        for (t, _), g in zip(gebeurtenissen, rijen_g, strict=True):
+            g.tijdstip = t
+        Meldinggebeurtenis.objects.bulk_update(rijen_g, ["tijdstip"], batch_size=500)
+        self.tel("meldingen (historie)", len(meldingen))
+
+    def meldingen_vandaag(self, boom) -> None:
+        from stelselbeheer.meldingen import services as mel
+
+        def indienen(soort, onderwerp, omschrijving, uitkomst="landelijk", regio=None, actor=None):
+            naam = actor.get_full_name() if actor else self.fake.name()
+            return mel.melding_indienen(actor=actor, soort=soort, onderwerp=onderwerp, omschrijving=omschrijving,
+                                        melder_naam=naam, melder_email=f"{slug(naam)}@voorbeeld.nl", regio=regio,
+                                        uitkomst=uitkomst, beslisboom=boom)[0]
+
+        eerste_dva = next(d for d in self.dva if d.status == DeelnemerStatus.ACTIEF)
+        dvp = next(d for d in self.dvp if d.status == DeelnemerStatus.ACTIEF)
+        deelnemer = Gebruiker.objects.filter(username="deelnemer").first()
         regio = self.rsos[0].regio
-        for soort, onderwerp, uitkomst, r in [
-            ("incident", "Viewer laadt geen echobeelden", "rso", regio),
-            ("vraag", "Hoe vaak wordt de aanbiederslijst gepubliceerd?", "landelijk", None),
-            ("klacht", "Wijzigingsverzoek blijft lang liggen", "landelijk", None),
-            ("calamiteit", "Token endpoint van een DVA geeft verkeerde gegevens", "landelijk", None),
-        ]:
-            naam = self.fake.name()
-            melding_indienen(actor=None, soort=soort, onderwerp=onderwerp, omschrijving=f"{onderwerp}. Gemeld door "
-                             f"{naam}.", melder_naam=naam, melder_email=f"{slug(naam)}@voorbeeld.nl", regio=r,
-                             uitkomst=uitkomst, beslisboom=boom)
-        self.tel("meldingen", 4)
+        aantal = 0
+        m = indienen("incident", "Viewer laadt geen echobeelden", "Sinds de update van vanochtend blijven de "
+                     "echobeelden in de regionale viewer leeg.", "rso", regio)
+        mel.melding_triage(actor=None, melding=m, prioriteit="hoog", team="Regionale viewer")
+        aantal += 1
+        # a calamity: affected entries, notice, update, solved, reviewed, a compliance finding, closed
+        aanbieders = list(Aanbieder.objects.filter(dva=eerste_dva).order_by("naam")[:3])
+        dienst = (AanbiederGegevensdienst.objects.filter(aanbieder__in=aanbieders).select_related("gegevensdienst")
+                  .order_by("id").first())
+        dienst = dienst.gegevensdienst if dienst else None
+        c = indienen("calamiteit", "Token endpoint geeft gegevens van een andere patiënt",
+                     "Bij het ophalen van medicatiegegevens kreeg een burger de gegevens van een ander te zien.")
+        mel.melding_triage(actor=None, melding=c, prioriteit="kritiek", team="Calamiteitenteam")
+        mel.incident_vastleggen(actor=None, melding=c, ernst="zeer_ernstig", aanbieders=aanbieders,
+                                gegevensdiensten=[dienst] if dienst else [], deelnemers=[eerste_dva, dvp])
+        mel.incident_bericht(actor=None, melding=c, tekst="De betrokken endpoints zijn uit de ZAL gehaald tot de "
+                                                          "oorzaak bekend is. Haal de lijst opnieuw op.")
+        mel.melding_bijwerken(actor=None, melding=c, zichtbaar="melder", tekst="De oorzaak is gevonden: een "
+                              "cache bij de DVA gaf antwoorden aan de verkeerde sessie.")
+        mel.melding_status_zetten(actor=None, melding=c, status="opgelost", toelichting="Cache uitgeschakeld en "
+                                  "getest; de endpoints zijn terug in de ZAL.")
+        mel.incident_evalueren(actor=None, melding=c, evaluatie="Oorzaak: sessie-cache bij de DVA. Maatregelen: "
+                               "cache uit, regressietest toegevoegd, melding bij de AP gedaan door de DVA.")
+        mel.melding_naar_naleving(actor=None, melding=c, deelnemer=eerste_dva,
+                                  verplichting="Beveiligingsincident tijdig en volledig afhandelen")
+        mel.melding_status_zetten(actor=None, melding=c, status="gesloten", toelichting="Geëvalueerd en gesloten.")
+        aantal += 1
+        # an incident that is still running, with the demo participant affected
+        i = indienen("incident", "Vertraging bij ophalen huisartsgegevens", "Antwoorden duren 20 tot 40 seconden.")
+        mel.melding_triage(actor=None, melding=i, prioriteit="normaal", team="Landelijke desk")
+        mel.incident_vastleggen(actor=None, melding=i, ernst="aanzienlijk", deelnemers=[eerste_dva, dvp])
+        mel.incident_bericht(actor=None, melding=i, tekst="We onderzoeken vertraging in de keten; u hoeft niets "
+                                                          "te doen.")
+        aantal += 1
+        # a dispute the mediation did not solve: before the board, waiting for its ruling
+        g = indienen("geschil", "PGO bevraagt ons systeem elke minuut", "Sinds september halen de apps van "
+                     f"{dvp} elke minuut alle gegevens op; dat belast ons systeem.", actor=deelnemer)
+        mel.partijen_vastleggen(actor=None, melding=g, partijen=[eerste_dva, dvp])
+        mel.melding_bijwerken(actor=None, melding=g, zichtbaar="deelnemers", tekst="Bemiddelingsgesprek gevoerd; "
+                              "partijen verschillen van mening over de uitleg van de ophaalafspraak.")
+        mel.naar_bestuur(actor=None, melding=g, reden="Bemiddeling leidde niet tot overeenstemming.")
+        aantal += 1
+        k = indienen("klacht", "Wijzigingsverzoek blijft lang liggen", "Ons verzoek van drie weken geleden is nog "
+                     "niet beoordeeld.")
+        mel.melding_triage(actor=None, melding=k, prioriteit="normaal", team="Register")
+        aantal += 1
+        v = indienen("vraag", "Hoe vaak wordt de aanbiederslijst gepubliceerd?", "Hoe vaak moeten wij de ZAL "
+                     "ophalen?")
+        mel.melding_triage(actor=None, melding=v, prioriteit="laag", team="Landelijke desk")
+        mel.melding_status_zetten(actor=None, melding=v, status="opgelost", toelichting="Zie het nieuwe artikel in "
+                                  "de kennisbank.")
+        mel.artikel_vastleggen(actor=None, melding=v, doelgroep="deelnemers", titel="Hoe vaak haal ik de ZAL op?",
+                               trefwoorden="zal aanbiederslijst ophalen etag",
+                               tekst="De lijst wordt na elke wijziging opnieuw gepubliceerd. Vraag hem elke vijf "
+                                     "minuten op met If-None-Match; ongewijzigd krijgt u 304 terug.")
+        aantal += 1
+        indienen("vraag", "Regionale viewer: wie mag welke gegevens zien?", "Geldt de toestemming per regio?",
+                 "rso", regio)
+        self.tel("meldingen (vandaag)", aantal + 1)
 
     def accounts(self) -> list[tuple[str, str, str]]:
         eerste_dva = next(d for d in self.dva if d.status == DeelnemerStatus.ACTIEF)
@@ -511,7 +686,10 @@ def genereer(*, aanbieders: int = 2000, seed: int = 2026, peildatum: dt.date | N
         raise RegisterNietLeeg("De database bevat al een register; demodata gaat alleen in een lege database.")
     start = time.perf_counter()
     gen = Generator(seed, peildatum or dt.date.today())
-    with transaction.atomic():
+    from django.test.utils import override_settings
+
+    # demo data sends no e-mail (the notices of the demo incidents are recorded on their timelines)
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"), transaction.atomic():
         gen.basis()
         gen.aanbieders(aanbieders)
         gen.geschiedenis()

@@ -334,7 +334,7 @@ def melding_naar_naleving(*, actor, melding: Melding, deelnemer, verplichting: s
     from stelselbeheer.deelnemers.services import vandaag
 
     melding = Melding.objects.select_for_update().get(pk=melding.pk)
-    if not kan(actor, Actie.NALEVING_BEHANDELEN):
+    if actor is not None and not kan(actor, Actie.NALEVING_BEHANDELEN):  # None: the system itself
         from django.core.exceptions import PermissionDenied
         raise PermissionDenied("Uw rol legt geen constateringen vast.")
     if melding.soort not in INCIDENTSOORTEN:

@@ -115,49 +115,50 @@ def _acties(request, melding):
     u = request.user
 
     def gebonden(naam):
-        return post if actie == naam else None
+        """The POST for the form that was sent; and its own ids, as twelve forms share one page."""
+        return {"data": post if actie == naam else None, "auto_id": f"{naam}-%s"}
 
     incident = melding.soort in services.INCIDENTSOORTEN
     geschil = melding.soort in services.GESCHILSOORTEN
     return actie, {
-        "triage": (forms.TriageForm(gebonden("triage"), user=u, initial={
+        "triage": (forms.TriageForm(**gebonden("triage"), user=u, initial={
             "soort": melding.soort, "prioriteit": melding.prioriteit, "niveau": melding.niveau,
             "regio": melding.regio, "team": melding.team, "toegewezen_aan": melding.toegewezen_aan}),
             lambda d: services.melding_triage(actor=u, melding=melding, **d), "Triage vastgelegd.", True),
-        "update": (forms.UpdateForm(gebonden("update")),
+        "update": (forms.UpdateForm(**gebonden("update")),
                    lambda d: services.melding_bijwerken(actor=u, melding=melding, **d), "Update vastgelegd.", True),
-        "incident": (forms.IncidentForm(gebonden("incident"), initial={
+        "incident": (forms.IncidentForm(**gebonden("incident"), initial={
             "ernst": melding.ernst, "gegevensdiensten": melding.betrokken_gegevensdiensten.all(),
             "aanbieders": "\n".join(melding.betrokken_aanbieders.values_list("naam", flat=True)),
             "deelnemers": melding.betrokken_deelnemers.all()}),
             lambda d: services.incident_vastleggen(actor=u, melding=melding, **d), "Incident vastgelegd.", incident),
-        "bericht": (forms.BerichtForm(gebonden("bericht")),
+        "bericht": (forms.BerichtForm(**gebonden("bericht")),
                     lambda d: services.incident_bericht(actor=u, melding=melding, **d),
                     "Bericht verstuurd aan de getroffen deelnemers.", incident),
-        "evaluatie": (forms.EvaluatieForm(gebonden("evaluatie"), initial={"evaluatie": melding.evaluatie}),
+        "evaluatie": (forms.EvaluatieForm(**gebonden("evaluatie"), initial={"evaluatie": melding.evaluatie}),
                       lambda d: services.incident_evalueren(actor=u, melding=melding, **d),
                       "Evaluatie vastgelegd.", incident),
-        "naleving": (forms.NalevingForm(gebonden("naleving"), melding=melding),
+        "naleving": (forms.NalevingForm(**gebonden("naleving"), melding=melding),
                      lambda d: services.melding_naar_naleving(actor=u, melding=melding, **d),
                      "Constatering vastgelegd; de nalevingszaak staat in de werkvoorraad.",
                      incident and not melding.constatering_id and kan(u, Actie.NALEVING_BEHANDELEN)),
-        "partijen": (forms.PartijenForm(gebonden("partijen"), initial={"partijen": melding.partijen.all()}),
+        "partijen": (forms.PartijenForm(**gebonden("partijen"), initial={"partijen": melding.partijen.all()}),
                      lambda d: services.partijen_vastleggen(actor=u, melding=melding, **d),
                      "Partijen vastgelegd.", geschil),
-        "bestuur": (forms.BestuurForm(gebonden("bestuur")),
+        "bestuur": (forms.BestuurForm(**gebonden("bestuur")),
                     lambda d: services.naar_bestuur(actor=u, melding=melding, **d),
                     "Voorgelegd aan het bestuur.", geschil and melding.fase == Fase.BEMIDDELING),
-        "uitspraak": (forms.UitspraakForm(gebonden("uitspraak")),
+        "uitspraak": (forms.UitspraakForm(**gebonden("uitspraak")),
                       lambda d: services.uitspraak_vastleggen(actor=u, melding=melding, **d),
                       "Uitspraak vastgelegd.", melding.fase == Fase.BESTUUR and not melding.uitspraak
                       and kan(u, Actie.MELDING_UITSPRAAK)),
-        "status": (forms.StatusForm(gebonden("status")),
+        "status": (forms.StatusForm(**gebonden("status")),
                    lambda d: services.melding_status_zetten(actor=u, melding=melding, **d), "Status bijgewerkt.",
                    True),
-        "escaleren": (forms.EscalatieForm(gebonden("escaleren")),
+        "escaleren": (forms.EscalatieForm(**gebonden("escaleren")),
                       lambda d: services.melding_escaleren(actor=u, melding=melding, reden=d["reden"]),
                       f"{melding.nummer} is doorgezet naar de landelijke desk.", melding.niveau == "regionaal"),
-        "artikel": (forms.ArtikelForm(gebonden("artikel"), initial={"titel": melding.onderwerp}),
+        "artikel": (forms.ArtikelForm(**gebonden("artikel"), initial={"titel": melding.onderwerp}),
                     lambda d: services.artikel_vastleggen(actor=u, melding=melding, **d),
                     "Kennisartikel vastgelegd.", kan(u, Actie.KENNISBANK_BEHEREN)),
     }
