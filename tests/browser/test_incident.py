@@ -40,6 +40,7 @@ def test_incident_van_werkvoorraad_tot_bericht_aan_getroffen_deelnemer(live_serv
     ziet(pagina, "Triage vastgelegd.")
 
     incident = pagina.get_by_role("region", name="Incident: ernst en getroffen onderdelen")
+    incident.get_by_text("Incident: ernst en getroffen onderdelen").click()  # opens the collapsed section
     incident.get_by_label("Ernst").select_option("ernstig")
     incident.get_by_label("Getroffen zorgaanbieders").fill("bestaatniet@medmij")
     incident.get_by_role("button", name="Vastleggen").click()
@@ -51,6 +52,7 @@ def test_incident_van_werkvoorraad_tot_bericht_aan_getroffen_deelnemer(live_serv
     assert "Zorg-ICT Noord B.V." in pagina.content()  # the aanbieder's DVA is affected
 
     bericht = pagina.get_by_role("region", name="Bericht aan getroffen deelnemers")
+    bericht.get_by_text("Bericht aan getroffen deelnemers").first.click()
     bericht.get_by_label("Bericht aan de getroffen deelnemers").fill("Storing in de keten; workaround volgt.")
     bericht.get_by_role("button", name="Versturen").click()
     ziet(pagina, "Bericht verstuurd aan de getroffen deelnemers.")

@@ -87,6 +87,8 @@ def test_maandcijfers_op_tijd_te_laat_en_lopend(db):
     assert november.totaal == 1 and november.reactie == [0, 0] and november.reactie_pct is None
     svg = cijfers.grafiek(reeks)
     assert svg.count("<rect") == 3 + 1 + 5 and "okt 2026: 2 vraag" in svg
+    sla = cijfers.grafiek_sla(reeks)
+    assert "okt 2026: 33% reactie op tijd" in sla and "nov 2026:" not in sla  # nothing counted yet in November
 
 
 def test_cijferpagina_regio_telt_alleen_de_eigen_regio(client, wereld, maak):

@@ -85,15 +85,20 @@ def maandcijfers(meldingen, tot: dt.date | None = None, maanden: int = 12, nu: d
     return reeks
 
 
+def _svg_begin(titel_id: str, titel: str, uitleg: str, breedte: int, hoogte: int) -> list[str]:
+    return [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breedte} {hoogte + 40}" role="img" '
+            f'aria-labelledby="{titel_id}-titel {titel_id}-uitleg" class="grafiek">',
+            f'<title id="{titel_id}-titel">{escape(titel)}</title>',
+            f'<desc id="{titel_id}-uitleg">{escape(uitleg)}</desc>']
+
+
 def grafiek(reeks: list[Maand]) -> str:
     """A stacked bar chart (SVG) of volumes by type per month; the table on the page carries the same figures."""
     breedte, hoogte, links, onder = 720, 260, 40, 30
     hoogste = max([m.totaal for m in reeks] + [1])
     staaf = (breedte - links) / len(reeks)
-    delen = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breedte} {hoogte + 40}" role="img" '
-             'aria-labelledby="grafiek-titel grafiek-uitleg" class="grafiek">',
-             '<title id="grafiek-titel">Meldingen per maand, naar soort</title>',
-             '<desc id="grafiek-uitleg">Gestapelde staven; de tabel hieronder bevat dezelfde aantallen.</desc>',
+    delen = [*_svg_begin("grafiek", "Meldingen per maand, naar soort",
+                         "Gestapelde staven; de tabel hieronder bevat dezelfde aantallen.", breedte, hoogte),
              f'<line x1="{links}" y1="{hoogte - onder}" x2="{breedte}" y2="{hoogte - onder}" stroke="#333"/>',
              f'<text x="{links - 6}" y="{hoogte - onder}" text-anchor="end" font-size="11">0</text>',
              f'<text x="{links - 6}" y="12" text-anchor="end" font-size="11">{hoogste}</text>']
@@ -113,5 +118,41 @@ def grafiek(reeks: list[Maand]) -> str:
         delen.append(f'<rect x="{links + i * 130}" y="{hoogte + 8}" width="12" height="12" fill="{kleur}"/>'
                      f'<text x="{links + i * 130 + 16}" y="{hoogte + 18}" font-size="12">'
                      f'{escape(Soort(soort).label)}</text>')
+    delen.append("</svg>")
+    return "".join(delen)
+
+
+SLA_LIJNEN = {"reactie_pct": ("Reactie op tijd", "#1f5f8b", ""), "oplossing_pct": ("Opgelost op tijd", "#b35c00",
+                                                                                    ' stroke-dasharray="6 4"')}
+
+
+def grafiek_sla(reeks: list[Maand]) -> str:
+    """Service-level attainment per month (0-100%), two lines; months with nothing counted are left out."""
+    breedte, hoogte, links, onder = 720, 200, 40, 30
+    stap = (breedte - links) / len(reeks)
+    delen = _svg_begin("sla", "Servicenormen gehaald per maand",
+                       "Percentage reacties en oplossingen op tijd; de tabel hieronder bevat dezelfde cijfers.",
+                       breedte, hoogte)
+
+    def y(pct):
+        return hoogte - onder - pct * (hoogte - onder - 10) / 100
+
+    for pct in (0, 50, 100):
+        delen.append(f'<line x1="{links}" y1="{y(pct):.1f}" x2="{breedte}" y2="{y(pct):.1f}" stroke="#bbb"/>'
+                     f'<text x="{links - 6}" y="{y(pct) + 4:.1f}" text-anchor="end" font-size="11">{pct}%</text>')
+    for i, m in enumerate(reeks):
+        delen.append(f'<text x="{links + (i + 0.5) * stap:.1f}" y="{hoogte - onder + 16}" text-anchor="middle" '
+                     f'font-size="11">{escape(m.naam)}</text>')
+    for j, (attr, (naam, kleur, streep)) in enumerate(SLA_LIJNEN.items()):
+        punten = [(links + (i + 0.5) * stap, y(getattr(m, attr)), m, getattr(m, attr))
+                  for i, m in enumerate(reeks) if getattr(m, attr) is not None]
+        if len(punten) > 1:
+            delen.append(f'<polyline fill="none" stroke="{kleur}" stroke-width="2"{streep} points="'
+                         + " ".join(f"{x:.1f},{yy:.1f}" for x, yy, _, _ in punten) + '"/>')
+        delen += [f'<circle cx="{x:.1f}" cy="{yy:.1f}" r="4" fill="{kleur}"><title>{escape(m.naam)}: {pct}% '
+                  f'{escape(naam.lower())}</title></circle>' for x, yy, m, pct in punten]
+        delen.append(f'<line x1="{links + j * 180}" y1="{hoogte + 14}" x2="{links + j * 180 + 24}" '
+                     f'y2="{hoogte + 14}" stroke="{kleur}" stroke-width="2"{streep}/>'
+                     f'<text x="{links + j * 180 + 30}" y="{hoogte + 18}" font-size="12">{escape(naam)}</text>')
     delen.append("</svg>")
     return "".join(delen)

@@ -173,8 +173,9 @@ def melding_detail(request, nummer: str):
         if getoond and verwerk(form, uitvoeren):
             messages.success(request, bericht)
             return redirect("melding-lijst" if actie == "escaleren" else melding)
+    open_ = {"update", actie} | ({"triage"} if melding.status == Status.NIEUW else set())
     return render(request, "meldingen/detail.html", {
-        "melding": melding, "acties": {naam: a[0] for naam, a in acties.items() if a[3]},
+        "melding": melding, "acties": {naam: a[0] for naam, a in acties.items() if a[3]}, "open": open_,
         "gebeurtenissen": melding.gebeurtenissen.select_related("door"), "nu": timezone.now(),
         "evaluatie_vereist": services.evaluatie_vereist(melding),
         "getroffen": {"deelnemers": melding.betrokken_deelnemers.select_related("organisatie"),
@@ -188,6 +189,7 @@ def melding_cijfers(request):
     """Monthly figures of the meldingen this user handles (a regional desk: its region's)."""
     reeks = cijfers.maandcijfers(zichtbare_meldingen(request.user))
     return render(request, "meldingen/cijfers.html", {"reeks": reeks, "grafiek": cijfers.grafiek(reeks),
+                                                      "grafiek_sla": cijfers.grafiek_sla(reeks),
                                                       "soorten": Soort.choices})
 
 
