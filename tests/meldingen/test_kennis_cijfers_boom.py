@@ -136,8 +136,8 @@ def test_api_behandeling_met_fouten_per_veld(client, wereld):
                                                             "gegevensdiensten": ["48"]},
                     content_type="application/json")
     assert r.status_code == 422 and "aanbieders" in json.dumps(r.json())
-    r = client.post(f"/api/meldingen/{m.nummer}/incident", {"ernst": "ernstig", "aanbieders": ["huisartsdelinde@medmij"],
-                                                            "gegevensdiensten": ["48"]},
+    r = client.post(f"/api/meldingen/{m.nummer}/incident",
+                    {"ernst": "ernstig", "aanbieders": ["huisartsdelinde@medmij"], "gegevensdiensten": ["48"]},
                     content_type="application/json")
     assert r.status_code == 200 and r.json()["betrokken_deelnemers"] == [wereld["dva"].pk]
     r = client.post(f"/api/meldingen/{m.nummer}/escalatie", {"reden": "Landelijk"}, content_type="application/json")

@@ -328,10 +328,10 @@ def incident_evalueren(*, actor, melding: Melding, evaluatie: str) -> Melding:
 def melding_naar_naleving(*, actor, melding: Melding, deelnemer, verplichting: str):
     """Link a calamity or incident to a compliance finding against an affected participant (MEL-NALEVING): a
     Constatering with the melding as its source, and a case unless one is open for that obligation."""
+    from stelselbeheer.deelnemers.services import vandaag
     from stelselbeheer.kern.rollen import Actie, kan
     from stelselbeheer.naleving.models import Bron, Constatering, Nalevingszaak, ZaakStap
     from stelselbeheer.naleving.services import zaak_openen
-    from stelselbeheer.deelnemers.services import vandaag
 
     melding = Melding.objects.select_for_update().get(pk=melding.pk)
     if actor is not None and not kan(actor, Actie.NALEVING_BEHANDELEN):  # None: the system itself
