@@ -142,6 +142,8 @@ API = {
     ("post", "/api/meldingen/{melding}/evaluatie"): BEHANDELAARS,
     ("post", "/api/meldingen/{melding}/bestuur"): BEHANDELAARS,
     ("post", "/api/meldingen/{melding}/uitspraak"): {"bestuur"},
+    ("post", "/api/meldingen/{melding}/partijen"): BEHANDELAARS,
+    ("post", "/api/meldingen/{melding}/constatering"): {"bestuur", "uitvoering"},
     ("get", "/api/mijn/meldingen"): ALLE - {"publiek"},
     ("get", "/api/kennisbank"): ALLE,
     ("get", "/api/beslisboom"): ALLE,

@@ -169,3 +169,24 @@ def test_detailpagina_zet_stappen_en_toont_fouten_per_veld(client, wereld, medew
     assert "Evaluatie na het incident" in pagina and "Partijen" not in pagina.split("Verloop")[1]
     client.force_login(wereld["gebruikers"]["regio"])  # the national incident is not the regional desk's
     assert client.get(f"/beheer/meldingen/{m.nummer}/").status_code == 404
+
+
+def test_api_partijen_en_constatering(client, wereld):
+    m, _ = _indienen("calamiteit")
+    g, _ = _indienen("geschil")
+    client.force_login(wereld["gebruikers"]["uitvoering"])
+    r = client.post(f"/api/meldingen/{g.nummer}/partijen", {"deelnemer_ids": [wereld["dva"].pk, 999999]},
+                    content_type="application/json")
+    assert r.status_code == 422 and "999999" in r.content.decode() and not g.partijen.exists()
+    r = client.post(f"/api/meldingen/{g.nummer}/partijen", {"deelnemer_ids": [wereld["dva"].pk, wereld["dvp"].pk]},
+                    content_type="application/json")
+    assert r.status_code == 200 and sorted(r.json()["partijen"]) == sorted([wereld["dva"].pk, wereld["dvp"].pk])
+    r = client.post(f"/api/meldingen/{m.nummer}/constatering", {"deelnemer_id": wereld["dva"].pk,
+                                                                "verplichting": "Incident afhandelen"},
+                    content_type="application/json")
+    assert r.status_code == 422 and "getroffen" in r.content.decode()  # not affected (yet)
+    services.incident_vastleggen(actor=None, melding=m, ernst="ernstig", deelnemers=[wereld["dva"]])
+    r = client.post(f"/api/meldingen/{m.nummer}/constatering", {"deelnemer_id": wereld["dva"].pk,
+                                                                "verplichting": "Incident afhandelen"},
+                    content_type="application/json")
+    assert r.status_code == 200 and r.json()["constatering_id"]

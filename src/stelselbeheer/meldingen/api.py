@@ -272,6 +272,43 @@ def bestuur(request, nummer: str, payload: RedenIn):
     return _detail(services.naar_bestuur(actor=request.auth, melding=_melding(request, nummer), reden=payload.reden))
 
 
+class PartijenIn(Schema):
+    deelnemer_ids: list[int]
+
+
+def _deelnemers(ids: list[int], veld: str):
+    from stelselbeheer.deelnemers.models import Deelnemer
+
+    gevonden = list(Deelnemer.objects.filter(pk__in=ids))
+    onbekend = sorted(set(ids) - {d.pk for d in gevonden})
+    if onbekend:
+        raise ValidationError({veld: f"Onbekende deelnemer(s): {', '.join(map(str, onbekend[:10]))}."})
+    return gevonden
+
+
+@router.post("/meldingen/{nummer}/partijen", response=DetailUit, summary="Partijen bij een klacht of geschil",
+             auth=BEHANDELEN)
+def partijen(request, nummer: str, payload: PartijenIn):
+    return _detail(services.partijen_vastleggen(actor=request.auth, melding=_melding(request, nummer),
+                                                partijen=_deelnemers(payload.deelnemer_ids, "deelnemer_ids")))
+
+
+class ConstateringIn(Schema):
+    deelnemer_id: int
+    verplichting: str
+
+
+@router.post("/meldingen/{nummer}/constatering", response=DetailUit,
+             summary="Constatering voor naleving uit een incident of calamiteit",
+             auth=Recht(Actie.NALEVING_BEHANDELEN))
+def constatering(request, nummer: str, payload: ConstateringIn):
+    deelnemer = _deelnemers([payload.deelnemer_id], "deelnemer_id")[0]
+    melding = _melding(request, nummer)
+    services.melding_naar_naleving(actor=request.auth, melding=melding, deelnemer=deelnemer,
+                                   verplichting=payload.verplichting)
+    return _detail(melding)
+
+
 class UitspraakIn(Schema):
     uitspraak: str
     besluit: str | None = None
