@@ -116,3 +116,37 @@ def test_een_verzonnen_pad_bestaat_niet(client, db):
     for pad in ("9", "0.5", "x", "0.0.0.0"):
         assert client.get("/melden/", {"pad": pad}).status_code == 404
         assert client.get("/melden/formulier/", {"pad": pad}).status_code == 404
+
+
+def test_bevestiging_en_bericht_aan_de_melder(client, wereld, mailoutbox, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        r = client.post("/melden/formulier/?pad=1.1.1", {"soort": "vraag", "onderwerp": "ZAL ophalen",
+                                                         "omschrijving": "Hoe vaak?", "melder_naam": "An",
+                                                         "melder_email": "an@vsv.nl"})
+    assert r.status_code == 200 and len(mailoutbox) == 1 and mailoutbox[0].to == ["an@vsv.nl"]
+    melding = Melding.objects.get()
+    link = next(regel for regel in mailoutbox[0].body.splitlines() if "/meldingen/status/" in regel)
+    pad = link[link.index("/meldingen/status/"):].split()[0]
+    assert client.get(pad).status_code == 200 and melding.nummer in mailoutbox[0].subject
+    medewerker = wereld["gebruikers"]["uitvoering"]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.melding_bijwerken(actor=medewerker, melding=melding, tekst="Intern: navragen", zichtbaar="intern")
+    assert len(mailoutbox) == 1  # nothing for an internal note
+    with django_capture_on_commit_callbacks(execute=True):
+        services.melding_triage(actor=medewerker, melding=melding, prioriteit="laag")
+        services.melding_status_zetten(actor=medewerker, melding=melding, status="opgelost",
+                                       toelichting="Elke vijf minuten met If-None-Match.")
+    assert len(mailoutbox) == 3 and "If-None-Match" in mailoutbox[2].body and "Intern" not in mailoutbox[2].body
+
+
+def test_mailserver_die_faalt_laat_de_melding_staan(db, monkeypatch, caplog, django_capture_on_commit_callbacks):
+    def kapot(*args, **kwargs):
+        raise ConnectionRefusedError("mailserver weg")
+
+    monkeypatch.setattr("django.core.mail.send_mass_mail", kapot)
+    with django_capture_on_commit_callbacks(execute=True):
+        melding, code = services.melding_indienen(actor=None, soort="vraag", onderwerp="A", omschrijving="a",
+                                                  melder_naam="A", melder_email="a@x.nl", uitkomst="landelijk",
+                                                  basis_url="https://stelsel.example/")
+    assert Melding.objects.filter(pk=melding.pk).exists() and services.melding_bij_token(code) == melding
+    assert "niet verstuurd" in caplog.text

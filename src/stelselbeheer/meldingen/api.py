@@ -94,7 +94,7 @@ def indienen(request, payload: MeldingIn):
         actor=request.user if request.user.is_authenticated else None, soort=payload.soort,
         onderwerp=payload.onderwerp, omschrijving=payload.omschrijving, melder_naam=payload.melder_naam,
         melder_email=payload.melder_email, regio=_regio(payload.regio), uitkomst=payload.uitkomst,
-        beslisboom=services.actieve_boom())
+        beslisboom=services.actieve_boom(), basis_url=request.build_absolute_uri("/"))
     melding.statuscode = code
     return Status(201, melding)
 

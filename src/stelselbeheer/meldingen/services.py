@@ -24,14 +24,35 @@ def _persoon(actor):
     return actor if getattr(actor, "pk", None) else None
 
 
+def _mailen(berichten: list[tuple[str, str, str]]) -> None:
+    """Send (subject, text, address) after the commit; a mail server that fails is logged, the change stands."""
+    import logging
+
+    from django.core.mail import send_mass_mail
+
+    def versturen():
+        try:
+            send_mass_mail([(onderwerp, tekst, None, [adres]) for onderwerp, tekst, adres in berichten])
+        except Exception:  # noqa: BLE001 - any transport error; the timeline already holds the content
+            logging.getLogger(__name__).exception("E-mail over een melding niet verstuurd")
+
+    if berichten:
+        transaction.on_commit(versturen)
+
+
 def _gebeurtenis(melding: Melding, soort: str, tekst: str = "", *, actor=None,
                  zichtbaar: str = Zichtbaar.INTERN) -> Meldinggebeurtenis:
     """One timeline entry. The first thing a handler does that the reporter sees is the first response
-    (MEL-REACTIE), measured against the response norm."""
-    if zichtbaar == Zichtbaar.MELDER and melding.eerste_reactie_op is None and actor is not None \
-            and soort != "ingediend" and soort != "reactie":
-        melding.eerste_reactie_op = timezone.now()
-        Melding.objects.filter(pk=melding.pk).update(eerste_reactie_op=melding.eerste_reactie_op)
+    (MEL-REACTIE), measured against the response norm; and the reporter gets an e-mail about it (MEL-BERICHT)."""
+    door_behandelaar = actor is not None and soort not in {"ingediend", "reactie"}
+    if zichtbaar == Zichtbaar.MELDER and door_behandelaar:
+        if melding.eerste_reactie_op is None:
+            melding.eerste_reactie_op = timezone.now()
+            Melding.objects.filter(pk=melding.pk).update(eerste_reactie_op=melding.eerste_reactie_op)
+        _mailen([(f"Melding {melding.nummer}: {soort}",
+                  f"Er is nieuws over uw melding {melding.nummer} ({melding.onderwerp}).\n\n{soort.capitalize()}"
+                  + (f": {tekst}" if tekst else "") + "\n\nDe statuspagina staat onder de link uit de bevestiging.",
+                  melding.melder_email)])
     return Meldinggebeurtenis.objects.create(melding=melding, soort=soort, tekst=tekst, door=_persoon(actor),
                                              zichtbaar=zichtbaar)
 
@@ -61,9 +82,11 @@ def beslisboom_vastleggen(*, actor, boom: dict) -> Beslisboom:
 
 @transaction.atomic
 def melding_indienen(*, actor, soort: str, onderwerp: str, omschrijving: str, melder_naam: str, melder_email: str,
-                     regio=None, uitkomst: str = "", beslisboom: Beslisboom | None = None) -> tuple[Melding, str]:
+                     regio=None, uitkomst: str = "", beslisboom: Beslisboom | None = None,
+                     basis_url: str = "") -> tuple[Melding, str]:
     """File a melding; returns it with its status code. The code is shown once and stored only as SHA-256: it
-    opens this melding's status page and no other (MEL-TOKEN)."""
+    opens this melding's status page and no other (MEL-TOKEN). The reporter gets a confirmation with the
+    reference and, given the site's ``basis_url``, the status link (MEL-BERICHT)."""
     if uitkomst and uitkomst in boom_regels.UITKOMSTEN and not boom_regels.UITKOMSTEN[uitkomst][1]:
         raise ValidationError({"uitkomst": "Volgens de beslisboom hoort dit bij een ander loket; het wordt hier "
                                            "niet in behandeling genomen."})
@@ -83,6 +106,11 @@ def melding_indienen(*, actor, soort: str, onderwerp: str, omschrijving: str, me
         melding.partijen.add(melding.melder.deelnemer_id)  # a participant filing a dispute is a party to it
     _gebeurtenis(melding, "ingediend", f"{melding.get_soort_display()}, {melding.get_niveau_display().lower()}",
                  zichtbaar=Zichtbaar.MELDER)
+    link = f"{basis_url.rstrip('/')}/meldingen/status/{token}/" if basis_url else ""
+    _mailen([(f"Melding {melding.nummer} ontvangen",
+              f"Beste {melder_naam},\n\nUw melding '{onderwerp}' is ontvangen onder referentie {melding.nummer}.\n"
+              + (f"De status volgt u op {link}\nBewaar deze link: hij wordt niet opnieuw verstuurd.\n" if link
+                 else "") + "\nMet vriendelijke groet,\nde desk van het afsprakenstelsel", melder_email)])
     vastleggen(actor=actor, actie="melding.ingediend", obj=melding, omschrijving=melding.nummer,
                na={"soort": soort, "niveau": melding.niveau, "uitkomst": uitkomst})
     return melding, token
@@ -281,8 +309,6 @@ def _adressen(deelnemers) -> list[str]:
 def incident_bericht(*, actor, melding: Melding, tekst: str) -> int:
     """The internal notice to the affected participants (e-mail after the commit, and on their own melding page);
     returns the number of addresses."""
-    from django.core.mail import send_mass_mail
-
     melding = Melding.objects.select_for_update().get(pk=melding.pk)
     _mag_behandelen(actor, melding)
     deelnemers = list(melding.betrokken_deelnemers.all())
@@ -299,7 +325,7 @@ def incident_bericht(*, actor, melding: Melding, tekst: str) -> int:
               f"Getroffen zorgaanbieders: {', '.join(aanbieders) or 'geen'}\n\n{tekst}\n\n"
               "Dit bericht is bestemd voor de getroffen deelnemers van het afsprakenstelsel.")
     onderwerp = f"{melding.get_soort_display()} {melding.nummer}: {melding.onderwerp}"
-    transaction.on_commit(lambda: send_mass_mail([(onderwerp, inhoud, None, [a]) for a in adressen]))
+    _mailen([(onderwerp, inhoud, a) for a in adressen])
     _gebeurtenis(melding, "bericht aan getroffen deelnemers", tekst, actor=actor, zichtbaar=Zichtbaar.DEELNEMERS)
     vastleggen(actor=actor, actie="melding.bericht", obj=melding, omschrijving=melding.nummer,
                na={"deelnemers": [d.pk for d in deelnemers], "adressen": len(adressen)})

@@ -61,7 +61,8 @@ def melding_formulier(request):
     form = forms.MeldingForm(request.POST or None, initial=beginwaarden)
     if request.method == "POST":
         uitkomst_ = verwerk(form, lambda d: services.melding_indienen(
-            actor=request.user if request.user.is_authenticated else None, uitkomst=uitkomst, beslisboom=boom, **d))
+            actor=request.user if request.user.is_authenticated else None, uitkomst=uitkomst, beslisboom=boom,
+            basis_url=request.build_absolute_uri("/"), **d))
         if uitkomst_:
             melding, token = uitkomst_
             return render(request, "meldingen/ingediend.html", {
