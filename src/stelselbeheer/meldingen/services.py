@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -120,13 +120,15 @@ def melding_bij_token(token: str) -> Melding | None:
     return Melding.objects.filter(token_sha256=token_sha256(token or "")).first()
 
 
-def _mag_behandelen(user, melding: Melding) -> None:
-    from django.core.exceptions import PermissionDenied
-
+def _vergrendeld(actor, melding: Melding) -> Melding:
+    """The melding re-read under a row lock, for a handler whose desk it belongs to (PermissionDenied otherwise;
+    no actor: the system itself)."""
     from .zichtbaar import zichtbare_meldingen
 
-    if user is not None and not zichtbare_meldingen(user).filter(pk=melding.pk).exists():
+    melding = Melding.objects.select_for_update().get(pk=melding.pk)
+    if actor is not None and not zichtbare_meldingen(actor).filter(pk=melding.pk).exists():
         raise PermissionDenied("Deze melding hoort niet bij uw desk.")
+    return melding
 
 
 @transaction.atomic
@@ -135,8 +137,7 @@ def melding_triage(*, actor, melding: Melding, prioriteit: str, team: str = "", 
     """Classify (regional or national, and if need be another type), set priority, team and person
     (MEL-TRIAGE). The service levels are counted from the filing moment with the new type and priority.
     Every hand-over is a timeline event; the first triage tells the reporter the melding is being handled."""
-    melding = Melding.objects.select_for_update().get(pk=melding.pk)
-    _mag_behandelen(actor, melding)
+    melding = _vergrendeld(actor, melding)
     if soort and soort != melding.soort:
         melding.soort = soort
         melding.fase = Fase.BEMIDDELING if soort in GESCHILSOORTEN else ""
@@ -169,8 +170,7 @@ def melding_triage(*, actor, melding: Melding, prioriteit: str, team: str = "", 
 @transaction.atomic
 def melding_escaleren(*, actor, melding: Melding, reden: str) -> Melding:
     """A regional desk hands a melding to the national desk in one step; the whole history stays with it."""
-    melding = Melding.objects.select_for_update().get(pk=melding.pk)
-    _mag_behandelen(actor, melding)
+    melding = _vergrendeld(actor, melding)
     if melding.niveau != Niveau.REGIONAAL:
         raise ValidationError({"niveau": "Alleen een regionale melding kan naar de landelijke desk."})
     if not (reden or "").strip():
@@ -192,8 +192,7 @@ def melding_status_zetten(*, actor, melding: Melding, status: str, toelichting: 
     """Solve, reopen or close, with an explanation the reporter sees on the status page. A calamity, or an
     incident of severity 'ernstig' or worse, is closed only after its evaluation (MEL-EVALUATIE); a dispute
     before the board is solved by the board's ruling, not here (MEL-GESCHIL)."""
-    melding = Melding.objects.select_for_update().get(pk=melding.pk)
-    _mag_behandelen(actor, melding)
+    melding = _vergrendeld(actor, melding)
     if status not in OVERGANGEN.get(melding.status, set()):
         raise ValidationError({"status": f"Van '{melding.get_status_display()}' kan een melding niet naar "
                                          f"'{Status(status).label if status in Status.values else status}'."})
@@ -232,8 +231,7 @@ def _open(melding: Melding) -> None:
 def melding_bijwerken(*, actor, melding: Melding, tekst: str, zichtbaar: str = Zichtbaar.INTERN
                       ) -> Meldinggebeurtenis:
     """An update on the timeline: internal, for affected participants and parties, or also for the reporter."""
-    melding = Melding.objects.select_for_update().get(pk=melding.pk)
-    _mag_behandelen(actor, melding)
+    melding = _vergrendeld(actor, melding)
     _open(melding)
     if not (tekst or "").strip():
         raise ValidationError({"tekst": "Schrijf de update."})
@@ -252,7 +250,6 @@ def melding_reageren(*, actor, melding: Melding, tekst: str) -> Meldinggebeurten
 
     melding = Melding.objects.select_for_update().get(pk=melding.pk)
     if not eigen_meldingen(actor).filter(pk=melding.pk).exists():
-        from django.core.exceptions import PermissionDenied
         raise PermissionDenied("U bent geen melder of partij van deze melding.")
     _open(melding)
     if not (tekst or "").strip():
@@ -272,8 +269,7 @@ def incident_vastleggen(*, actor, melding: Melding, ernst: str, deelnemers=(), a
     those named plus the DVA of every affected zorgaanbieder: they receive the internal notice."""
     from .models import Ernst
 
-    melding = Melding.objects.select_for_update().get(pk=melding.pk)
-    _mag_behandelen(actor, melding)
+    melding = _vergrendeld(actor, melding)
     _open(melding)
     if melding.soort not in INCIDENTSOORTEN:
         raise ValidationError({"ernst": "Alleen een incident of calamiteit heeft een ernst en getroffen onderdelen; "
@@ -309,8 +305,7 @@ def _adressen(deelnemers) -> list[str]:
 def incident_bericht(*, actor, melding: Melding, tekst: str) -> int:
     """The internal notice to the affected participants (e-mail after the commit, and on their own melding page);
     returns the number of addresses."""
-    melding = Melding.objects.select_for_update().get(pk=melding.pk)
-    _mag_behandelen(actor, melding)
+    melding = _vergrendeld(actor, melding)
     deelnemers = list(melding.betrokken_deelnemers.all())
     if melding.soort not in INCIDENTSOORTEN or not deelnemers:
         raise ValidationError({"tekst": "Leg eerst vast welke deelnemers getroffen zijn."})
@@ -335,8 +330,7 @@ def incident_bericht(*, actor, melding: Melding, tekst: str) -> int:
 @transaction.atomic
 def incident_evalueren(*, actor, melding: Melding, evaluatie: str) -> Melding:
     """The post-incident review: cause, course, measures. Required before a calamity or serious incident closes."""
-    melding = Melding.objects.select_for_update().get(pk=melding.pk)
-    _mag_behandelen(actor, melding)
+    melding = _vergrendeld(actor, melding)
     if melding.soort not in INCIDENTSOORTEN:
         raise ValidationError({"evaluatie": "Alleen een incident of calamiteit wordt geëvalueerd."})
     if melding.status not in {Status.OPGELOST, Status.GESLOTEN}:
@@ -361,7 +355,6 @@ def melding_naar_naleving(*, actor, melding: Melding, deelnemer, verplichting: s
 
     melding = Melding.objects.select_for_update().get(pk=melding.pk)
     if actor is not None and not kan(actor, Actie.NALEVING_BEHANDELEN):  # None: the system itself
-        from django.core.exceptions import PermissionDenied
         raise PermissionDenied("Uw rol legt geen constateringen vast.")
     if melding.soort not in INCIDENTSOORTEN:
         raise ValidationError({"deelnemer": "Alleen een incident of calamiteit leidt tot een constatering."})
@@ -389,8 +382,7 @@ def melding_naar_naleving(*, actor, melding: Melding, deelnemer, verplichting: s
 @transaction.atomic
 def partijen_vastleggen(*, actor, melding: Melding, partijen) -> Melding:
     """The participants that are party to a complaint or dispute; only they (and the handlers) see it."""
-    melding = Melding.objects.select_for_update().get(pk=melding.pk)
-    _mag_behandelen(actor, melding)
+    melding = _vergrendeld(actor, melding)
     _open(melding)
     if melding.soort not in GESCHILSOORTEN:
         raise ValidationError({"partijen": "Alleen een klacht of geschil heeft partijen."})
@@ -405,8 +397,7 @@ def partijen_vastleggen(*, actor, melding: Melding, partijen) -> Melding:
 @transaction.atomic
 def naar_bestuur(*, actor, melding: Melding, reden: str) -> Melding:
     """Mediation did not resolve it: the complaint or dispute goes to the board (MEL-GESCHIL)."""
-    melding = Melding.objects.select_for_update().get(pk=melding.pk)
-    _mag_behandelen(actor, melding)
+    melding = _vergrendeld(actor, melding)
     if melding.fase != Fase.BEMIDDELING or melding.status not in {Status.NIEUW, Status.IN_BEHANDELING}:
         raise ValidationError({"reden": "Alleen een open klacht of geschil in bemiddeling gaat naar het bestuur."})
     if not (reden or "").strip():
@@ -422,8 +413,6 @@ def naar_bestuur(*, actor, melding: Melding, reden: str) -> Melding:
 @transaction.atomic
 def uitspraak_vastleggen(*, actor, melding: Melding, uitspraak: str, besluit=None) -> Melding:
     """The board's outcome on a complaint or dispute before it; the melding is then solved (MEL-GESCHIL)."""
-    from django.core.exceptions import PermissionDenied
-
     from stelselbeheer.kern.rollen import Actie, kan
 
     melding = Melding.objects.select_for_update().get(pk=melding.pk)
