@@ -7,6 +7,9 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 DEMO_DB := var/demo.sqlite3
 AANBIEDERS ?= 2000
 SEED ?= 2026
+# Development mode for everything the Makefile runs (demo, tests, benchmarks): without STELSEL_SECRET_KEY a
+# random per-installation key in var/ instead of a refusal to start. Production sets STELSEL_SECRET_KEY instead.
+export STELSEL_ONTWIKKELING ?= 1
 
 .PHONY: demo demo-code test lint test-sqlite test-postgres bench venv clean
 

@@ -1,7 +1,12 @@
 """Settings, all read from environment variables. Every option is documented once, in the README.
 
 STELSEL_DEBUG          "1" to enable Django's debug mode (never in production).
-STELSEL_SECRET_KEY     secret key; a fixed development key is used when absent and debug/demo is on.
+STELSEL_SECRET_KEY     secret key (at least 50 characters). Required: without it the application refuses to start,
+                       unless STELSEL_ONTWIKKELING is on.
+STELSEL_ONTWIKKELING   "1" for development, the demo and the test suite (the Makefile and
+                       stelselbeheer.settings_ontwikkeling set it): without STELSEL_SECRET_KEY a random key is made
+                       once per installation and kept in STELSEL_VAR_DIR/ontwikkelsleutel (mode 0600). Never in
+                       production.
 STELSEL_ALLOWED_HOSTS  comma-separated host names (default: localhost,127.0.0.1,testserver).
 DATABASE_URL           database, e.g. sqlite:///var/stelsel.sqlite3 or postgres://user@host:5432/name.
                        Default: SQLite file var/stelsel.sqlite3 under the working directory.
@@ -31,9 +36,11 @@ STELSEL_STATIC_ROOT    target of `stelsel collectstatic` for a production web se
 
 import datetime as dt
 import os
+import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -48,7 +55,45 @@ def _env_bool(name: str, default: bool = False) -> bool:
 VAR_DIR = Path(os.environ.get("STELSEL_VAR_DIR", Path.cwd() / "var")).resolve()
 
 DEBUG = _env_bool("STELSEL_DEBUG", False)
-SECRET_KEY = os.environ.get("STELSEL_SECRET_KEY") or "stelselbeheer-ontwikkelsleutel-niet-voor-productie"
+ONTWIKKELING = _env_bool("STELSEL_ONTWIKKELING", False)
+
+
+def _ontwikkelsleutel(var_dir: Path) -> str:
+    """A random key made once per installation for development and the demo. Never a key from the source:
+    anyone who can read the source could then forge sessions. Made by link-after-write, so parallel test
+    workers starting at once agree on one key."""
+    pad = var_dir / "ontwikkelsleutel"
+    if not pad.exists():
+        var_dir.mkdir(parents=True, exist_ok=True)
+        tijdelijk = var_dir / f".ontwikkelsleutel-{os.getpid()}"
+        fd = os.open(tijdelijk, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_urlsafe(64))
+        try:
+            os.link(tijdelijk, pad)
+        except FileExistsError:
+            pass
+        finally:
+            tijdelijk.unlink()
+    return pad.read_text().strip()
+
+
+def _geheime_sleutel() -> str:
+    sleutel = os.environ.get("STELSEL_SECRET_KEY", "")
+    if sleutel:
+        if len(sleutel) < 50 or len(set(sleutel)) < 5:
+            raise ImproperlyConfigured(
+                "STELSEL_SECRET_KEY is te kort of te eenvoudig: gebruik minstens 50 willekeurige tekens, "
+                "bijvoorbeeld de uitvoer van: python3 -c 'import secrets; print(secrets.token_urlsafe(64))'.")
+        return sleutel
+    if ONTWIKKELING or DEBUG:
+        return _ontwikkelsleutel(VAR_DIR)
+    raise ImproperlyConfigured(
+        "STELSEL_SECRET_KEY is niet gezet. Zet in productie een geheime sleutel van minstens 50 willekeurige "
+        "tekens; voor ontwikkeling, demo en tests: STELSEL_ONTWIKKELING=1 (de Makefile doet dat).")
+
+
+SECRET_KEY = _geheime_sleutel()
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get(
     "STELSEL_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver").split(",") if h.strip()]
 
