@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.core.cache import caches
 
 from stelselbeheer.deelnemers import services as deelnemer_services
 from stelselbeheer.deelnemers.models import DeelnemerStatus, RolSoort, Testresultaat
@@ -27,6 +28,18 @@ def _snel_wachtwoord(settings):
 def _bestanden(settings, tmp_path):
     """Uploaded attachments go to a temporary folder, never into var/."""
     settings.MEDIA_ROOT = tmp_path / "bestanden"
+
+
+@pytest.fixture(autouse=True)
+def _limieten_leeg(request):
+    """The rate limits (MEL-MISBRUIK) count in a database cache table. A test in a transaction leaves nothing
+    behind, but a transactional test (live_server) does, and the flush between tests leaves that table alone: every
+    test with database access starts with empty counters."""
+    for naam in ("transactional_db", "db"):
+        if naam in request.fixturenames:
+            request.getfixturevalue(naam)
+            caches["limieten"].clear()
+            return
 
 
 @pytest.fixture(scope="session")

@@ -30,6 +30,14 @@ STELSEL_LIJST_KOP_TTL  seconds the fast path for polls of the lists (lijsten/sne
 STELSEL_2FA_ROLLEN     roles that must use a second factor (TOTP), comma-separated (default "bestuur,uitvoering";
                        empty: none).
 STELSEL_LOGIN_POGINGEN failed logins per username and address before a 15-minute block (default 5).
+STELSEL_LIMIET_SCHRIJVEN rate limit on public writes (meldingen and aanmeldingen, pages and API together) per
+                       client: the account when logged in, else the client address (default "20/h"; a
+                       django-ratelimit rate such as "5/m", "20/h", "100/d" or "3/10m"; empty: no limit).
+STELSEL_LIMIET_EMAIL   rate limit on public writes per e-mail address given by the sender (default "5/h").
+STELSEL_LIMIET_STATUSCODE failed look-ups of a melding's status code per client (default "20/h"); once reached,
+                       every look-up from that client gets 429 until the window ends, also with a right code.
+                       The client address is REMOTE_ADDR (IPv6 per /64): behind a reverse proxy every client has
+                       the proxy's address until trusted-proxy handling is configured.
 STELSEL_EMAIL_BACKEND  Django e-mail backend (default: console).
 STELSEL_STATIC_ROOT    target of `stelsel collectstatic` for a production web server (unset: served by WhiteNoise).
 """
@@ -119,10 +127,12 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "django_ratelimit",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "stelselbeheer.api.middleware.ProbleemMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -146,6 +156,23 @@ AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "kern/geblokkeerd.html"
 AXES_RESET_ON_SUCCESS = True
+
+# Abuse of the public front door (issue 16, rule MEL-MISBRUIK): rate limits with django-ratelimit, counted in a
+# cache every process shares (a database table: `stelsel createcachetable`). Django's DatabaseCache increments by
+# get-then-set, which loses counts under concurrency and resets the entry's expiry; kern/cache.py makes the
+# increment atomic, so django-ratelimit's "not officially supported backend" warning is silenced on purpose.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "limieten": {"BACKEND": "stelselbeheer.kern.cache.AtomischeDatabaseCache", "LOCATION": "stelsel_limieten",
+                 "OPTIONS": {"MAX_ENTRIES": 100_000}},
+}
+RATELIMIT_USE_CACHE = "limieten"
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+LIMIETEN = {
+    "schrijven": os.environ.get("STELSEL_LIMIET_SCHRIJVEN", "20/h"),
+    "email": os.environ.get("STELSEL_LIMIET_EMAIL", "5/h"),
+    "statuscode": os.environ.get("STELSEL_LIMIET_STATUSCODE", "20/h"),
+}
 
 ROOT_URLCONF = "stelselbeheer.urls"
 WSGI_APPLICATION = "stelselbeheer.wsgi.application"

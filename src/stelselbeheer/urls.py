@@ -23,5 +23,6 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
 ]
 
+handler400 = "stelselbeheer.kern.views.ongeldig_verzoek"
 handler403 = "stelselbeheer.kern.views.geen_toegang"
 handler404 = "stelselbeheer.kern.views.niet_gevonden"

@@ -7,16 +7,37 @@ Field names are Dutch snake_case throughout, like the models. Every error respon
 
 import json
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from stelselbeheer.kern.limieten import TeVaak, wachttijd
+
 PROBLEM_TYPE = "https://stelselbeheer.nl/problemen/"
 
-api = NinjaAPI(
+#: the body of every error answer, in the OpenAPI document as components.schemas.Probleem
+_PROBLEEMSCHEMA = {
+    "type": "object", "required": ["type", "title", "status"],
+    "properties": {"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
+                   "detail": {"type": "string"},
+                   "errors": {"type": "array", "items": {"type": "object", "properties": {
+                       "field": {"type": "string"}, "reason": {"type": "string"}, "code": {"type": "string"}}}}},
+}
+
+
+class StelselAPI(NinjaAPI):
+    """The NinjaAPI with the problem+json body as a named schema, referred to by ``problemen``."""
+
+    def get_openapi_schema(self, **kwargs):
+        schema = super().get_openapi_schema(**kwargs)
+        schema["components"].setdefault("schemas", {})["Probleem"] = _PROBLEEMSCHEMA
+        return schema
+
+
+api = StelselAPI(
     title="Stelselbeheer API",
     version="1",
     description="Register van het afsprakenstelsel: openbare raadpleging van aanbieders en gegevensdiensten, "
@@ -78,9 +99,39 @@ def _geen_recht(request, exc):
                     soort="geen-toegang")
 
 
+#: django-ninja's own messages, in Dutch and with the field they concern
+_NINJA_FOUTEN = {
+    "Cannot parse request body": lambda: probleem(
+        400, "Ongeldige JSON", "De body is geen geldig JSON-document.",
+        [{"field": "body", "reason": "De body is geen geldig JSON-document.", "code": "ongeldige_json"}],
+        "ongeldige-json"),
+    "CSRF check Failed": lambda: probleem(
+        403, "CSRF-controle mislukt", "Dit verzoek draagt een sessiecookie maar geen geldig CSRF-token "
+        "(X-CSRFToken). Een client zonder sessie heeft geen token nodig.", soort="csrf"),
+}
+
+
 @api.exception_handler(HttpError)
 def _http_fout(request, exc):
-    return probleem(exc.status_code, str(exc))
+    bekend = _NINJA_FOUTEN.get(str(exc).split(" (")[0])
+    return bekend() if bekend else probleem(exc.status_code, str(exc))
+
+
+@api.exception_handler(TeVaak)
+def _te_vaak(request, exc):
+    antwoord = probleem(429, "Te veel verzoeken", f"Deze limiet is bereikt; probeer het over "
+                        f"{wachttijd(exc.wacht)} opnieuw (Retry-After: {exc.wacht} s).", soort="te-veel-verzoeken")
+    antwoord["Retry-After"] = str(exc.wacht)
+    return antwoord
+
+
+@api.exception_handler(RequestDataTooBig)
+def _te_groot(request, exc):
+    return te_groot()
+
+
+def te_groot() -> HttpResponse:
+    return probleem(413, "Verzoek te groot", "De body is groter dan de server aanneemt.", soort="te-groot")
 
 
 @api.exception_handler(Http404)
@@ -91,6 +142,33 @@ def _niet_gevonden(request, exc):
 @api.exception_handler(ObjectDoesNotExist)
 def _object_niet_gevonden(request, exc):
     return _niet_gevonden(request, exc)
+
+
+#: OpenAPI text per error status (``problemen``)
+_PROBLEEMTEKST = {
+    400: "Geen geldig JSON-document",
+    401: "Niet ingelogd",
+    403: "Geen recht; of een sessiecookie zonder geldig CSRF-token",
+    404: "Niet gevonden",
+    413: "Body te groot",
+    422: "Ongeldige invoer: per veld de reden",
+    429: "Te veel verzoeken; Retry-After noemt de seconden tot het opnieuw kan",
+}
+def problemen(*statussen: int, openbaar: bool = False) -> dict:
+    """``openapi_extra`` documenting the problem+json answers an operation gives; ``openbaar``: callable without
+    a login (an empty security requirement) or with the session of the web pages."""
+    antwoorden = {}
+    for status in statussen:
+        antwoorden[status] = {"description": _PROBLEEMTEKST[status],
+                              "content": {"application/problem+json": {
+                                  "schema": {"$ref": "#/components/schemas/Probleem"}}}}
+        if status == 429:
+            antwoorden[status]["headers"] = {"Retry-After": {
+                "description": "Seconden tot het opnieuw kan", "schema": {"type": "integer"}}}
+    extra = {"responses": antwoorden}
+    if openbaar:
+        extra["security"] = [{}, {"Recht": []}]
+    return extra
 
 
 from stelselbeheer.api import routes  # noqa: E402,F401  (registers the routers)

@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from ninja.security import SessionAuth
 
+from stelselbeheer.kern import limieten
 from stelselbeheer.kern.rollen import kan
 
 
@@ -23,17 +25,31 @@ class Recht(SessionAuth):
 
 
 class Openbaar:
-    """For calls the anonymous public may make (its role's rights from the same table): no login asked, but
-    a logged-in caller is checked by ``Recht`` first. CSRF does not apply: there is no session to abuse."""
+    """For calls the anonymous public may make (its role's rights from the same table): the front door is open to
+    any client, so a client without a session needs no login and no CSRF token (it acts in no one's name).
 
-    def __init__(self, actie: str):
+    A request that carries the session cookie is a browser acting for its user: it is checked as ``Recht`` checks
+    it, CSRF included, so a cross-site form cannot write in a logged-in user's name (403 problem+json). A session
+    cookie that no longer logs anyone in, with a valid token, counts as the public.
+
+    ``limiet`` names a rate limit (kern/limieten.py) counted here, before the body is read, so that invalid and
+    oversized bodies count too (429 problem+json with Retry-After)."""
+
+    def __init__(self, actie: str, limiet: str | None = None):
         self.actie = actie
+        self.limiet = limiet
+        self.recht = Recht(actie)
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            return None  # Recht decides for logged-in callers
-        return True if kan(None, self.actie) else None
+        toegelaten = None
+        if settings.SESSION_COOKIE_NAME in request.COOKIES or (user is not None and user.is_authenticated):
+            toegelaten = self.recht(request)  # CSRF check for writing calls, then the role's right
+        if toegelaten is None and not (user is not None and user.is_authenticated) and kan(None, self.actie):
+            toegelaten = True
+        if toegelaten is not None and self.limiet:
+            limieten.tellen(request, self.limiet)
+        return toegelaten
 
 
 def verwijzing(model, pk, veld: str):

@@ -4,13 +4,16 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 
+from stelselbeheer.api import problemen
 from stelselbeheer.api.auth import Openbaar, Recht
 from stelselbeheer.api.paginering import Pagina, pagineer
 from stelselbeheer.besluiten.models import Besluit
+from stelselbeheer.kern import limieten
 from stelselbeheer.kern.rollen import Actie
 from stelselbeheer.register.models import Gegevensdienst
 
 from . import openbaar, services, workflow
+from .forms import TOELICHTING_MAX
 from .models import Deelnemer, Kwalificatie
 from .zoeken import zoek_deelnemers
 
@@ -161,14 +164,16 @@ class OvergangUit(Schema):
 
 
 class AanvraagIn(Schema):
-    naam: str
-    kvk_nummer: str
-    soort: str = "leverancier"
-    plaats: str = ""
-    rollen: list[str]
-    overeenkomstversie: str
-    contact_email: str
-    toelichting: str = ""
+    """The public application: every text field capped (MEL-MISBRUIK)."""
+
+    naam: str = Field(..., max_length=200)
+    kvk_nummer: str = Field(..., max_length=20)
+    soort: str = Field("leverancier", max_length=40)
+    plaats: str = Field("", max_length=100)
+    rollen: list[str] = Field(..., max_length=5)
+    overeenkomstversie: str = Field(..., max_length=20)
+    contact_email: str = Field(..., max_length=254)
+    toelichting: str = Field("", max_length=TOELICHTING_MAX)
 
 
 class AanvraagUit(Schema):
@@ -218,8 +223,13 @@ def statuswijzigingen(request, deelnemer_id: int):
 
 
 @router.post("/aanmeldingen", response={201: AanvraagUit}, summary="Aanvraag tot toetreding indienen",
-             auth=[Recht(Actie.DEELNEMER_AANMELDEN), Openbaar(Actie.DEELNEMER_AANMELDEN)])
+             description="Openbaar: een client zonder sessie heeft geen login en geen CSRF-token nodig; met het "
+                         "sessiecookie van de webpagina's is het CSRF-token (X-CSRFToken) verplicht. Per client en per "
+                         "e-mailadres geldt een limiet (429 met Retry-After).",
+             auth=Openbaar(Actie.DEELNEMER_AANMELDEN, limiet=limieten.SCHRIJVEN),
+             openapi_extra=problemen(400, 403, 413, 422, 429, openbaar=True))
 def aanmelden(request, payload: AanvraagIn):
+    limieten.tellen(request, limieten.EMAIL, limieten.email_sleutel(payload.contact_email))
     actor = request.user if request.user.is_authenticated else None
     organisatie = {k: getattr(payload, k) for k in ("naam", "kvk_nummer", "soort", "plaats")}
     return Status(201, services.toetreding_aanvragen(

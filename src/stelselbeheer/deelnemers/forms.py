@@ -68,6 +68,10 @@ class OvergangForm(forms.Form):
                                                      widget=forms.Textarea(attrs={"rows": 3}))
 
 
+#: the longest explanation the public application takes (MEL-MISBRUIK)
+TOELICHTING_MAX = 5_000
+
+
 class AanvraagForm(forms.Form):
     naam = forms.CharField(label="Naam van de organisatie", max_length=200)
     kvk_nummer = forms.CharField(label="KvK-nummer", max_length=8)
@@ -77,5 +81,6 @@ class AanvraagForm(forms.Form):
                                        help_text="DVP: dienstverlener persoon (PGO); DVA: dienstverlener aanbieder.")
     overeenkomstversie = forms.CharField(label="Versie van de deelnemersovereenkomst", max_length=20,
                                          initial="2.2")
-    contact_email = forms.EmailField(label="E-mailadres voor berichten over de aanvraag")
-    toelichting = forms.CharField(label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    contact_email = forms.EmailField(label="E-mailadres voor berichten over de aanvraag", max_length=254)
+    toelichting = forms.CharField(label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+                                  max_length=TOELICHTING_MAX)

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from stelselbeheer.besluiten.models import Besluit
+from stelselbeheer.kern import limieten
 from stelselbeheer.kern.rollen import Actie, kan
 from stelselbeheer.kern.views import pagineren, vereist, verwerk, wijzig_pagina
 
@@ -84,10 +85,16 @@ def mijn_overzicht(request):
 # --- toe- en uittreding -------------------------------------------------------------------------------
 
 @vereist(Actie.DEELNEMER_AANMELDEN)
+@limieten.op_pagina
 def aanmelden(request):
+    """The public application form; every POST counts against the client's limit, a valid one also against the
+    e-mail address's (MEL-MISBRUIK)."""
+    if request.method == "POST":
+        limieten.tellen(request, limieten.SCHRIJVEN)
     form = AanvraagForm(request.POST or None)
     if request.method == "POST":
         def uitvoeren(d):
+            limieten.tellen(request, limieten.EMAIL, limieten.email_sleutel(d["contact_email"]))
             organisatie = {k: d[k] for k in ("naam", "kvk_nummer", "soort", "plaats")}
             return services.toetreding_aanvragen(
                 actor=request.user if request.user.is_authenticated else None, organisatie_gegevens=organisatie,

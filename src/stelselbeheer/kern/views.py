@@ -4,7 +4,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
@@ -110,3 +110,14 @@ def geen_toegang(request, exception=None):
 def niet_gevonden(request, exception=None):
     return render(request, "kern/fout.html", {"titel": "Niet gevonden",
                                               "uitleg": "Deze pagina of dit object bestaat niet."}, status=404)
+
+
+def ongeldig_verzoek(request, exception=None):
+    """Django's answer to a request it refuses before any view (handler400), in Dutch; a body over
+    DATA_UPLOAD_MAX_MEMORY_SIZE is 413 (under /api/ the ProbleemMiddleware makes it problem+json)."""
+    if isinstance(exception, RequestDataTooBig):
+        return render(request, "kern/fout.html", {
+            "titel": "Te veel gegevens", "uitleg": "Het formulier bevat meer gegevens dan de server aanneemt. "
+                                                   "Maak de tekst korter en probeer het opnieuw."}, status=413)
+    return render(request, "kern/fout.html", {"titel": "Ongeldig verzoek",
+                                              "uitleg": "De server kon dit verzoek niet verwerken."}, status=400)

@@ -3,15 +3,18 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
+from stelselbeheer.api import problemen
 from stelselbeheer.api.auth import Openbaar, Recht
 from stelselbeheer.api.paginering import Pagina, pagineer
+from stelselbeheer.kern import limieten
 from stelselbeheer.kern.rollen import Actie
 from stelselbeheer.organisaties.models import Regio
 
 from . import cijfers as cijfer_regels
 from . import kennisbank, services
+from .models import OMSCHRIJVING_MAX
 from .models import Status as MeldingStatus
 from .zichtbaar import eigen_meldingen, zichtbare_gebeurtenissen, zichtbare_meldingen
 
@@ -20,13 +23,13 @@ BEHANDELEN = Recht(Actie.MELDINGEN_BEHANDELEN)
 
 
 class MeldingIn(Schema):
-    soort: str
-    onderwerp: str
-    omschrijving: str
-    melder_naam: str
-    melder_email: str
-    regio: str | None = None
-    uitkomst: str = ""
+    soort: str = Field(..., max_length=20)
+    onderwerp: str = Field(..., max_length=200)
+    omschrijving: str = Field(..., max_length=OMSCHRIJVING_MAX)
+    melder_naam: str = Field(..., max_length=200)
+    melder_email: str = Field(..., max_length=254)
+    regio: str | None = Field(None, max_length=30)
+    uitkomst: str = Field("", max_length=20)
 
 
 class MeldingUit(Schema):
@@ -88,8 +91,14 @@ def _regio(code: str | None, veld: str = "regio"):
 
 @router.post("/meldingen", response={201: IngediendUit},
              summary="Melding indienen; de statuscode wordt alleen nu getoond",
-             auth=[Recht(Actie.MELDING_INDIENEN), Openbaar(Actie.MELDING_INDIENEN)])
+             description="Openbaar: een client zonder sessie heeft geen login en geen CSRF-token nodig; met het "
+                         "sessiecookie van de webpagina's is het CSRF-token (X-CSRFToken) verplicht. Per client en per "
+                         "e-mailadres geldt een limiet (429 met Retry-After). De bevestiging per e-mail bevat alleen "
+                         "de referentie en de statuslink.",
+             auth=Openbaar(Actie.MELDING_INDIENEN, limiet=limieten.SCHRIJVEN),
+             openapi_extra=problemen(400, 403, 413, 422, 429, openbaar=True))
 def indienen(request, payload: MeldingIn):
+    limieten.tellen(request, limieten.EMAIL, limieten.email_sleutel(payload.melder_email))
     melding, code = services.melding_indienen(
         actor=request.user if request.user.is_authenticated else None, soort=payload.soort,
         onderwerp=payload.onderwerp, omschrijving=payload.omschrijving, melder_naam=payload.melder_naam,
@@ -99,10 +108,15 @@ def indienen(request, payload: MeldingIn):
     return Status(201, melding)
 
 
-@router.get("/meldingen/status/{code}", response=EigenUit, summary="Status van een melding, met de statuscode")
+@router.get("/meldingen/status/{code}", response=EigenUit, summary="Status van een melding, met de statuscode",
+            description="Mislukte opvragingen tellen per client; boven de limiet krijgt elke opvraging 429 met "
+                        "Retry-After, ook met een juiste code.",
+            openapi_extra=problemen(404, 429))
 def status(request, code: str):
+    limieten.controleren(request, limieten.STATUSCODE)
     melding = services.melding_bij_token(code)
     if melding is None:
+        limieten.tellen(request, limieten.STATUSCODE)
         raise Http404("Onbekende statuscode")
     return _eigen(melding, None)
 
@@ -342,7 +356,7 @@ class ArtikelUit(Schema):
 
 
 @router.get("/kennisbank", response=list[ArtikelUit], summary="Kennisbank doorzoeken (zonder q: alle artikelen)",
-            auth=[Recht(Actie.KENNISBANK_LEZEN), Openbaar(Actie.KENNISBANK_LEZEN)])
+            auth=Openbaar(Actie.KENNISBANK_LEZEN), openapi_extra=problemen(openbaar=True))
 def kennisbank_zoeken(request, q: str = ""):
     return kennisbank.zoeken(request.user, q, 50) if q.strip() else list(
         kennisbank.zichtbare_artikelen(request.user)[:200])
@@ -354,7 +368,7 @@ class BoomUit(Schema):
 
 
 @router.get("/beslisboom", response=BoomUit, summary="De actieve beslisboom van de voordeur",
-            auth=[Recht(Actie.MELDING_INDIENEN), Openbaar(Actie.MELDING_INDIENEN)])
+            auth=Openbaar(Actie.MELDING_INDIENEN), openapi_extra=problemen(openbaar=True))
 def beslisboom(request):
     return services.actieve_boom()
 

@@ -5,16 +5,18 @@ from django import forms
 
 from stelselbeheer.organisaties.models import Regio
 
-from .models import Doelgroep, Ernst, Niveau, Prioriteit, Soort, Zichtbaar
+from .models import OMSCHRIJVING_MAX, Doelgroep, Ernst, Niveau, Prioriteit, Soort, Zichtbaar
 
 
 class MeldingForm(forms.Form):
     soort = forms.ChoiceField(label="Soort melding", choices=Soort.choices)
     onderwerp = forms.CharField(label="Onderwerp", max_length=200)
     omschrijving = forms.CharField(label="Omschrijving", widget=forms.Textarea(attrs={"rows": 6}),
-                                   help_text="Wat gebeurde er, wanneer, en wat had u verwacht?")
+                                   max_length=OMSCHRIJVING_MAX,
+                                   help_text=f"Wat gebeurde er, wanneer, en wat had u verwacht? Hooguit "
+                                             f"{OMSCHRIJVING_MAX:,} tekens.".replace(",", "."))
     melder_naam = forms.CharField(label="Uw naam", max_length=200)
-    melder_email = forms.EmailField(label="Uw e-mailadres")
+    melder_email = forms.EmailField(label="Uw e-mailadres", max_length=254)
     regio = forms.ModelChoiceField(Regio.objects.all(), label="Regio", required=False,
                                    help_text="Verplicht als het een regionaal probleem is.")
 

@@ -3,6 +3,7 @@ tree that sends what does not belong here to the right desk; triage and service 
 register entries they affect; complaints and disputes with mediation and the board; the knowledge base."""
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 
@@ -71,11 +72,15 @@ class Fase(models.TextChoices):
     BESTUUR = "bestuur", "Voorgelegd aan het bestuur"
 
 
+#: the longest description the front door takes (MEL-MISBRUIK); the other public fields are capped by max_length
+OMSCHRIJVING_MAX = 10_000
+
+
 class Melding(models.Model):
     nummer = models.CharField("referentie", max_length=20, unique=True, editable=False)
     soort = models.CharField("soort", max_length=20, choices=Soort.choices)
     onderwerp = models.CharField("onderwerp", max_length=200)
-    omschrijving = models.TextField("omschrijving")
+    omschrijving = models.TextField("omschrijving", validators=[MaxLengthValidator(OMSCHRIJVING_MAX)])
     melder_naam = models.CharField("naam", max_length=200)
     melder_email = models.EmailField("e-mailadres")
     melder = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,

@@ -49,8 +49,9 @@ def _gebeurtenis(melding: Melding, soort: str, tekst: str = "", *, actor=None,
         if melding.eerste_reactie_op is None:
             melding.eerste_reactie_op = timezone.now()
             Melding.objects.filter(pk=melding.pk).update(eerste_reactie_op=melding.eerste_reactie_op)
+        # the handler's words only: nothing the reporter typed goes to an address no one confirmed (MEL-MISBRUIK)
         _mailen([(f"Melding {melding.nummer}: {soort}",
-                  f"Er is nieuws over uw melding {melding.nummer} ({melding.onderwerp}).\n\n{soort.capitalize()}"
+                  f"Er is nieuws over uw melding {melding.nummer}.\n\n{soort.capitalize()}"
                   + (f": {tekst}" if tekst else "") + "\n\nDe statuspagina staat onder de link uit de bevestiging.",
                   melding.melder_email)])
     return Meldinggebeurtenis.objects.create(melding=melding, soort=soort, tekst=tekst, door=_persoon(actor),
@@ -86,7 +87,7 @@ def melding_indienen(*, actor, soort: str, onderwerp: str, omschrijving: str, me
                      basis_url: str = "") -> tuple[Melding, str]:
     """File a melding; returns it with its status code. The code is shown once and stored only as SHA-256: it
     opens this melding's status page and no other (MEL-TOKEN). The reporter gets a confirmation with the
-    reference and, given the site's ``basis_url``, the status link (MEL-BERICHT)."""
+    reference and, given the site's ``basis_url``, the status link (MEL-BERICHT), and nothing else."""
     if uitkomst and uitkomst in boom_regels.UITKOMSTEN and not boom_regels.UITKOMSTEN[uitkomst][1]:
         raise ValidationError({"uitkomst": "Volgens de beslisboom hoort dit bij een ander loket; het wordt hier "
                                            "niet in behandeling genomen."})
@@ -107,8 +108,10 @@ def melding_indienen(*, actor, soort: str, onderwerp: str, omschrijving: str, me
     _gebeurtenis(melding, "ingediend", f"{melding.get_soort_display()}, {melding.get_niveau_display().lower()}",
                  zichtbaar=Zichtbaar.MELDER)
     link = f"{basis_url.rstrip('/')}/meldingen/status/{token}/" if basis_url else ""
+    # only the reference and the link: the address is not confirmed, so nothing the sender typed (name, subject,
+    # text) goes into the mail, or the front door would relay anyone's text to anyone (MEL-MISBRUIK)
     _mailen([(f"Melding {melding.nummer} ontvangen",
-              f"Beste {melder_naam},\n\nUw melding '{onderwerp}' is ontvangen onder referentie {melding.nummer}.\n"
+              f"Geachte melder,\n\nUw melding is ontvangen onder referentie {melding.nummer}.\n"
               + (f"De status volgt u op {link}\nBewaar deze link: hij wordt niet opnieuw verstuurd.\n" if link
                  else "") + "\nMet vriendelijke groet,\nde desk van het afsprakenstelsel", melder_email)])
     vastleggen(actor=actor, actie="melding.ingediend", obj=melding, omschrijving=melding.nummer,

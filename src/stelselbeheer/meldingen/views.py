@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from stelselbeheer.kern import limieten
 from stelselbeheer.kern.rollen import Actie, kan
 from stelselbeheer.kern.views import pagineren, vereist, verwerk
 
@@ -51,18 +52,27 @@ def melden(request):
 
 
 @vereist(Actie.MELDING_INDIENEN)
+@limieten.op_pagina
 def melding_formulier(request):
+    """The form at the end of the tree. Every POST counts against the client's limit, a valid one also against
+    the e-mail address's (MEL-MISBRUIK); over a limit: the 429 page, nothing filed, nothing mailed."""
     boom, _, knoop = _knoop(request)
     uitkomst = knoop.get("uitkomst", "")
     beginwaarden = {}
     if request.user.is_authenticated:
         beginwaarden = {"melder_naam": request.user.get_full_name() or request.user.username,
                         "melder_email": request.user.email}
+    if request.method == "POST":
+        limieten.tellen(request, limieten.SCHRIJVEN)
     form = forms.MeldingForm(request.POST or None, initial=beginwaarden)
     if request.method == "POST":
-        uitkomst_ = verwerk(form, lambda d: services.melding_indienen(
-            actor=request.user if request.user.is_authenticated else None, uitkomst=uitkomst, beslisboom=boom,
-            basis_url=request.build_absolute_uri("/"), **d))
+        def indienen(d):
+            limieten.tellen(request, limieten.EMAIL, limieten.email_sleutel(d["melder_email"]))
+            return services.melding_indienen(
+                actor=request.user if request.user.is_authenticated else None, uitkomst=uitkomst, beslisboom=boom,
+                basis_url=request.build_absolute_uri("/"), **d)
+
+        uitkomst_ = verwerk(form, indienen)
         if uitkomst_:
             melding, token = uitkomst_
             return render(request, "meldingen/ingediend.html", {
@@ -72,10 +82,14 @@ def melding_formulier(request):
         "inleiding": "U krijgt een referentienummer en een link naar een statuspagina; bewaar die link."})
 
 
+@limieten.op_pagina
 def melding_status(request, token: str):
-    """The status page for whoever holds the code (no account needed); only this melding, only safe fields."""
+    """The status page for whoever holds the code (no account needed); only this melding, only safe fields.
+    Failed look-ups count per client; past the limit every look-up gets the 429 page (MEL-MISBRUIK)."""
+    limieten.controleren(request, limieten.STATUSCODE)
     melding = services.melding_bij_token(token)
     if melding is None:
+        limieten.tellen(request, limieten.STATUSCODE)
         raise Http404("Onbekende statuscode")
     return render(request, "meldingen/status.html", {"melding": melding,
                                                      "gebeurtenissen": zichtbare_gebeurtenissen(melding)})
