@@ -2,7 +2,8 @@
 
 - ``/lijsten/<naam>.xml``: the live snapshot; strong ETag (the SHA-256), Last-Modified (the Tijdstempel),
   Cache-Control, conditional GET and HEAD (304), gzip when asked for (stored compressed at publication),
-  exact Content-Length; ``?sinds=N`` answers 204 when nothing newer than Volgnummer N exists.
+  exact Content-Length; ``?sinds=N`` answers 204 when nothing newer than Volgnummer N exists (N: 1 to 18 ASCII
+  digits, else 400 problem+json; rule LST-SINDS, read by ``lees_sinds`` here and in the fast path).
 - ``/lijsten/<naam>/<volgnummer>.xml``: every historical version, immutable.
 - ``/lijsten/<naam>/versies.json``: index of versions; ``/lijsten/<naam>/wijzigingen.json?sinds=N``: the
   change feed with the list's ``seed``; ``/lijsten/gezondheid.json``: Volgnummer and age per list, and
@@ -14,6 +15,7 @@ A cheap poll never loads the document: it reads four columns of the newest snaps
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
@@ -21,9 +23,28 @@ from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.http import require_safe
 
+from stelselbeheer.api import probleem
+
 from .models import Lijst, LijstKop, Snapshot, inhoud_van
 
 KOP_VELDEN = ("id", "lijst", "volgnummer", "sha256", "tijdstempel", "grootte")
+
+#: LST-SINDS: a Volgnummer as a poll gives it. ASCII digits only: ``str.isdigit`` also takes superscripts
+#: ('²', which int() then refuses) and ``int`` other scripts' digits; at most 18, which every Volgnummer fits
+#: (the column holds 19) and which keeps int() away from its 4,300-digit limit. Both were a 500.
+SINDS_PATROON = re.compile(r"[0-9]{1,18}")
+SINDS_UITLEG = "sinds is een volgnummer: 1 tot en met 18 cijfers 0-9."
+
+
+def lees_sinds(waarde: str) -> int | None:
+    """The Volgnummer in ``?sinds=``, or None when it is not one (the caller answers 400). The Django views and
+    the fast path (snelpad.py) both read it here, so they cannot disagree."""
+    return int(waarde) if SINDS_PATROON.fullmatch(waarde) else None
+
+
+def ongeldige_sinds() -> HttpResponse:
+    return probleem(400, "Ongeldige parameter", SINDS_UITLEG,
+                    [{"field": "sinds", "reason": SINDS_UITLEG, "code": "volgnummer"}], "ongeldige-parameter")
 
 
 def max_leeftijd(lijst: str) -> dt.timedelta:
@@ -100,11 +121,11 @@ def lijst_live(request, naam: str):
     kop = live_kop(lijst)
     if kop is None:
         raise Http404("Deze lijst is nog niet gepubliceerd")
-    sinds = request.GET.get("sinds")
-    if sinds is not None:
-        if not sinds.isdigit():
-            return JsonResponse({"fout": "sinds moet een volgnummer zijn"}, status=400)
-        if kop.volgnummer <= int(sinds):
+    if "sinds" in request.GET:
+        sinds = lees_sinds(request.GET["sinds"])
+        if sinds is None:
+            return ongeldige_sinds()
+        if kop.volgnummer <= sinds:
             antwoord = HttpResponse(status=204)
             for k, v in koppen_niets_nieuws(kop).items():
                 antwoord[k] = v
@@ -134,24 +155,24 @@ def lijst_versies(request, naam: str):
 def lijst_wijzigingen(request, naam: str):
     """Entries added, removed and changed since Volgnummer ``sinds`` (default 0: everything)."""
     lijst = _lijst(naam)
-    sinds = request.GET.get("sinds", "0")
-    if not sinds.isdigit():
-        return JsonResponse({"fout": "sinds moet een volgnummer zijn"}, status=400)
+    sinds = lees_sinds(request.GET.get("sinds", "0"))
+    if sinds is None:
+        return ongeldige_sinds()
     kop = LijstKop.objects.filter(lijst=lijst).first()
     nieuwste = live_kop(lijst)
     if kop is None or nieuwste is None:
         raise Http404("Deze lijst is nog niet gepubliceerd")
-    basis = Snapshot.objects.filter(lijst=lijst, volgnummer=int(sinds)).only("entries").first() if int(sinds) else None
-    if int(sinds) and basis is None:
+    basis = Snapshot.objects.filter(lijst=lijst, volgnummer=sinds).only("entries").first() if sinds else None
+    if sinds and basis is None:
         return JsonResponse({"fout": f"volgnummer {sinds} bestaat niet", "seed": kop.seed}, status=404)
-    if int(sinds) >= nieuwste.volgnummer:
-        return JsonResponse({"lijst": lijst, "seed": kop.seed, "van": int(sinds), "tot": nieuwste.volgnummer,
+    if sinds >= nieuwste.volgnummer:
+        return JsonResponse({"lijst": lijst, "seed": kop.seed, "van": sinds, "tot": nieuwste.volgnummer,
                              "toegevoegd": [], "verwijderd": [], "gewijzigd": []})
     laatste = Snapshot.objects.filter(pk=nieuwste.pk).only("entries").get()
     from .services import _verschil
 
     toegevoegd, verwijderd, gewijzigd = _verschil(basis.entries if basis else None, laatste.entries)
-    return JsonResponse({"lijst": lijst, "seed": kop.seed, "van": int(sinds), "tot": nieuwste.volgnummer,
+    return JsonResponse({"lijst": lijst, "seed": kop.seed, "van": sinds, "tot": nieuwste.volgnummer,
                          "toegevoegd": toegevoegd, "verwijderd": verwijderd, "gewijzigd": gewijzigd})
 
 
