@@ -5,6 +5,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from stelselbeheer.kern.models import AuditEvent
+from stelselbeheer.kern.rollen import Rol
+from stelselbeheer.kern.services import gebruiker_aanmaken
 from stelselbeheer.register import verzoeken
 from stelselbeheer.register.models import AanbiederGegevensdienst, OAuthclient, VerzoekStatus, Wijzigingsverzoek
 
@@ -105,9 +107,6 @@ def test_reg_xmlteken_verzoek_via_de_api_wordt_bij_indienen_geweigerd(client, we
 
 
 def _dvp_gebruiker(wereld):
-    from stelselbeheer.kern.rollen import Rol
-    from stelselbeheer.kern.services import gebruiker_aanmaken
-
     return gebruiker_aanmaken(actor=None, gebruikersnaam="pgo-gebruiker", wachtwoord="test-Wachtwoord-2026!",
                               rol=Rol.DEELNEMER, deelnemer=wereld["dvp"])
 

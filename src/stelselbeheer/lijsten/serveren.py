@@ -6,8 +6,9 @@
   digits, else 400 problem+json; rule LST-SINDS, read by ``lees_sinds`` here and in the fast path).
 - ``/lijsten/<naam>/<volgnummer>.xml``: every historical version, immutable.
 - ``/lijsten/<naam>/versies.json``: index of versions; ``/lijsten/<naam>/wijzigingen.json?sinds=N``: the
-  change feed with the list's ``seed``; ``/lijsten/gezondheid.json``: Volgnummer and age per list, and
-  whether it is older than its maximum age (HTTP 503 when any list is stale or missing).
+  change feed with the list's ``seed``; ``/lijsten/gezondheid.json``: Volgnummer and age per list, whether it
+  is older than its maximum age, and whether its latest publication failed (HTTP 503 when any list is stale,
+  missing or failing).
 
 A cheap poll never loads the document: it reads four columns of the newest snapshot.
 """
@@ -18,6 +19,7 @@ import datetime as dt
 import re
 
 from django.conf import settings
+from django.db.models import Count, Min
 from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe
@@ -25,7 +27,7 @@ from django.views.decorators.http import require_safe
 
 from stelselbeheer.api import probleem
 
-from .models import Lijst, LijstKop, Snapshot, inhoud_van
+from .models import Lijst, LijstKop, MislukteBouw, Snapshot, inhoud_van
 
 KOP_VELDEN = ("id", "lijst", "volgnummer", "sha256", "tijdstempel", "grootte")
 
@@ -176,23 +178,46 @@ def lijst_wijzigingen(request, naam: str):
                          "toegevoegd": toegevoegd, "verwijderd": verwijderd, "gewijzigd": gewijzigd})
 
 
+def open_storingen() -> dict[str, MislukteBouw]:
+    """LST-ALARM: per list whose latest publication attempt failed with no later success, its latest failure,
+    with ``pogingen`` (failed attempts since the last success) and ``sinds`` (the first of them)."""
+    open_ = MislukteBouw.objects.filter(afgehandeld=False)
+    tellingen = {lijst: (n, sinds) for lijst, n, sinds in open_.order_by().values("lijst")
+                 .annotate(n=Count("id"), sinds=Min("tijdstip")).values_list("lijst", "n", "sinds")}
+    storingen = {}
+    for lijst, (n, sinds) in tellingen.items():
+        laatste = open_.filter(lijst=lijst).order_by("-tijdstip", "-id").first()
+        laatste.pogingen, laatste.sinds = n, sinds
+        storingen[lijst] = laatste
+    return storingen
+
+
 @require_safe
 def gezondheid(request):
+    """Per list: UP, VEROUDERD (older than its maximum age), ONTBREEKT (never published) or MISLUKT (the latest
+    attempt failed and no later one succeeded, LST-ALARM); 503 unless every list is UP. A failure is reported by
+    its kind and times; its text, which may quote register data or internals, is for staff only."""
     nu = timezone.now()
     lijsten, in_orde = {}, True
+    storingen = open_storingen()
     for lijst in Lijst.values:
         kop = live_kop(lijst)
+        storing = storingen.get(lijst)
         if kop is None:
             lijsten[lijst] = {"status": "ONTBREEKT"}
             in_orde = False
-            continue
-        leeftijd = nu - kop.tijdstempel
-        verouderd = leeftijd > max_leeftijd(lijst)
-        in_orde &= not verouderd
-        lijsten[lijst] = {"status": "VEROUDERD" if verouderd else "UP", "volgnummer": kop.volgnummer,
-                          "tijdstempel": kop.tijdstempel.isoformat(),
-                          "leeftijd_seconden": int(leeftijd.total_seconds()),
-                          "max_leeftijd_seconden": int(max_leeftijd(lijst).total_seconds())}
+        else:
+            leeftijd = nu - kop.tijdstempel
+            verouderd = leeftijd > max_leeftijd(lijst)
+            in_orde &= not verouderd and storing is None
+            lijsten[lijst] = {"status": "MISLUKT" if storing else "VEROUDERD" if verouderd else "UP",
+                              "volgnummer": kop.volgnummer, "tijdstempel": kop.tijdstempel.isoformat(),
+                              "leeftijd_seconden": int(leeftijd.total_seconds()),
+                              "max_leeftijd_seconden": int(max_leeftijd(lijst).total_seconds())}
+        if storing:
+            lijsten[lijst]["mislukt"] = {"reden": storing.get_soort_display(), "pogingen": storing.pogingen,
+                                         "sinds": storing.sinds.isoformat(),
+                                         "laatste_poging": storing.tijdstip.isoformat()}
     return JsonResponse({"status": "UP" if in_orde else "DOWN", "lijsten": lijsten}, status=200 if in_orde else 503)
 
 
