@@ -61,3 +61,63 @@ def test_reg_host_hostnaam(host, geldig):
     else:
         with pytest.raises(ValidationError):
             ident.valideer_hostnaam(host)
+
+
+@pytest.mark.parametrize("tekst,geldig", [
+    ("MED-FHIR-SERVER", True),
+    ("tab\tregel\neinde\r", True),                  # tab, LF and CR are XML characters
+    ("Huisartsenpraktijk Ü \u00e9 \U0001f600", True),  # letters beyond ASCII and beyond the BMP
+    ("\ud7ff\ue000\ufffd", True),                   # the edges of the allowed ranges
+    ("MED\x01", False),                             # C0 control
+    ("\x00", False),
+    ("a\x1f", False),
+    ("a\x0b", False),                               # vertical tab
+    ("\ufffe", False),                              # non-character U+FFFE
+    ("\uffff", False),
+    ("\ud800", False),                              # lone surrogate
+])
+def test_reg_xmlteken_alleen_tekens_die_xml_toestaat(tekst, geldig):
+    """REG-XMLTEKEN: what cannot be written in an XML 1.0 document is refused at the field."""
+    if geldig:
+        ident.valideer_xml_tekens(tekst)
+    else:
+        with pytest.raises(ValidationError) as fout:
+            ident.valideer_xml_tekens(tekst)
+        assert fout.value.code == "xml_teken"
+        slecht = next(c for c in tekst if not ("\x20" <= c <= "\ud7ff" or "\ue000" <= c <= "\ufffd"))
+        assert f"U+{ord(slecht):04X}" in fout.value.messages[0]  # the message names the character
+
+
+@pytest.mark.parametrize("uri", [
+    "https://api.example.nl/tok en/token",          # a space
+    "https://api.example.nl/token<script>",
+    "https://api.example.nl/to\"ken",
+    "https://api.example.nl/tok\x01en",              # control characters
+    "https://api.example.nl/tok\ufffeen",
+    "https://api.example.nl/tok\ten",
+    "https://api.example.nl/%zz",                    # a percent sign that encodes nothing
+    "https://api.example.nl/{x}",
+    "https://api.example.nl/a\\b",
+])
+def test_reg_uri_weigert_tekens_die_niet_in_een_uri_mogen(uri):
+    """REG-URI: the XSD pattern allows any character but ?, # and / in a path segment; a URI does not."""
+    for validator in (ident.valideer_frontchannel_uri, ident.valideer_backchannel_uri):
+        with pytest.raises(ValidationError) as fout:
+            validator(uri)
+        assert "pad" in fout.value.messages[0]
+
+
+@pytest.mark.parametrize("uri,geldig", [
+    ("https://api.zorg.nl:8443/token", True),
+    ("https://api.zorg.nl:65535/token", True),
+    ("https://api.zorg.nl:65536/token", False),      # beyond the port range
+    ("https://api.zorg.nl:0/token", False),
+    ("https://api.zorg.nl:\u0668\u0660/token", False),  # Arabic-Indic digits match the XSD's \d, not a URI port
+    ("https://api.zorg.nl/fhir/%C3%A9;v=1/Patient:x@y", True),  # percent-encoding and sub-delimiters are fine
+])
+def test_reg_uri_poort_en_pad(uri, geldig):
+    if geldig:
+        ident.valideer_backchannel_uri(uri)
+    else:
+        with pytest.raises(ValidationError):
+            ident.valideer_backchannel_uri(uri)

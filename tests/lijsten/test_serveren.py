@@ -100,3 +100,29 @@ def test_gezondheid_meldt_verouderde_en_ontbrekende_lijsten(client, register, se
     lijst_publiceren(actor=None, lijst="gnl", moment=oud)  # a list whose newest version is 5 minutes old
     lijsten = client.get("/lijsten/gezondheid.json").json()["lijsten"]
     assert lijsten["gnl"]["status"] == "VEROUDERD"
+
+
+ONGELDIGE_SINDS = [
+    "%C2%B2",           # a superscript two: str.isdigit() says yes, int() says no
+    "%D9%A3",           # an Arabic-Indic three: int() takes it, it is no ASCII digit
+    "9" * 4301,         # more digits than int() converts
+    "1" * 19,           # more than 18 digits: no Volgnummer is that large
+    "-1", "+1", "%201", "1.0", "", "x",
+]
+
+
+@pytest.mark.parametrize("sinds", ONGELDIGE_SINDS, ids=lambda s: s[:12])
+@pytest.mark.parametrize("pad", ["/lijsten/zal.xml", "/lijsten/zal/wijzigingen.json"])
+def test_lst_sinds_ongeldig_is_400_probleem(client, gepubliceerd, pad, sinds):
+    """LST-SINDS: ``sinds`` is 1 to 18 ASCII digits; anything else is a 400 problem+json naming the parameter,
+    never a 500."""
+    r = client.get(f"{pad}?sinds={sinds}")
+    assert r.status_code == 400 and r["Content-Type"] == "application/problem+json"
+    assert [e["field"] for e in r.json()["errors"]] == ["sinds"]
+
+
+@pytest.mark.parametrize("sinds,status", [("1", 204), ("000000000000000001", 204), ("999999999999999999", 204),
+                                          ("0", 200)])
+def test_lst_sinds_geldig(client, gepubliceerd, sinds, status):
+    assert client.get(f"/lijsten/zal.xml?sinds={sinds}").status_code == status
+    assert client.get(f"/lijsten/zal/wijzigingen.json?sinds={sinds}").status_code in (200, 404)

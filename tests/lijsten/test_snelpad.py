@@ -117,3 +117,34 @@ def test_de_wsgi_applicatie_heeft_het_snelpad():
     from stelselbeheer.wsgi import application
 
     assert isinstance(application, Snelpad)
+
+
+@pytest.fixture
+def echt_django(settings, monkeypatch):
+    """The fast path in front of Django's real WSGI handler, as in wsgi.py. Like Django's test client, the
+    handler must not close the test's connection at the start of a request."""
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.core.signals import request_started
+    from django.db import close_old_connections
+
+    settings.LIJST_KOP_TTL = 0
+    monkeypatch.setattr("stelselbeheer.lijsten.snelpad.close_old_connections", lambda: None)
+    request_started.disconnect(close_old_connections)
+    yield Snelpad(WSGIHandler())
+    request_started.connect(close_old_connections)
+
+
+@pytest.mark.parametrize("sinds", ["%C2%B2", "%D9%A3", "9" * 4301, "1" * 19, "-1", "%201"], ids=lambda s: s[:12])
+def test_lst_sinds_ongeldig_in_het_snelpad(snel, echt_django, gepubliceerd, sinds):
+    """LST-SINDS: the fast path reads ``sinds`` with the view's function; what it refuses goes to Django, which
+    answers 400 problem+json (before, '²' and 4,301 digits raised in the fast path itself: a 500)."""
+    app, django = snel
+    assert roep(app, "/lijsten/zal.xml", f"sinds={sinds}")["status"] == 299  # handed to Django, not raised
+    uit = roep(echt_django, "/lijsten/zal.xml", f"sinds={sinds}")
+    assert uit["status"] == 400 and uit["koppen"]["Content-Type"] == "application/problem+json"
+    assert b'"field": "sinds"' in uit["body"]
+
+
+def test_lst_sinds_geldig_in_het_snelpad(echt_django, gepubliceerd):
+    assert roep(echt_django, "/lijsten/zal.xml", "sinds=000000000000000001")["status"] == 204
+    assert roep(echt_django, "/lijsten/zal.xml", "sinds=0")["status"] == 200

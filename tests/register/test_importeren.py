@@ -1,7 +1,10 @@
 """CSV import: all or nothing, every error with line, column and reason."""
 
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 
 from stelselbeheer.kern.models import AuditEvent
 from stelselbeheer.organisaties.models import Organisatie
@@ -102,3 +105,79 @@ def test_importpagina_alleen_voor_uitvoering(client, wereld, rol, basis):
     bestand = SimpleUploadedFile("goed.csv", (KOP + _regel(dva_kvk=basis)).encode())
     assert client.post("/beheer/aanbieders/import/", {"bestand": bestand}).status_code == 403
     assert _tellingen() == voor
+
+
+# --- REG-CSV: standard CSV quoting, every error per line, never a 500 or a traceback ---------------------
+
+def _met_weergave(weergave: str, dva_kvk: str, scheiding: str = ",") -> str:
+    velden = ["apotheekcentrum@medmij", weergave, "zorgaanbieder", "12345678", "Zwolle", dva_kvk, "48",
+              "https://auth.x.nl/a", "https://api.x.nl/t", "MED=https://fhir.x.nl/m"]
+    return KOP.replace(",", scheiding) + scheiding.join(velden) + "\n"
+
+
+@pytest.mark.parametrize("scheiding", [",", ";"])
+@pytest.mark.parametrize("veld,opgeslagen", [
+    ('"Praktijk ""De Linde"", Utrecht"', 'Praktijk "De Linde", Utrecht'),  # quotes and a separator inside
+    ('"Praktijk ""De Linde"""', 'Praktijk "De Linde"'),                    # doubled quotes at the end
+    ('"Praktijk; De Linde, Utrecht"', "Praktijk; De Linde, Utrecht"),
+])
+def test_reg_csv_verdubbelde_aanhalingstekens(basis, scheiding, veld, opgeslagen):
+    """REG-CSV: a quote inside a quoted field is written twice (RFC 4180), whatever the separator."""
+    aanbieders_importeren(actor=None, tekst=_met_weergave(veld, basis, scheiding))
+    assert Aanbieder.objects.get(naam="apotheekcentrum@medmij").weergavenaam == opgeslagen
+
+
+SLECHTE_CSV = {
+    # case: (text after the header, the line the error names, a piece of the reason)
+    "veld te lang": (lambda b: _regel(dva_kvk=b) + _regel(naam="x" * 140_000, dva_kvk=b), 3, "langer dan 131.072"),
+    "open aanhalingsteken": (lambda b: _regel(dva_kvk=b) + f'fysiojansen@medmij,"Fysio Jansen,zorgaanbieder,{b}\n'
+                             + _regel(naam="tandartsvos@medmij", dva_kvk=b), 3, "nergens gesloten"),
+    "tekst na aanhalingsteken": (lambda b: _regel(weergave='"Apotheek" Centrum', dva_kvk=b), 2,
+                                 "Na het sluitende aanhalingsteken"),
+    "stuurteken": (lambda b: _regel(rollen="MED\x01=https://fhir.x.nl/m", dva_kvk=b), 2, "U+0001"),
+}
+
+
+@pytest.mark.parametrize("geval", SLECHTE_CSV)
+def test_reg_csv_slechte_bestanden_geven_fouten_per_regel(basis, geval):
+    """REG-CSV: a broken file is a list of errors with their line, and nothing is written."""
+    tekst, regel, reden = SLECHTE_CSV[geval]
+    voor = _tellingen()
+    with pytest.raises(ImportMislukt) as fout:
+        aanbieders_importeren(actor=None, tekst=KOP + tekst(basis))
+    assert fout.value.fouten[0].regel == regel and reden in fout.value.fouten[0].reden
+    assert _tellingen() == voor
+
+
+@pytest.mark.parametrize("geval", SLECHTE_CSV)
+def test_reg_csv_importpagina_geeft_nooit_een_500(client, basis, wereld, geval):
+    tekst, regel, reden = SLECHTE_CSV[geval]
+    client.force_login(wereld["gebruikers"]["uitvoering"])
+    voor = _tellingen()
+    bestand = SimpleUploadedFile("aanbieders.csv", (KOP + tekst(basis)).encode())
+    r = client.post("/beheer/aanbieders/import/", {"bestand": bestand})
+    assert r.status_code == 422
+    html = r.content.decode()
+    assert "Er is niets geïmporteerd" in html and f"<td>{regel}</td>" in html and reden in html
+    assert _tellingen() == voor
+
+
+@pytest.mark.parametrize("geval", SLECHTE_CSV)
+def test_reg_csv_opdrachtregel_meldt_fouten_zonder_traceback(basis, tmp_path, geval):
+    """The CLI reports the errors and ends with a CommandError (a message and exit code 1, no traceback)."""
+    tekst, regel, reden = SLECHTE_CSV[geval]
+    pad = tmp_path / "aanbieders.csv"
+    pad.write_text(KOP + tekst(basis), encoding="utf-8")
+    voor = _tellingen()
+    fouten = io.StringIO()
+    with pytest.raises(CommandError, match="er is niets geïmporteerd"):
+        call_command("importeer_aanbieders", str(pad), stderr=fouten)
+    assert f"regel {regel}," in fouten.getvalue() and reden in fouten.getvalue()
+    assert _tellingen() == voor
+
+
+def test_reg_csv_opdrachtregel_importeert_aanhalingstekens(basis, tmp_path):
+    pad = tmp_path / "aanbieders.csv"
+    pad.write_text(_met_weergave('"Praktijk ""De Linde"", Utrecht"', basis, ";"), encoding="utf-8")
+    call_command("importeer_aanbieders", str(pad), stdout=io.StringIO())
+    assert Aanbieder.objects.get(naam="apotheekcentrum@medmij").weergavenaam == 'Praktijk "De Linde", Utrecht'

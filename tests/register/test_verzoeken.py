@@ -5,6 +5,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from stelselbeheer.kern.models import AuditEvent
+from stelselbeheer.kern.rollen import Rol
+from stelselbeheer.kern.services import gebruiker_aanmaken
 from stelselbeheer.register import verzoeken
 from stelselbeheer.register.models import AanbiederGegevensdienst, OAuthclient, VerzoekStatus, Wijzigingsverzoek
 
@@ -81,3 +83,44 @@ def test_deelnemer_ziet_alleen_de_eigen_verzoeken(client, wereld, maak):
                                gegevens={"hostname": "geheim.mijngezondheid.nl", "organisatienaam": "Mijn Gezondheid"})
     client.force_login(wereld["gebruikers"]["deelnemer"])  # belongs to the DVA
     assert "Geen verzoeken" in client.get("/mijn/").content.decode()
+
+
+@pytest.mark.parametrize("soort,gegevens,veld", [
+    ("dienst_instellen", {**ENDPOINTS, "systeemrollen": {"MED\x01": "https://fhir.nieuw.nl/48"}},
+     "systeemrollen.0.code"),
+    ("dienst_instellen", {**ENDPOINTS, "token_endpoint": "https://api.nieuw.nl/tok\ufffeen"}, "token_endpoint"),
+    ("dienst_instellen", {**ENDPOINTS, "authorization_endpoint": "https://auth.nieuw.nl/tok en/a"},
+     "authorization_endpoint"),
+    ("oauthclient_nieuw", {"hostname": "app.nieuw.nl", "organisatienaam": "Nieuw\x01"}, "organisatienaam"),
+])
+def test_reg_xmlteken_verzoek_via_de_api_wordt_bij_indienen_geweigerd(client, wereld, soort, gegevens, veld):
+    """REG-XMLTEKEN, REG-VERZOEK: ``POST /api/mijn/verzoeken`` refuses the value at submission with a field
+    error (problem+json), not only at approval; nothing is stored."""
+    client.force_login(wereld["gebruikers"]["deelnemer"])
+    if soort == "oauthclient_nieuw":
+        client.force_login(_dvp_gebruiker(wereld))
+    events = AuditEvent.objects.count()
+    r = client.post("/api/mijn/verzoeken", {"soort": soort, "gegevens": gegevens}, content_type="application/json")
+    assert r.status_code == 422 and r["Content-Type"] == "application/problem+json"
+    assert veld in {e["field"] for e in r.json()["errors"]}
+    assert not Wijzigingsverzoek.objects.exists() and AuditEvent.objects.count() == events
+
+
+def _dvp_gebruiker(wereld):
+    return gebruiker_aanmaken(actor=None, gebruikersnaam="pgo-gebruiker", wachtwoord="test-Wachtwoord-2026!",
+                              rol=Rol.DEELNEMER, deelnemer=wereld["dvp"])
+
+
+@pytest.mark.parametrize("gegevens,veld", [
+    ({**ENDPOINTS, "systeemrollen": ["MED=https://fhir.nieuw.nl/48"]}, "systeemrollen"),
+    ({**ENDPOINTS, "systeemrollen": {"MED": 48}}, "systeemrollen"),
+    ({**ENDPOINTS, "token_endpoint": {"url": "https://api.nieuw.nl/token"}}, "token_endpoint"),
+])
+def test_verzoek_met_waarden_van_de_verkeerde_soort_geeft_een_veldfout(client, wereld, gegevens, veld):
+    """REG-VERZOEK: proposed values that are not text (or system roles that are not an object) are a field
+    error at submission, never a 500."""
+    client.force_login(wereld["gebruikers"]["deelnemer"])
+    r = client.post("/api/mijn/verzoeken", {"soort": "dienst_instellen", "gegevens": gegevens},
+                    content_type="application/json")
+    assert r.status_code == 422 and [e["field"] for e in r.json()["errors"]] == [veld]
+    assert not Wijzigingsverzoek.objects.exists()

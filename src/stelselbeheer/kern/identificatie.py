@@ -1,4 +1,5 @@
-"""Formats of the identifiers the register uses (rules ID-KVK, ID-URA, ID-AGB, ID-OIN, REG-NAAM, REG-URI).
+"""Formats of the identifiers the register uses (rules ID-KVK, ID-URA, ID-AGB, ID-OIN, REG-NAAM, REG-URI,
+REG-XMLTEKEN).
 
 Each is a validator with a Dutch message, used by the models (and therefore by forms, services, the
 API and the CSV import alike), plus a pure predicate for code that only needs a yes/no.
@@ -24,6 +25,41 @@ BACKCHANNEL_URI_PATROON = re.compile(
 HOSTNAAM_PATROON = re.compile(r"(([a-z0-9])([a-z0-9-])*(\.))+([a-z0-9])([a-z0-9-])*([a-z0-9])")
 
 AANBIEDERNAAM_MIN, AANBIEDERNAAM_MAX = 10, 57
+
+#: A character outside the Char production of XML 1.0 (section 2.2): the C0 controls other than tab, LF and CR,
+#: the surrogates, U+FFFE and U+FFFF. No XML document can hold one, escaped or not, so a value with one breaks
+#: every list it appears on.
+NIET_XML_TEKEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+#: RFC 3986 section 3.3: a path segment is one or more pchar, pchar = unreserved / pct-encoded / sub-delims / ":"
+#: / "@". The XSD patterns allow any character but ?, # and / in a segment (spaces, quotes, angle brackets,
+#: control characters); a URI does not, and the participants' software that calls these endpoints would fail.
+_PCHAR = r"(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})"
+_PAD_TEKEN = re.compile(r"[A-Za-z0-9._~!$&'()*+,;=:@%/-]")
+URI_PAD_PATROON = re.compile(rf"(?:/{_PCHAR}+)*")
+#: scheme, host and port of a URI that passed the XSD pattern; the port in ASCII digits (the XSD's \d also takes
+#: other scripts' digits)
+_URI_BEGIN = re.compile(r"https://[a-z0-9.-]+(?::(?P<poort>[0-9]{1,5}))?")
+
+
+def _teken(c: str) -> str:
+    """A character named so a reader can find it, also when it is invisible."""
+    if c == " ":
+        return "een spatie"
+    return f"'{c}' (U+{ord(c):04X})" if c.isprintable() else f"U+{ord(c):04X}"
+
+
+def valideer_xml_tekens(waarde) -> None:
+    """REG-XMLTEKEN: refuse a character that XML 1.0 cannot hold. On every text field that ends up in a published
+    list or another XML document, so forms, API, CSV import and change requests refuse it alike."""
+    if not isinstance(waarde, str):
+        return
+    gevonden = NIET_XML_TEKEN.search(waarde)
+    if gevonden:
+        raise ValidationError(
+            "Bevat een teken dat niet in XML en dus niet op de gepubliceerde lijsten kan: %(teken)s op positie "
+            "%(positie)s. Verwijder het teken.",
+            code="xml_teken", params={"teken": _teken(gevonden.group()), "positie": gevonden.start() + 1})
 
 
 def is_geldige_aanbiedernaam(naam: str) -> bool:
@@ -61,6 +97,24 @@ class PatroonValidator:
         patroon, bericht = self._PATRONEN[self.soort]
         if patroon.fullmatch(value or "") is None:
             raise ValidationError(bericht, code=self.soort)
+        if self.soort != "hostnaam":
+            self._uri(value)
+
+    def _uri(self, value: str) -> None:
+        """REG-URI beyond the XSD pattern: a port in range and a path of RFC 3986 characters."""
+        begin = _URI_BEGIN.match(value)
+        poort = begin and begin.group("poort")
+        if begin is None or (poort is not None and not 1 <= int(poort) <= 65535):
+            raise ValidationError("Geen geldige poort: een getal van 1 tot en met 65535 in cijfers 0-9.",
+                                  code=f"{self.soort}_poort")
+        pad = value[begin.end():]
+        if URI_PAD_PATROON.fullmatch(pad) is None:
+            slecht = next((c for c in pad if not _PAD_TEKEN.fullmatch(c)), None)
+            uitleg = (f"het pad bevat {_teken(slecht)}" if slecht is not None
+                      else "het pad bevat een %-teken dat niet door twee hexadecimale cijfers wordt gevolgd")
+            raise ValidationError(
+                f"Geen geldige URI: {uitleg}. In een pad mogen alleen letters, cijfers en -._~!$&'()*+,;=:@ staan; "
+                "codeer andere tekens als %XX (een spatie als %20).", code=f"{self.soort}_pad")
 
     def __eq__(self, other):
         return isinstance(other, PatroonValidator) and other.soort == self.soort

@@ -114,14 +114,26 @@ def inhoud_van(pk: int, sha256: str) -> bytes:
     return gzip.decompress(bytes(Snapshot.objects.filter(pk=pk).values_list("inhoud_gz", flat=True).get()))
 
 
+class Foutsoort(models.TextChoices):
+    BOUW = "bouw", "Bouw mislukt"
+    XSD = "xsd", "XSD-validatie mislukt"
+    ONDERTEKENEN = "ondertekenen", "Ondertekenen mislukt"
+    OVERIG = "overig", "Publicatie mislukt"
+
+
 class MislukteBouw(models.Model):
-    """A build or validation that failed: the previous snapshot stayed live; staff see an alert."""
+    """A publication of one list that failed (build, writing, validation or signing): the previous snapshot
+    stayed live, the other lists published on their own (LST-APART). Open until a later publication of the same
+    list succeeds (``afgehandeld``); while one is open, staff see an alert and the health endpoint answers 503
+    (LST-ALARM)."""
 
     lijst = models.CharField("lijst", max_length=20, choices=Lijst.choices)
     tijdstip = models.DateTimeField("tijdstip", auto_now_add=True)
+    soort = models.CharField("soort fout", max_length=20, choices=Foutsoort.choices, default=Foutsoort.OVERIG)
     fout = models.TextField("fout")
     trigger = models.CharField("aanleiding", max_length=20, choices=Trigger.choices)
-    afgehandeld = models.BooleanField("afgehandeld", default=False)
+    afgehandeld = models.BooleanField("afgehandeld", default=False,
+                                      help_text="een latere publicatie van dezelfde lijst is gelukt")
 
     class Meta:
         verbose_name = "mislukte bouw"

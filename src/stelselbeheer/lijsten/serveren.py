@@ -2,11 +2,13 @@
 
 - ``/lijsten/<naam>.xml``: the live snapshot; strong ETag (the SHA-256), Last-Modified (the Tijdstempel),
   Cache-Control, conditional GET and HEAD (304), gzip when asked for (stored compressed at publication),
-  exact Content-Length; ``?sinds=N`` answers 204 when nothing newer than Volgnummer N exists.
+  exact Content-Length; ``?sinds=N`` answers 204 when nothing newer than Volgnummer N exists (N: 1 to 18 ASCII
+  digits, else 400 problem+json; rule LST-SINDS, read by ``lees_sinds`` here and in the fast path).
 - ``/lijsten/<naam>/<volgnummer>.xml``: every historical version, immutable.
 - ``/lijsten/<naam>/versies.json``: index of versions; ``/lijsten/<naam>/wijzigingen.json?sinds=N``: the
-  change feed with the list's ``seed``; ``/lijsten/gezondheid.json``: Volgnummer and age per list, and
-  whether it is older than its maximum age (HTTP 503 when any list is stale or missing).
+  change feed with the list's ``seed``; ``/lijsten/gezondheid.json``: Volgnummer and age per list, whether it
+  is older than its maximum age, and whether its latest publication failed (HTTP 503 when any list is stale,
+  missing or failing).
 
 A cheap poll never loads the document: it reads four columns of the newest snapshot.
 """
@@ -14,16 +16,37 @@ A cheap poll never loads the document: it reads four columns of the newest snaps
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.conf import settings
+from django.db.models import Count, Min
 from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.http import require_safe
 
-from .models import Lijst, LijstKop, Snapshot, inhoud_van
+from stelselbeheer.api import probleem
+
+from .models import Lijst, LijstKop, MislukteBouw, Snapshot, inhoud_van
 
 KOP_VELDEN = ("id", "lijst", "volgnummer", "sha256", "tijdstempel", "grootte")
+
+#: LST-SINDS: a Volgnummer as a poll gives it. ASCII digits only: ``str.isdigit`` also takes superscripts
+#: ('²', which int() then refuses) and ``int`` other scripts' digits; at most 18, which every Volgnummer fits
+#: (the column holds 19) and which keeps int() away from its 4,300-digit limit. Both were a 500.
+SINDS_PATROON = re.compile(r"[0-9]{1,18}")
+SINDS_UITLEG = "sinds is een volgnummer: 1 tot en met 18 cijfers 0-9."
+
+
+def lees_sinds(waarde: str) -> int | None:
+    """The Volgnummer in ``?sinds=``, or None when it is not one (the caller answers 400). The Django views and
+    the fast path (snelpad.py) both read it here, so they cannot disagree."""
+    return int(waarde) if SINDS_PATROON.fullmatch(waarde) else None
+
+
+def ongeldige_sinds() -> HttpResponse:
+    return probleem(400, "Ongeldige parameter", SINDS_UITLEG,
+                    [{"field": "sinds", "reason": SINDS_UITLEG, "code": "volgnummer"}], "ongeldige-parameter")
 
 
 def max_leeftijd(lijst: str) -> dt.timedelta:
@@ -100,11 +123,11 @@ def lijst_live(request, naam: str):
     kop = live_kop(lijst)
     if kop is None:
         raise Http404("Deze lijst is nog niet gepubliceerd")
-    sinds = request.GET.get("sinds")
-    if sinds is not None:
-        if not sinds.isdigit():
-            return JsonResponse({"fout": "sinds moet een volgnummer zijn"}, status=400)
-        if kop.volgnummer <= int(sinds):
+    if "sinds" in request.GET:
+        sinds = lees_sinds(request.GET["sinds"])
+        if sinds is None:
+            return ongeldige_sinds()
+        if kop.volgnummer <= sinds:
             antwoord = HttpResponse(status=204)
             for k, v in koppen_niets_nieuws(kop).items():
                 antwoord[k] = v
@@ -134,44 +157,67 @@ def lijst_versies(request, naam: str):
 def lijst_wijzigingen(request, naam: str):
     """Entries added, removed and changed since Volgnummer ``sinds`` (default 0: everything)."""
     lijst = _lijst(naam)
-    sinds = request.GET.get("sinds", "0")
-    if not sinds.isdigit():
-        return JsonResponse({"fout": "sinds moet een volgnummer zijn"}, status=400)
+    sinds = lees_sinds(request.GET.get("sinds", "0"))
+    if sinds is None:
+        return ongeldige_sinds()
     kop = LijstKop.objects.filter(lijst=lijst).first()
     nieuwste = live_kop(lijst)
     if kop is None or nieuwste is None:
         raise Http404("Deze lijst is nog niet gepubliceerd")
-    basis = Snapshot.objects.filter(lijst=lijst, volgnummer=int(sinds)).only("entries").first() if int(sinds) else None
-    if int(sinds) and basis is None:
+    basis = Snapshot.objects.filter(lijst=lijst, volgnummer=sinds).only("entries").first() if sinds else None
+    if sinds and basis is None:
         return JsonResponse({"fout": f"volgnummer {sinds} bestaat niet", "seed": kop.seed}, status=404)
-    if int(sinds) >= nieuwste.volgnummer:
-        return JsonResponse({"lijst": lijst, "seed": kop.seed, "van": int(sinds), "tot": nieuwste.volgnummer,
+    if sinds >= nieuwste.volgnummer:
+        return JsonResponse({"lijst": lijst, "seed": kop.seed, "van": sinds, "tot": nieuwste.volgnummer,
                              "toegevoegd": [], "verwijderd": [], "gewijzigd": []})
     laatste = Snapshot.objects.filter(pk=nieuwste.pk).only("entries").get()
     from .services import _verschil
 
     toegevoegd, verwijderd, gewijzigd = _verschil(basis.entries if basis else None, laatste.entries)
-    return JsonResponse({"lijst": lijst, "seed": kop.seed, "van": int(sinds), "tot": nieuwste.volgnummer,
+    return JsonResponse({"lijst": lijst, "seed": kop.seed, "van": sinds, "tot": nieuwste.volgnummer,
                          "toegevoegd": toegevoegd, "verwijderd": verwijderd, "gewijzigd": gewijzigd})
+
+
+def open_storingen() -> dict[str, MislukteBouw]:
+    """LST-ALARM: per list whose latest publication attempt failed with no later success, its latest failure,
+    with ``pogingen`` (failed attempts since the last success) and ``sinds`` (the first of them)."""
+    open_ = MislukteBouw.objects.filter(afgehandeld=False)
+    tellingen = {lijst: (n, sinds) for lijst, n, sinds in open_.order_by().values("lijst")
+                 .annotate(n=Count("id"), sinds=Min("tijdstip")).values_list("lijst", "n", "sinds")}
+    storingen = {}
+    for lijst, (n, sinds) in tellingen.items():
+        laatste = open_.filter(lijst=lijst).order_by("-tijdstip", "-id").first()
+        laatste.pogingen, laatste.sinds = n, sinds
+        storingen[lijst] = laatste
+    return storingen
 
 
 @require_safe
 def gezondheid(request):
+    """Per list: UP, VEROUDERD (older than its maximum age), ONTBREEKT (never published) or MISLUKT (the latest
+    attempt failed and no later one succeeded, LST-ALARM); 503 unless every list is UP. A failure is reported by
+    its kind and times; its text, which may quote register data or internals, is for staff only."""
     nu = timezone.now()
     lijsten, in_orde = {}, True
+    storingen = open_storingen()
     for lijst in Lijst.values:
         kop = live_kop(lijst)
+        storing = storingen.get(lijst)
         if kop is None:
             lijsten[lijst] = {"status": "ONTBREEKT"}
             in_orde = False
-            continue
-        leeftijd = nu - kop.tijdstempel
-        verouderd = leeftijd > max_leeftijd(lijst)
-        in_orde &= not verouderd
-        lijsten[lijst] = {"status": "VEROUDERD" if verouderd else "UP", "volgnummer": kop.volgnummer,
-                          "tijdstempel": kop.tijdstempel.isoformat(),
-                          "leeftijd_seconden": int(leeftijd.total_seconds()),
-                          "max_leeftijd_seconden": int(max_leeftijd(lijst).total_seconds())}
+        else:
+            leeftijd = nu - kop.tijdstempel
+            verouderd = leeftijd > max_leeftijd(lijst)
+            in_orde &= not verouderd and storing is None
+            lijsten[lijst] = {"status": "MISLUKT" if storing else "VEROUDERD" if verouderd else "UP",
+                              "volgnummer": kop.volgnummer, "tijdstempel": kop.tijdstempel.isoformat(),
+                              "leeftijd_seconden": int(leeftijd.total_seconds()),
+                              "max_leeftijd_seconden": int(max_leeftijd(lijst).total_seconds())}
+        if storing:
+            lijsten[lijst]["mislukt"] = {"reden": storing.get_soort_display(), "pogingen": storing.pogingen,
+                                         "sinds": storing.sinds.isoformat(),
+                                         "laatste_poging": storing.tijdstip.isoformat()}
     return JsonResponse({"status": "UP" if in_orde else "DOWN", "lijsten": lijsten}, status=200 if in_orde else 503)
 
 

@@ -3,8 +3,10 @@
 The switch is one database transaction that inserts the snapshot and moves the list's head: a reader gets
 the previous snapshot or the new one, whole, never a mix; a process killed halfway leaves the previous one
 live (the transaction never commits). The head row is locked, so two publications of the same list cannot
-interleave and Volgnummers have no gaps. A build or validation that fails is recorded as ``MislukteBouw``
-(an alert on the staff page) in its own transaction, and the previous snapshot stays live.
+interleave and Volgnummers have no gaps. A build, validation or signing that fails is recorded as ``MislukteBouw``
+(an alert on the staff page) in its own transaction, and the previous snapshot stays live. Each list publishes
+on its own (LST-APART): one that fails never holds the others back. The first failure of a list after a success
+mails the staff (LST-ALARM); a later success of that list closes its open failures.
 """
 
 from __future__ import annotations
@@ -21,16 +23,19 @@ from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.utils import timezone
 from lxml import etree
 
 from stelselbeheer.kern.audit import kop_hash, vastleggen
+from stelselbeheer.kern.models import AuditEvent, Gebruiker
+from stelselbeheer.kern.rollen import Rol
 
 from . import regels
 from .bouwers import bouwers, tijdstempel_tekst
 from .gzipdelen import RompGzip
-from .models import LijstKop, MislukteBouw, Publicatievoorstel, Snapshot, Trigger, VoorstelStatus
+from .models import Foutsoort, Lijst, LijstKop, MislukteBouw, Publicatievoorstel, Snapshot, Trigger, VoorstelStatus
 from .ondertekening import SleutelOntbreekt, onderteken
 from .validatie import LijstOngeldig, valideer
 
@@ -38,7 +43,11 @@ log = logging.getLogger(__name__)
 
 
 class PublicatieMislukt(Exception):
-    pass
+    """A publication of one list failed; ``bouw`` is the record of it (None when it could not be written)."""
+
+    def __init__(self, bericht: str, bouw: MislukteBouw | None = None):
+        super().__init__(bericht)
+        self.bouw = bouw
 
 
 class _Klok:
@@ -75,10 +84,46 @@ def _verschil(vorige: dict | None, nieuwe: dict) -> tuple[list, list, list]:
     return toegevoegd, verwijderd, gewijzigd
 
 
-def _mislukt(lijst: str, trigger: str, fout: str, actor) -> None:
+def _mislukt(lijst: str, trigger: str, soort: str, fout: str, actor) -> MislukteBouw:
+    """Record a failed publication of ``lijst``; the first since its last success alerts the staff (LST-ALARM)."""
     with transaction.atomic():
-        bouw = MislukteBouw.objects.create(lijst=lijst, trigger=trigger, fout=fout[:5000])
-        vastleggen(actor=actor, actie="lijst.publicatie_mislukt", obj=bouw, na={"lijst": lijst, "fout": fout[:500]})
+        nieuwe_storing = not MislukteBouw.objects.filter(lijst=lijst, afgehandeld=False).exists()
+        bouw = MislukteBouw.objects.create(lijst=lijst, trigger=trigger, soort=soort, fout=fout[:5000])
+        vastleggen(actor=actor, actie="lijst.publicatie_mislukt", obj=bouw,
+                   na={"lijst": lijst, "soort": soort, "fout": fout[:500]})
+        if nieuwe_storing:
+            _alarm(bouw)
+    return bouw
+
+
+def _alarm(bouw: MislukteBouw) -> None:
+    """LST-ALARM: mail every staff member (role uitvoering) with an e-mail address, after the commit. One mail per
+    outage: later failures of the same list are recorded without a mail until a publication of it succeeds. A mail
+    server that fails is logged; the record and the staff page still show the failure."""
+    adressen = sorted(set(Gebruiker.objects.filter(rol=Rol.UITVOERING, is_active=True).exclude(email="")
+                          .values_list("email", flat=True)))
+    if not adressen:
+        return
+    naam = Lijst(bouw.lijst).label
+    onderwerp = f"Publicatie van de {naam} mislukt"
+    tekst = (f"De publicatie van de {naam} is mislukt op {timezone.localtime(bouw.tijdstip):%d-%m-%Y %H:%M}; de "
+             f"vorige versie blijft gepubliceerd. De andere lijsten zijn los hiervan gepubliceerd.\n\n"
+             f"{bouw.get_soort_display()}: {bouw.fout[:2000]}\n\n"
+             "Zie Beheer > Lijsten (/beheer/lijsten/). Volgende mislukte pogingen van deze lijst geven geen nieuwe "
+             "e-mail, totdat een publicatie ervan weer lukt.")
+
+    def versturen():
+        try:
+            send_mass_mail([(onderwerp, tekst, None, [adres]) for adres in adressen])
+        except Exception:  # noqa: BLE001 - any transport error; the failure is recorded and shown regardless
+            log.exception("Alarm over de mislukte publicatie van %s niet verstuurd", bouw.lijst)
+
+    transaction.on_commit(versturen)
+
+
+def _gelukt(lijst: str) -> None:
+    """A publication of ``lijst`` succeeded (or found nothing to change): its open failures are resolved."""
+    MislukteBouw.objects.filter(lijst=lijst, afgehandeld=False).update(afgehandeld=True)
 
 
 #: the entries of the snapshot last published by this process, per list: (snapshot id, SHA-256, entries)
@@ -129,7 +174,8 @@ def lijst_publiceren(*, actor, lijst: str, trigger: str = Trigger.MEDEWERKER, om
     Returns the new snapshot; a ``Publicatievoorstel`` when the guard holds the publication back for a
     second staff member (``goedgekeurd``: removals already approved); None when ``alleen_bij_wijziging`` and
     nothing changed. Raises
-    ``PublicatieMislukt`` (after recording it) when the build or the XSD validation fails. ``metingen``,
+    ``PublicatieMislukt`` (after recording it) when the build, the writing, the XSD validation or the signing
+    fails. ``metingen``,
     when given, receives the seconds spent per part (bench/lijsten.py)."""
     moment = moment or timezone.now()
     klok = _Klok(metingen)
@@ -139,8 +185,8 @@ def lijst_publiceren(*, actor, lijst: str, trigger: str = Trigger.MEDEWERKER, om
         klok.tik("bouwen")
     except Exception as e:  # noqa: BLE001 - any failure of a build must leave the live list alone
         log.exception("Bouw van %s mislukt", lijst)
-        _mislukt(lijst, trigger, f"Bouw mislukt: {e!r}", actor)
-        raise PublicatieMislukt(str(e)) from e
+        raise PublicatieMislukt(str(e), _mislukt(lijst, trigger, Foutsoort.BOUW, f"Bouw mislukt: {e!r}",
+                                                 actor)) from e
     try:
         with transaction.atomic():
             kop = _vergrendel(lijst)
@@ -154,6 +200,7 @@ def lijst_publiceren(*, actor, lijst: str, trigger: str = Trigger.MEDEWERKER, om
             vorige = _live_entries(lijst)
             toegevoegd, verwijderd, gewijzigd = _verschil(vorige, bouw.entries)
             if alleen_bij_wijziging and vorige is not None and not (toegevoegd or verwijderd or gewijzigd):
+                _gelukt(lijst)  # the same content as the live version, which validated
                 return None
             tegengehouden = _bewaking(lijst=lijst, vorige=vorige, verwijderd=verwijderd, moment=moment,
                                       toegestaan=set(goedgekeurd))
@@ -176,11 +223,15 @@ def lijst_publiceren(*, actor, lijst: str, trigger: str = Trigger.MEDEWERKER, om
         klok.tik("opslaan")  # including the commit
         return snapshot
     except LijstOngeldig as e:
-        _mislukt(lijst, trigger, f"XSD-validatie mislukt: {e}", actor)
-        raise PublicatieMislukt(str(e)) from e
+        raise PublicatieMislukt(str(e), _mislukt(lijst, trigger, Foutsoort.XSD, f"XSD-validatie mislukt: {e}",
+                                                 actor)) from e
     except SleutelOntbreekt as e:
-        _mislukt(lijst, trigger, f"Ondertekenen mislukt: {e}", actor)
-        raise PublicatieMislukt(str(e)) from e
+        raise PublicatieMislukt(str(e), _mislukt(lijst, trigger, Foutsoort.ONDERTEKENEN,
+                                                 f"Ondertekenen mislukt: {e}", actor)) from e
+    except Exception as e:  # noqa: BLE001 - e.g. lxml refusing a value while writing: the live list stays
+        log.exception("Publicatie van %s mislukt", lijst)
+        raise PublicatieMislukt(str(e), _mislukt(lijst, trigger, Foutsoort.OVERIG, f"Publicatie mislukt: {e!r}",
+                                                 actor)) from e
 
 
 def _voorstel(*, lijst, actor, trigger, omschrijving, vorige_aantal, onverklaard, verklaard) -> Publicatievoorstel:
@@ -196,18 +247,23 @@ def _voorstel(*, lijst, actor, trigger, omschrijving, vorige_aantal, onverklaard
 
 
 @transaction.atomic
-def voorstel_goedkeuren(*, actor, voorstel: Publicatievoorstel, motivering: str = "") -> Snapshot | Publicatievoorstel:
+def voorstel_goedkeuren(*, actor, voorstel: Publicatievoorstel, motivering: str = ""
+                        ) -> Snapshot | Publicatievoorstel | MislukteBouw:
     """Four eyes: a staff member other than the one who asked approves the held-back removals and the list
     is published. If the register now removes more than was approved, nothing is published: a new proposal
-    replaces this one (this one lapses) and is returned."""
+    replaces this one (this one lapses) and is returned. If the publication fails, the failure is recorded
+    and returned (LST-APART) and the proposal stays open."""
     voorstel = Publicatievoorstel.objects.select_for_update().get(pk=voorstel.pk)
     if voorstel.status != VoorstelStatus.WACHT:
         raise ValidationError({"status": f"Dit voorstel is al {voorstel.get_status_display().lower()}."})
     if voorstel.aangevraagd_door_id and voorstel.aangevraagd_door_id == getattr(actor, "pk", None):
         raise ValidationError({"beoordeeld_door": "Vier ogen: een andere medewerker dan de aanvrager keurt goed."})
-    uitkomst = lijst_publiceren(actor=actor, lijst=voorstel.lijst, trigger=voorstel.trigger,
-                                omschrijving=f"Goedgekeurd voorstel #{voorstel.pk}: {motivering}".strip(),
-                                goedgekeurd=set(voorstel.onverklaard))
+    try:
+        uitkomst = lijst_publiceren(actor=actor, lijst=voorstel.lijst, trigger=voorstel.trigger,
+                                    omschrijving=f"Goedgekeurd voorstel #{voorstel.pk}: {motivering}".strip(),
+                                    goedgekeurd=set(voorstel.onverklaard))
+    except PublicatieMislukt as e:  # returned, not raised: raising would roll the record of it back
+        return e.bouw
     if not isinstance(uitkomst, Snapshot):
         return uitkomst
     Publicatievoorstel.objects.filter(pk=voorstel.pk).update(
@@ -251,6 +307,7 @@ def _opslaan(*, lijst, volgnummer, moment, xml: bytes, entries: dict, verschil, 
         trigger=trigger, omschrijving=omschrijving[:500], door=actor if getattr(actor, "pk", None) else None,
         audit_event=audit_event, kop_hash_audit=audit_kop, handtekening=handtekening)
     LijstKop.objects.filter(lijst=lijst).update(volgnummer=volgnummer)
+    _gelukt(lijst)
     transaction.on_commit(lambda: _LAATST.__setitem__(lijst, (snapshot.pk, snapshot.sha256, entries)))
     vastleggen(actor=actor, actie=actie, obj=snapshot, reden=omschrijving,
                na={"lijst": lijst, "volgnummer": volgnummer, "sha256": snapshot.sha256, "aantal": len(entries),
@@ -296,12 +353,17 @@ def lijst_terugdraaien(*, actor, lijst: str, volgnummer: int, reden: str) -> Sna
 
 def alle_lijsten_publiceren(*, actor, trigger: str = Trigger.MEDEWERKER, omschrijving: str = "",
                             alleen_bij_wijziging: bool = False, audit_event_id: int | None = None
-                            ) -> dict[str, Snapshot | Publicatievoorstel | None]:
-    """Publish every list at one moment, so they agree with each other."""
+                            ) -> dict[str, Snapshot | Publicatievoorstel | MislukteBouw | None]:
+    """Publish every list at one moment, so they agree with each other; each on its own (LST-APART): a list that
+    fails is recorded and alerted, its value is the ``MislukteBouw``, and the other lists still publish."""
     moment = timezone.now()
-    from stelselbeheer.kern.models import AuditEvent
-
     event = AuditEvent.objects.filter(pk=audit_event_id).first() if audit_event_id else None
-    return {lijst: lijst_publiceren(actor=actor, lijst=lijst, trigger=trigger, omschrijving=omschrijving,
-                                    moment=moment, alleen_bij_wijziging=alleen_bij_wijziging, audit_event=event)
-            for lijst in ("gnl", "zal", "ocl", "whitelist")}
+    uitkomst: dict[str, Snapshot | Publicatievoorstel | MislukteBouw | None] = {}
+    for lijst in ("gnl", "zal", "ocl", "whitelist"):
+        try:
+            uitkomst[lijst] = lijst_publiceren(actor=actor, lijst=lijst, trigger=trigger, omschrijving=omschrijving,
+                                               moment=moment, alleen_bij_wijziging=alleen_bij_wijziging,
+                                               audit_event=event)
+        except PublicatieMislukt as e:
+            uitkomst[lijst] = e.bouw
+    return uitkomst

@@ -59,10 +59,11 @@ class Snelpad:
             return None
         query = environ.get("QUERY_STRING", "")
         if query:
-            sinds = parse_qs(query).get("sinds")
-            if sinds is None or len(sinds) != 1 or not sinds[0].isdigit():
+            waarden = parse_qs(query).get("sinds")
+            sinds = serveren.lees_sinds(waarden[0]) if waarden and len(waarden) == 1 else None
+            if sinds is None:  # Django answers it (400 for an invalid sinds, LST-SINDS)
                 return None
-            if kop.volgnummer <= int(sinds[0]):
+            if kop.volgnummer <= sinds:
                 return "204 No Content", serveren.koppen_niets_nieuws(kop)
         gz = serveren.wil_gzip(environ.get("HTTP_ACCEPT_ENCODING", ""))
         kopregels = serveren.koppen(kop, gz, onveranderlijk=False)

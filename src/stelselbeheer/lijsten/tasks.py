@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from .models import Inplanning, Trigger
+from .models import Inplanning, MislukteBouw, Publicatievoorstel, Trigger
 
 log = logging.getLogger(__name__)
 
@@ -20,8 +20,10 @@ RELEVANT = ("deelnemers.", "register.", "organisaties.organisatie")
 
 @task()
 def publiceer_na_wijziging() -> dict:
-    """Publish every list that changed; what is unchanged keeps its Volgnummer."""
-    from .services import PublicatieMislukt, alle_lijsten_publiceren
+    """Publish every list that changed; what is unchanged keeps its Volgnummer. Per list: the new Volgnummer, None
+    (unchanged), "tegengehouden" (LST-BEWAKING) or "mislukt" (recorded, alerted and shown by the service;
+    the other lists published regardless, LST-APART)."""
+    from .services import alle_lijsten_publiceren
 
     with transaction.atomic():
         plan = Inplanning.objects.select_for_update().get_or_create(pk=1)[0]
@@ -33,13 +35,18 @@ def publiceer_na_wijziging() -> dict:
     besluit = (event.na or {}).get("besluit") if event else None
     trigger = Trigger.BESLUIT if besluit else Trigger.WIJZIGING  # a step on a board decision names it
     omschrijving = f"Na besluit {besluit}: {aanleiding}" if besluit else f"Na wijziging: {aanleiding}"
-    try:
-        uitkomst = alle_lijsten_publiceren(actor=None, trigger=trigger, alleen_bij_wijziging=True,
-                                           omschrijving=omschrijving[:500], audit_event_id=event_id)
-    except PublicatieMislukt as e:  # recorded and shown on the staff page by the service
-        log.error("Automatische publicatie mislukt: %s", e)
-        return {"mislukt": str(e)}
-    return {lijst: getattr(s, "volgnummer", None) for lijst, s in uitkomst.items()}
+    uitkomst = alle_lijsten_publiceren(actor=None, trigger=trigger, alleen_bij_wijziging=True,
+                                       omschrijving=omschrijving[:500], audit_event_id=event_id)
+    samenvatting = {}
+    for lijst, s in uitkomst.items():
+        if isinstance(s, MislukteBouw):
+            log.error("Automatische publicatie van %s mislukt: %s", lijst, s.fout[:500])
+            samenvatting[lijst] = "mislukt"
+        elif isinstance(s, Publicatievoorstel):
+            samenvatting[lijst] = "tegengehouden"
+        else:
+            samenvatting[lijst] = getattr(s, "volgnummer", None)
+    return samenvatting
 
 
 def publicatie_inplannen(*, aanleiding: str, audit_event_id: int | None = None) -> bool:

@@ -11,9 +11,8 @@ from stelselbeheer.kern.views import pagineren, vereist
 
 from . import regels
 from .models import Lijst, MislukteBouw, Publicatievoorstel, Snapshot, Trigger, VoorstelStatus
-from .serveren import live_kop, max_leeftijd
+from .serveren import live_kop, max_leeftijd, open_storingen
 from .services import (
-    PublicatieMislukt,
     alle_lijsten_publiceren,
     lijst_terugdraaien,
     voorstel_afwijzen,
@@ -26,32 +25,32 @@ def overzicht(request):
     if request.method == "POST":
         if not kan(request.user, Actie.LIJST_PUBLICEREN):
             raise PermissionDenied("Uw rol mag geen lijsten publiceren.")
-        try:
-            uitkomst = alle_lijsten_publiceren(actor=request.user, trigger=Trigger.MEDEWERKER,
-                                               omschrijving=request.POST.get("reden", "")[:500])
-        except PublicatieMislukt as e:
-            messages.error(request, f"Publicatie mislukt; de vorige versie blijft gepubliceerd. {e}")
-        else:
-            gepubliceerd = [f"{Lijst(k).label} #{s.volgnummer}"
-                            for k, s in uitkomst.items() if isinstance(s, Snapshot)]
-            if gepubliceerd:
-                messages.success(request, "Gepubliceerd: " + ", ".join(gepubliceerd))
-            for k, s in uitkomst.items():
-                if isinstance(s, Publicatievoorstel):
-                    messages.warning(request, f"{Lijst(k).label} tegengehouden: {len(s.onverklaard)} entries zouden "
-                                              "zonder verklaring verdwijnen. Een tweede medewerker moet goedkeuren.")
+        uitkomst = alle_lijsten_publiceren(actor=request.user, trigger=Trigger.MEDEWERKER,
+                                           omschrijving=request.POST.get("reden", "")[:500])
+        gepubliceerd = [f"{Lijst(k).label} #{s.volgnummer}" for k, s in uitkomst.items() if isinstance(s, Snapshot)]
+        if gepubliceerd:
+            messages.success(request, "Gepubliceerd: " + ", ".join(gepubliceerd))
+        for k, s in uitkomst.items():
+            if isinstance(s, Publicatievoorstel):
+                messages.warning(request, f"{Lijst(k).label} tegengehouden: {len(s.onverklaard)} entries zouden "
+                                          "zonder verklaring verdwijnen. Een tweede medewerker moet goedkeuren.")
+            elif isinstance(s, MislukteBouw):  # LST-APART: the other lists published regardless
+                messages.error(request, f"{Lijst(k).label}: publicatie mislukt; de vorige versie blijft "
+                                        f"gepubliceerd. {s.fout[:500]}")
         return redirect("lijsten-overzicht")
     nu = timezone.now()
+    mislukt = open_storingen()
     rijen = []
     for lijst in Lijst:
         kop = live_kop(lijst.value)
         leeftijd = nu - kop.tijdstempel if kop else None
         rijen.append({"lijst": lijst, "kop": kop, "leeftijd": leeftijd,
                       "verouderd": kop is None or leeftijd > max_leeftijd(lijst.value),
+                      "mislukt": mislukt.get(lijst.value),
                       "aantal": Snapshot.objects.filter(pk=kop.pk).values_list("aantal", flat=True).get()
                       if kop else 0})
     return render(request, "lijsten/overzicht.html", {
-        "rijen": rijen, "mislukt": MislukteBouw.objects.filter(afgehandeld=False)[:20],
+        "rijen": rijen, "mislukt": list(mislukt.values()),
         "voorstellen": (Publicatievoorstel.objects.filter(status=VoorstelStatus.WACHT)
                         .select_related("aangevraagd_door"))})
 
@@ -68,6 +67,10 @@ def voorstel_detail(request, pk: int):
         try:
             if request.POST.get("besluit") == "goedkeuren":
                 uitkomst = voorstel_goedkeuren(actor=request.user, voorstel=voorstel, motivering=motivering)
+                if isinstance(uitkomst, MislukteBouw):
+                    messages.error(request, "Publicatie mislukt; de vorige versie blijft gepubliceerd en het voorstel "
+                                            f"staat nog open. {uitkomst.fout[:500]}")
+                    return redirect("voorstel-detail", pk=pk)
                 if isinstance(uitkomst, Publicatievoorstel):
                     messages.warning(request, "Het register is intussen veranderd en verwijdert meer dan dit voorstel; "
                                               "er is niets gepubliceerd en er staat een nieuw voorstel klaar.")

@@ -5,14 +5,20 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from stelselbeheer.kern.identificatie import valideer_agb, valideer_kvk, valideer_oin, valideer_ura
+from stelselbeheer.kern.identificatie import (
+    valideer_agb,
+    valideer_kvk,
+    valideer_oin,
+    valideer_ura,
+    valideer_xml_tekens,
+)
 
 
 class Regio(models.Model):
     """A region served by one RSO (seed 004), e.g. a VSV area or a ROAZ region."""
 
     code = models.SlugField("code", max_length=30, unique=True)
-    naam = models.CharField("naam", max_length=100, unique=True)
+    naam = models.CharField("naam", max_length=100, unique=True, validators=[valideer_xml_tekens])
 
     class Meta:
         verbose_name = "regio"
@@ -48,17 +54,17 @@ class Sector(models.TextChoices):
 
 
 class Organisatie(models.Model):
-    naam = models.CharField("naam", max_length=200, db_index=True)
+    naam = models.CharField("naam", max_length=200, db_index=True, validators=[valideer_xml_tekens])
     soort = models.CharField("soort", max_length=40, choices=Soort.choices, db_index=True)
     kvk_nummer = models.CharField("KvK-nummer", max_length=8, validators=[valideer_kvk], db_index=True)
     ura = models.CharField("URA-nummer", max_length=8, blank=True, validators=[valideer_ura], db_index=True)
     agb_code = models.CharField("AGB-code", max_length=8, blank=True, validators=[valideer_agb], db_index=True)
     oin = models.CharField("OIN", max_length=20, blank=True, validators=[valideer_oin])
     sector = models.CharField("sector", max_length=30, choices=Sector.choices, default=Sector.OVERIG)
-    plaats = models.CharField("plaats", max_length=100, blank=True, db_index=True)
+    plaats = models.CharField("plaats", max_length=100, blank=True, db_index=True, validators=[valideer_xml_tekens])
     regio = models.ForeignKey(Regio, verbose_name="regio", null=True, blank=True, on_delete=models.PROTECT,
                               related_name="organisaties")
-    website = models.URLField("website", blank=True)
+    website = models.URLField("website", blank=True, validators=[valideer_xml_tekens])
     aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
 
     class Meta:

@@ -1,6 +1,7 @@
 """CSV import of aanbieders: all or nothing, every error reported with line, column and reason.
 
-One line per aanbieder x gegevensdienst. Columns (header line required, separator ``,`` or ``;``):
+One line per aanbieder x gegevensdienst. Columns (header line required, separator ``,`` or ``;``, quoting as in
+RFC 4180; rule REG-CSV):
 
     aanbiedernaam, weergavenaam, soort, kvk_nummer, plaats, dva_kvk, gegevensdienst,
     authorization_endpoint, token_endpoint, systeemrollen
@@ -62,28 +63,59 @@ def _veldfout(model, veld: str, waarde: str) -> str | None:
     return None
 
 
+def _scheidingsteken(kopregel: str) -> str:
+    """``,`` or ``;``: whichever the header line uses (it holds only column names). Only the separator is
+    detected; the rest is the standard dialect (RFC 4180: a quote inside a quoted field is written twice). The
+    csv Sniffer is not used: on a header without quotes it reports ``doublequote=False``, which misread a
+    doubled quote inside a field as a closing quote and stored stray quotes."""
+    return ";" if kopregel.count(";") > kopregel.count(",") else ","
+
+
+def _csv_fout(fout: csv.Error) -> str:
+    """The csv module's error in words the importer can act on."""
+    tekst = str(fout)
+    if "field larger than field limit" in tekst:
+        limiet = f"{csv.field_size_limit():,}".replace(",", ".")
+        return f"Een veld is langer dan {limiet} tekens; geen kolom is zo lang. Staat er een aanhalingsteken te veel?"
+    if "unexpected end of data" in tekst:
+        return ("Een veld begint met een aanhalingsteken dat nergens gesloten wordt (tot het einde van het "
+                "bestand).")
+    if "expected after" in tekst:
+        return ('Na het sluitende aanhalingsteken van een veld volgt geen scheidingsteken. Zet een veld met '
+                'aanhalingstekens helemaal tussen aanhalingstekens en schrijf die binnen het veld dubbel: '
+                '"Praktijk ""De Linde"""')
+    return f"Geen geldige CSV: {tekst}."
+
+
 def _lees(tekst: str) -> tuple[list[dict], list[ImportFout]]:
+    """The data lines as dicts, each with ``_regel``: the line in the file where it starts. A line the csv
+    module cannot read ends the reading with that error and its line: what follows it cannot be trusted to
+    start where it seems to."""
     if tekst.startswith("\ufeff"):
         tekst = tekst[1:]
     if not tekst.strip():
         return [], [ImportFout(1, "", "Het bestand is leeg.")]
+    lezer = csv.reader(io.StringIO(tekst, newline=""), dialect="excel",
+                       delimiter=_scheidingsteken(tekst.split("\n", 1)[0]), strict=True)
+    regels, begin = [], 1
     try:
-        dialect = csv.Sniffer().sniff(tekst.split("\n", 1)[0], delimiters=",;")
-    except csv.Error:
-        dialect = csv.excel
-    lezer = csv.DictReader(io.StringIO(tekst), dialect=dialect)
-    kop = [k.strip().lower() for k in (lezer.fieldnames or [])]
-    ontbrekend = [k for k in KOLOMMEN if k not in kop]
-    if ontbrekend:
-        return [], [ImportFout(1, k, "Deze kolom ontbreekt in de kopregel.") for k in ontbrekend]
-    lezer.fieldnames = kop
-    regels = []
-    for nummer, rij in enumerate(lezer, start=2):
-        if nummer - 1 > MAX_REGELS:
-            return [], [ImportFout(nummer, "", f"Meer dan {MAX_REGELS} regels; splits het bestand.")]
-        if None in rij:
-            return [], [ImportFout(nummer, "", "Deze regel heeft meer velden dan de kopregel.")]
-        regels.append({"_regel": nummer, **{k: (rij.get(k) or "").strip() for k in KOLOMMEN}})
+        kop = [k.strip().lower() for k in next(lezer)]
+        ontbrekend = [k for k in KOLOMMEN if k not in kop]
+        if ontbrekend:
+            return [], [ImportFout(1, k, "Deze kolom ontbreekt in de kopregel.") for k in ontbrekend]
+        begin = lezer.line_num + 1
+        for velden in lezer:
+            nummer, begin = begin, lezer.line_num + 1
+            if not velden:  # an empty line
+                continue
+            if len(regels) >= MAX_REGELS:
+                return [], [ImportFout(nummer, "", f"Meer dan {MAX_REGELS} regels; splits het bestand.")]
+            if len(velden) > len(kop):
+                return [], [ImportFout(nummer, "", "Deze regel heeft meer velden dan de kopregel.")]
+            rij = dict(zip(kop, velden, strict=False))
+            regels.append({"_regel": nummer, **{k: (rij.get(k) or "").strip() for k in KOLOMMEN}})
+    except csv.Error as e:
+        return [], [ImportFout(begin, "", _csv_fout(e))]
     if not regels:
         return [], [ImportFout(1, "", "Het bestand bevat geen gegevensregels.")]
     return regels, []

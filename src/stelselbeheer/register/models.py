@@ -10,13 +10,14 @@ from stelselbeheer.kern.identificatie import (
     valideer_backchannel_uri,
     valideer_frontchannel_uri,
     valideer_hostnaam,
+    valideer_xml_tekens,
 )
 
 
 class Gegevensdienst(models.Model):
     code = models.CharField("gegevensdienst-id", max_length=30, unique=True,
-                            validators=[MinLengthValidator(1)])
-    naam = models.CharField("weergavenaam", max_length=50, validators=[MinLengthValidator(3)])
+                            validators=[MinLengthValidator(1), valideer_xml_tekens])
+    naam = models.CharField("weergavenaam", max_length=50, validators=[MinLengthValidator(3), valideer_xml_tekens])
     in_gebruik = models.BooleanField("in gebruik", default=True)
 
     class Meta:
@@ -35,15 +36,15 @@ class AanbiederSoort(models.TextChoices):
 
 class Aanbieder(models.Model):
     naam = models.CharField("aanbiedernaam", max_length=57, unique=True, validators=[valideer_aanbiedernaam])
-    weergavenaam = models.CharField("weergavenaam", max_length=100, validators=[MinLengthValidator(3)],
-                                    db_index=True)
+    weergavenaam = models.CharField("weergavenaam", max_length=100,
+                                    validators=[MinLengthValidator(3), valideer_xml_tekens], db_index=True)
     soort = models.CharField("soort", max_length=30, choices=AanbiederSoort.choices,
                              default=AanbiederSoort.ZORGAANBIEDER)
     organisatie = models.ForeignKey("organisaties.Organisatie", on_delete=models.PROTECT,
                                     related_name="aanbieders", verbose_name="organisatie")
     dva = models.ForeignKey("deelnemers.Deelnemer", on_delete=models.PROTECT, related_name="aanbieders",
                             verbose_name="aansluitende DVA")
-    plaats = models.CharField("plaats", max_length=100, blank=True, db_index=True,
+    plaats = models.CharField("plaats", max_length=100, blank=True, db_index=True, validators=[valideer_xml_tekens],
                               help_text="Vestigingsplaats zoals getoond in het openbare register.")
     zoektekst = models.CharField("zoektekst", max_length=320, editable=False, db_index=True, default="",
                                  help_text="Weergavenaam, plaats en aanbiedernaam, in kleine letters zonder accenten: "
@@ -89,7 +90,7 @@ class AanbiederGegevensdienst(models.Model):
 class Systeemrol(models.Model):
     dienst = models.ForeignKey(AanbiederGegevensdienst, on_delete=models.CASCADE, related_name="systeemrollen",
                                verbose_name="gegevensdienst van aanbieder")
-    code = models.CharField("systeemrolcode", max_length=30, validators=[MinLengthValidator(1)])
+    code = models.CharField("systeemrolcode", max_length=30, validators=[MinLengthValidator(1), valideer_xml_tekens])
     resource_endpoint = models.CharField("resource endpoint", max_length=500,
                                          validators=[valideer_backchannel_uri])
 
@@ -105,7 +106,8 @@ class Systeemrol(models.Model):
 
 class OAuthclient(models.Model):
     hostname = models.CharField("hostnaam", max_length=253, unique=True, validators=[valideer_hostnaam])
-    organisatienaam = models.CharField("organisatienaam", max_length=50, validators=[MinLengthValidator(3)])
+    organisatienaam = models.CharField("organisatienaam", max_length=50,
+                                       validators=[MinLengthValidator(3), valideer_xml_tekens])
     dvp = models.ForeignKey("deelnemers.Deelnemer", on_delete=models.PROTECT, related_name="oauthclients",
                             verbose_name="DVP-deelnemer")
 

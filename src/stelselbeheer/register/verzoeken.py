@@ -57,6 +57,19 @@ def _uitvoeren(*, actor, verzoek: Wijzigingsverzoek, reden: str):
     raise ValidationError({"soort": "Onbekende soort verzoek."})
 
 
+def _vormfouten(gegevens: dict) -> dict[str, str]:
+    """The proposed values as the services take them: text, and system roles as an object of code to URI. (The
+    values themselves are checked by the trial run, with the model validators.)"""
+    fouten = {}
+    for veld, waarde in gegevens.items():
+        if veld == "systeemrollen":
+            if not isinstance(waarde, dict) or not all(isinstance(v, str) for v in waarde.values()):
+                fouten[veld] = "Geef de systeemrollen als object van systeemrolcode naar resource endpoint (tekst)."
+        elif not isinstance(waarde, str):
+            fouten[veld] = "Geef dit veld als tekst."
+    return fouten
+
+
 @transaction.atomic
 def verzoek_indienen(*, actor, deelnemer, soort: str, gegevens: dict, toelichting: str = "") -> Wijzigingsverzoek:
     if soort not in VELDEN:
@@ -64,6 +77,9 @@ def verzoek_indienen(*, actor, deelnemer, soort: str, gegevens: dict, toelichtin
     onbekend = set(gegevens) - set(VELDEN[soort])
     if onbekend:
         raise ValidationError({v: "Dit veld hoort niet bij deze soort verzoek." for v in sorted(onbekend)})
+    vorm = _vormfouten(gegevens)
+    if vorm:
+        raise ValidationError(vorm)
     verzoek = Wijzigingsverzoek(deelnemer=deelnemer, soort=soort, gegevens=gegevens, toelichting=toelichting,
                                 ingediend_door=actor if getattr(actor, "pk", None) else None)
     try:

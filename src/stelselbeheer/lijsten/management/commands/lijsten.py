@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from stelselbeheer.lijsten.models import Lijst, Publicatievoorstel, Trigger
+from stelselbeheer.lijsten.models import Lijst, MislukteBouw, Publicatievoorstel, Trigger
 from stelselbeheer.lijsten.regels import waarom
 from stelselbeheer.lijsten.services import (
     PublicatieMislukt,
@@ -70,8 +70,12 @@ class Command(BaseCommand):
                                                    alleen_bij_wijziging=o["alleen_bij_wijziging"])
         except PublicatieMislukt as e:
             raise CommandError(f"Publicatie mislukt; de vorige versie blijft gepubliceerd: {e}") from e
+        mislukt = []
         for lijst, s in uitkomst.items():
-            if s is None:
+            if isinstance(s, MislukteBouw):  # the other lists published on their own (LST-APART)
+                mislukt.append(lijst)
+                self.stderr.write(f"{lijst}: MISLUKT, de vorige versie blijft gepubliceerd: {s.fout[:1000]}")
+            elif s is None:
                 self.stdout.write(f"{lijst}: ongewijzigd, niet opnieuw gepubliceerd")
             elif isinstance(s, Publicatievoorstel):
                 self.stdout.write(self.style.WARNING(
@@ -80,6 +84,8 @@ class Command(BaseCommand):
             else:
                 self.stdout.write(f"{lijst}: volgnummer {s.volgnummer}, {s.aantal} entries, {s.grootte} bytes, "
                                   f"+{len(s.toegevoegd)} -{len(s.verwijderd)} ~{len(s.gewijzigd)}")
+        if mislukt:  # a non-zero exit for cron and systemd, after the lists that did publish
+            raise CommandError(f"Publicatie mislukt van: {', '.join(mislukt)} (zie /beheer/lijsten/)")
 
     def _sleutel(self, als_die_ontbreekt: bool):
         from pathlib import Path
