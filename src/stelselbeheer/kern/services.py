@@ -13,7 +13,7 @@ from django.db import models, transaction
 
 from .audit import momentopname, vastleggen
 from .models import Gebruiker
-from .rollen import Rol
+from .rollen import Actie, Rol, vereist_recht
 
 
 def opslaan_nieuw(*, actor, obj: models.Model, actie: str, reden: str = "") -> models.Model:
@@ -56,6 +56,7 @@ def volgend_jaarnummer(model, voorvoegsel: str, jaar: int) -> str:
 
 
 @transaction.atomic
+@vereist_recht(Actie.GEBRUIKERS_BEHEREN)
 def gebruiker_aanmaken(*, actor, gebruikersnaam: str, wachtwoord: str, rol: str, email: str = "",
                        volledige_naam: str = "", deelnemer=None, rso=None, reden: str = "") -> Gebruiker:
     """Create an account with a role; staff, board and auditor accounts get access to the admin views."""

@@ -26,6 +26,7 @@ from django.utils import timezone
 from lxml import etree
 
 from stelselbeheer.kern.audit import kop_hash, vastleggen
+from stelselbeheer.kern.rollen import Actie, vereist_recht
 
 from . import regels
 from .bouwers import bouwers, tijdstempel_tekst
@@ -120,6 +121,7 @@ def _bewaking(*, lijst, vorige: dict | None, verwijderd, moment, toegestaan: set
 
 
 @_zonder_gc()
+@vereist_recht(Actie.LIJST_PUBLICEREN)
 def lijst_publiceren(*, actor, lijst: str, trigger: str = Trigger.MEDEWERKER, omschrijving: str = "",
                      audit_event=None, moment: dt.datetime | None = None, alleen_bij_wijziging: bool = False,
                      metingen: dict | None = None, goedgekeurd: set[str] = frozenset()
@@ -196,6 +198,7 @@ def _voorstel(*, lijst, actor, trigger, omschrijving, vorige_aantal, onverklaard
 
 
 @transaction.atomic
+@vereist_recht(Actie.LIJST_PUBLICEREN)
 def voorstel_goedkeuren(*, actor, voorstel: Publicatievoorstel, motivering: str = "") -> Snapshot | Publicatievoorstel:
     """Four eyes: a staff member other than the one who asked approves the held-back removals and the list
     is published. If the register now removes more than was approved, nothing is published: a new proposal
@@ -219,6 +222,7 @@ def voorstel_goedkeuren(*, actor, voorstel: Publicatievoorstel, motivering: str 
 
 
 @transaction.atomic
+@vereist_recht(Actie.LIJST_PUBLICEREN)
 def voorstel_afwijzen(*, actor, voorstel: Publicatievoorstel, motivering: str) -> Publicatievoorstel:
     if not (motivering or "").strip():
         raise ValidationError({"motivering": "Geef de reden van de afwijzing."})
@@ -265,6 +269,7 @@ def _vergrendel(lijst: str) -> LijstKop:
 
 
 @transaction.atomic
+@vereist_recht(Actie.LIJST_PUBLICEREN)
 def lijst_terugdraaien(*, actor, lijst: str, volgnummer: int, reden: str) -> Snapshot:
     """Re-publish the content of an earlier snapshot as a new Volgnummer (rule LST-TERUG).
 
@@ -294,6 +299,7 @@ def lijst_terugdraaien(*, actor, lijst: str, volgnummer: int, reden: str) -> Sna
                     actie="lijst.teruggedraaid")
 
 
+@vereist_recht(Actie.LIJST_PUBLICEREN)
 def alle_lijsten_publiceren(*, actor, trigger: str = Trigger.MEDEWERKER, omschrijving: str = "",
                             alleen_bij_wijziging: bool = False, audit_event_id: int | None = None
                             ) -> dict[str, Snapshot | Publicatievoorstel | None]:

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from stelselbeheer.kern.audit import momentopname, vastleggen
+from stelselbeheer.kern.rollen import Actie, vereist_recht
 from stelselbeheer.organisaties.models import Organisatie
 
 from . import services
@@ -58,6 +59,7 @@ def _uitvoeren(*, actor, verzoek: Wijzigingsverzoek, reden: str):
 
 
 @transaction.atomic
+@vereist_recht(Actie.VERZOEK_INDIENEN)
 def verzoek_indienen(*, actor, deelnemer, soort: str, gegevens: dict, toelichting: str = "") -> Wijzigingsverzoek:
     if soort not in VELDEN:
         raise ValidationError({"soort": "Onbekende soort verzoek."})
@@ -86,6 +88,7 @@ def _open(verzoek) -> Wijzigingsverzoek:
 
 
 @transaction.atomic
+@vereist_recht(Actie.VERZOEK_BEOORDELEN)
 def verzoek_goedkeuren(*, actor, verzoek: Wijzigingsverzoek, reden: str = "") -> Wijzigingsverzoek:
     """Carry the request out (as ``actor``) and mark it approved; a request that no longer validates (the
     register changed since) raises the service's errors and stays open."""
@@ -99,6 +102,7 @@ def verzoek_goedkeuren(*, actor, verzoek: Wijzigingsverzoek, reden: str = "") ->
 
 
 @transaction.atomic
+@vereist_recht(Actie.VERZOEK_BEOORDELEN)
 def verzoek_afwijzen(*, actor, verzoek: Wijzigingsverzoek, reden: str) -> Wijzigingsverzoek:
     if not (reden or "").strip():
         raise ValidationError({"reden": "Geef de reden van de afwijzing; de deelnemer ziet die."})
