@@ -31,6 +31,8 @@ PAGINAS = {
     "aanbieder-import": ("/beheer/aanbieders/import/", {"uitvoering"}),
     "aanbieder-dienst": ("/beheer/aanbieders/{aanbieder}/gegevensdienst/?gegevensdienst=48", {"uitvoering"}),
     "audit-lijst": ("/beheer/audit/", LEZERS),
+    "account-lijst": ("/beheer/accounts/", {"uitvoering"}),
+    "account-detail": ("/beheer/accounts/{gebruiker}/", {"uitvoering"}),
     "mijn-overzicht": ("/mijn/", {"deelnemer"}),
     "lijst-live": ("/lijsten/zal.xml", ALLE),
     "lijst-versie": ("/lijsten/ocl/1.xml", ALLE),
@@ -277,7 +279,7 @@ def _pad(sjabloon, wereld, rol=None):
                            verzoek=verzoek.pk, kwalificatie=_kwalificatie_met_bewijs(wereld).pk,
                            zaak=_zaak(wereld).nummer, opschorting=_opschorting(wereld).pk, brief=_brief(wereld).pk,
                            melding=_melding(wereld)[0].nummer, meldingcode=_melding(wereld)[1],
-                           artikel=_artikel().pk,
+                           artikel=_artikel().pk, gebruiker=wereld["gebruikers"]["bestuur"].pk,
                            eigenmelding=_eigen_melding(wereld, rol) if "{eigenmelding}" in sjabloon else "")
 
 

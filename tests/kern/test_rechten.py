@@ -27,6 +27,8 @@ GEEN_INGANG = {
     "kern.services.opslaan_nieuw": "mechanics inside a service, which checked the right before",
     "kern.services.wijzigen": "mechanics inside a service, which checked the right before",
     "kern.services.volgend_jaarnummer": "mechanics inside a service (next number under a row lock)",
+    "kern.services.inschrijfcode_gebruiken": "the account itself, logged in with its password, hands in its own "
+                                             "enrolment code: the code is the permission (TOE-2FA-INSCHRIJVING)",
     "meldingen.services.token_sha256": "a hash function",
     "meldingen.services.actieve_boom": "reads the active tree; a fresh installation gets the standard one "
                                        "from the system (actor=None)",
