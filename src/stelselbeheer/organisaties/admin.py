@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from stelselbeheer.kern.admin import AlleenLezenAdmin
 from stelselbeheer.kern.rollen import Actie
@@ -8,6 +9,7 @@ from .models import Organisatie, OrganisatieRelatie, Regio
 
 class OrganisatiesAdmin(AlleenLezenAdmin):
     actie = Actie.ORGANISATIE_LEZEN
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # as the project's own forms
 
 
 @admin.register(Organisatie)
