@@ -31,6 +31,8 @@ PAGINAS = {
     "aanbieder-import": ("/beheer/aanbieders/import/", {"uitvoering"}),
     "aanbieder-dienst": ("/beheer/aanbieders/{aanbieder}/gegevensdienst/?gegevensdienst=48", {"uitvoering"}),
     "audit-lijst": ("/beheer/audit/", LEZERS),
+    "account-lijst": ("/beheer/accounts/", {"uitvoering"}),
+    "account-detail": ("/beheer/accounts/{gebruiker}/", {"uitvoering"}),
     "mijn-overzicht": ("/mijn/", {"deelnemer"}),
     "lijst-live": ("/lijsten/zal.xml", ALLE),
     "lijst-versie": ("/lijsten/ocl/1.xml", ALLE),
@@ -277,7 +279,7 @@ def _pad(sjabloon, wereld, rol=None):
                            verzoek=verzoek.pk, kwalificatie=_kwalificatie_met_bewijs(wereld).pk,
                            zaak=_zaak(wereld).nummer, opschorting=_opschorting(wereld).pk, brief=_brief(wereld).pk,
                            melding=_melding(wereld)[0].nummer, meldingcode=_melding(wereld)[1],
-                           artikel=_artikel().pk,
+                           artikel=_artikel().pk, gebruiker=wereld["gebruikers"]["bestuur"].pk,
                            eigenmelding=_eigen_melding(wereld, rol) if "{eigenmelding}" in sjabloon else "")
 
 
@@ -360,3 +362,202 @@ def test_alleen_uitvoering_publiceert(client, wereld, rol):
     aantal = Snapshot.objects.count()
     assert client.post("/beheer/lijsten/").status_code == 403
     assert Snapshot.objects.count() == aantal
+
+
+# ---- the Django admin (ROL-ADMIN): every registered model, every role, the changelist and one change page ----
+
+STAF = {"bestuur", "uitvoering"}
+#: admin model -> roles that read it there. Everyone else: the public and roles without the admin are sent to
+#: the login (302); staff and auditors without the model's right get 403.
+ADMIN = {
+    "kern.gebruiker": LEZERS,
+    "kern.auditevent": LEZERS,
+    "organisaties.organisatie": LEZERS,
+    "organisaties.regio": LEZERS,
+    "organisaties.organisatierelatie": LEZERS,
+    "deelnemers.deelnemer": LEZERS,
+    "deelnemers.kwalificatie": LEZERS,
+    "deelnemers.statuswijziging": LEZERS,
+    "deelnemers.herinnering": LEZERS,
+    "register.gegevensdienst": LEZERS,
+    "register.aanbieder": LEZERS,
+    "register.aanbiedergegevensdienst": LEZERS,
+    "register.oauthclient": LEZERS,
+    "register.wijzigingsverzoek": LEZERS,
+    "lijsten.snapshot": LEZERS,
+    "lijsten.lijstkop": LEZERS,
+    "lijsten.misluktebouw": LEZERS,
+    "lijsten.publicatievoorstel": LEZERS,
+    "besluiten.besluit": LEZERS,  # confidential ones only for staff and board (BES-VERTROUWELIJK, its own test)
+    "naleving.constatering": STAF,
+    "naleving.nalevingszaak": STAF,
+    "naleving.zaakgebeurtenis": STAF,
+    "naleving.opschorting": STAF,
+    "naleving.brief": STAF,
+    "meldingen.melding": STAF,  # reporter's name, e-mail and text: handlers only (a regional desk has no admin)
+    "meldingen.beslisboom": LEZERS,
+    "meldingen.kennisartikel": LEZERS,  # the auditor: the public articles only, as on the pages
+    "axes.accessattempt": LEZERS,
+    "axes.accesslog": LEZERS,
+    "axes.accessfailurelog": LEZERS,
+    "django_tasks_database.dbtaskresult": {"uitvoering"},
+}
+
+
+def _admin_object(label, wereld):
+    """One object of each admin model, for its change page."""
+    import uuid
+
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django.apps import apps
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from stelselbeheer.deelnemers.models import Herinnering, Kwalificatie
+    from stelselbeheer.lijsten.models import MislukteBouw, Publicatievoorstel
+    from stelselbeheer.meldingen.services import actieve_boom
+    from stelselbeheer.naleving.models import Constatering
+    from stelselbeheer.organisaties.models import OrganisatieRelatie
+    from stelselbeheer.register.models import Wijzigingsverzoek
+
+    axes = {"user_agent": "test", "ip_address": "127.0.0.1", "username": "medewerker", "http_accept": "*/*",
+            "path_info": "/inloggen/"}
+    maken = {
+        "kern.gebruiker": lambda: wereld["gebruikers"]["uitvoering"],
+        "organisaties.organisatierelatie": lambda: OrganisatieRelatie.objects.create(
+            van=wereld["aanbieder"].organisatie, naar=wereld["dva"].organisatie, soort="klant_van"),
+        "deelnemers.herinnering": lambda: Herinnering.objects.create(
+            kwalificatie=Kwalificatie.objects.first(), dagen_voor=60, ronde=uuid.uuid4()),
+        "lijsten.misluktebouw": lambda: MislukteBouw.objects.create(lijst="zal", fout="x",
+                                                                                       trigger="schema"),
+        "besluiten.besluit": lambda: _besluit_openbaar(wereld),
+        "lijsten.publicatievoorstel": lambda: Publicatievoorstel.objects.create(lijst="zal", trigger="schema",
+                                                                                vorige_aantal=1),
+        "register.wijzigingsverzoek": lambda: Wijzigingsverzoek.objects.create(
+            deelnemer=wereld["dva"], soort="oauthclient_nieuw", gegevens={"hostname": "app.nieuw.nl"}),
+        "naleving.constatering": lambda: Constatering.objects.create(
+            deelnemer=wereld["dva"], bron="handmatig", verplichting="NAL-365", omstandigheden="x",
+            datum=wereld["dva"].status_sinds),
+        "naleving.nalevingszaak": lambda: _zaak(wereld),
+        "naleving.opschorting": lambda: _opschorting(wereld),
+        "naleving.brief": lambda: _brief(wereld),
+        "meldingen.melding": lambda: _melding(wereld)[0],
+        "meldingen.beslisboom": actieve_boom,
+        "meldingen.kennisartikel": _artikel,
+        "axes.accessattempt": lambda: AccessAttempt.objects.create(**axes, get_data="", post_data="",
+                                                                   failures_since_start=1),
+        "axes.accesslog": lambda: AccessLog.objects.create(**axes),
+        "axes.accessfailurelog": lambda: AccessFailureLog.objects.create(**axes, locked_out=False),
+        "django_tasks_database.dbtaskresult": lambda: DBTaskResult.objects.create(
+            args_kwargs={"args": [], "kwargs": {}}, task_path="stelselbeheer.naleving.tasks.register_controleren",
+            backend_name="default", run_after=timezone.now()),
+    }
+    _zaak(wereld)  # a case brings its events
+    model = apps.get_model(label)
+    return model.objects.first() or maken[label]()
+
+
+def _besluit_openbaar(wereld):
+    from stelselbeheer.besluiten.models import Besluit
+    from stelselbeheer.besluiten.services import besluit_vastleggen
+
+    return Besluit.objects.filter(openbaar=True).first() or besluit_vastleggen(
+        actor=None, datum=wereld["dva"].status_sinds, soort="toelating", onderwerp="Toelating", tekst="Toegelaten.",
+        deelnemer=wereld["dva"])
+
+
+def _geregistreerd():
+    from django.contrib import admin
+
+    return {m._meta.label_lower for m in admin.site._registry}
+
+
+def test_elk_adminmodel_staat_in_de_matrix():
+    assert _geregistreerd() == set(ADMIN)
+
+
+def test_elk_adminmodel_vraagt_een_recht():
+    """Every admin class derives from the one base class that reads the rights table (kern/admin.py)."""
+    from django.contrib import admin
+
+    from stelselbeheer.kern.admin import AlleenLezenAdmin
+
+    assert [m._meta.label for m, a in admin.site._registry.items() if not isinstance(a, AlleenLezenAdmin)] == []
+
+
+@pytest.mark.parametrize("label", sorted(ADMIN))
+def test_admin_toegang(client, wereld, label):
+    """ROL-ADMIN: the admin follows the same rights as pages and API; the issue's case: the auditor read a
+    reporter's name, e-mail and text at /django-admin/meldingen/melding/<id>/change/."""
+    from django.urls import reverse
+
+    app, model = label.split(".")
+    obj = _admin_object(label, wereld)
+    paden = [reverse(f"admin:{app}_{model}_changelist"), reverse(f"admin:{app}_{model}_change", args=[obj.pk])]
+    verschillen = []
+    for rol in sorted(ALLE):
+        client.logout()
+        _inloggen(client, wereld, rol)
+        for pad in paden:
+            r = client.get(pad)
+            if rol in ADMIN[label]:
+                verwacht = 200
+            elif rol in {"publiek", "deelnemer", "regio"}:
+                verwacht = 302
+            else:
+                verwacht = 403
+            if r.status_code != verwacht or (verwacht == 302 and not r["Location"].startswith("/django-admin/login/")):
+                verschillen.append((rol, pad, r.status_code, verwacht))
+    assert verschillen == []
+
+
+@pytest.mark.parametrize("rol", sorted(ALLE))
+def test_admin_index(client, wereld, rol):
+    _inloggen(client, wereld, rol)
+    r = client.get("/django-admin/")
+    assert r.status_code == (200 if rol in LEZERS else 302)
+    if rol in LEZERS:
+        pagina = r.content.decode()
+        for model in ("meldingen/melding/", "naleving/nalevingszaak/"):
+            assert (f"/django-admin/{model}" in pagina) == (rol in STAF)
+
+
+def test_de_admin_heeft_geen_eigen_inlog(client, wereld):
+    """Not logged in: the project's login (second factor, throttling); logged in without the admin: 403."""
+    r = client.get("/django-admin/login/?next=/django-admin/meldingen/melding/")
+    assert r.status_code == 302 and r["Location"].startswith("/inloggen/?next=/django-admin/meldingen/melding/")
+    _inloggen(client, wereld, "deelnemer")
+    r = client.get("/django-admin/login/?next=/django-admin/")
+    assert r.status_code == 403 and "Geen toegang" in r.content.decode()
+
+
+def test_admin_zonder_recht_start_niet():
+    from django.contrib.admin import AdminSite
+    from django.core.exceptions import ImproperlyConfigured
+
+    from stelselbeheer.kern.admin import AlleenLezenAdmin
+    from stelselbeheer.meldingen.models import Melding
+
+    class ZonderRecht(AlleenLezenAdmin):
+        pass
+
+    with pytest.raises(ImproperlyConfigured):
+        AdminSite().register(Melding, ZonderRecht)
+
+
+def test_admin_toont_wat_de_paginas_tonen(client, wereld):
+    """The auditor reads the public knowledge-base articles in the admin, not those for participants or drafts;
+    a handler sees a melding's timeline (the inline follows its model's right)."""
+    from stelselbeheer.meldingen.services import artikel_vastleggen
+
+    intern = artikel_vastleggen(actor=None, titel="Alleen voor deelnemers", tekst="x", doelgroep="deelnemers")
+    openbaar = _artikel()
+    _inloggen(client, wereld, "auditor")
+    pagina = client.get("/django-admin/meldingen/kennisartikel/").content.decode()
+    assert openbaar.titel in pagina and intern.titel not in pagina
+    client.logout()
+    _inloggen(client, wereld, "uitvoering")
+    assert intern.titel in client.get("/django-admin/meldingen/kennisartikel/").content.decode()
+    melding, _ = _melding(wereld)
+    pagina = client.get(f"/django-admin/meldingen/melding/{melding.pk}/change/").content.decode()
+    assert "a@x.nl" in pagina and "Vraag, regionaal" in pagina

@@ -29,6 +29,7 @@ STELSEL_LIJST_KOP_TTL  seconds the fast path for polls of the lists (lijsten/sne
                        Volgnummers in memory before reading them again (default 1; 0: on every poll).
 STELSEL_2FA_ROLLEN     roles that must use a second factor (TOTP), comma-separated (default "bestuur,uitvoering";
                        empty: none).
+STELSEL_2FA_INSCHRIJVING_UREN hours an enrolment code for the second factor stays valid (default 72).
 STELSEL_LOGIN_POGINGEN failed logins per username and address before a 15-minute block (default 5).
 STELSEL_LIMIET_SCHRIJVEN rate limit on public writes (meldingen and aanmeldingen, pages and API together) per
                        client: the account when logged in, else the client address (default "20/h"; a
@@ -149,6 +150,7 @@ MIDDLEWARE = [
 # (django-axes: 5 failures per username and address, then 15 minutes), sessions of at most 8 hours that end
 # with the browser, the password rules below.
 TWEEFACTOR_ROLLEN = {r for r in os.environ.get("STELSEL_2FA_ROLLEN", "bestuur,uitvoering").split(",") if r}
+TWEEFACTOR_INSCHRIJVING_UREN = int(os.environ.get("STELSEL_2FA_INSCHRIJVING_UREN", "72"))
 OTP_TOTP_ISSUER = "Stelselbeheer"
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_FAILURE_LIMIT = int(os.environ.get("STELSEL_LOGIN_POGINGEN", "5"))

@@ -12,6 +12,8 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/tweefactor/", tweefactor.tweefactor, name="tweefactor"),
     path("beheer/audit/", kern_views.audit_lijst, name="audit-lijst"),
+    path("beheer/accounts/", kern_views.account_lijst, name="account-lijst"),
+    path("beheer/accounts/<int:pk>/", kern_views.account_detail, name="account-detail"),
     path("", include("stelselbeheer.organisaties.urls")),
     path("", include("stelselbeheer.deelnemers.urls")),
     path("", include("stelselbeheer.register.urls")),

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from stelselbeheer.kern.audit import momentopname, vastleggen
+from stelselbeheer.kern.rollen import Actie, vereist_recht
 from stelselbeheer.kern.services import volgend_jaarnummer
 
 from .models import Besluit, Bijlage
@@ -19,6 +20,7 @@ TOEGESTANE_BIJLAGEN = (".pdf", ".odt", ".docx", ".txt", ".png", ".jpg")
 
 
 @transaction.atomic
+@vereist_recht(Actie.BESLUIT_VASTLEGGEN)
 def besluit_vastleggen(*, actor, datum: dt.date, soort: str, onderwerp: str, tekst: str, openbaar: bool = True,
                        deelnemer=None, partijen=(), bijlagen=()) -> Besluit:
     """Record a board decision with its attachments (uploaded files: name, size and type checked)."""

@@ -1,24 +1,18 @@
 from django.contrib import admin
 
-from stelselbeheer.kern.admin import AlleenLezenAdmin
+from stelselbeheer.kern.admin import AlleenLezenAdmin, AlleenLezenInline
+from stelselbeheer.kern.rollen import Actie
 
 from .models import Deelnemer, DeelnemerRol, Herinnering, Kwalificatie, Statuswijziging
 
 
-class RolInline(admin.TabularInline):
+class RolInline(AlleenLezenInline):
     model = DeelnemerRol
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Deelnemer)
 class DeelnemerAdmin(AlleenLezenAdmin):
+    actie = Actie.DEELNEMER_LEZEN
     list_display = ["__str__", "status", "status_sinds", "overeenkomstversie", "ondertekend_op"]
     list_filter = ["status", "rollen__rol"]
     search_fields = ["organisatie__naam", "organisatie__kvk_nummer"]
@@ -27,6 +21,7 @@ class DeelnemerAdmin(AlleenLezenAdmin):
 
 @admin.register(Kwalificatie)
 class KwalificatieAdmin(AlleenLezenAdmin):
+    actie = Actie.DEELNEMER_LEZEN
     list_display = ["deelnemer", "rol", "gegevensdienst", "testdatum", "resultaat", "geldig_tot"]
     list_filter = ["rol", "resultaat", "gegevensdienst"]
     search_fields = ["deelnemer__organisatie__naam"]
@@ -34,6 +29,7 @@ class KwalificatieAdmin(AlleenLezenAdmin):
 
 @admin.register(Statuswijziging)
 class StatuswijzigingAdmin(AlleenLezenAdmin):
+    actie = Actie.DEELNEMER_LEZEN
     list_display = ["deelnemer", "overgang", "van", "naar", "datum", "besluit"]
     list_filter = ["overgang", "naar"]
     list_select_related = ["deelnemer__organisatie", "besluit"]
@@ -41,5 +37,6 @@ class StatuswijzigingAdmin(AlleenLezenAdmin):
 
 @admin.register(Herinnering)
 class HerinneringAdmin(AlleenLezenAdmin):
+    actie = Actie.DEELNEMER_LEZEN
     list_display = ["kwalificatie", "dagen_voor", "verzonden_op"]
     list_filter = ["dagen_voor"]

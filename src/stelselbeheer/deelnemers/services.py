@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from stelselbeheer.kern.audit import momentopname, vastleggen
-from stelselbeheer.kern.rollen import kan
+from stelselbeheer.kern.rollen import Actie, kan, vereist_recht
 from stelselbeheer.kern.services import opslaan_nieuw, wijzigen
 from stelselbeheer.organisaties.models import Organisatie
 from stelselbeheer.organisaties.services import organisatie_aanmaken
@@ -18,6 +18,7 @@ WIJZIGBARE_VELDEN = {"overeenkomstversie", "ondertekend_op", "contact_email"}
 
 
 @transaction.atomic
+@vereist_recht(Actie.DEELNEMER_WIJZIGEN)
 def deelnemer_registreren(*, actor, organisatie, overeenkomstversie: str, status_sinds: dt.date,
                           ondertekend_op: dt.date | None = None, status: str = DeelnemerStatus.AANGEMELD,
                           rollen: list[str] | tuple = (), reden: str = "") -> Deelnemer:
@@ -44,6 +45,7 @@ def vandaag() -> dt.date:
 
 
 @transaction.atomic
+@vereist_recht(Actie.DEELNEMER_AANMELDEN)
 def toetreding_aanvragen(*, actor, organisatie: Organisatie | None = None, organisatie_gegevens: dict | None = None,
                          overeenkomstversie: str, rollen: list[str], contact_email: str,
                          toelichting: str = "") -> Deelnemer:
@@ -65,6 +67,7 @@ def toetreding_aanvragen(*, actor, organisatie: Organisatie | None = None, organ
 
 
 @transaction.atomic
+@vereist_recht(een_van=(Actie.TOETREDING_BEHANDELEN, Actie.TOETREDING_BESLUITEN))
 def deelnemer_overgang(*, actor, deelnemer: Deelnemer, overgang: str, datum: dt.date | None = None,
                        besluit=None, toelichting: str = "", gegevens: dict | None = None) -> Deelnemer:
     """Move a participant along the declared workflow (workflow.OVERGANGEN): the one way its status changes.
@@ -110,6 +113,7 @@ def deelnemer_overgang(*, actor, deelnemer: Deelnemer, overgang: str, datum: dt.
 
 
 @transaction.atomic
+@vereist_recht(Actie.DEELNEMER_WIJZIGEN)
 def deelnemer_wijzigen(*, actor, deelnemer: Deelnemer, wijzigingen: dict, reden: str = "") -> Deelnemer:
     deelnemer = Deelnemer.objects.select_for_update().get(pk=deelnemer.pk)
     return wijzigen(actor=actor, obj=deelnemer, wijzigingen=wijzigingen, toegestaan=WIJZIGBARE_VELDEN,
@@ -117,6 +121,7 @@ def deelnemer_wijzigen(*, actor, deelnemer: Deelnemer, wijzigingen: dict, reden:
 
 
 @transaction.atomic
+@vereist_recht(Actie.DEELNEMER_WIJZIGEN)
 def deelnemer_rol_toekennen(*, actor, deelnemer: Deelnemer, rol: str, sinds: dt.date,
                             reden: str = "") -> DeelnemerRol:
     if DeelnemerRol.objects.filter(deelnemer=deelnemer, rol=rol).exists():
@@ -126,6 +131,7 @@ def deelnemer_rol_toekennen(*, actor, deelnemer: Deelnemer, rol: str, sinds: dt.
 
 
 @transaction.atomic
+@vereist_recht(Actie.DEELNEMER_WIJZIGEN)
 def kwalificatie_vastleggen(*, actor, deelnemer: Deelnemer, rol: str, gegevensdienst, testdatum: dt.date,
                             resultaat: str, geldig_tot: dt.date | None = None, opmerking: str = "",
                             bewijs=None, reden: str = "") -> Kwalificatie:

@@ -114,3 +114,30 @@ class AuditKop(models.Model):
 
     def __str__(self):
         return f"kop #{self.volgnummer}"
+
+
+class Inschrijfcode(models.Model):
+    """A one-time code with which an account that must use a second factor sets up its authenticator app (rule
+    TOE-2FA-INSCHRIJVING): issued for this account by another staff member or from the server's command line,
+    stored only as SHA-256, used once, and expiring. A newer code withdraws the open ones."""
+
+    gebruiker = models.ForeignKey(Gebruiker, on_delete=models.CASCADE, related_name="inschrijfcodes",
+                                  verbose_name="gebruiker")
+    code_sha256 = models.CharField("SHA-256 van de code", max_length=64, unique=True)
+    uitgegeven_door = models.ForeignKey(Gebruiker, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                        verbose_name="uitgegeven door")
+    uitgegeven_op = models.DateTimeField("uitgegeven op")
+    geldig_tot = models.DateTimeField("geldig tot")
+    gebruikt_op = models.DateTimeField("gebruikt op", null=True, blank=True)
+    ingetrokken_op = models.DateTimeField("ingetrokken op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "inschrijfcode"
+        verbose_name_plural = "inschrijfcodes"
+        ordering = ["-uitgegeven_op"]
+
+    def __str__(self):
+        return f"inschrijfcode voor {self.gebruiker} (tot {self.geldig_tot:%d-%m-%Y %H:%M})"
+
+    def open_op(self, moment) -> bool:
+        return self.gebruikt_op is None and self.ingetrokken_op is None and moment < self.geldig_tot

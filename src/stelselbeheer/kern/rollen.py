@@ -1,11 +1,23 @@
-"""Roles and the access rules, as data: one table of role x action, read by every page and API call.
+"""Roles and the access rules, as data: one table of role x action, read by every page, API call, admin
+model and service.
 
 A permission check has two halves. ``kan(user, actie)`` answers whether a role may perform an action at
 all (this table). Which *objects* a user may see is the second half: participant users only see their
 own participant, regional users only their own RSO's region. That scoping lives in the ``zichtbaar_*``
 query helpers of the apps, which take the same user.
+
+Pages check with ``kern.views.vereist``, the API with ``api.auth.Recht``, the Django admin with
+``kern.admin.AlleenLezenAdmin.actie``, and every service a user can trigger with ``vereist_recht`` below, so
+a new entrance (a script, an admin action, a later module) meets the same table.
 """
 
+from __future__ import annotations
+
+import inspect
+from contextvars import ContextVar
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
 from django.db import models
 
 
@@ -53,6 +65,8 @@ class Actie(models.TextChoices):
     BESLISBOOM_BEHEREN = "beslisboom.beheren", "De beslisboom van de voordeur wijzigen"
     KENNISBANK_LEZEN = "kennisbank.lezen", "De kennisbank raadplegen"
     KENNISBANK_BEHEREN = "kennisbank.beheren", "Kennisartikelen schrijven en publiceren"
+    GEBRUIKERS_BEHEREN = "gebruikers.beheren", ("Accounts aanmaken en een inschrijfcode voor de tweede factor van "
+                                                "een ander account uitgeven")
 
 
 _A = Actie
@@ -73,7 +87,7 @@ RECHTEN: dict[str, frozenset[str]] = {
         _A.BESLUIT_VASTLEGGEN, _A.DEELNEMER_AANMELDEN, _A.TOETREDING_BEHANDELEN, _A.TOETREDING_BESLUITEN,
         _A.VERZOEK_BEOORDELEN, _A.NALEVING_LEZEN, _A.NALEVING_BEHANDELEN, _A.MELDING_INDIENEN,
         _A.MELDINGEN_BEHANDELEN, _A.EIGEN_MELDINGEN_LEZEN, _A.BESLISBOOM_BEHEREN, _A.KENNISBANK_LEZEN,
-        _A.KENNISBANK_BEHEREN,
+        _A.KENNISBANK_BEHEREN, _A.GEBRUIKERS_BEHEREN,
     }),
     Rol.AUDITOR: frozenset(_LEZEN_ALLES | {_A.AUDIT_LEZEN, _A.BEHEER_LEZEN, _A.MELDING_INDIENEN,
                                           _A.EIGEN_MELDINGEN_LEZEN, _A.KENNISBANK_LEZEN}),
@@ -93,3 +107,49 @@ def rol_van(user) -> str:
 def kan(user, actie: str) -> bool:
     """Whether ``user`` (or the anonymous public, for ``None``/AnonymousUser) may perform ``actie``."""
     return actie in RECHTEN.get(rol_van(user), frozenset())
+
+
+#: the actor whose right the outermost service on this call stack already checked (see ``vereist_recht``)
+_GETOETST: ContextVar[object | None] = ContextVar("stelsel_recht_getoetst", default=None)
+
+
+def vereist_recht(*acties: str, een_van: tuple[str, ...] = ()):
+    """Let a service run only for an ``actor`` whose role may perform every action in ``acties`` (or, with
+    ``een_van``, at least one of those; the service then checks the exact one itself, e.g. per workflow step).
+
+    ``actor=None`` is the system itself (commands, tasks, demo data) and is not checked. Another actor
+    without the right gets PermissionDenied with a Dutch message before the service reads or writes anything;
+    pages turn that into 403 "Geen toegang", the API into 403 problem+json. The right is that of the business
+    action the actor started: a service that another checked service calls for the same actor (approving a
+    change request creates the aanbieder, a participant's request is tried against the real service) is part
+    of that action and is not checked again. Which *objects* the actor may touch stays the service's own
+    scoping (its participant, its region's desk).
+    """
+    if not acties and not een_van:
+        raise TypeError("vereist_recht noemt ten minste één actie.")
+
+    def decorator(service):
+        if "actor" not in inspect.signature(service).parameters:
+            raise TypeError(f"{service.__qualname__} heeft geen argument 'actor' om te toetsen.")
+
+        @wraps(service)
+        def wrapper(*args, **kwargs):
+            actor = kwargs.get("actor")
+            if actor is None or _GETOETST.get() is actor:
+                return service(*args, **kwargs)
+            ontbreekt = [a for a in acties if not kan(actor, a)]
+            if een_van and not any(kan(actor, a) for a in een_van):
+                ontbreekt.append(een_van[0])
+            if ontbreekt:
+                raise PermissionDenied(f"Uw rol mag dit niet: {Actie(ontbreekt[0]).label.lower()}.")
+            token = _GETOETST.set(actor)
+            try:
+                return service(*args, **kwargs)
+            finally:
+                _GETOETST.reset(token)
+
+        wrapper.vereiste_rechten = tuple(acties)
+        wrapper.vereiste_rechten_een_van = tuple(een_van)
+        return wrapper
+
+    return decorator

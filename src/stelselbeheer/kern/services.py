@@ -7,13 +7,20 @@ service has: validate the model (its field validators carry the rules), save, re
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import secrets
+
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .audit import momentopname, vastleggen
-from .models import Gebruiker
-from .rollen import Rol
+from .models import Gebruiker, Inschrijfcode
+from .rollen import Actie, Rol, vereist_recht
 
 
 def opslaan_nieuw(*, actor, obj: models.Model, actie: str, reden: str = "") -> models.Model:
@@ -56,6 +63,7 @@ def volgend_jaarnummer(model, voorvoegsel: str, jaar: int) -> str:
 
 
 @transaction.atomic
+@vereist_recht(Actie.GEBRUIKERS_BEHEREN)
 def gebruiker_aanmaken(*, actor, gebruikersnaam: str, wachtwoord: str, rol: str, email: str = "",
                        volledige_naam: str = "", deelnemer=None, rso=None, reden: str = "") -> Gebruiker:
     """Create an account with a role; staff, board and auditor accounts get access to the admin views."""
@@ -73,3 +81,64 @@ def gebruiker_aanmaken(*, actor, gebruikersnaam: str, wachtwoord: str, rol: str,
                na=momentopname(gebruiker, ["id", "username", "rol", "deelnemer", "rso", "email", "is_staff"]),
                reden=reden)
     return gebruiker
+
+
+#: the characters of an enrolment code: no 0/O, 1/I/L, so that it can be read out and typed
+_TEKENS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def _normaal(code: str) -> str:
+    return "".join(c for c in (code or "").upper() if c.isalnum())
+
+
+def _code_sha256(code: str) -> str:
+    return hashlib.sha256(_normaal(code).encode()).hexdigest()
+
+
+@transaction.atomic
+@vereist_recht(Actie.GEBRUIKERS_BEHEREN)
+def inschrijfcode_uitgeven(*, actor, gebruiker: Gebruiker) -> tuple[Inschrijfcode, str]:
+    """A one-time enrolment code for ``gebruiker``'s second factor (TOE-2FA-INSCHRIJVING), issued by another
+    staff member (``actor``) or from the command line (``actor=None``). Returns the code itself once; only its
+    SHA-256 is kept. It expires after ``TWEEFACTOR_INSCHRIJVING_UREN`` hours; a newer code withdraws open ones."""
+    if actor is not None and actor.pk == gebruiker.pk:
+        raise PermissionDenied("U kunt geen inschrijfcode voor uw eigen account uitgeven; vraag een collega.")
+    gebruiker = Gebruiker.objects.select_for_update().get(pk=gebruiker.pk)
+    if not gebruiker.is_active:
+        raise ValidationError({"gebruiker": "Dit account is niet actief."})
+    if gebruiker.rol not in settings.TWEEFACTOR_ROLLEN:
+        raise ValidationError({"gebruiker": f"De rol {gebruiker.get_rol_display().lower()} logt niet in met een "
+                                            "tweede factor; een inschrijfcode is niet nodig."})
+    if TOTPDevice.objects.filter(user=gebruiker, confirmed=True).exists():
+        raise ValidationError({"gebruiker": "Dit account heeft al een tweede factor. Is die kwijt, dan herstelt een "
+                                            "beheerder met toegang tot de server hem eerst (stelsel tweefactor "
+                                            "herstel)."})
+    nu = timezone.now()
+    Inschrijfcode.objects.filter(gebruiker=gebruiker, gebruikt_op__isnull=True, ingetrokken_op__isnull=True
+                                 ).update(ingetrokken_op=nu)
+    code = "-".join("".join(secrets.choice(_TEKENS) for _ in range(4)) for _ in range(4))  # 16 x 5 bits
+    inschrijving = Inschrijfcode.objects.create(
+        gebruiker=gebruiker, code_sha256=_code_sha256(code), uitgegeven_door=actor, uitgegeven_op=nu,
+        geldig_tot=nu + dt.timedelta(hours=settings.TWEEFACTOR_INSCHRIJVING_UREN))
+    vastleggen(actor=actor, actie="gebruiker.inschrijfcode_uitgegeven", obj=gebruiker,
+               na={"inschrijfcode": inschrijving.pk, "geldig_tot": inschrijving.geldig_tot.isoformat()})
+    return inschrijving, code
+
+
+@transaction.atomic
+def inschrijfcode_gebruiken(*, gebruiker: Gebruiker, code: str) -> TOTPDevice | None:
+    """The account itself, logged in with its password, hands in its enrolment code: an open code for this account
+    is used up and gives a fresh, unconfirmed authenticator device, whose secret the second-factor page then shows
+    in this session only. A wrong, used, withdrawn or expired code gives None and uses nothing."""
+    inschrijving = (Inschrijfcode.objects.select_for_update()
+                    .filter(gebruiker=gebruiker, code_sha256=_code_sha256(code)).first())
+    nu = timezone.now()
+    if inschrijving is None or not inschrijving.open_op(nu):
+        return None
+    inschrijving.gebruikt_op = nu
+    inschrijving.save(update_fields=["gebruikt_op"])
+    TOTPDevice.objects.filter(user=gebruiker, confirmed=False).delete()
+    apparaat = TOTPDevice.objects.create(user=gebruiker, name="authenticator", confirmed=False)
+    vastleggen(actor=gebruiker, actie="gebruiker.inschrijfcode_gebruikt", obj=gebruiker,
+               na={"inschrijfcode": inschrijving.pk, "apparaat": apparaat.pk})
+    return apparaat

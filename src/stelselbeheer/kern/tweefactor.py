@@ -2,8 +2,13 @@
 
 A user whose role is in ``TWEEFACTOR_ROLLEN`` who has logged in with a password but not yet with a second
 factor in this session reaches nothing but the second-factor page (and logging out): pages redirect there,
-the API answers 403. On the first login the page shows a QR code (segno) and the secret to add to an
-authenticator app; the device counts once a first code is accepted.
+the API answers 403.
+
+Setting up the authenticator app needs more than the password (rule TOE-2FA-INSCHRIJVING): an account without
+a device first hands in a one-time enrolment code that another staff member issued for it (``/beheer/accounts/``)
+or that was issued on the server (``stelsel tweefactor inschrijfcode``). Only then does the page show a QR code
+(segno) and the secret, in that session only; the device counts once a first code is accepted. Without a code the
+page explains whom to ask, and shows no secret.
 """
 
 from __future__ import annotations
@@ -18,13 +23,16 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .audit import vastleggen
+from .services import inschrijfcode_gebruiken
 
 PAGINA = "tweefactor"
+#: session key: the unconfirmed device that an enrolment code opened in this session
+INSCHRIJVING = "tweefactor_inschrijving"
 VRIJ = ("/uitloggen/", "/account/tweefactor/", "/static/")
 
 
@@ -60,12 +68,20 @@ class CodeForm(forms.Form):
                            widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}))
 
 
-def _apparaat(user) -> TOTPDevice:
-    bevestigd = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+class InschrijfcodeForm(forms.Form):
+    inschrijfcode = forms.CharField(label="Inschrijfcode", max_length=40,
+                                    help_text="De code die een collega voor uw account aanmaakte, bijvoorbeeld "
+                                              "ABCD-EFGH-JKMN-PQRS.",
+                                    widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}))
+
+
+def _apparaat(request) -> TOTPDevice | None:
+    """The confirmed device, or else the unconfirmed one that an enrolment code opened in this session."""
+    bevestigd = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
     if bevestigd:
         return bevestigd
-    return (TOTPDevice.objects.filter(user=user, confirmed=False).first()
-            or TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False))
+    return TOTPDevice.objects.filter(user=request.user, confirmed=False,
+                                     pk=request.session.get(INSCHRIJVING, 0)).first()
 
 
 @transaction.atomic
@@ -80,16 +96,35 @@ def tweede_factor_bevestigen(*, user, apparaat: TOTPDevice, code: str) -> bool:
     return True
 
 
+def _inschrijven(request, volgende: str):
+    """No device yet: the enrolment code first (TOE-2FA-INSCHRIJVING); never a secret without one."""
+    form = InschrijfcodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        apparaat = inschrijfcode_gebruiken(gebruiker=request.user, code=form.cleaned_data["inschrijfcode"])
+        if apparaat is not None:
+            request.session[INSCHRIJVING] = apparaat.pk
+            return redirect(f"{reverse(PAGINA)}?{urlencode({'next': volgende})}")
+        form.add_error("inschrijfcode", "Deze inschrijfcode klopt niet, is al gebruikt, is vervangen door een nieuwere "
+                                        "of is verlopen. Vraag een nieuwe aan.")
+    return render(request, "kern/tweefactor.html", {
+        "form": form, "next": volgende, "inschrijven": True, "uren": settings.TWEEFACTOR_INSCHRIJVING_UREN})
+
+
 @login_required
 def tweefactor(request):
-    apparaat = _apparaat(request.user)
     volgende = request.GET.get("next") or request.POST.get("next") or "/"
     if not url_has_allowed_host_and_scheme(volgende, allowed_hosts={request.get_host()}):
         volgende = "/"
+    if not vereist_tweede_factor(request.user):
+        return redirect(volgende)
+    apparaat = _apparaat(request)
+    if apparaat is None:
+        return _inschrijven(request, volgende)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if tweede_factor_bevestigen(user=request.user, apparaat=apparaat, code=form.cleaned_data["code"]):
             otp_login(request, apparaat)
+            request.session.pop(INSCHRIJVING, None)
             messages.success(request, "U bent ingelogd met uw tweede factor.")
             return redirect(volgende)
         form.add_error("code", "Deze code klopt niet of is verlopen; probeer de code die nu in de app staat.")

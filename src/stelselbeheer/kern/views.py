@@ -2,15 +2,20 @@
 
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.db.models import Exists, OuterRef, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .audit import verifieer
-from .models import AuditEvent
+from .models import AuditEvent, Gebruiker, Inschrijfcode
 from .rollen import Actie, Rol, kan
+from .services import inschrijfcode_uitgeven
 
 PER_PAGINA = 25
 
@@ -100,6 +105,48 @@ def audit_lijst(request):
         "pagina": pagina, "params": params, "controle": controle, "actie": actie, "object_type": object_type,
         "objecttypes": AuditEvent.objects.values_list("object_type", flat=True).distinct().order_by("object_type"),
     })
+
+
+def _met_tweede_factor(qs):
+    open_code = Inschrijfcode.objects.filter(gebruiker=OuterRef("pk"), gebruikt_op__isnull=True,
+                                             ingetrokken_op__isnull=True, geldig_tot__gt=timezone.now())
+    return qs.annotate(
+        heeft_apparaat=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)),
+        heeft_open_code=Exists(open_code))
+
+
+@vereist(Actie.GEBRUIKERS_BEHEREN)
+def account_lijst(request):
+    """The accounts, with their role and whether their second factor is set up (TOE-2FA-INSCHRIJVING)."""
+    qs = _met_tweede_factor(Gebruiker.objects.select_related("deelnemer__organisatie", "rso").order_by("username"))
+    q = request.GET.get("q", "").strip()
+    if q:
+        qs = qs.filter(Q(username__icontains=q) | Q(first_name__icontains=q) | Q(email__icontains=q))
+    pagina, params = pagineren(request, qs)
+    return render(request, "kern/accounts.html", {"pagina": pagina, "params": params, "q": q,
+                                                  "tweefactor_rollen": settings.TWEEFACTOR_ROLLEN})
+
+
+@vereist(Actie.GEBRUIKERS_BEHEREN)
+def account_detail(request, pk: int):
+    """One account; a staff member issues a one-time enrolment code for someone else's second factor here (never
+    for their own account: the service refuses that too). The code is shown once, on this answer only."""
+    gebruiker = get_object_or_404(_met_tweede_factor(Gebruiker.objects.all()), pk=pk)
+    code, fout = None, ""
+    if request.method == "POST":
+        try:
+            inschrijving, code = inschrijfcode_uitgeven(actor=request.user, gebruiker=gebruiker)
+        except ValidationError as e:
+            fout = " ".join(m for lijst in e.message_dict.values() for m in lijst)
+        else:
+            gebruiker = get_object_or_404(_met_tweede_factor(Gebruiker.objects.all()), pk=pk)
+    antwoord = render(request, "kern/account.html", {
+        "gebruiker": gebruiker, "code": code, "fout": fout, "eigen": gebruiker.pk == request.user.pk,
+        "nodig": gebruiker.rol in settings.TWEEFACTOR_ROLLEN, "uren": settings.TWEEFACTOR_INSCHRIJVING_UREN,
+        "codes": gebruiker.inschrijfcodes.select_related("uitgegeven_door")[:10], "nu": timezone.now(),
+    }, status=422 if fout else 200)
+    antwoord["Cache-Control"] = "no-store"  # the code must not stay in a cache
+    return antwoord
 
 
 def geen_toegang(request, exception=None):

@@ -30,7 +30,7 @@ from lxml import etree
 
 from stelselbeheer.kern.audit import kop_hash, vastleggen
 from stelselbeheer.kern.models import AuditEvent, Gebruiker
-from stelselbeheer.kern.rollen import Rol
+from stelselbeheer.kern.rollen import Actie, Rol, vereist_recht
 
 from . import regels
 from .bouwers import bouwers, tijdstempel_tekst
@@ -165,6 +165,7 @@ def _bewaking(*, lijst, vorige: dict | None, verwijderd, moment, toegestaan: set
 
 
 @_zonder_gc()
+@vereist_recht(Actie.LIJST_PUBLICEREN)
 def lijst_publiceren(*, actor, lijst: str, trigger: str = Trigger.MEDEWERKER, omschrijving: str = "",
                      audit_event=None, moment: dt.datetime | None = None, alleen_bij_wijziging: bool = False,
                      metingen: dict | None = None, goedgekeurd: set[str] = frozenset()
@@ -247,6 +248,7 @@ def _voorstel(*, lijst, actor, trigger, omschrijving, vorige_aantal, onverklaard
 
 
 @transaction.atomic
+@vereist_recht(Actie.LIJST_PUBLICEREN)
 def voorstel_goedkeuren(*, actor, voorstel: Publicatievoorstel, motivering: str = ""
                         ) -> Snapshot | Publicatievoorstel | MislukteBouw:
     """Four eyes: a staff member other than the one who asked approves the held-back removals and the list
@@ -275,6 +277,7 @@ def voorstel_goedkeuren(*, actor, voorstel: Publicatievoorstel, motivering: str 
 
 
 @transaction.atomic
+@vereist_recht(Actie.LIJST_PUBLICEREN)
 def voorstel_afwijzen(*, actor, voorstel: Publicatievoorstel, motivering: str) -> Publicatievoorstel:
     if not (motivering or "").strip():
         raise ValidationError({"motivering": "Geef de reden van de afwijzing."})
@@ -322,6 +325,7 @@ def _vergrendel(lijst: str) -> LijstKop:
 
 
 @transaction.atomic
+@vereist_recht(Actie.LIJST_PUBLICEREN)
 def lijst_terugdraaien(*, actor, lijst: str, volgnummer: int, reden: str) -> Snapshot:
     """Re-publish the content of an earlier snapshot as a new Volgnummer (rule LST-TERUG).
 
@@ -351,6 +355,7 @@ def lijst_terugdraaien(*, actor, lijst: str, volgnummer: int, reden: str) -> Sna
                     actie="lijst.teruggedraaid")
 
 
+@vereist_recht(Actie.LIJST_PUBLICEREN)
 def alle_lijsten_publiceren(*, actor, trigger: str = Trigger.MEDEWERKER, omschrijving: str = "",
                             alleen_bij_wijziging: bool = False, audit_event_id: int | None = None
                             ) -> dict[str, Snapshot | Publicatievoorstel | MislukteBouw | None]:

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from stelselbeheer.kern.audit import vastleggen
+from stelselbeheer.kern.rollen import Actie, vereist_recht
 from stelselbeheer.kern.services import volgend_jaarnummer
 
 from . import beslisboom as boom_regels
@@ -70,6 +71,7 @@ def actieve_boom() -> Beslisboom:
 
 
 @transaction.atomic
+@vereist_recht(Actie.BESLISBOOM_BEHEREN)
 def beslisboom_vastleggen(*, actor, boom: dict) -> Beslisboom:
     """A new version of the tree becomes the active one; earlier versions are kept (meldingen name theirs)."""
     boom_regels.controleer(boom)
@@ -82,6 +84,7 @@ def beslisboom_vastleggen(*, actor, boom: dict) -> Beslisboom:
 
 
 @transaction.atomic
+@vereist_recht(Actie.MELDING_INDIENEN)
 def melding_indienen(*, actor, soort: str, onderwerp: str, omschrijving: str, melder_naam: str, melder_email: str,
                      regio=None, uitkomst: str = "", beslisboom: Beslisboom | None = None,
                      basis_url: str = "") -> tuple[Melding, str]:
@@ -135,6 +138,7 @@ def _vergrendeld(actor, melding: Melding) -> Melding:
 
 
 @transaction.atomic
+@vereist_recht(Actie.MELDINGEN_BEHANDELEN)
 def melding_triage(*, actor, melding: Melding, prioriteit: str, team: str = "", toegewezen_aan=None,
                    niveau: str | None = None, regio=None, soort: str | None = None) -> Melding:
     """Classify (regional or national, and if need be another type), set priority, team and person
@@ -171,6 +175,7 @@ def melding_triage(*, actor, melding: Melding, prioriteit: str, team: str = "", 
 
 
 @transaction.atomic
+@vereist_recht(Actie.MELDINGEN_BEHANDELEN)
 def melding_escaleren(*, actor, melding: Melding, reden: str) -> Melding:
     """A regional desk hands a melding to the national desk in one step; the whole history stays with it."""
     melding = _vergrendeld(actor, melding)
@@ -191,6 +196,7 @@ OVERGANGEN = {Status.NIEUW: {Status.IN_BEHANDELING}, Status.IN_BEHANDELING: {Sta
 
 
 @transaction.atomic
+@vereist_recht(Actie.MELDINGEN_BEHANDELEN)
 def melding_status_zetten(*, actor, melding: Melding, status: str, toelichting: str) -> Melding:
     """Solve, reopen or close, with an explanation the reporter sees on the status page. A calamity, or an
     incident of severity 'ernstig' or worse, is closed only after its evaluation (MEL-EVALUATIE); a dispute
@@ -231,6 +237,7 @@ def _open(melding: Melding) -> None:
 
 
 @transaction.atomic
+@vereist_recht(Actie.MELDINGEN_BEHANDELEN)
 def melding_bijwerken(*, actor, melding: Melding, tekst: str, zichtbaar: str = Zichtbaar.INTERN
                       ) -> Meldinggebeurtenis:
     """An update on the timeline: internal, for affected participants and parties, or also for the reporter."""
@@ -247,6 +254,7 @@ def melding_bijwerken(*, actor, melding: Melding, tekst: str, zichtbaar: str = Z
 
 
 @transaction.atomic
+@vereist_recht(Actie.EIGEN_MELDINGEN_LEZEN)
 def melding_reageren(*, actor, melding: Melding, tekst: str) -> Meldinggebeurtenis:
     """The reporter, or a party to a dispute, adds a reaction (the mediation runs on these)."""
     from .zichtbaar import eigen_meldingen
@@ -266,6 +274,7 @@ def melding_reageren(*, actor, melding: Melding, tekst: str) -> Meldinggebeurten
 
 
 @transaction.atomic
+@vereist_recht(Actie.MELDINGEN_BEHANDELEN)
 def incident_vastleggen(*, actor, melding: Melding, ernst: str, deelnemers=(), aanbieders=(),
                         gegevensdiensten=()) -> Melding:
     """Severity and what is affected, linked to the register (MEL-INCIDENT). The participants affected are
@@ -305,6 +314,7 @@ def _adressen(deelnemers) -> list[str]:
 
 
 @transaction.atomic
+@vereist_recht(Actie.MELDINGEN_BEHANDELEN)
 def incident_bericht(*, actor, melding: Melding, tekst: str) -> int:
     """The internal notice to the affected participants (e-mail after the commit, and on their own melding page);
     returns the number of addresses."""
@@ -331,6 +341,7 @@ def incident_bericht(*, actor, melding: Melding, tekst: str) -> int:
 
 
 @transaction.atomic
+@vereist_recht(Actie.MELDINGEN_BEHANDELEN)
 def incident_evalueren(*, actor, melding: Melding, evaluatie: str) -> Melding:
     """The post-incident review: cause, course, measures. Required before a calamity or serious incident closes."""
     melding = _vergrendeld(actor, melding)
@@ -348,6 +359,7 @@ def incident_evalueren(*, actor, melding: Melding, evaluatie: str) -> Melding:
 
 
 @transaction.atomic
+@vereist_recht(Actie.MELDINGEN_BEHANDELEN, Actie.NALEVING_BEHANDELEN)
 def melding_naar_naleving(*, actor, melding: Melding, deelnemer, verplichting: str):
     """Link a calamity or incident to a compliance finding against an affected participant (MEL-NALEVING): a
     Constatering with the melding as its source, and a case unless one is open for that obligation."""
@@ -383,6 +395,7 @@ def melding_naar_naleving(*, actor, melding: Melding, deelnemer, verplichting: s
 
 
 @transaction.atomic
+@vereist_recht(Actie.MELDINGEN_BEHANDELEN)
 def partijen_vastleggen(*, actor, melding: Melding, partijen) -> Melding:
     """The participants that are party to a complaint or dispute; only they (and the handlers) see it."""
     melding = _vergrendeld(actor, melding)
@@ -398,6 +411,7 @@ def partijen_vastleggen(*, actor, melding: Melding, partijen) -> Melding:
 
 
 @transaction.atomic
+@vereist_recht(Actie.MELDINGEN_BEHANDELEN)
 def naar_bestuur(*, actor, melding: Melding, reden: str) -> Melding:
     """Mediation did not resolve it: the complaint or dispute goes to the board (MEL-GESCHIL)."""
     melding = _vergrendeld(actor, melding)
@@ -414,6 +428,7 @@ def naar_bestuur(*, actor, melding: Melding, reden: str) -> Melding:
 
 
 @transaction.atomic
+@vereist_recht(Actie.MELDING_UITSPRAAK)
 def uitspraak_vastleggen(*, actor, melding: Melding, uitspraak: str, besluit=None) -> Melding:
     """The board's outcome on a complaint or dispute before it; the melding is then solved (MEL-GESCHIL)."""
     from stelselbeheer.kern.rollen import Actie, kan
@@ -437,6 +452,7 @@ def uitspraak_vastleggen(*, actor, melding: Melding, uitspraak: str, besluit=Non
 
 
 @transaction.atomic
+@vereist_recht(Actie.KENNISBANK_BEHEREN)
 def artikel_vastleggen(*, actor, titel: str, tekst: str, doelgroep: str, trefwoorden: str = "",
                        gepubliceerd: bool = True, melding: Melding | None = None, artikel=None):
     """Write or change a knowledge-base article, often from a question's answer (MEL-KENNIS)."""

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from stelselbeheer.kern.admin import AlleenLezenAdmin
-from stelselbeheer.kern.rollen import Actie, kan
+from stelselbeheer.kern.rollen import Actie
 
 from .models import Brief, Constatering, Nalevingszaak, Opschorting, Zaakgebeurtenis
 
@@ -9,11 +9,7 @@ from .models import Brief, Constatering, Nalevingszaak, Opschorting, Zaakgebeurt
 class DossierAdmin(AlleenLezenAdmin):
     """Case data: staff and board only, also in the admin (auditors read the admin for the audit trail)."""
 
-    def has_view_permission(self, request, obj=None):
-        return kan(request.user, Actie.NALEVING_LEZEN) and super().has_view_permission(request, obj)
-
-    def has_module_permission(self, request):
-        return kan(request.user, Actie.NALEVING_LEZEN) and super().has_module_permission(request)
+    actie = Actie.NALEVING_LEZEN
 
 
 @admin.register(Constatering)

@@ -24,6 +24,7 @@ from stelselbeheer.deelnemers import services as dln
 from stelselbeheer.deelnemers.models import Deelnemer, DeelnemerStatus
 from stelselbeheer.kern.audit import vastleggen
 from stelselbeheer.kern.models import Gebruiker
+from stelselbeheer.kern.rollen import Actie, vereist_recht
 
 from .models import VERWACHTE_DUUR, Opschorting
 
@@ -59,6 +60,7 @@ def _bericht_aan_deelnemers(opschorting: Opschorting) -> None:
 
 
 @transaction.atomic
+@vereist_recht(Actie.NALEVING_BEHANDELEN)
 def opschorten(*, actor, deelnemer: Deelnemer, niveau: int, besluit, zaak=None, datum: dt.date | None = None,
                toelichting: str = "") -> Opschorting:
     if niveau not in VERWACHTE_DUUR:
@@ -81,6 +83,7 @@ def opschorten(*, actor, deelnemer: Deelnemer, niveau: int, besluit, zaak=None, 
 
 
 @transaction.atomic
+@vereist_recht(een_van=(Actie.EIGEN_DEELNEMER_LEZEN, Actie.NALEVING_BEHANDELEN))
 def gebruikers_geinformeerd(*, actor, opschorting: Opschorting, datum: dt.date) -> Opschorting:
     """Level 2 and up: the participant confirms it has informed its users (staff may record it too)."""
     opschorting = Opschorting.objects.select_for_update().get(pk=opschorting.pk)
@@ -95,6 +98,7 @@ def gebruikers_geinformeerd(*, actor, opschorting: Opschorting, datum: dt.date) 
 
 
 @transaction.atomic
+@vereist_recht(Actie.NALEVING_BEHANDELEN)
 def opschorting_opheffen(*, actor, opschorting: Opschorting, besluit, datum: dt.date | None = None) -> Opschorting:
     opschorting = Opschorting.objects.select_for_update().get(pk=opschorting.pk)
     if opschorting.opgeheven_op or opschorting.niveau == 4:

@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef
 
 from stelselbeheer.deelnemers.services import vandaag
 from stelselbeheer.kern.audit import canoniek, momentopname, vastleggen
+from stelselbeheer.kern.rollen import Actie, vereist_recht
 from stelselbeheer.kern.services import volgend_jaarnummer
 
 from . import brieven, termijnen, workflow
@@ -22,6 +23,7 @@ def _gebruiker(actor):
 
 
 @transaction.atomic
+@vereist_recht(Actie.NALEVING_BEHANDELEN)
 def zaak_openen(*, actor, deelnemer, verplichting: str, omstandigheden: str, constatering=None,
                 datum: dt.date | None = None) -> Nalevingszaak:
     """Step 1: record which obligation and the concrete circumstances. NAL-EEN-ZAAK: never a second open case
@@ -43,6 +45,7 @@ def zaak_openen(*, actor, deelnemer, verplichting: str, omstandigheden: str, con
     return zaak
 
 
+@vereist_recht(Actie.NALEVING_BEHANDELEN)
 def zaken_uit_constateringen(*, actor=None) -> list[Nalevingszaak]:
     """Open a case for each finding that has none, unless one is open for that participant and obligation
     (one set-based query for the candidates; safe to run twice)."""
@@ -84,6 +87,7 @@ def _vertrouwelijk(data: dict) -> dict:
 
 
 @transaction.atomic
+@vereist_recht(Actie.NALEVING_BEHANDELEN)
 def zaak_stap(*, actor, zaak: Nalevingszaak, overgang: str, datum: dt.date | None = None, toelichting: str = "",
               gegevens: dict | None = None, besluit=None, termijn: int | None = None,
               kanaal: str | None = None) -> Nalevingszaak:
@@ -134,6 +138,7 @@ def zaak_stap(*, actor, zaak: Nalevingszaak, overgang: str, datum: dt.date | Non
 
 
 @transaction.atomic
+@vereist_recht(Actie.EIGEN_DEELNEMER_LEZEN)
 def zaak_toelichting_geven(*, actor, zaak: Nalevingszaak, maatregelen: str, maatregelen_termijn: dt.date
                            ) -> Nalevingszaak:
     """Step 2, the participant's side: which measures, ready by when (through the portal)."""

@@ -1,17 +1,22 @@
 from django.contrib import admin
 
 from stelselbeheer.kern.admin import AlleenLezenAdmin
+from stelselbeheer.kern.rollen import Actie
 
 from .models import Aanbieder, AanbiederGegevensdienst, Gegevensdienst, OAuthclient, Wijzigingsverzoek
 
 
+class RegisterAdmin(AlleenLezenAdmin):
+    actie = Actie.AANBIEDER_LEZEN  # the full register, with endpoints and change requests
+
+
 @admin.register(Gegevensdienst)
-class GegevensdienstAdmin(AlleenLezenAdmin):
+class GegevensdienstAdmin(RegisterAdmin):
     list_display = ["code", "naam", "in_gebruik"]
 
 
 @admin.register(Aanbieder)
-class AanbiederAdmin(AlleenLezenAdmin):
+class AanbiederAdmin(RegisterAdmin):
     list_display = ["naam", "weergavenaam", "soort", "plaats", "dva"]
     list_filter = ["soort"]
     search_fields = ["naam", "weergavenaam", "plaats"]
@@ -19,18 +24,18 @@ class AanbiederAdmin(AlleenLezenAdmin):
 
 
 @admin.register(AanbiederGegevensdienst)
-class AanbiederGegevensdienstAdmin(AlleenLezenAdmin):
+class AanbiederGegevensdienstAdmin(RegisterAdmin):
     list_display = ["aanbieder", "gegevensdienst", "authorization_endpoint", "token_endpoint"]
     list_select_related = ["aanbieder", "gegevensdienst"]
 
 
 @admin.register(OAuthclient)
-class OAuthclientAdmin(AlleenLezenAdmin):
+class OAuthclientAdmin(RegisterAdmin):
     list_display = ["hostname", "organisatienaam", "dvp"]
 
 
 @admin.register(Wijzigingsverzoek)
-class WijzigingsverzoekAdmin(AlleenLezenAdmin):
+class WijzigingsverzoekAdmin(RegisterAdmin):
     list_display = ["pk", "deelnemer", "soort", "status", "ingediend_op", "beoordeeld_op"]
     list_filter = ["soort", "status"]
     list_select_related = ["deelnemer__organisatie"]

@@ -23,6 +23,7 @@ from django.db import transaction
 
 from stelselbeheer.deelnemers.models import Deelnemer, RolSoort
 from stelselbeheer.kern.audit import vastleggen
+from stelselbeheer.kern.rollen import Actie, vereist_recht
 from stelselbeheer.organisaties.models import Organisatie, Soort
 
 from .models import Aanbieder, AanbiederGegevensdienst, AanbiederSoort, Gegevensdienst, Systeemrol
@@ -192,6 +193,7 @@ def valideer(tekst: str):
 
 
 @transaction.atomic
+@vereist_recht(Actie.AANBIEDER_IMPORTEREN)
 def aanbieders_importeren(*, actor, tekst: str, bestandsnaam: str = "", reden: str = "") -> ImportResultaat:
     """Import the file whole, or raise ``ImportMislukt`` with every error and write nothing."""
     plan, fouten = valideer(tekst)

@@ -3,6 +3,7 @@ from django.db import transaction
 
 from stelselbeheer.deelnemers.models import Deelnemer, RolSoort
 from stelselbeheer.kern.audit import momentopname, vastleggen
+from stelselbeheer.kern.rollen import Actie, vereist_recht
 from stelselbeheer.kern.services import opslaan_nieuw, wijzigen
 
 from .models import Aanbieder, AanbiederGegevensdienst, Gegevensdienst, OAuthclient, Systeemrol
@@ -16,6 +17,7 @@ def _eis_rol(deelnemer: Deelnemer | None, rol: str, veld: str) -> None:
 
 
 @transaction.atomic
+@vereist_recht(Actie.GEGEVENSDIENST_WIJZIGEN)
 def gegevensdienst_aanmaken(*, actor, code: str, naam: str, in_gebruik: bool = True,
                             reden: str = "") -> Gegevensdienst:
     return opslaan_nieuw(actor=actor, obj=Gegevensdienst(code=code, naam=naam, in_gebruik=in_gebruik),
@@ -23,6 +25,7 @@ def gegevensdienst_aanmaken(*, actor, code: str, naam: str, in_gebruik: bool = T
 
 
 @transaction.atomic
+@vereist_recht(Actie.GEGEVENSDIENST_WIJZIGEN)
 def gegevensdienst_wijzigen(*, actor, gegevensdienst: Gegevensdienst, wijzigingen: dict,
                             reden: str = "") -> Gegevensdienst:
     return wijzigen(actor=actor, obj=gegevensdienst, wijzigingen=wijzigingen, toegestaan={"naam", "in_gebruik"},
@@ -30,6 +33,7 @@ def gegevensdienst_wijzigen(*, actor, gegevensdienst: Gegevensdienst, wijziginge
 
 
 @transaction.atomic
+@vereist_recht(Actie.AANBIEDER_WIJZIGEN)
 def aanbieder_aanmaken(*, actor, naam: str, weergavenaam: str, organisatie, dva: Deelnemer, soort: str = "",
                        plaats: str = "", reden: str = "") -> Aanbieder:
     _eis_rol(dva, RolSoort.DVA, "dva")
@@ -41,6 +45,7 @@ def aanbieder_aanmaken(*, actor, naam: str, weergavenaam: str, organisatie, dva:
 
 
 @transaction.atomic
+@vereist_recht(Actie.AANBIEDER_WIJZIGEN)
 def aanbieder_wijzigen(*, actor, aanbieder: Aanbieder, wijzigingen: dict, reden: str = "") -> Aanbieder:
     aanbieder = Aanbieder.objects.select_for_update().get(pk=aanbieder.pk)
     if "dva" in wijzigingen:
@@ -63,6 +68,7 @@ def _dienst_toestand(dienst: AanbiederGegevensdienst) -> dict:
 
 
 @transaction.atomic
+@vereist_recht(Actie.AANBIEDER_WIJZIGEN)
 def aanbieder_dienst_instellen(*, actor, aanbieder: Aanbieder, gegevensdienst: Gegevensdienst,
                                authorization_endpoint: str, token_endpoint: str,
                                systeemrollen: dict[str, str], reden: str = "") -> AanbiederGegevensdienst:
@@ -100,6 +106,7 @@ def aanbieder_dienst_instellen(*, actor, aanbieder: Aanbieder, gegevensdienst: G
 
 
 @transaction.atomic
+@vereist_recht(Actie.AANBIEDER_WIJZIGEN)
 def aanbieder_dienst_verwijderen(*, actor, dienst: AanbiederGegevensdienst, reden: str = "") -> None:
     vastleggen(actor=actor, actie="aanbieder.dienst_verwijderd", obj=dienst, voor=_dienst_toestand(dienst),
                reden=reden)
@@ -107,6 +114,7 @@ def aanbieder_dienst_verwijderen(*, actor, dienst: AanbiederGegevensdienst, rede
 
 
 @transaction.atomic
+@vereist_recht(Actie.AANBIEDER_WIJZIGEN)
 def oauthclient_aanmaken(*, actor, hostname: str, organisatienaam: str, dvp: Deelnemer,
                          reden: str = "") -> OAuthclient:
     _eis_rol(dvp, RolSoort.DVP, "dvp")
@@ -115,6 +123,7 @@ def oauthclient_aanmaken(*, actor, hostname: str, organisatienaam: str, dvp: Dee
 
 
 @transaction.atomic
+@vereist_recht(Actie.AANBIEDER_WIJZIGEN)
 def oauthclient_wijzigen(*, actor, client: OAuthclient, wijzigingen: dict, reden: str = "") -> OAuthclient:
     if "dvp" in wijzigingen:
         _eis_rol(wijzigingen["dvp"], RolSoort.DVP, "dvp")
@@ -123,6 +132,7 @@ def oauthclient_wijzigen(*, actor, client: OAuthclient, wijzigingen: dict, reden
 
 
 @transaction.atomic
+@vereist_recht(Actie.AANBIEDER_WIJZIGEN)
 def oauthclient_verwijderen(*, actor, client: OAuthclient, reden: str = "") -> None:
     vastleggen(actor=actor, actie="oauthclient.verwijderd", obj=client, voor=momentopname(client), reden=reden)
     client.delete()

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from stelselbeheer.kern.audit import momentopname, vastleggen
+from stelselbeheer.kern.rollen import Actie, vereist_recht
 from stelselbeheer.organisaties.models import Organisatie
 
 from . import services
@@ -71,6 +72,7 @@ def _vormfouten(gegevens: dict) -> dict[str, str]:
 
 
 @transaction.atomic
+@vereist_recht(Actie.VERZOEK_INDIENEN)
 def verzoek_indienen(*, actor, deelnemer, soort: str, gegevens: dict, toelichting: str = "") -> Wijzigingsverzoek:
     if soort not in VELDEN:
         raise ValidationError({"soort": "Onbekende soort verzoek."})
@@ -102,6 +104,7 @@ def _open(verzoek) -> Wijzigingsverzoek:
 
 
 @transaction.atomic
+@vereist_recht(Actie.VERZOEK_BEOORDELEN)
 def verzoek_goedkeuren(*, actor, verzoek: Wijzigingsverzoek, reden: str = "") -> Wijzigingsverzoek:
     """Carry the request out (as ``actor``) and mark it approved; a request that no longer validates (the
     register changed since) raises the service's errors and stays open."""
@@ -115,6 +118,7 @@ def verzoek_goedkeuren(*, actor, verzoek: Wijzigingsverzoek, reden: str = "") ->
 
 
 @transaction.atomic
+@vereist_recht(Actie.VERZOEK_BEOORDELEN)
 def verzoek_afwijzen(*, actor, verzoek: Wijzigingsverzoek, reden: str) -> Wijzigingsverzoek:
     if not (reden or "").strip():
         raise ValidationError({"reden": "Geef de reden van de afwijzing; de deelnemer ziet die."})
