@@ -44,11 +44,11 @@ def test_nal_openbaar_opschorten_en_uitsluiten(wereld, niveau, soort):
 def test_nal_openbaar_opheffen_en_verlengen(wereld):
     maatregel = opschorting.opschorten(actor=None, deelnemer=wereld["dva"], niveau=2,
                                        besluit=besluit(wereld["dva"], BesluitSoort.OPSCHORTING))
-    _geweigerd(lambda: opschorting.opschorting_opheffen(
-        actor=None, opschorting=maatregel, besluit=besluit(wereld["dva"], BesluitSoort.OPHEFFING, openbaar=False)))
-    _geweigerd(lambda: opschorting.opschorting_verlengen(
-        actor=None, opschorting=maatregel, gepland_tot=LATER + dt.timedelta(days=7),
-        besluit=besluit(wereld["dva"], BesluitSoort.OPSCHORTING, openbaar=False)))
+    opheffing = besluit(wereld["dva"], BesluitSoort.OPHEFFING, openbaar=False)
+    verlenging = besluit(wereld["dva"], BesluitSoort.OPSCHORTING, openbaar=False)
+    _geweigerd(lambda: opschorting.opschorting_opheffen(actor=None, opschorting=maatregel, besluit=opheffing))
+    _geweigerd(lambda: opschorting.opschorting_verlengen(actor=None, opschorting=maatregel, besluit=verlenging,
+                                                         gepland_tot=LATER + dt.timedelta(days=7)))
 
 
 def test_nal_openbaar_ontbinden(wereld):

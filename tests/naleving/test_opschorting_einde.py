@@ -81,6 +81,8 @@ def test_nal_opschorting_einde_nachtelijke_controle_maakt_een_taak(client, werel
 
 
 def test_nal_opschorting_einde_verlengen_op_een_nieuw_besluit(client, wereld, staf):
+    wereld["dvp"].contact_email = "info@mijngezondheid.nl"  # another participant, told of the new end
+    wereld["dvp"].save()
     eerste = besluit(wereld["dva"], BesluitSoort.OPSCHORTING)
     maatregel = _opschorten(wereld, niveau=3, besluit=eerste, gepland_tot=VANDAAG + dt.timedelta(days=3))
     kwalificaties_controleren(moment=_om(VANDAAG + dt.timedelta(days=5)))
