@@ -172,3 +172,18 @@ def test_nal_opschorting_pad_de_deelnemerpagina_wijst_naar_de_naleving(client, w
     pagina = client.get(f"/beheer/deelnemers/{wereld['dva'].pk}/").content.decode()
     assert f"/beheer/deelnemers/{wereld['dva'].pk}/stap/opschorten/" not in pagina
     assert f"/beheer/naleving/opschorten/{wereld['dva'].pk}/" in pagina
+
+
+def test_nal_opschorting_niveau_4_beeindigt_ook_een_lopende_opschorting(wereld):
+    lopend = _opschorten(wereld, niveau=2)
+    b = besluit(wereld["dva"], BesluitSoort.BEEINDIGING)
+    with pytest.raises(ValidationError) as fout:  # definitive: no planned end
+        _opschorten(wereld, niveau=4, besluit=b, gepland_tot=VANDAAG + dt.timedelta(days=3))
+    assert list(fout.value.message_dict) == ["gepland_tot"]
+    definitief = _opschorten(wereld, niveau=4, besluit=b)
+    lopend.refresh_from_db()
+    wereld["dva"].refresh_from_db()
+    assert wereld["dva"].status == DeelnemerStatus.BEEINDIGD and definitief.gepland_tot is None
+    assert (lopend.opgeheven_op, lopend.opheffingsbesluit) == (VANDAAG, b)
+    assert not definitief.einde_verstreken(VANDAAG + dt.timedelta(days=400))
+    assert kwalificaties_controleren(moment=_om(VANDAAG + dt.timedelta(days=30))).opschortingen == 0
