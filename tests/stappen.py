@@ -7,6 +7,7 @@ from stelselbeheer.besluiten.models import BesluitSoort
 from stelselbeheer.besluiten.services import besluit_vastleggen
 from stelselbeheer.deelnemers import services as dln
 from stelselbeheer.deelnemers.models import Deelnemer
+from stelselbeheer.naleving import opschorting
 
 
 def besluit(deelnemer, soort, openbaar=True, datum=None):
@@ -14,14 +15,20 @@ def besluit(deelnemer, soort, openbaar=True, datum=None):
                               tekst="Het bestuur besluit.", openbaar=openbaar, deelnemer=deelnemer)
 
 
-def opschorten(deelnemer, openbaar=True):
-    return dln.deelnemer_overgang(actor=None, deelnemer=deelnemer, overgang="opschorten",
-                                  besluit=besluit(deelnemer, BesluitSoort.OPSCHORTING, openbaar))
+def opschorten(deelnemer, niveau=3):
+    """Suspend through the compliance service, the one path (NAL-OPSCHORTING-PAD); level 3 shows as inactive."""
+    opschorting.opschorten(actor=None, deelnemer=deelnemer, niveau=niveau,
+                           besluit=besluit(deelnemer, BesluitSoort.OPSCHORTING),
+                           gepland_tot=dln.vandaag() + dt.timedelta(days=14) if niveau == 3 else None)
+    deelnemer.refresh_from_db()
+    return deelnemer
 
 
 def opheffen(deelnemer):
-    return dln.deelnemer_overgang(actor=None, deelnemer=deelnemer, overgang="opschorting_opheffen",
-                                  besluit=besluit(deelnemer, BesluitSoort.OPHEFFING))
+    opschorting.opschorting_opheffen(actor=None, opschorting=opschorting.lopende([deelnemer.pk])[deelnemer.pk],
+                                     besluit=besluit(deelnemer, BesluitSoort.OPHEFFING))
+    deelnemer.refresh_from_db()
+    return deelnemer
 
 
 def zet_status(deelnemer, status):

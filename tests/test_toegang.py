@@ -57,7 +57,7 @@ PAGINAS = {
     "publiek-deelnemers": ("/deelnemers/", ALLE),
     "publiek-deelnemer": ("/deelnemers/{dva}/", ALLE),
     "toetreding-workflow": ("/beheer/toetreding/", LEZERS),
-    "deelnemer-stap": ("/beheer/deelnemers/{dva}/stap/opschorten/", {"bestuur", "uitvoering"}),
+    "deelnemer-stap": ("/beheer/deelnemers/{dva}/stap/uittreding_starten/", {"bestuur", "uitvoering"}),
     "verzoek-nieuw": ("/mijn/verzoeken/nieuw/aanbieder_nieuw/", {"deelnemer"}),
     "verzoek-lijst": ("/beheer/verzoeken/", LEZERS),
     "verzoek-detail": ("/beheer/verzoeken/{verzoek}/", LEZERS),
@@ -71,6 +71,7 @@ PAGINAS = {
     "mijn-brief": ("/mijn/naleving/brieven/{brief}.pdf", {"deelnemer"}),
     "opschorten": ("/beheer/naleving/opschorten/{dva}/", {"bestuur", "uitvoering"}),
     "opschorting-opheffen": ("/beheer/naleving/opschortingen/{opschorting}/opheffen/", {"bestuur", "uitvoering"}),
+    "opschorting-verlengen": ("/beheer/naleving/opschortingen/{opschorting}/verlengen/", {"bestuur", "uitvoering"}),
     "opschorting-geinformeerd": ("/mijn/opschortingen/{opschorting}/geinformeerd/", {"deelnemer"}),
     "mijn-zaak": ("/mijn/naleving/{zaak}/", {"deelnemer"}),
     "melden": ("/melden/", ALLE),
@@ -128,6 +129,9 @@ API = {
     ("get", "/api/zaken/{zaak}"): {"bestuur", "uitvoering"},
     ("post", "/api/zaken/{zaak}/stappen"): {"bestuur", "uitvoering"},
     ("post", "/api/opschortingen"): {"bestuur", "uitvoering"},
+    ("get", "/api/opschortingen"): {"bestuur", "uitvoering"},
+    ("post", "/api/opschortingen/{opschorting}/verlengen"): {"bestuur", "uitvoering"},
+    ("post", "/api/opschortingen/{opschorting}/opheffen"): {"bestuur", "uitvoering"},
     ("get", "/api/mijn/zaken"): {"deelnemer"},
     ("post", "/api/meldingen"): ALLE,
     ("get", "/api/meldingen/status/{meldingcode}"): ALLE,
@@ -174,7 +178,7 @@ def test_elke_api_operatie_staat_in_de_matrix(client, db):
                .replace("/48", "/{code}").replace("/huisartsdelinde@medmij", "/{naam}")
                .replace("{besluit}", "{nummer}").replace("{verzoek}", "{verzoek_id}")
                .replace("{zaak}", "{nummer}").replace("{meldingcode}", "{code}")
-               .replace("{melding}", "{nummer}")) for m, p in API}
+               .replace("{melding}", "{nummer}").replace("{opschorting}", "{opschorting_id}")) for m, p in API}
     assert operaties == gedekt
 
 

@@ -42,11 +42,13 @@ def test_bijlagen_worden_gecontroleerd_en_niets_blijft_half(wereld):
 
 @pytest.fixture
 def geheim(wereld, maak):
-    """A confidential suspension decision about the DVA (the 'deelnemer' user belongs to it), with an
-    attachment, and the suspension it grounds; plus a user of another participant."""
-    besluit = _besluit(wereld["dva"], False, GEHEIM, soort="opschorting", tekst=GEHEIM,
+    """A confidential decision about the DVA (the 'deelnemer' user belongs to it), with an attachment, and the
+    exit at its request it grounds (suspension and exclusion rest on public decisions only: NAL-OPENBAAR); plus a
+    user of another participant."""
+    besluit = _besluit(wereld["dva"], False, GEHEIM, soort="uittreding", tekst=GEHEIM,
                        bijlagen=[SimpleUploadedFile("overweging.pdf", b"%PDF-1.4 geheim")])
-    dln.deelnemer_overgang(actor=None, deelnemer=wereld["dva"], overgang="opschorten", besluit=besluit)
+    dln.deelnemer_overgang(actor=None, deelnemer=wereld["dva"], overgang="uittreding_starten", besluit=besluit,
+                           gegevens={"opzegdatum": dln.vandaag() + dt.timedelta(days=30)})
     openbaar = _besluit(wereld["dvp"], True, "Openbaar besluit over de PGO")
     ander = maak.gebruiker(Rol.DEELNEMER, "ander", deelnemer=wereld["dvp"])
     return besluit, openbaar, ander
@@ -77,8 +79,8 @@ def test_vertrouwelijk_besluit_op_elke_route(client, wereld, geheim, rol):
     feed = client.get("/besluiten/feed.atom").content.decode()
     assert GEHEIM not in feed and besluit.nummer not in feed and openbaar.nummer in feed
     tijdlijn = client.get(f"/deelnemers/{wereld['dva'].pk}/").content.decode()
-    assert "Opgeschort" in tijdlijn and "niet-openbaar besluit" in tijdlijn and besluit.nummer not in tijdlijn
-    zoek = client.get("/besluiten/", {"soort": "opschorting"}).content.decode()
+    assert "Uittreding gestart" in tijdlijn and "niet-openbaar besluit" in tijdlijn and besluit.nummer not in tijdlijn
+    zoek = client.get("/besluiten/", {"soort": "uittreding"}).content.decode()
     assert (GEHEIM in zoek) == ziet
 
 

@@ -34,10 +34,12 @@ def kandidaat(maak):
 
 
 def _zet(d, besluiten, stap, status):
+    """The table itself: a suspension's steps are set as the effect of the compliance measure (``maatregel``);
+    that they go through it is NAL-OPSCHORTING-PAD, tested in tests/naleving/test_opschorting_einde.py."""
     zet_status(d, status)
     return dln.deelnemer_overgang(actor=None, deelnemer=d, overgang=stap.naam, toelichting="reden",
                                   besluit=besluiten[stap.besluit[0]] if stap.besluit else None,
-                                  gegevens={v: GEGEVENS[v] for v in stap.velden})
+                                  gegevens={v: GEGEVENS[v] for v in stap.velden}, maatregel=bool(stap.via))
 
 
 @pytest.mark.parametrize("status", DeelnemerStatus.values)
@@ -149,8 +151,8 @@ def test_rol_zonder_recht_mag_de_stap_niet_zetten(kandidaat, maak):
             dln.deelnemer_overgang(actor=gebruiker, deelnemer=d, overgang="intake_starten")
     bestuurder = maak.gebruiker(Rol.BESTUUR)
     zet_status(d, DeelnemerStatus.ACTIEF)
-    assert dln.deelnemer_overgang(actor=bestuurder, deelnemer=d, overgang="opschorten",
-                                  besluit=besluiten["opschorting"]).status == DeelnemerStatus.OPGESCHORT
+    assert dln.deelnemer_overgang(actor=bestuurder, deelnemer=d, overgang="uitsluiten",
+                                  besluit=besluiten["beeindiging"]).status == DeelnemerStatus.BEEINDIGD
 
 
 def test_van_aanvraag_tot_actief_en_weer_uit(db, maak):

@@ -28,7 +28,8 @@ def gepubliceerd(wereld, settings):
 @pytest.mark.parametrize("niveau,openbaar", [(1, "actief"), (2, "actief"), (3, "inactief")])
 def test_niveau_werkt_door_in_lijst_en_openbare_pagina(client, wereld, gepubliceerd, niveau, openbaar):
     b = besluit(wereld["dva"], BesluitSoort.OPSCHORTING)
-    maatregel = opschorting.opschorten(actor=None, deelnemer=wereld["dva"], niveau=niveau, besluit=b)
+    maatregel = opschorting.opschorten(actor=None, deelnemer=wereld["dva"], niveau=niveau, besluit=b,
+                                       gepland_tot=vandaag() + dt.timedelta(days=14) if niveau == 3 else None)
     volgende = lijst_publiceren(actor=None, lijst="zal")
     assert "huisartsdelinde@medmij" not in volgende.entries and volgende.verwijderd == ["huisartsdelinde@medmij"]
     assert maatregel.scope["gegevensdiensten"] == ["48"] and maatregel.scope["aantal_aanbieders"] == 1
@@ -59,7 +60,8 @@ def test_vanaf_niveau_2_bevestigt_de_deelnemer_dat_gebruikers_zijn_geinformeerd(
 
 def test_opheffen_brengt_terug_wat_nog_voldoet(wereld, gepubliceerd):
     maatregel = opschorting.opschorten(actor=None, deelnemer=wereld["dva"], niveau=3,
-                                       besluit=besluit(wereld["dva"], BesluitSoort.OPSCHORTING))
+                                       besluit=besluit(wereld["dva"], BesluitSoort.OPSCHORTING),
+                                       gepland_tot=vandaag() + dt.timedelta(days=14))
     with pytest.raises(ValidationError):
         opschorting.opschorten(actor=None, deelnemer=wereld["dva"], niveau=1,
                                besluit=besluit(wereld["dva"], BesluitSoort.OPSCHORTING))  # one at a time
@@ -88,8 +90,8 @@ def test_niveau_4_beeindigt_en_haalt_van_de_openbare_lijst(client, wereld, gepub
 def test_opschorten_via_de_pagina(client, wereld, gepubliceerd):
     b = besluit(wereld["dva"], BesluitSoort.OPSCHORTING)
     client.force_login(wereld["gebruikers"]["bestuur"])
-    r = client.post(f"/beheer/naleving/opschorten/{wereld['dva'].pk}/", {"niveau": "3", "besluit": b.pk,
-                                                                         "datum": (vandaag() - dt.timedelta(days=1))
-                                                                         .isoformat()})
+    r = client.post(f"/beheer/naleving/opschorten/{wereld['dva'].pk}/", {
+        "niveau": "3", "besluit": b.pk, "datum": (vandaag() - dt.timedelta(days=1)).isoformat(),
+        "gepland_tot": (vandaag() + dt.timedelta(days=14)).isoformat()})
     assert r.status_code == 302
     assert "niveau 3" in client.get(f"/beheer/deelnemers/{wereld['dva'].pk}/").content.decode()

@@ -161,6 +161,7 @@ class OvergangUit(Schema):
     besluit: list[str]
     velden: list[str]
     voorwaarden: list[VoorwaardeUit]
+    via: str = Field("", description="Gezet door de naleving (niet via deze overgangen): waar wel")
 
 
 class AanvraagIn(Schema):
@@ -194,7 +195,7 @@ class OpenbareDeelnemerUit(Schema):
             auth=Recht(Actie.DEELNEMER_LEZEN))
 def overgangen(request):
     return [{"naam": o.naam, "label": o.label, "van": list(o.van), "naar": o.naar, "actie": str(o.actie),
-             "besluit": list(o.besluit), "velden": list(o.velden),
+             "besluit": list(o.besluit), "velden": list(o.velden), "via": o.via,
              "voorwaarden": [{"code": v.code, "omschrijving": v.omschrijving} for v in o.voorwaarden]}
             for o in workflow.OVERGANGEN]
 

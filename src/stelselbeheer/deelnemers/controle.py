@@ -11,6 +11,9 @@ role and gegevensdienst (the passed one with the latest end date) is looked at o
 
 Each part is one set-based query plus one insert; unique constraints make a second run (or a concurrent
 one) add nothing.
+
+The same nightly run surfaces each suspension past its planned end as a staff task, once (NAL-OPSCHORTING-EINDE,
+``naleving.opschorting.einde_signaleren``).
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ class Uitkomst:
     herinneringen: int
     constateringen: int
     zaken: int = 0
+    #: suspensions newly found past their planned end (a staff task: lift or extend)
+    opschortingen: int = 0
 
 
 def actuele_kwalificaties():
@@ -112,6 +117,7 @@ def kwalificaties_controleren(*, moment: dt.datetime | None = None) -> Uitkomst:
                        "er is geen nieuwer geldig testresultaat voor deze rol en gegevensdienst.")
         for k in verlopen], ignore_conflicts=True)
     from stelselbeheer.naleving.controle import erkenning_constateringen
+    from stelselbeheer.naleving.opschorting import einde_signaleren
     from stelselbeheer.naleving.services import zaken_uit_constateringen
 
     niet_erkend = erkenning_constateringen(dag)
@@ -121,6 +127,8 @@ def kwalificaties_controleren(*, moment: dt.datetime | None = None) -> Uitkomst:
                    na={"herinneringen": herinneringen, "constateringen": len(verlopen) + len(niet_erkend)})
 
     zaken = zaken_uit_constateringen()  # step 1 of the policy for each new finding (never a second open case)
+    taken, taakberichten = einde_signaleren(dag=dag)
+    berichten += taakberichten
     if berichten:
         send_mass_mail(berichten, fail_silently=False)  # a failure rolls back: the reminders go out next run
-    return Uitkomst(dag, herinneringen, len(verlopen) + len(niet_erkend), len(zaken))
+    return Uitkomst(dag, herinneringen, len(verlopen) + len(niet_erkend), len(zaken), len(taken))

@@ -181,6 +181,9 @@ class Statuswijziging(AlleenToevoegen):
         verbose_name = "statuswijziging"
         verbose_name_plural = "statuswijzigingen"
         ordering = ["deelnemer", "tijdstip", "id"]
+        # BES-EENMAAL: a board decision carries the step it was adopted for, once
+        constraints = [models.UniqueConstraint(fields=["besluit"], condition=models.Q(besluit__isnull=False),
+                                               name="besluit_draagt_een_statuswijziging")]
 
     def __str__(self):
         return f"{self.deelnemer}: {self.get_van_display() or '–'} → {self.get_naar_display()} ({self.datum})"

@@ -5,6 +5,7 @@ each step. A confidential decision is named as such, never shown."""
 from __future__ import annotations
 
 from .models import Deelnemer, DeelnemerStatus, Statuswijziging
+from .services import vandaag
 from .workflow import PER_NAAM
 
 S = DeelnemerStatus
@@ -28,6 +29,19 @@ def openbare_status(deelnemer: Deelnemer, opschorting=None) -> str:
     return OPENBARE_STATUS.get(deelnemer.status, "")
 
 
+def openbare_opschorting(deelnemer: Deelnemer) -> dict | None:
+    """NAL-OPSCHORTING-EINDE on the public page: from level 3 (publicly inactive) the planned end of the running
+    suspension, and whether it has passed (then a decision to lift or extend is due, and the page says so)."""
+    if deelnemer.status != S.OPGESCHORT:
+        return None
+    from stelselbeheer.naleving.opschorting import lopende  # naleving imports this app: no cycle at load time
+
+    opschorting = lopende([deelnemer.pk]).get(deelnemer.pk)
+    if opschorting is None or opschorting.niveau < 3:
+        return None
+    return {"gepland_tot": opschorting.gepland_tot, "verstreken": opschorting.einde_verstreken(vandaag())}
+
+
 def _openbaar(w: Statuswijziging) -> bool:
     stap = PER_NAAM.get(w.overgang)
     if stap is not None:
@@ -43,6 +57,8 @@ def tijdlijn(deelnemer: Deelnemer) -> list[dict]:
         gebeurtenis = GEBEURTENIS.get(w.naar, w.get_naar_display())
         if w.overgang == "opschorting_opheffen":
             gebeurtenis = "Opschorting opgeheven"
+        elif w.overgang == "opschorting_verlengen":
+            gebeurtenis = "Opschorting verlengd"
         uit.append({"datum": w.datum, "gebeurtenis": gebeurtenis,
                     "besluit": w.besluit if w.besluit and w.besluit.openbaar else None,
                     "besluit_vertrouwelijk": bool(w.besluit and not w.besluit.openbaar)})

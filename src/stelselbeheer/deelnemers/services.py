@@ -1,7 +1,7 @@
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from stelselbeheer.kern.audit import momentopname, vastleggen
@@ -69,16 +69,25 @@ def toetreding_aanvragen(*, actor, organisatie: Organisatie | None = None, organ
 @transaction.atomic
 @vereist_recht(een_van=(Actie.TOETREDING_BEHANDELEN, Actie.TOETREDING_BESLUITEN))
 def deelnemer_overgang(*, actor, deelnemer: Deelnemer, overgang: str, datum: dt.date | None = None,
-                       besluit=None, toelichting: str = "", gegevens: dict | None = None) -> Deelnemer:
+                       besluit=None, toelichting: str = "", gegevens: dict | None = None,
+                       maatregel: bool = False) -> Deelnemer:
     """Move a participant along the declared workflow (workflow.OVERGANGEN): the one way its status changes.
 
     ``gegevens`` are the fields the transition records (e.g. the advice, the signing date, the end date).
-    A refused transition raises ValidationError naming, per field, every rule that is not met."""
+    A refused transition raises ValidationError naming, per field, every rule that is not met.
+
+    ``maatregel`` is True only when a compliance service (naleving) sets the step as the effect of its measure.
+    The steps of a suspension (``Overgang.via``) are set that way only, so a suspension always has its level,
+    planned end, scope and notice (NAL-OPSCHORTING-PAD)."""
     stap = workflow.PER_NAAM.get(overgang)
     if stap is None:
         raise ValidationError({"overgang": f"Onbekende overgang '{overgang}'."})
     if actor is not None and not kan(actor, stap.actie):
         raise PermissionDenied("Uw rol mag deze stap niet zetten.")
+    if stap.via and not maatregel:
+        raise ValidationError({"overgang": (
+            f"NAL-OPSCHORTING-PAD: '{stap.label}' gaat via de naleving, met niveau, geplande einddatum en bericht aan "
+            f"de deelnemers: de knop bij de opschorting op de deelnemerpagina, of {stap.via}.")})
     deelnemer = Deelnemer.objects.select_for_update().get(pk=deelnemer.pk)
     gegevens = dict(gegevens or {})
     onbekend = set(gegevens) - set(stap.velden)
@@ -102,8 +111,13 @@ def deelnemer_overgang(*, actor, deelnemer: Deelnemer, overgang: str, datum: dt.
     deelnemer.status, deelnemer.status_sinds = stap.naar, datum
     deelnemer.full_clean()
     deelnemer.save()
-    Statuswijziging.objects.create(deelnemer=deelnemer, overgang=stap.naam, van=voor["status"], naar=stap.naar,
-                                   datum=datum, besluit=besluit, toelichting=toelichting, door=_gebruiker(actor))
+    try:
+        with transaction.atomic():
+            Statuswijziging.objects.create(deelnemer=deelnemer, overgang=stap.naam, van=voor["status"],
+                                           naar=stap.naar, datum=datum, besluit=besluit, toelichting=toelichting,
+                                           door=_gebruiker(actor))
+    except IntegrityError as e:  # BES-EENMAAL in the database: the guard above saw no earlier use, a racer did
+        raise ValidationError({"besluit": workflow.besluit_al_gebruikt(besluit) or str(e)}) from e
     na = momentopname(deelnemer)
     gewijzigd = sorted(k for k in na if na[k] != voor.get(k))
     vastleggen(actor=actor, actie=f"deelnemer.{stap.naam}", obj=deelnemer, reden=toelichting,

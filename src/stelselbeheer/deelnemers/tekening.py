@@ -29,6 +29,12 @@ def svg() -> str:
     for stap in OVERGANGEN:
         for van in stap.van:
             (x1, y1), (x2, y2) = _midden(van), _midden(stap.naar)
+            if van == stap.naar:  # a step that keeps the state (extending a suspension): a loop below the box
+                onder = y1 + H / 2
+                delen.append(f'<path d="M{x1 - 24:.0f},{onder:.0f} C{x1 - 24:.0f},{onder + 34:.0f} '
+                             f'{x1 + 24:.0f},{onder + 34:.0f} {x1 + 24:.0f},{onder:.0f}" fill="none" '
+                             f'marker-end="url(#pijl)"><title>{escape(stap.label)}</title></path>')
+                continue
             if y1 == y2:
                 x1, x2 = (x1 + B / 2, x2 - B / 2) if x2 > x1 else (x1 - B / 2, x2 + B / 2)
             else:

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from stelselbeheer.besluiten.models import Besluit
@@ -28,7 +29,15 @@ def deelnemer_lijst(request):
     return render(request, "deelnemers/lijst.html", {"form": form, "pagina": pagina, "params": params})
 
 
+def _lopende_opschorting(deelnemer: Deelnemer):
+    """The running suspension (or the definitive one of level 4), while the participant is in that state."""
+    if deelnemer.status not in (DeelnemerStatus.OPGESCHORT, DeelnemerStatus.BEEINDIGD):
+        return None
+    return deelnemer.opschortingen.filter(opgeheven_op__isnull=True).select_related("besluit").first()
+
+
 def _detail_context(deelnemer: Deelnemer, user) -> dict:
+    opschorting = _lopende_opschorting(deelnemer)
     return {
         "deelnemer": deelnemer,
         "rollen": deelnemer.rollen.all(),
@@ -37,7 +46,8 @@ def _detail_context(deelnemer: Deelnemer, user) -> dict:
         "oauthclients": deelnemer.oauthclients.all(),
         "statuswijzigingen": deelnemer.statuswijzigingen.select_related("besluit"),
         "besluiten": Besluit.objects.zichtbaar_voor(user).filter(deelnemer=deelnemer),
-        "opschorting": deelnemer.opschortingen.filter(opgeheven_op__isnull=True).select_related("besluit").first(),
+        "opschorting": opschorting,
+        "opschorting_einde_verstreken": bool(opschorting and opschorting.einde_verstreken(services.vandaag())),
         "herinneringen": Herinnering.objects.filter(kwalificatie__deelnemer=deelnemer)
         .select_related("kwalificatie__gegevensdienst").order_by("-verzonden_op")[:20],
     }
@@ -110,6 +120,22 @@ def aanmelden(request):
                      "van de uitvoeringsorganisatie en een besluit van het bestuur."})
 
 
+#: NAL-OPSCHORTING-PAD: the page of the compliance service that sets a step with ``via`` (by the suspension's id,
+#: or the participant's for a new suspension)
+NALEVING_PAGINA = {"opschorten": "opschorten", "opschorting_verlengen": "opschorting-verlengen",
+                   "opschorting_opheffen": "opschorting-opheffen"}
+
+
+def _pagina(stap, deelnemer) -> str | None:
+    """Where a step is set: its own step page, or the compliance page for the steps of a suspension."""
+    if not stap.via:
+        return reverse("deelnemer-stap", args=[deelnemer.pk, stap.naam])
+    if stap.naam == "opschorten":
+        return reverse(NALEVING_PAGINA[stap.naam], args=[deelnemer.pk])
+    lopend = deelnemer.opschortingen.filter(opgeheven_op__isnull=True).first()
+    return reverse(NALEVING_PAGINA[stap.naam], args=[lopend.pk]) if lopend else None
+
+
 def _stappen(deelnemer, user, datum):
     """The transitions from the participant's current status, with what still stands in their way."""
     uit = []
@@ -118,8 +144,8 @@ def _stappen(deelnemer, user, datum):
             context = workflow.Context(datum, None, "")
             bezwaren = {k: v for k, v in workflow.weigeringen(stap, deelnemer, context).items()
                         if k not in stap.velden and k not in {"besluit", "toelichting"}}
-            uit.append({"stap": stap, "mag": kan(user, stap.actie), "bezwaren": [r for rs in bezwaren.values()
-                                                                                  for r in rs]})
+            uit.append({"stap": stap, "mag": kan(user, stap.actie), "url": _pagina(stap, deelnemer),
+                        "bezwaren": [r for rs in bezwaren.values() for r in rs]})
     return uit
 
 
@@ -131,6 +157,11 @@ def deelnemer_stap(request, pk: int, naam: str):
         raise Http404("Onbekende stap")
     if not kan(request.user, stap.actie):
         raise PermissionDenied("Uw rol mag deze stap niet zetten.")
+    if stap.via:  # NAL-OPSCHORTING-PAD: a suspension's steps are set by the compliance service only
+        pagina = _pagina(stap, deelnemer)
+        if pagina is None:
+            messages.error(request, f"{stap.label}: er loopt geen opschorting.")
+        return redirect(pagina or deelnemer.get_absolute_url())
     form = OvergangForm(request.POST or None, stap=stap, deelnemer=deelnemer)
     if request.method == "POST":
         def uitvoeren(d):
@@ -172,7 +203,7 @@ def publiek_deelnemer(request, pk: int):
         status__in=(*openbaar.HUIDIG, DeelnemerStatus.BEEINDIGD)), pk=pk)
     return render(request, "deelnemers/publiek_detail.html", {
         "deelnemer": deelnemer, "tijdlijn": openbaar.tijdlijn(deelnemer), "rollen": deelnemer.rollen.all(),
-        "status": openbaar.openbare_status(deelnemer)})
+        "status": openbaar.openbare_status(deelnemer), "opschorting": openbaar.openbare_opschorting(deelnemer)})
 
 
 def kwalificatie_bewijs(request, pk: int):

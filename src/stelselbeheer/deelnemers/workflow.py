@@ -3,6 +3,14 @@ table ``OVERGANGEN`` below. Each transition names the right it takes, the board 
 the fields it records and its conditions (rules TOE-*/UIT-* in docs/regels.md). The service
 ``deelnemers.services.deelnemer_overgang`` is the only way a participant's status changes; the staff page
 draws this table, and the tests walk it exhaustively.
+
+The decision a step rests on is checked in one place, ``besluit_bezwaren``, which the compliance steps
+(naleving) use too: its kind and participant (TOE-BESLUIT) and, for suspension, its lifting and exclusion, that it
+is public (NAL-OPENBAAR). A decision carries the step it was adopted for once (BES-EENMAAL): the guard says where
+it was used, and a unique constraint on ``Statuswijziging.besluit`` makes sure of it.
+
+The steps of a suspension (``via``) are the effect of a compliance measure: ``naleving.opschorting`` sets them with
+the level, the planned end, the scope and the notice to the other participants; they are never set on their own.
 """
 
 from __future__ import annotations
@@ -14,7 +22,7 @@ from dataclasses import dataclass
 from stelselbeheer.besluiten.models import Besluit, BesluitSoort
 from stelselbeheer.kern.rollen import Actie
 
-from .models import Advies, Deelnemer, Kwalificatie, UittredingSoort
+from .models import Advies, Deelnemer, Kwalificatie, Statuswijziging, UittredingSoort
 from .models import DeelnemerStatus as S
 
 
@@ -144,6 +152,8 @@ class Overgang:
     velden: tuple[str, ...] = ()
     #: on the public timeline of the participant
     openbaar: bool = False
+    #: set only by the compliance service named here (with level, planned end, scope and notice), never on its own
+    via: str = ""
 
     @property
     def van_labels(self) -> str:
@@ -176,9 +186,11 @@ OVERGANGEN: tuple[Overgang, ...] = (
              (TOELATINGSBESLUIT, ONDERTEKEND, KWALIFICATIE), velden=("ondertekend_op",), openbaar=True),
     Overgang("intrekken", "Aanvraag intrekken", AANVRAAGFASEN, S.INGETROKKEN, _B, (REDEN,)),
     Overgang("opschorten", "Opschorten (besluit bestuur)", (S.ACTIEF,), S.OPGESCHORT, _D,
-             besluit=(BesluitSoort.OPSCHORTING,), openbaar=True),
+             besluit=(BesluitSoort.OPSCHORTING,), openbaar=True, via="POST /api/opschortingen"),
+    Overgang("opschorting_verlengen", "Opschorting verlengen (besluit bestuur)", (S.OPGESCHORT,), S.OPGESCHORT, _D,
+             besluit=(BesluitSoort.OPSCHORTING,), openbaar=True, via="POST /api/opschortingen/{id}/verlengen"),
     Overgang("opschorting_opheffen", "Opschorting opheffen (besluit bestuur)", (S.OPGESCHORT,), S.ACTIEF, _D,
-             besluit=(BesluitSoort.OPHEFFING,), openbaar=True),
+             besluit=(BesluitSoort.OPHEFFING,), openbaar=True, via="POST /api/opschortingen/{id}/opheffen"),
     Overgang("uittreding_starten", "Uittreding starten (besluit bestuur)", (S.ACTIEF, S.OPGESCHORT),
              S.IN_UITTREDING, _D, (EINDDATUM,), besluit=(BesluitSoort.UITTREDING, BesluitSoort.BEEINDIGING),
              velden=("opzegdatum",), openbaar=True),
@@ -197,6 +209,37 @@ UITTREDING_DOOR = {BesluitSoort.UITTREDING: UittredingSoort.VERZOEK,
                    BesluitSoort.BEEINDIGING: UittredingSoort.BEEINDIGING}
 
 
+#: NAL-OPENBAAR: the policy keeps case files confidential, but decisions on suspension and exclusion are public
+#: (seed 001); lifting a suspension and terminating participation are the same kind of decision
+OPENBARE_SOORTEN = (BesluitSoort.OPSCHORTING, BesluitSoort.OPHEFFING, BesluitSoort.BEEINDIGING)
+
+
+def besluit_bezwaren(soorten: tuple[str, ...], deelnemer_id: int, besluit: Besluit | None) -> list[str]:
+    """Why ``besluit`` cannot carry a step that rests on a decision of one of ``soorten`` about this participant:
+    the kind and the participant (TOE-BESLUIT), and publicity (NAL-OPENBAAR). The one check of a decision, used by
+    this workflow and by the compliance steps (naleving.workflow)."""
+    namen = " of ".join(BesluitSoort(s).label.lower() for s in soorten)
+    if besluit is None:
+        return [f"Kies het besluit van het bestuur ({namen})."]
+    if besluit.soort not in soorten or besluit.deelnemer_id != deelnemer_id:
+        return [f"Besluit {besluit.nummer} is geen besluit tot {namen} over deze deelnemer."]
+    if besluit.soort in OPENBARE_SOORTEN and not besluit.openbaar:
+        return [f"NAL-OPENBAAR: besluit {besluit.nummer} is niet openbaar, maar besluiten over opschorting en "
+                "uitsluiting zijn openbaar (nalevingsbeleid). Leg het besluit openbaar vast."]
+    return []
+
+
+def besluit_al_gebruikt(besluit: Besluit) -> str | None:
+    """BES-EENMAAL: a decision carries the step it was adopted for once; the reason, naming that step, or None."""
+    eerder = Statuswijziging.objects.filter(besluit=besluit).first()
+    if eerder is None:
+        return None
+    stap = PER_NAAM.get(eerder.overgang)
+    return (f"BES-EENMAAL: besluit {besluit.nummer} is al gebruikt voor '{stap.label if stap else eerder.overgang}' "
+            f"op {eerder.datum:%d-%m-%Y}; een besluit draagt de stap waarvoor het genomen is één keer. Leg voor "
+            "deze stap een nieuw besluit vast.")
+
+
 def weigeringen(overgang: Overgang, deelnemer: Deelnemer, context: Context) -> dict[str, list[str]]:
     """Why ``overgang`` may not happen now: field -> reasons in Dutch (empty: it may)."""
     fouten: dict[str, list[str]] = {}
@@ -205,13 +248,11 @@ def weigeringen(overgang: Overgang, deelnemer: Deelnemer, context: Context) -> d
         fouten["overgang"] = [f"'{overgang.label}' kan alleen vanuit: {vanuit}; de deelnemer is nu "
                               f"'{deelnemer.get_status_display().lower()}'."]
     if overgang.besluit:
-        b = context.besluit
-        soorten = " of ".join(BesluitSoort(s).label.lower() for s in overgang.besluit)
-        if b is None:
-            fouten.setdefault("besluit", []).append(f"Kies het besluit van het bestuur ({soorten}).")
-        elif b.soort not in overgang.besluit or b.deelnemer_id != deelnemer.pk:
-            fouten.setdefault("besluit", []).append(
-                f"Besluit {b.nummer} is geen besluit tot {soorten} over deze deelnemer.")
+        bezwaren = besluit_bezwaren(overgang.besluit, deelnemer.pk, context.besluit)
+        if not bezwaren and (gebruikt := besluit_al_gebruikt(context.besluit)):
+            bezwaren = [gebruikt]
+        if bezwaren:
+            fouten.setdefault("besluit", []).extend(bezwaren)
     for v in overgang.voorwaarden:
         reden = v.toets(deelnemer, context)
         if reden:

@@ -8,10 +8,11 @@ from stelselbeheer.api.auth import Recht, verwijzing
 from stelselbeheer.api.paginering import Pagina, pagineer
 from stelselbeheer.besluiten.models import Besluit
 from stelselbeheer.deelnemers.models import Deelnemer
+from stelselbeheer.deelnemers.services import vandaag
 from stelselbeheer.kern.rollen import Actie
 
-from . import services
-from .models import Constatering, Nalevingszaak, ZaakStap
+from . import opschorting, services
+from .models import Constatering, Nalevingszaak, Opschorting, ZaakStap
 
 router = Router(tags=["naleving"])
 
@@ -69,20 +70,39 @@ class ToelichtingIn(Schema):
 class OpschortingIn(Schema):
     deelnemer_id: int
     niveau: int
-    besluit: str
+    besluit: str = Field(..., description="Besluitnummer: opschorting (niveau 1-3) of beëindiging (niveau 4), openbaar")
     zaak: str | None = None
     datum: dt.date | None = None
+    gepland_tot: dt.date | None = Field(None, description="Gepland einde (tot en met); standaard niveau 1: 1 dag, "
+                                                          "niveau 2: 7 dagen; niveau 3: verplicht; niveau 4: leeg")
     toelichting: str = ""
+
+
+class VerlengenIn(Schema):
+    besluit: str = Field(..., description="Nummer van een nieuw, openbaar besluit tot opschorting")
+    gepland_tot: dt.date
+    datum: dt.date | None = None
+    toelichting: str = ""
+
+
+class OpheffenIn(Schema):
+    besluit: str = Field(..., description="Nummer van het openbare besluit tot opheffing")
+    datum: dt.date | None = None
 
 
 class OpschortingUit(Schema):
     id: int
     deelnemer_id: int
     niveau: int
+    besluit: str = Field(..., alias="besluit.nummer")
     ingegaan_op: dt.date
+    gepland_tot: dt.date | None
+    einde_gesignaleerd_op: dt.date | None = Field(None, description="De nachtelijke controle zag het geplande "
+                                                                    "einde verstreken: opheffen of verlengen")
     scope: dict
     gebruikers_geinformeerd_op: dt.date | None
     opgeheven_op: dt.date | None
+    opheffingsbesluit: str | None = Field(None, alias="opheffingsbesluit.nummer")
 
 
 def _besluit(nummer: str | None):
@@ -117,11 +137,24 @@ def stap(request, nummer: str, payload: StapIn):
                               gegevens=payload.gegevens)
 
 
+@router.get("/opschortingen", response=Pagina[OpschortingUit], summary="Opschortingen (lopend: nog niet opgeheven)",
+            auth=Recht(Actie.NALEVING_LEZEN))
+def opschortingen(request, lopend: bool | None = None, einde_verstreken: bool | None = None,
+                  deelnemer: int | None = None, pagina: int = 1, per_pagina: int = 25):
+    """``einde_verstreken=true``: the staff tasks of NAL-OPSCHORTING-EINDE (past the planned end: lift or extend)."""
+    qs = Opschorting.objects.select_related("besluit", "opheffingsbesluit").order_by("-ingegaan_op", "-id")
+    if einde_verstreken:
+        qs = opschorting.einde_verstreken(vandaag()).select_related("opheffingsbesluit")
+    if lopend is not None:
+        qs = qs.filter(opgeheven_op__isnull=lopend)
+    if deelnemer:
+        qs = qs.filter(deelnemer_id=deelnemer)
+    return pagineer(qs, pagina, per_pagina)
+
+
 @router.post("/opschortingen", response={201: OpschortingUit}, summary="Opschorten (niveau 1-4) op een besluit",
              auth=Recht(Actie.NALEVING_BEHANDELEN))
 def opschorten(request, payload: OpschortingIn):
-    from .opschorting import opschorten as uitvoeren
-
     deelnemer = verwijzing(Deelnemer, payload.deelnemer_id, "deelnemer_id")
     zaak_ = Nalevingszaak.objects.filter(nummer=payload.zaak).first() if payload.zaak else None
     if payload.zaak and zaak_ is None:
@@ -129,8 +162,27 @@ def opschorten(request, payload: OpschortingIn):
     besluit = _besluit(payload.besluit)
     if besluit is None:
         raise ValidationError({"besluit": "Kies het besluit waarop de opschorting rust."})
-    return Status(201, uitvoeren(actor=request.auth, deelnemer=deelnemer, niveau=payload.niveau, besluit=besluit,
-                                 zaak=zaak_, datum=payload.datum, toelichting=payload.toelichting))
+    return Status(201, opschorting.opschorten(
+        actor=request.auth, deelnemer=deelnemer, niveau=payload.niveau, besluit=besluit, zaak=zaak_,
+        datum=payload.datum, gepland_tot=payload.gepland_tot, toelichting=payload.toelichting))
+
+
+@router.post("/opschortingen/{opschorting_id}/verlengen", response=OpschortingUit,
+             summary="Een opschorting verlengen op een nieuw besluit", auth=Recht(Actie.NALEVING_BEHANDELEN))
+def verlengen(request, opschorting_id: int, payload: VerlengenIn):
+    maatregel = get_object_or_404(Opschorting, pk=opschorting_id)
+    besluit = _besluit(payload.besluit)
+    return opschorting.opschorting_verlengen(actor=request.auth, opschorting=maatregel, besluit=besluit,
+                                             gepland_tot=payload.gepland_tot, datum=payload.datum,
+                                             toelichting=payload.toelichting)
+
+
+@router.post("/opschortingen/{opschorting_id}/opheffen", response=OpschortingUit,
+             summary="Een opschorting opheffen op een besluit", auth=Recht(Actie.NALEVING_BEHANDELEN))
+def opheffen(request, opschorting_id: int, payload: OpheffenIn):
+    maatregel = get_object_or_404(Opschorting, pk=opschorting_id)
+    return opschorting.opschorting_opheffen(actor=request.auth, opschorting=maatregel,
+                                            besluit=_besluit(payload.besluit), datum=payload.datum)
 
 
 @router.get("/mijn/zaken", response=list[ZaakUit], summary="De eigen nalevingszaken",

@@ -76,6 +76,22 @@ class OpschortenForm(forms.Form):
             label="Nalevingszaak")
         self.fields["datum"] = forms.DateField(label="Ingangsdatum", required=False, widget=DATUM,
                                                help_text="Leeg: vandaag.")
+        self.fields["gepland_tot"] = forms.DateField(
+            label="Gepland tot en met", required=False, widget=DATUM,
+            help_text="Niveau 1-3: het geplande einde volgens het besluit (leeg: niveau 1 één dag, niveau 2 een week; "
+                      "niveau 3 vraagt een datum). Niveau 4 is definitief: leeg laten.")
+        self.fields["toelichting"] = forms.CharField(label="Toelichting", required=False,
+                                                     widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class VerlengenForm(forms.Form):
+    def __init__(self, *args, deelnemer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["besluit"] = forms.ModelChoiceField(
+            Besluit.objects.filter(deelnemer=deelnemer, soort="opschorting"), label="Besluit van het bestuur",
+            help_text="Een nieuw (openbaar) besluit tot opschorting dat de verlenging draagt.")
+        self.fields["gepland_tot"] = forms.DateField(label="Nieuwe geplande einddatum (tot en met)", widget=DATUM)
+        self.fields["datum"] = forms.DateField(label="Datum", required=False, widget=DATUM, help_text="Leeg: vandaag.")
         self.fields["toelichting"] = forms.CharField(label="Toelichting", required=False,
                                                      widget=forms.Textarea(attrs={"rows": 2}))
 

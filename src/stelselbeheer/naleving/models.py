@@ -1,6 +1,8 @@
 """Compliance (Nalevingsbeleid, seed 001). For now the findings (constateringen) that the nightly check of
 qualifications records; the case handling in five steps builds on them (issue 5)."""
 
+import datetime as dt
+
 from django.db import models
 
 
@@ -118,11 +120,17 @@ class Zaakgebeurtenis(models.Model):
     tekst = models.TextField("tekst", blank=True)
     door = models.ForeignKey("kern.Gebruiker", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
                              verbose_name="door")
+    besluit = models.ForeignKey("besluiten.Besluit", null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="zaakgebeurtenissen", verbose_name="besluit")
 
     class Meta:
         verbose_name = "zaakgebeurtenis"
         verbose_name_plural = "zaakgebeurtenissen"
         ordering = ["zaak", "tijdstip", "id"]
+        # BES-EENMAAL: a decision carries one step of one case (dissolution: the same decision also carries the
+        # termination in the participant's workflow, one adoption with two linked effects)
+        constraints = [models.UniqueConstraint(fields=["besluit"], condition=models.Q(besluit__isnull=False),
+                                               name="besluit_draagt_een_zaakstap")]
 
     def __str__(self):
         return f"{self.zaak.nummer} {self.datum}: {self.soort}"
@@ -138,10 +146,13 @@ class Niveau(models.IntegerChoices):
 
 
 VERWACHTE_DUUR = {1: "circa 1 dag", 2: "tot circa één week", 3: "vanaf circa één week", 4: "definitief"}
+#: the planned end when none is given, in days after the start (level 3 names its own end; level 4 has none)
+STANDAARD_DAGEN = {1: 1, 2: 7}
 
 
 class Opschorting(models.Model):
-    """A suspension measure (rule NAL-OPSCHORTING), resting on a board decision."""
+    """A suspension measure (rule NAL-OPSCHORTING), resting on a board decision, with its planned end
+    (NAL-OPSCHORTING-EINDE). Running while not lifted; level 4 is definitive and never lifted."""
 
     deelnemer = models.ForeignKey("deelnemers.Deelnemer", on_delete=models.PROTECT, related_name="opschortingen",
                                   verbose_name="deelnemer")
@@ -151,6 +162,11 @@ class Opschorting(models.Model):
     besluit = models.ForeignKey("besluiten.Besluit", on_delete=models.PROTECT, related_name="+",
                                 verbose_name="besluit")
     ingegaan_op = models.DateField("ingegaan op")
+    gepland_tot = models.DateField("gepland tot en met", null=True, blank=True,
+                                   help_text="Het geplande einde (niveau 1-3); daarna: opheffen of verlengen.")
+    einde_gesignaleerd_op = models.DateField(
+        "einde verstreken, gesignaleerd op", null=True, blank=True,
+        help_text="De nachtelijke controle zag het geplande einde verstreken: een taak (opheffen of verlengen).")
     scope = models.JSONField("getroffen aanbieders, gegevensdiensten en clients", default=dict)
     gebruikers_geinformeerd_op = models.DateField("gebruikers geïnformeerd op", null=True, blank=True)
     opgeheven_op = models.DateField("opgeheven op", null=True, blank=True)
@@ -161,8 +177,14 @@ class Opschorting(models.Model):
         verbose_name = "opschorting"
         verbose_name_plural = "opschortingen"
         ordering = ["-ingegaan_op", "-id"]
-        constraints = [models.UniqueConstraint(fields=["deelnemer"], condition=models.Q(opgeheven_op__isnull=True),
-                                               name="een_lopende_opschorting")]
+        constraints = [
+            models.UniqueConstraint(fields=["deelnemer"], condition=models.Q(opgeheven_op__isnull=True),
+                                    name="een_lopende_opschorting"),
+            # BES-EENMAAL: a decision carries one suspension, and one lifting
+            models.UniqueConstraint(fields=["besluit"], name="besluit_draagt_een_opschorting"),
+            models.UniqueConstraint(fields=["opheffingsbesluit"], condition=models.Q(opheffingsbesluit__isnull=False),
+                                    name="besluit_draagt_een_opheffing"),
+        ]
 
     def __str__(self):
         return f"Opschorting niveau {self.niveau} van {self.deelnemer} ({self.ingegaan_op})"
@@ -170,6 +192,13 @@ class Opschorting(models.Model):
     @property
     def verwachte_duur(self) -> str:
         return VERWACHTE_DUUR[self.niveau]
+
+    def einde_verstreken(self, dag: dt.date) -> bool:
+        """Running (levels 1-3) and past its planned end on ``dag`` (or without one, or so found by the nightly
+        check): a staff task, lift or extend it."""
+        if self.opgeheven_op is not None or self.niveau == 4:
+            return False
+        return self.einde_gesignaleerd_op is not None or self.gepland_tot is None or self.gepland_tot < dag
 
 
 class BriefSoort(models.TextChoices):

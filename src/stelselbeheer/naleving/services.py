@@ -9,6 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 
+from stelselbeheer.deelnemers import services as dln
+from stelselbeheer.deelnemers.models import Statuswijziging
 from stelselbeheer.deelnemers.services import vandaag
 from stelselbeheer.kern.audit import canoniek, momentopname, vastleggen
 from stelselbeheer.kern.rollen import Actie, vereist_recht
@@ -16,6 +18,7 @@ from stelselbeheer.kern.services import volgend_jaarnummer
 
 from . import brieven, termijnen, workflow
 from .models import CRITERIA, Constatering, Nalevingszaak, Zaakgebeurtenis, ZaakStap
+from .opschorting import lopende_beeindigen
 
 
 def _gebruiker(actor):
@@ -119,6 +122,8 @@ def zaak_stap(*, actor, zaak: Nalevingszaak, overgang: str, datum: dt.date | Non
     if stap.afsluiting:
         zaak.afsluiting, zaak.gesloten_op = stap.afsluiting, datum
         zaak.termijn_tot, zaak.termijn_basis = None, ""
+    if stap.deelnemerstap:
+        _deelnemerstap_zetten(actor=actor, zaak=zaak, stap=stap, besluit=besluit, datum=datum)
     van = zaak.stap
     zaak.stap = stap.naar
     zaak.full_clean()
@@ -128,13 +133,37 @@ def zaak_stap(*, actor, zaak: Nalevingszaak, overgang: str, datum: dt.date | Non
     if brief:
         tekst = f"{tekst}\n{brief.get_soort_display()} verzonden ({brief.get_kanaal_display().lower()})".strip()
     Zaakgebeurtenis.objects.create(zaak=zaak, soort=stap.naam, van=van, naar=stap.naar, datum=datum, tekst=tekst,
-                                   door=_gebruiker(actor))
+                                   door=_gebruiker(actor), besluit=besluit if stap.besluit else None)
     na = momentopname(zaak)
     gewijzigd = sorted(k for k in na if na[k] != voor.get(k))
     vastleggen(actor=actor, actie=f"zaak.{stap.naam}", obj=zaak, omschrijving=zaak.nummer,
                voor=_vertrouwelijk({k: voor.get(k) for k in gewijzigd}),
                na=_vertrouwelijk({k: na[k] for k in gewijzigd}) | {"besluit": getattr(besluit, "nummer", None)})
     return zaak
+
+
+def _deelnemerstap_zetten(*, actor, zaak: Nalevingszaak, stap: workflow.Overgang, besluit, datum: dt.date) -> None:
+    """NAL-ONTBINDING: dissolution ends the participation through the exit workflow's termination, on the same
+    decision and in the case step's transaction (one adoption, two linked effects). When the participation
+    cannot end, the step is refused with the workflow's reason on "deelnemer" (the decision's on "besluit")."""
+    if Statuswijziging.objects.filter(deelnemer_id=zaak.deelnemer_id, overgang=stap.deelnemerstap,
+                                      besluit=besluit).exists():
+        return  # this decision already ended the participation (a level-4 suspension on it): the same adoption
+    try:
+        dln.deelnemer_overgang(actor=actor, deelnemer=zaak.deelnemer, overgang=stap.deelnemerstap, besluit=besluit,
+                               datum=datum, maatregel=True,
+                               toelichting=f"Ontbinding van de deelnemersovereenkomst (nalevingszaak {zaak.nummer})")
+    except ValidationError as e:
+        fouten: dict[str, list[str]] = {}
+        for veld, redenen in e.message_dict.items():
+            if veld == "besluit":
+                fouten.setdefault("besluit", []).extend(redenen)
+            else:
+                fouten.setdefault("deelnemer", []).extend(f"De deelname kan niet worden beëindigd: {r}"
+                                                          for r in redenen)
+        raise ValidationError(fouten) from e
+    lopende_beeindigen(actor=actor, deelnemer=zaak.deelnemer, besluit=besluit, datum=datum,
+                        reden=f"Deelnemersovereenkomst ontbonden (nalevingszaak {zaak.nummer})")
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ urlpatterns = [
     path("beheer/naleving/zaken/<str:nummer>/stap/<str:naam>/", views.zaak_stap, name="zaak-stap"),
     path("beheer/naleving/opschorten/<int:deelnemer_pk>/", views.opschorten, name="opschorten"),
     path("beheer/naleving/opschortingen/<int:pk>/opheffen/", views.opheffen, name="opschorting-opheffen"),
+    path("beheer/naleving/opschortingen/<int:pk>/verlengen/", views.verlengen, name="opschorting-verlengen"),
     path("mijn/opschortingen/<int:pk>/geinformeerd/", views.geinformeerd, name="opschorting-geinformeerd"),
     path("beheer/naleving/brieven/<int:pk>.pdf", views.brief, name="brief"),
     path("mijn/naleving/brieven/<int:pk>.pdf", views.mijn_brief, name="mijn-brief"),

@@ -9,7 +9,7 @@ from stelselbeheer.kern.rollen import Actie, kan
 from stelselbeheer.kern.views import pagineren, vereist, verwerk
 
 from . import opschorting, services, workflow
-from .forms import GeinformeerdForm, OpheffenForm, OpschortenForm, StapForm, ToelichtingForm, ZaakForm
+from .forms import GeinformeerdForm, OpheffenForm, OpschortenForm, StapForm, ToelichtingForm, VerlengenForm, ZaakForm
 from .models import Brief, Bron, Constatering, Nalevingszaak, Opschorting, ZaakStap
 
 
@@ -34,7 +34,8 @@ def werkvoorraad(request):
     rijen = [{"zaak": z, "dagen": (z.termijn_tot - dag).days if z.termijn_tot else None} for z in open_]
     vervolg = (Nalevingszaak.objects.filter(stap=ZaakStap.GESLOTEN, vervolgcontrole_op__isnull=False)
                .select_related("deelnemer__organisatie").order_by("vervolgcontrole_op")[:50])
-    return render(request, "naleving/werkvoorraad.html", {"rijen": rijen, "vervolg": vervolg, "vandaag": dag})
+    return render(request, "naleving/werkvoorraad.html", {"rijen": rijen, "vervolg": vervolg, "vandaag": dag,
+                                                          "opschortingen": opschorting.einde_verstreken(dag)})
 
 
 def _stappen(zaak, user, dag):
@@ -139,7 +140,23 @@ def opschorten(request, deelnemer_pk: int):
         "form": form, "object": deelnemer, "titel": f"Opschorten: {deelnemer}",
         "inleiding": "Vanaf niveau 1 gaan de entries direct uit de lijsten en worden de andere deelnemers intern "
                      "geïnformeerd; vanaf niveau 2 informeert de deelnemer zijn gebruikers; vanaf niveau 3 staat hij "
-                     "openbaar als inactief; niveau 4 beëindigt de deelname."})
+                     "openbaar als inactief; niveau 4 beëindigt de deelname. Na het geplande einde volgt een taak: "
+                     "opheffen of verlengen. Het besluit is openbaar."})
+
+
+@vereist(Actie.NALEVING_BEHANDELEN)
+def verlengen(request, pk: int):
+    maatregel = get_object_or_404(Opschorting.objects.select_related("deelnemer"), pk=pk)
+    form = VerlengenForm(request.POST or None, deelnemer=maatregel.deelnemer)
+    if request.method == "POST":
+        if verwerk(form, lambda d: opschorting.opschorting_verlengen(actor=request.user, opschorting=maatregel, **d)):
+            messages.success(request, "De opschorting is verlengd; de deelnemers zijn geïnformeerd.")
+            return redirect("deelnemer-detail", pk=maatregel.deelnemer_id)
+    einde = f"{maatregel.gepland_tot:%d-%m-%Y}" if maatregel.gepland_tot else "niet vastgelegd"
+    return render(request, "kern/formulier_pagina.html", {
+        "form": form, "object": maatregel.deelnemer, "titel": f"Opschorting verlengen: {maatregel.deelnemer}",
+        "inleiding": f"Niveau {maatregel.niveau} sinds {maatregel.ingegaan_op:%d-%m-%Y}; gepland tot en met {einde}. "
+                     "Een verlenging rust op een nieuw, openbaar besluit tot opschorting."})
 
 
 @vereist(Actie.NALEVING_BEHANDELEN)

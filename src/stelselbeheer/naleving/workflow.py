@@ -4,6 +4,11 @@
 ingebrekestelling (a reasonable term, the six criteria scored and motivated) → 5 ontbinding (after the term:
 in default). At every open step the case can close: "geen niet-naleving (meer)", or "voldoende zicht op
 naleving" with a date for the follow-up check ("vinger aan de pols").
+
+Dissolution (NAL-ONTBINDING) ends the participation: the step names the participant's workflow step it sets with
+the same decision (``deelnemerstap``), in the same transaction. The decision is checked where the participant's
+workflow checks its decisions (``deelnemers.workflow.besluit_bezwaren``: kind, participant, NAL-OPENBAAR), and it
+carries one case step (BES-EENMAAL).
 """
 
 from __future__ import annotations
@@ -12,9 +17,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from stelselbeheer.besluiten.models import BesluitSoort
-from stelselbeheer.deelnemers.workflow import Voorwaarde
+from stelselbeheer.deelnemers.workflow import Voorwaarde, besluit_bezwaren
 
-from .models import CRITERIA, Afsluiting, Nalevingszaak
+from .models import CRITERIA, Afsluiting, Nalevingszaak, Zaakgebeurtenis
 from .models import ZaakStap as Z
 
 
@@ -84,6 +89,8 @@ class Overgang:
     termijn: tuple[str, int, str] | None = None
     besluit: tuple[str, ...] = ()
     afsluiting: str = ""
+    #: the step of the participant's workflow (deelnemers.workflow) this step sets, on the same decision
+    deelnemerstap: str = ""
 
 
 OPEN = (Z.CONSTATERING, Z.VERIFICATIE, Z.BEOORDELING, Z.INGEBREKESTELLING)
@@ -96,7 +103,7 @@ OVERGANGEN: tuple[Overgang, ...] = (
              (CRITERIA_GESCOORD,), velden=("criteria",),
              termijn=("kalenderdagen", 30, "verzending van de ingebrekestelling")),
     Overgang("ontbinden", "Deelnemersovereenkomst ontbinden (in verzuim)", (Z.INGEBREKESTELLING,), Z.ONTBINDING,
-             (VERZUIM,), besluit=(BesluitSoort.BEEINDIGING,)),
+             (VERZUIM,), besluit=(BesluitSoort.BEEINDIGING,), deelnemerstap="uitsluiten"),
     Overgang("sluiten_geen_niet_naleving", "Sluiten: geen niet-naleving (meer)", OPEN, Z.GESLOTEN, (REDEN,),
              afsluiting=Afsluiting.GEEN_NIET_NALEVING),
     Overgang("sluiten_voldoende_zicht", "Sluiten: voldoende zicht op naleving", OPEN, Z.GESLOTEN, (REDEN, VERVOLG),
@@ -111,9 +118,14 @@ def weigeringen(overgang: Overgang, zaak: Nalevingszaak, context: Context) -> di
     if zaak.stap not in overgang.van:
         fouten["overgang"] = [f"'{overgang.label}' kan niet in stap '{zaak.get_stap_display()}'."]
     if overgang.besluit:
-        b = context.besluit
-        if b is None or b.soort not in overgang.besluit or b.deelnemer_id != zaak.deelnemer_id:
-            fouten["besluit"] = ["Kies het besluit van het bestuur tot beëindiging over deze deelnemer."]
+        bezwaren = besluit_bezwaren(overgang.besluit, zaak.deelnemer_id, context.besluit)
+        if not bezwaren and (eerder := Zaakgebeurtenis.objects.filter(besluit=context.besluit)
+                             .select_related("zaak").first()):
+            bezwaren = [f"BES-EENMAAL: besluit {context.besluit.nummer} is al gebruikt voor '{eerder.soort}' in zaak "
+                        f"{eerder.zaak.nummer} op {eerder.datum:%d-%m-%Y}; een besluit draagt de stap waarvoor het "
+                        "genomen is één keer."]
+        if bezwaren:
+            fouten["besluit"] = bezwaren
     for v in overgang.voorwaarden:
         reden = v.toets(zaak, context)
         if reden:
