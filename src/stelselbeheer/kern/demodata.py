@@ -420,7 +420,7 @@ class Generator:
         from stelselbeheer.besluiten.models import Besluit
         from stelselbeheer.naleving import services as nal
         from stelselbeheer.naleving.models import CRITERIA, Nalevingszaak, Opschorting
-        from stelselbeheer.naleving.opschorting import scope
+        from stelselbeheer.naleving.opschorting import einde_signaleren, scope
 
         p = self.peildatum
         zaken = list(Nalevingszaak.objects.order_by("id")[:4])
@@ -443,7 +443,9 @@ class Generator:
             besluit = Besluit.objects.filter(deelnemer=d, soort="opschorting").first()
             if besluit:
                 Opschorting.objects.create(deelnemer=d, niveau=2, besluit=besluit, ingegaan_op=d.status_sinds,
-                                           scope=scope(d))
+                                           gepland_tot=d.status_sinds + dt.timedelta(days=7), scope=scope(d))
+        # the planned week has passed: the nightly check puts "lift or extend" on the staff's work queue
+        einde_signaleren(dag=p)
 
     def verzoeken(self, gebruiker) -> None:
         from stelselbeheer.register.verzoeken import verzoek_indienen
