@@ -36,6 +36,9 @@ GEEN_INGANG = {
     "meldingen.services.evaluatie_vereist": "a rule, reads nothing",
     "naleving.opschorting.scope": "reads the scope of a suspension",
     "naleving.opschorting.lopende": "reads the running suspensions",
+    "naleving.opschorting.einde_verstreken": "reads the suspensions past their planned end",
+    "naleving.opschorting.einde_signaleren": "the nightly check's part for suspensions past their end; takes no "
+                                             "actor (system only, run by kwalificaties_controleren)",
     "register.importeren.valideer": "checks a CSV text; writes nothing",
 }
 
@@ -43,6 +46,7 @@ GEEN_INGANG = {
 ALLEEN_SYSTEEM = [
     "deelnemers.controle.kwalificaties_controleren",
     "naleving.controle.erkenning_constateringen",
+    "naleving.opschorting.einde_signaleren",
     "naleving.brieven.brief_maken",
     "lijsten.tasks.publicatie_inplannen",
 ]
