@@ -2,6 +2,7 @@
 
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -110,3 +111,24 @@ def geen_toegang(request, exception=None):
 def niet_gevonden(request, exception=None):
     return render(request, "kern/fout.html", {"titel": "Niet gevonden",
                                               "uitleg": "Deze pagina of dit object bestaat niet."}, status=404)
+
+
+def csrf_fout(request, reason=""):
+    """CSRF_FAILURE_VIEW: the form came without a valid token, or from an origin that is not trusted."""
+    return render(request, "kern/fout.html", {
+        "titel": "Formulier verlopen of niet vertrouwd",
+        "uitleg": "Het formulier kon niet worden verwerkt: de beveiligingscode ontbrak of was verlopen, of het "
+                  "kwam van een ander adres. Laad de pagina opnieuw en probeer het nog eens; sta cookies voor deze "
+                  "site toe."}, status=403)
+
+
+def client_adres(request) -> str | None:
+    """The client's address for login throttling (AXES_CLIENT_IP_CALLABLE). Behind STELSEL_PROXY_AANTAL proxies
+    it is the entry the outermost trusted proxy appended to X-Forwarded-For; whatever a client wrote there itself
+    comes before that entry and is ignored."""
+    aantal = settings.PROXY_AANTAL
+    if aantal > 0:
+        doorgestuurd = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
+        if len(doorgestuurd) >= aantal:
+            return doorgestuurd[-aantal]
+    return request.META.get("REMOTE_ADDR")
