@@ -51,7 +51,8 @@ STELSEL_HSTS_SECONDS   Strict-Transport-Security max-age on HTTPS answers (defau
 STELSEL_HSTS_INCLUDE_SUBDOMAINS, STELSEL_HSTS_PRELOAD "1": add includeSubDomains / preload to that header
                        (default off; only when every subdomain is served over HTTPS).
 STELSEL_SSL_REDIRECT   "1": Django answers plain-HTTP requests with a redirect to HTTPS (default off; nginx already
-                       does so in deploy/).
+                       does so in deploy/). The health endpoints /gezond/… are exempt, so a probe on the internal
+                       port gets its answer.
 
 Content Security Policy (django-csp): every page loads scripts, styles, images and fonts from this site only; no
 inline script or style attribute, no framing, forms post only to this site. The API documentation (Swagger UI) is
@@ -149,6 +150,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "stelselbeheer.api.fouten.ProbleemMiddleware",  # outermost: also sees the answers to errors of the others
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -265,6 +267,7 @@ SECURE_HSTS_SECONDS = int(os.environ.get("STELSEL_HSTS_SECONDS", "0"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("STELSEL_HSTS_INCLUDE_SUBDOMAINS")
 SECURE_HSTS_PRELOAD = _env_bool("STELSEL_HSTS_PRELOAD")
 SECURE_SSL_REDIRECT = _env_bool("STELSEL_SSL_REDIRECT")
+SECURE_REDIRECT_EXEMPT = [r"^gezond/"]
 
 # Content Security Policy (django-csp 4). The templates carry no inline script, style attribute or event handler;
 # Swagger UI's settings are a JSON data block, its script a static file. Images may be data: URIs (Swagger UI's
