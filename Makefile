@@ -11,7 +11,7 @@ SEED ?= 2026
 # random per-installation key in var/ instead of a refusal to start. Production sets STELSEL_SECRET_KEY instead.
 export STELSEL_ONTWIKKELING ?= 1
 
-.PHONY: demo demo-code test lint test-sqlite test-postgres bench venv clean
+.PHONY: demo demo-code test lint test-sqlite test-postgres bench rooktest venv clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig")'
@@ -42,7 +42,7 @@ demo-code: $(STAMP)
 
 lint: $(STAMP)
 	@mkdir -p var
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench deploy
 	$(BIN)/stelsel makemigrations --check --dry-run --verbosity 0
 
 test-sqlite: $(STAMP)
@@ -59,6 +59,11 @@ test: lint test-sqlite
 	@if $(BIN)/python bench/pg_bereikbaar.py "$(PG_URL)"; then $(MAKE) --no-print-directory test-postgres; \
 	 else echo "!! PostgreSQL niet bereikbaar op $(PG_URL): PostgreSQL-ronde OVERGESLAGEN"; \
 	      if [ "$$CI" = "true" ]; then echo "!! onder CI is dat een fout"; exit 1; fi; fi
+
+# The production stack (deploy/: gunicorn, the task worker, nginx with TLS) on PostgreSQL, started with the documented
+# production environment and smoke-tested through nginx; everything is stopped again. Needs nginx (Debian package).
+rooktest: $(STAMP)
+	env -u STELSEL_ONTWIKKELING $(BIN)/python deploy/rooktest.py --database-url "$(PG_URL)"
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -14,6 +14,8 @@ BEHANDELAARS = {"bestuur", "uitvoering", "regio"}  # of meldingen (a regional de
 # url name -> (path, roles that may)
 PAGINAS = {
     "home": ("/", ALLE),
+    "gezond-leeft": ("/gezond/leeft", ALLE),
+    "gezond-klaar": ("/gezond/klaar", ALLE),
     "publiek-register": ("/aanbiedersregister/", ALLE),
     "publiek-aanbieder": ("/aanbiedersregister/huisartsdelinde@medmij/", ALLE),
     "gegevensdienst-lijst": ("/gegevensdiensten/", ALLE),

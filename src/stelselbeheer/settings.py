@@ -41,6 +41,31 @@ STELSEL_LIMIET_STATUSCODE failed look-ups of a melding's status code per client 
                        the proxy's address until trusted-proxy handling is configured.
 STELSEL_EMAIL_BACKEND  Django e-mail backend (default: console).
 STELSEL_STATIC_ROOT    target of `stelsel collectstatic` for a production web server (unset: served by WhiteNoise).
+
+Behind a reverse proxy that terminates TLS (deploy/: nginx in front of gunicorn). The documented production
+environment is deploy/stelselbeheer.env.voorbeeld; with it `stelsel check --deploy` reports nothing
+(tests/kern/test_productie.py):
+STELSEL_PROXY_SSL_HEADER "1": the proxy sets X-Forwarded-Proto (and overwrites what a client sends); a request
+                       with "X-Forwarded-Proto: https" counts as secure. Only with a proxy that the application
+                       cannot be reached around. Default off.
+STELSEL_PROXY_AANTAL   number of reverse proxies in front that append the client's address to X-Forwarded-For
+                       (default 0: the peer address REMOTE_ADDR is the client). Login throttling counts failures
+                       per address; behind one nginx it would otherwise see every client as 127.0.0.1.
+STELSEL_CSRF_TRUSTED_ORIGINS comma-separated origins (scheme and host, e.g. https://stelsel.example.nl) from which
+                       forms may be posted, for when the proxy changes scheme or port. Default: none.
+STELSEL_SECURE_COOKIES "1": session and CSRF cookies only over HTTPS. Default on, unless STELSEL_ONTWIKKELING or
+                       STELSEL_DEBUG is on (the demo runs over plain HTTP).
+STELSEL_HSTS_SECONDS   Strict-Transport-Security max-age on HTTPS answers (default 0: no header; production:
+                       31536000 once HTTPS works for the host).
+STELSEL_HSTS_INCLUDE_SUBDOMAINS, STELSEL_HSTS_PRELOAD "1": add includeSubDomains / preload to that header
+                       (default off; only when every subdomain is served over HTTPS).
+STELSEL_SSL_REDIRECT   "1": Django answers plain-HTTP requests with a redirect to HTTPS (default off; nginx already
+                       does so in deploy/). The health endpoints /gezond/… are exempt, so a probe on the internal
+                       port gets its answer.
+
+Content Security Policy (django-csp): every page loads scripts, styles, images and fonts from this site only; no
+inline script or style attribute, no framing, forms post only to this site. The API documentation (Swagger UI) is
+served from the project's own static files (django-ninja's, with "ninja" installed), not from a CDN.
 """
 
 import datetime as dt
@@ -49,6 +74,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -115,6 +141,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "ninja",  # Swagger UI for /api/docs from the project's own static files instead of a CDN
+    "csp",
     "stelselbeheer.kern",
     "stelselbeheer.organisaties",
     "stelselbeheer.deelnemers",
@@ -132,8 +160,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "stelselbeheer.api.fouten.ProbleemMiddleware",  # outermost: also sees the answers to errors of the others
     "django.middleware.security.SecurityMiddleware",
-    "stelselbeheer.api.middleware.ProbleemMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -253,6 +282,38 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+CSRF_FAILURE_VIEW = "stelselbeheer.kern.views.csrf_fout"
+
+# Production behind a TLS-terminating proxy (issue 15): see the module docstring and deploy/.
+if _env_bool("STELSEL_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+PROXY_AANTAL = int(os.environ.get("STELSEL_PROXY_AANTAL", "0"))
+AXES_CLIENT_IP_CALLABLE = "stelselbeheer.kern.views.client_adres"
+CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("STELSEL_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _env_bool("STELSEL_SECURE_COOKIES", not (ONTWIKKELING or DEBUG))
+SECURE_HSTS_SECONDS = int(os.environ.get("STELSEL_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("STELSEL_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = _env_bool("STELSEL_HSTS_PRELOAD")
+SECURE_SSL_REDIRECT = _env_bool("STELSEL_SSL_REDIRECT")
+SECURE_REDIRECT_EXEMPT = [r"^gezond/"]
+
+# Content Security Policy (django-csp 4). The templates carry no inline script, style attribute or event handler;
+# Swagger UI's settings are a JSON data block, its script a static file. Images may be data: URIs (Swagger UI's
+# icons in its stylesheet).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 LIJST_SLEUTEL = os.environ.get("STELSEL_LIJST_SLEUTEL") or str(VAR_DIR / "sleutels" / "register-sleutel.pem")
 LIJST_CERTIFICAAT = (os.environ.get("STELSEL_LIJST_CERTIFICAAT")

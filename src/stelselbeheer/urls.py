@@ -8,6 +8,8 @@ from stelselbeheer.kern import views as kern_views
 
 urlpatterns = [
     path("", kern_views.home, name="home"),
+    path("gezond/leeft", kern_views.leeft, name="gezond-leeft"),
+    path("gezond/klaar", kern_views.klaar, name="gezond-klaar"),
     path("inloggen/", auth_views.LoginView.as_view(template_name="kern/inloggen.html"), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/tweefactor/", tweefactor.tweefactor, name="tweefactor"),
@@ -25,6 +27,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
 ]
 
-handler400 = "stelselbeheer.kern.views.ongeldig_verzoek"
+handler400 = "stelselbeheer.kern.views.slecht_verzoek"
 handler403 = "stelselbeheer.kern.views.geen_toegang"
 handler404 = "stelselbeheer.kern.views.niet_gevonden"
+handler500 = "stelselbeheer.kern.views.serverfout"

@@ -1,5 +1,8 @@
-"""Shared view mechanics (the permission decorator, search/paging, form handling) and the kern pages."""
+"""Shared view mechanics (the permission decorator, search/paging, form handling), the kern pages, the error
+pages and the health endpoints."""
 
+import logging
+import sys
 from functools import wraps
 
 from django.conf import settings
@@ -7,9 +10,13 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.core.paginator import Paginator
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.db.models import Exists, OuterRef, Q
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template import loader
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .audit import verifieer
@@ -159,12 +166,79 @@ def niet_gevonden(request, exception=None):
                                               "uitleg": "Deze pagina of dit object bestaat niet."}, status=404)
 
 
-def ongeldig_verzoek(request, exception=None):
-    """Django's answer to a request it refuses before any view (handler400), in Dutch; a body over
-    DATA_UPLOAD_MAX_MEMORY_SIZE is 413 (under /api/ the ProbleemMiddleware makes it problem+json)."""
+# Seconds a client is asked to wait before trying again when the database cannot be reached.
+OPNIEUW_NA = 30
+
+log = logging.getLogger(__name__)
+
+
+def _pagina_zonder_database(template: str, status: int, context: dict | None = None) -> HttpResponse:
+    """An error page rendered without the request's context processors, which would ask the database who is
+    logged in: the page must also come when the database is what broke."""
+    return HttpResponse(loader.render_to_string(template, context or {}), status=status)
+
+
+def _database_onbereikbaar(exc: BaseException | None) -> bool:
+    return isinstance(exc, (OperationalError, InterfaceError))
+
+
+def serverfout(request):
+    """handler500: a Dutch page; 503 with Retry-After when the database cannot be reached (connection refused or
+    lost). Under /api/ kern's problem middleware turns either into problem+json."""
+    if _database_onbereikbaar(sys.exc_info()[1]):
+        antwoord = _pagina_zonder_database("503.html", 503)
+        antwoord["Retry-After"] = str(OPNIEUW_NA)
+        return antwoord
+    return _pagina_zonder_database("500.html", 500)
+
+
+def slecht_verzoek(request, exception=None):
+    """handler400: also for an unknown host name or an oversized request, before anything is known about them. A
+    body over DATA_UPLOAD_MAX_MEMORY_SIZE is 413 (under /api/ the problem middleware makes it problem+json)."""
     if isinstance(exception, RequestDataTooBig):
-        return render(request, "kern/fout.html", {
+        return _pagina_zonder_database("kern/fout.html", 413, {
             "titel": "Te veel gegevens", "uitleg": "Het formulier bevat meer gegevens dan de server aanneemt. "
-                                                   "Maak de tekst korter en probeer het opnieuw."}, status=413)
-    return render(request, "kern/fout.html", {"titel": "Ongeldig verzoek",
-                                              "uitleg": "De server kon dit verzoek niet verwerken."}, status=400)
+                                                   "Maak de tekst korter en probeer het opnieuw."})
+    return _pagina_zonder_database("kern/fout.html", 400, {
+        "titel": "Ongeldig verzoek", "uitleg": "Het systeem kon dit verzoek niet verwerken."})
+
+
+def csrf_fout(request, reason=""):
+    """CSRF_FAILURE_VIEW: the form came without a valid token, or from an origin that is not trusted."""
+    return render(request, "kern/fout.html", {
+        "titel": "Formulier verlopen of niet vertrouwd",
+        "uitleg": "Het formulier kon niet worden verwerkt: de beveiligingscode ontbrak of was verlopen, of het "
+                  "kwam van een ander adres. Laad de pagina opnieuw en probeer het nog eens; sta cookies voor deze "
+                  "site toe."}, status=403)
+
+
+@never_cache
+def leeft(request):
+    """Liveness: the process answers. Touches neither the database nor the session."""
+    return JsonResponse({"status": "leeft"})
+
+
+@never_cache
+def klaar(request):
+    """Readiness: the process answers and the database is reachable (503 with Retry-After when it is not)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError as e:
+        log.warning("Gereedheidscontrole: database onbereikbaar: %s", e)
+        antwoord = JsonResponse({"status": "niet klaar", "database": "onbereikbaar"}, status=503)
+        antwoord["Retry-After"] = str(OPNIEUW_NA)
+        return antwoord
+    return JsonResponse({"status": "klaar", "database": "bereikbaar"})
+
+
+def client_adres(request) -> str | None:
+    """The client's address for login throttling (AXES_CLIENT_IP_CALLABLE). Behind STELSEL_PROXY_AANTAL proxies
+    it is the entry the outermost trusted proxy appended to X-Forwarded-For; whatever a client wrote there itself
+    comes before that entry and is ignored."""
+    aantal = settings.PROXY_AANTAL
+    if aantal > 0:
+        doorgestuurd = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
+        if len(doorgestuurd) >= aantal:
+            return doorgestuurd[-aantal]
+    return request.META.get("REMOTE_ADDR")

@@ -1,0 +1,45 @@
+"""gunicorn for Stelselbeheer: ``gunicorn -c deploy/gunicorn.conf.py`` (systemd unit, container image, rooktest).
+
+Processes times threads: a request mostly waits on PostgreSQL or on the client, and threads of one process share
+its memory (also the lists' fast path, lijsten/snelpad.py). One process per core, at least two so that one busy or
+restarting process never stops the service, with four threads each: 2 x 4 on the 2-core machine the benchmarks
+ran on (issue 15: p99 42 ms for 100 polling clients, against 4 s from the development server). nginx in front
+buffers slow clients, so a thread is not held by a slow download.
+
+Every value can be set from the environment (the defaults are for one machine with nginx on 127.0.0.1):
+STELSEL_GUNICORN_BIND     address to listen on (default 127.0.0.1:8000; in a container 0.0.0.0:8000)
+STELSEL_GUNICORN_WORKERS  processes (default: the number of cores, at least 2)
+STELSEL_GUNICORN_THREADS  threads per process (default 4)
+STELSEL_GUNICORN_TIMEOUT  seconds of silence after which a process is restarted (default 60)
+STELSEL_GUNICORN_ACCESSLOG access log file, "-" for standard output (default; systemd's journal or docker logs)
+FORWARDED_ALLOW_IPS       addresses whose X-Forwarded-* headers gunicorn believes (gunicorn's own; default
+                          127.0.0.1; in a container the proxy's network)
+"""
+
+import multiprocessing
+import os
+
+wsgi_app = "stelselbeheer.wsgi:application"
+bind = os.environ.get("STELSEL_GUNICORN_BIND", "127.0.0.1:8000")
+worker_class = "gthread"
+workers = int(os.environ.get("STELSEL_GUNICORN_WORKERS", max(2, multiprocessing.cpu_count())))
+threads = int(os.environ.get("STELSEL_GUNICORN_THREADS", "4"))
+
+timeout = int(os.environ.get("STELSEL_GUNICORN_TIMEOUT", "60"))
+graceful_timeout = 30  # seconds a process gets on a restart or stop to finish what it is doing
+keepalive = 5  # seconds an idle connection from nginx stays open (nginx keeps a pool: upstream keepalive)
+# Recycle a process now and then, spread out so that not all restart at once: guards against slow leaks.
+max_requests = 5000
+max_requests_jitter = 500
+# The heartbeat file lives in memory, not on a (possibly overlay or network) disk.
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+
+accesslog = os.environ.get("STELSEL_GUNICORN_ACCESSLOG", "-")
+errorlog = "-"
+loglevel = "info"
+# client address as nginx saw it, request, status, bytes, duration in milliseconds, referer, user agent
+access_log_format = '%({x-forwarded-for}i)s %(t)s "%(r)s" %(s)s %(B)s %(M)sms "%(f)s" "%(a)s"'
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+proc_name = "stelselbeheer"
+# No control socket (gunicorn 25+ makes one in the home directory): systemd and docker steer with signals.
+control_socket_disable = True
