@@ -37,8 +37,7 @@ STELSEL_LIMIET_SCHRIJVEN rate limit on public writes (meldingen and aanmeldingen
 STELSEL_LIMIET_EMAIL   rate limit on public writes per e-mail address given by the sender (default "5/h").
 STELSEL_LIMIET_STATUSCODE failed look-ups of a melding's status code per client (default "20/h"); once reached,
                        every look-up from that client gets 429 until the window ends, also with a right code.
-                       The client address is REMOTE_ADDR (IPv6 per /64): behind a reverse proxy every client has
-                       the proxy's address until trusted-proxy handling is configured.
+                       The client address is the one STELSEL_PROXY_AANTAL describes (IPv6 per /64).
 STELSEL_EMAIL_BACKEND  Django e-mail backend (default: console).
 STELSEL_STATIC_ROOT    target of `stelsel collectstatic` for a production web server (unset: served by WhiteNoise).
 
@@ -50,7 +49,8 @@ STELSEL_PROXY_SSL_HEADER "1": the proxy sets X-Forwarded-Proto (and overwrites w
                        cannot be reached around. Default off.
 STELSEL_PROXY_AANTAL   number of reverse proxies in front that append the client's address to X-Forwarded-For
                        (default 0: the peer address REMOTE_ADDR is the client). Login throttling counts failures
-                       per address; behind one nginx it would otherwise see every client as 127.0.0.1.
+                       per address, and so do the front door's rate limits; behind one nginx they would otherwise
+                       see every client as 127.0.0.1.
 STELSEL_CSRF_TRUSTED_ORIGINS comma-separated origins (scheme and host, e.g. https://stelsel.example.nl) from which
                        forms may be posted, for when the proxy changes scheme or port. Default: none.
 STELSEL_SECURE_COOKIES "1": session and CSRF cookies only over HTTPS. Default on, unless STELSEL_ONTWIKKELING or
@@ -289,6 +289,8 @@ if _env_bool("STELSEL_PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 PROXY_AANTAL = int(os.environ.get("STELSEL_PROXY_AANTAL", "0"))
 AXES_CLIENT_IP_CALLABLE = "stelselbeheer.kern.views.client_adres"
+# the rate limits of the front door count per client address too: the same address behind the proxies
+RATELIMIT_IP_META_KEY = "stelselbeheer.kern.views.client_adres"
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("STELSEL_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _env_bool("STELSEL_SECURE_COOKIES", not (ONTWIKKELING or DEBUG))
 SECURE_HSTS_SECONDS = int(os.environ.get("STELSEL_HSTS_SECONDS", "0"))

@@ -137,3 +137,20 @@ def test_statuscode_raden_wordt_begrensd(client, db, limieten):
     assert r.status_code == 429 and r["Content-Type"] == PROBLEM and int(r["Retry-After"]) > 0
     assert client.get(f"/meldingen/status/{code}/").status_code == 429
     assert client.get(f"/meldingen/status/{code}/", REMOTE_ADDR="192.0.2.8").status_code == 200
+
+
+def test_achter_de_proxy_telt_het_adres_van_de_client(client, db, limieten, settings):
+    """MEL-MISBRUIK behind nginx (STELSEL_PROXY_AANTAL=1): every request comes from the proxy's address, so the limit
+    counts the address the proxy appended to X-Forwarded-For; what a client wrote there itself is ignored."""
+    settings.PROXY_AANTAL = 1
+    teller = iter(range(100))
+
+    def indienen(adres, vooraf=""):
+        return client.post("/api/meldingen", _melding(melder_email=f"m{next(teller)}@example.nl"),
+                           content_type="application/json", REMOTE_ADDR="127.0.0.1",
+                           HTTP_X_FORWARDED_FOR=f"{vooraf}{adres}")
+
+    for _ in range(3):
+        assert indienen("192.0.2.1", vooraf="198.51.100.9, ").status_code == 201
+    assert indienen("192.0.2.1", vooraf="198.51.100.10, ").status_code == 429  # a forged entry changes nothing
+    assert indienen("192.0.2.2").status_code == 201  # another client behind the same proxy still files

@@ -10,9 +10,9 @@ change them without touching code; empty switches a limit off):
 - ``statuscode``: failed look-ups of a melding's status code per client; once reached, every look-up from that
   client is refused until the window ends, so guessing stops being answered.
 
-The client is the account for a logged-in caller, otherwise the client address: ``REMOTE_ADDR``, an IPv6 address
-per /64 (django-ratelimit). Behind a reverse proxy every request has the proxy's address; trusted-proxy handling
-(``RATELIMIT_IP_META_KEY``) is left to the production set-up.
+The client is the account for a logged-in caller, otherwise the client address (``kern.views.client_adres``, the
+same as login throttling uses): ``REMOTE_ADDR``, or behind STELSEL_PROXY_AANTAL trusted proxies the address the
+outermost one appended to X-Forwarded-For; an IPv6 address per /64 (django-ratelimit).
 """
 
 from functools import wraps
