@@ -115,11 +115,22 @@ class AgendapuntUit(Schema):
 class NotulenUit(Schema):
     status: str
     tekst: str
-    vastgesteld_in: int | None
+    vastgesteld_in_id: int | None
     vastgesteld_op: dt.datetime | None
 
 
-class VergaderingDetailUit(VergaderingUit):
+class VergaderingDetailUit(Schema):
+    """Built as a dict by ``_detail`` (what is in it depends on who asks), hence no resolvers."""
+
+    id: int
+    orgaan: str = Field(description="Code van het orgaan")
+    begin: dt.datetime
+    einde: dt.datetime
+    plaats: str
+    status: str
+    annuleringsreden: str
+    uid: str = Field(description="Vaste UID in de iCalendar-feed")
+    revisie: int = Field(description="SEQUENCE in de iCalendar-feed")
     online_link: str | None = Field(None, description="Alleen voor wie de agenda mag raadplegen")
     agenda: list[AgendapuntUit] | None = Field(None, description="Alleen voor wie de agenda mag raadplegen")
     notulen: NotulenUit | None = None
@@ -277,7 +288,10 @@ def _agendapunt_uit(punt: Agendapunt, user, vertrouwelijk: bool) -> dict:
 
 
 def _detail(request, vergadering: Vergadering) -> dict:
-    uit = VergaderingUit.from_orm(vergadering).dict()
+    uit = {"id": vergadering.pk, "orgaan": vergadering.orgaan.code, "begin": vergadering.begin,
+           "einde": vergadering.einde, "plaats": vergadering.plaats, "status": vergadering.status,
+           "annuleringsreden": vergadering.annuleringsreden, "uid": f"{vergadering.uid}@stelselbeheer",
+           "revisie": vergadering.revisie}
     if kan(request.user, Actie.OVERLEG_LEZEN):
         vertrouwelijk = kan(request.user, Actie.OVERLEG_VERTROUWELIJK_LEZEN)
         punten = vergadering.agendapunten.select_related("onderwerp_type").prefetch_related("adviesnotas")
@@ -285,7 +299,7 @@ def _detail(request, vergadering: Vergadering) -> dict:
         uit |= {"online_link": vergadering.online_link,
                 "agenda": [_agendapunt_uit(p, request.user, vertrouwelijk) for p in punten],
                 "notulen": {"status": notulen.status, "tekst": notulen.tekst,
-                            "vastgesteld_in": notulen.vastgesteld_in_id,
+                            "vastgesteld_in_id": notulen.vastgesteld_in_id,
                             "vastgesteld_op": notulen.vastgesteld_op} if notulen else None}
     return uit
 
