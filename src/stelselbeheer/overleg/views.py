@@ -2,6 +2,8 @@
 redirect after a successful POST. Who may see what: ``OrgaanQuerySet.zichtbaar_voor`` (public bodies for
 everyone), ``Besluitvoorstel.objects.zichtbaar_voor`` and ``_vertrouwelijk`` (OVL-VERTROUWELIJK)."""
 
+from pathlib import PurePath
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -331,7 +333,10 @@ def document_download(request, pk: int):
     """A meeting document, only to whom may read it (never through a public media URL; OVL-VERTROUWELIJK)."""
     qs = Document.objects.all() if _vertrouwelijk(request.user) else Document.objects.filter(vertrouwelijk=False)
     document = get_object_or_404(qs, pk=pk)
-    return FileResponse(document.bestand.open("rb"), as_attachment=True, filename=document.naam)
+    naam, extensie = document.naam, PurePath(document.bestand.name).suffix
+    if extensie and not naam.lower().endswith(extensie.lower()):
+        naam += extensie  # a name typed without one still opens with the right program
+    return FileResponse(document.bestand.open("rb"), as_attachment=True, filename=naam)
 
 
 @vereist(Actie.OVERLEG_BEHEREN)
