@@ -247,7 +247,7 @@ def agendapunt_toevoegen(*, actor, vergadering: Vergadering, titel: str, toelich
 def agendapunt_wijzigen(*, actor, agendapunt: Agendapunt, wijzigingen: dict, reden: str = "") -> Agendapunt:
     """Title, explanation, subject, and position on the agenda (the other items move up or down)."""
     _recht(actor, Actie.OVERLEG_BEHEREN)
-    punt = Agendapunt.objects.select_for_update().select_related("vergadering").get(pk=agendapunt.pk)
+    punt = Agendapunt.objects.select_for_update(of=("self",)).select_related("vergadering").get(pk=agendapunt.pk)
     _gepland(punt.vergadering, "De agenda wijzigen")
     wijzigingen = dict(wijzigingen)
     if "onderwerp" in wijzigingen:
@@ -360,7 +360,7 @@ def notulen_vaststellen(*, actor, notulen: Notulen, vastgesteld_in: Vergadering,
     that body; from then on they are immutable (services refuse, the model refuses to save them again)."""
     _recht(actor, Actie.NOTULEN_VASTSTELLEN)
     nu = _nu(moment)
-    notulen = Notulen.objects.select_for_update().select_related("vergadering__orgaan").get(pk=notulen.pk)
+    notulen = Notulen.objects.select_for_update(of=("self",)).select_related("vergadering__orgaan").get(pk=notulen.pk)
     vergadering, orgaan = notulen.vergadering, notulen.vergadering.orgaan
     if vastgesteld_in is not None:
         vastgesteld_in = Vergadering.objects.get(pk=vastgesteld_in.pk)  # its status as stored, not as passed in
@@ -496,7 +496,7 @@ def _overgang(*, actor, voorstel: Besluitvoorstel, naam: str, toelichting: str =
         raise ValidationError({"overgang": f"Onbekende stap '{naam}'."})
     _recht(actor, overgang.actie)
     nu = _nu(moment)
-    voorstel = (Besluitvoorstel.objects.select_for_update()
+    voorstel = (Besluitvoorstel.objects.select_for_update(of=("self",))  # the agenda item is an outer join
                 .select_related("orgaan", "agendapunt__vergadering").get(pk=voorstel.pk))
     context = workflow.Context(actor=actor, moment=nu, datum=_dag(nu), toelichting=toelichting or "")
     bezwaar = workflow.scheiding(overgang, voorstel, context)

@@ -419,16 +419,20 @@ def voorstel_detail(request, nummer: str):
     voorstel = _voorstel(request, nummer)
     nu = timezone.now()
     context = workflow.Context(actor=request.user, moment=nu, datum=timezone.localdate(), toelichting="x")
-    stappen = []
+    stappen, beslissen = [], None
     for overgang in workflow.OVERGANGEN:
         if voorstel.status not in overgang.van or not kan(request.user, overgang.actie):
             continue
-        bezwaren = [r for k, rs in workflow.weigeringen(overgang, voorstel, context).items() for r in rs]
+        bezwaren = [r for k, rs in workflow.weigeringen(overgang, voorstel, context).items() for r in rs
+                    if k != "toelichting"]
         scheiding = workflow.scheiding(overgang, voorstel, context)
-        stappen.append({"overgang": overgang, "bezwaren": bezwaren + ([scheiding] if scheiding else [])})
+        stap = {"overgang": overgang, "bezwaren": bezwaren + ([scheiding] if scheiding else [])}
+        if not overgang.door_orgaan:
+            stappen.append(stap)
+        elif beslissen is None:  # the board's three decisions share one page and the same conditions
+            beslissen = stap
     return render(request, "overleg/voorstel.html", {
-        "voorstel": voorstel, "partijen": voorstel.partijen.all(), "stappen": stappen,
-        "beslissen": any(s["overgang"].door_orgaan for s in stappen),
+        "voorstel": voorstel, "partijen": voorstel.partijen.all(), "stappen": stappen, "beslissen": beslissen,
         "gebeurtenissen": voorstel.gebeurtenissen.select_related("door", "vergadering"),
         "bewerkbaar": voorstel.status in workflow.BEWERKBAAR and kan(request.user, Actie.BESLUITVOORSTEL_INDIENEN)})
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from stelselbeheer.kern.rollen import Actie, kan
 
 from .models import (
+    AMSTERDAM,
     STEMGERECHTIGD,
     Besluitvoorstel,
     Lidmaatschap,
@@ -74,8 +75,9 @@ def _in_of_na_de_vergadering(v: Besluitvoorstel, c: Context):
         return reden
     vergadering = v.agendapunt.vergadering
     if not vergadering.is_begonnen(c.moment):
-        return (f"Het bestuur beslist in of na de vergadering waarop het voorstel staat; die begint op "
-                f"{vergadering}.")
+        begin = vergadering.begin.astimezone(AMSTERDAM)
+        return (f"Het bestuur beslist in of na de vergadering waarop het voorstel staat; die begint pas op "
+                f"{begin:%d-%m-%Y} om {begin:%H:%M}.")
     return None
 
 
