@@ -3,7 +3,7 @@ state can be reached from the start."""
 
 from stelselbeheer.kern.rollen import RECHTEN, Rol
 from stelselbeheer.overleg import workflow
-from stelselbeheer.overleg.models import NotulenStatus, VergaderStatus, VoorstelStatus
+from stelselbeheer.overleg.models import NotulenStatus, VergaderStatus, Voorstelgebeurtenis, VoorstelStatus
 
 
 def _bereikbaar(begin, opvolgers):
@@ -41,3 +41,7 @@ def test_ovl_scheiding_in_de_tabel():
 def test_vergadering_en_notulen():
     assert _bereikbaar(VergaderStatus.GEPLAND, workflow.VERGADERING_OVERGANGEN.get) == set(VergaderStatus)
     assert _bereikbaar(NotulenStatus.CONCEPT, workflow.NOTULEN_OVERGANGEN.get) == set(NotulenStatus)
+
+
+def test_elke_gebeurtenis_heeft_een_label():
+    assert {o.naam for o in workflow.OVERGANGEN} | {"opgesteld", "gewijzigd"} == set(Voorstelgebeurtenis.LABELS)

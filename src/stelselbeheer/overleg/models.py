@@ -402,3 +402,11 @@ class Voorstelgebeurtenis(AlleenToevoegen):
 
     def __str__(self):
         return f"{self.voorstel.nummer}: {self.soort}"
+
+    #: how the kinds of events read on the page (the workflow's steps carry their own label)
+    LABELS = {"opgesteld": "Opgesteld", "gewijzigd": "Gewijzigd", "voorleggen": "Voorgelegd aan het bestuur",
+              "vaststellen": "Vastgesteld", "aanhouden": "Aangehouden", "afwijzen": "Afgewezen",
+              "intrekken": "Ingetrokken"}
+
+    def get_soort_display(self) -> str:
+        return self.LABELS.get(self.soort, self.soort)

@@ -2,6 +2,7 @@
 redirect after a successful POST. Who may see what: ``OrgaanQuerySet.zichtbaar_voor`` (public bodies for
 everyone), ``Besluitvoorstel.objects.zichtbaar_voor`` and ``_vertrouwelijk`` (OVL-VERTROUWELIJK)."""
 
+from functools import wraps
 from pathlib import PurePath
 
 from django.contrib import messages
@@ -68,13 +69,13 @@ def _toegang(request, orgaan: Orgaan) -> None:
 def _orgaan_pagina(view):
     """For views that take a body (by code) or a meeting (by pk) and may be public: checks ``_toegang``."""
 
+    @wraps(view)
     def wrapper(request, *args, **kwargs):
         try:
             return view(request, *args, **kwargs)
         except _Afgeschermd:
             return redirect_to_login(request.get_full_path())
 
-    wrapper.__name__, wrapper.__doc__ = view.__name__, view.__doc__
     return wrapper
 
 
@@ -397,8 +398,9 @@ def _voorstel(request, nummer: str) -> Besluitvoorstel:
 @vereist(Actie.BESLUITVOORSTEL_INDIENEN)
 def voorstel_nieuw(request):
     initial = {}
-    punt = Agendapunt.objects.filter(pk=request.GET.get("agendapunt") or 0).select_related(
-        "vergadering__orgaan").first() if (request.GET.get("agendapunt") or "").isdigit() else None
+    sleutel = request.GET.get("agendapunt", "")
+    punt = (Agendapunt.objects.filter(pk=sleutel).select_related("vergadering__orgaan").first()
+            if sleutel.isdigit() else None)
     if punt is not None:
         initial = {"agendapunt": punt.pk, "orgaan": punt.vergadering.orgaan_id, "onderwerp": punt.titel}
         if punt.onderwerp is not None and punt.onderwerp_type.model == "deelnemer":
