@@ -158,6 +158,59 @@ API = {
     ("post", "/api/beslisboom"): {"uitvoering"},
 }
 
+# Overleg en besluitvorming (issue 12). The body in the fixture is public: its schedule is for everyone; agendas,
+# documents and proposals for the readers; staff prepare, only the board decides (non-public bodies and the
+# separation of duties per role: tests/overleg/test_paginas.py and test_api.py).
+PAGINAS |= {
+    "overleg-lijst": ("/overleg/", ALLE),
+    "orgaan-detail": ("/overleg/{orgaan}/", ALLE),
+    "orgaan-ical": ("/overleg/{orgaan}/vergaderingen.ics", ALLE),
+    "orgaan-nieuw": ("/overleg/nieuw/", {"uitvoering"}),
+    "orgaan-wijzigen": ("/overleg/{orgaan}/wijzigen/", {"uitvoering"}),
+    "lid-nieuw": ("/overleg/{orgaan}/leden/nieuw/", {"uitvoering"}),
+    "lid-beeindigen": ("/overleg/leden/{lid}/beeindigen/", {"uitvoering"}),
+    "vergadering-nieuw": ("/overleg/{orgaan}/vergaderingen/nieuw/", {"uitvoering"}),
+    "vergadering-detail": ("/overleg/vergaderingen/{vergadering}/", ALLE),
+    "vergadering-wijzigen": ("/overleg/vergaderingen/{vergadering}/wijzigen/", {"uitvoering"}),
+    "vergadering-houden": ("/overleg/vergaderingen/{vergadering}/houden/", {"uitvoering"}),
+    "vergadering-annuleren": ("/overleg/vergaderingen/{vergadering}/annuleren/", {"uitvoering"}),
+    "agendapunt-nieuw": ("/overleg/vergaderingen/{vergadering}/agenda/nieuw/", {"uitvoering"}),
+    "agendapunt-wijzigen": ("/overleg/agendapunten/{agendapunt}/wijzigen/", {"uitvoering"}),
+    "adviesnota-nieuw": ("/overleg/agendapunten/{agendapunt}/adviesnota/", {"uitvoering"}),
+    "document-nieuw": ("/overleg/vergaderingen/{vergadering}/stukken/nieuw/", {"uitvoering"}),
+    "document-download": ("/overleg/stukken/{stuk}/", LEZERS),
+    "notulen-opstellen": ("/overleg/vergaderingen/{vergadering}/notulen/", {"uitvoering"}),
+    "notulen-vaststellen": ("/overleg/vergaderingen/{vergadering}/notulen/vaststellen/", {"bestuur", "uitvoering"}),
+    "voorstel-lijst": ("/overleg/voorstellen/", LEZERS),
+    "voorstel-nieuw": ("/overleg/voorstellen/nieuw/", {"uitvoering"}),
+    "voorstel-detail": ("/overleg/voorstellen/{besluitvoorstel}/", LEZERS),
+    "voorstel-wijzigen": ("/overleg/voorstellen/{besluitvoorstel}/wijzigen/", {"uitvoering"}),
+    "voorstel-voorleggen": ("/overleg/voorstellen/{besluitvoorstel}/voorleggen/", {"uitvoering"}),
+    "voorstel-intrekken": ("/overleg/voorstellen/{besluitvoorstel}/intrekken/", {"uitvoering"}),
+    "voorstel-beslissen": ("/overleg/voorstellen/{besluitvoorstel}/beslissen/", {"bestuur"}),
+}
+API |= {
+    ("get", "/api/overleg/organen"): ALLE,
+    ("post", "/api/overleg/organen"): {"uitvoering"},
+    ("get", "/api/overleg/organen/{orgaan}"): ALLE,
+    ("post", "/api/overleg/organen/{orgaan}/leden"): {"uitvoering"},
+    ("get", "/api/overleg/organen/{orgaan}/vergaderingen"): ALLE,
+    ("post", "/api/overleg/organen/{orgaan}/vergaderingen"): {"uitvoering"},
+    ("get", "/api/overleg/vergaderingen/{vergadering}"): ALLE,
+    ("post", "/api/overleg/vergaderingen/{vergadering}/status"): {"uitvoering"},
+    ("post", "/api/overleg/vergaderingen/{vergadering}/agendapunten"): {"uitvoering"},
+    ("post", "/api/overleg/vergaderingen/{vergadering}/notulen"): {"uitvoering"},
+    ("post", "/api/overleg/vergaderingen/{vergadering}/notulen/vaststelling"): {"bestuur", "uitvoering"},
+    ("get", "/api/overleg/voorstellen"): LEZERS,
+    ("post", "/api/overleg/voorstellen"): {"uitvoering"},
+    ("get", "/api/overleg/voorstellen/{besluitvoorstel}"): LEZERS,
+    ("patch", "/api/overleg/voorstellen/{besluitvoorstel}"): {"uitvoering"},
+    ("post", "/api/overleg/voorstellen/{besluitvoorstel}/voorleggen"): {"uitvoering"},
+    ("post", "/api/overleg/voorstellen/{besluitvoorstel}/intrekken"): {"uitvoering"},
+    ("post", "/api/overleg/voorstellen/{besluitvoorstel}/beslissing"): {"bestuur"},
+}
+OVERLEG_PARAMETERS = {"{orgaan}": "{code}", "{vergadering}": "{vergadering_id}", "{besluitvoorstel}": "{nummer}"}
+
 
 def _namen(patronen, prefix=""):
     for p in patronen:
@@ -181,6 +234,8 @@ def test_elke_api_operatie_staat_in_de_matrix(client, db):
                .replace("{besluit}", "{nummer}").replace("{verzoek}", "{verzoek_id}")
                .replace("{zaak}", "{nummer}").replace("{meldingcode}", "{code}")
                .replace("{melding}", "{nummer}").replace("{opschorting}", "{opschorting_id}")) for m, p in API}
+    for sjabloon_, param in OVERLEG_PARAMETERS.items():
+        gedekt = {(m, p.replace(sjabloon_, param)) for m, p in gedekt}
     assert operaties == gedekt
 
 
@@ -266,7 +321,47 @@ def _eigen_melding(wereld, rol):
                             melder_naam="A", melder_email="a@x.nl", uitkomst="landelijk")[0].nummer
 
 
+def _overleg_pad(sjabloon, wereld):
+    """The public board of the fixture with a meeting, an agenda item, a document, draft minutes, a member and a
+    public proposal on the agenda, for the overleg routes' placeholders."""
+    import datetime as dt
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from stelselbeheer.overleg import services as ovl
+    from stelselbeheer.overleg.models import Orgaan
+
+    if "{" not in sjabloon or not any(k in sjabloon for k in ("{orgaan}", "{vergadering}", "{agendapunt}", "{stuk}",
+                                                               "{lid}", "{besluitvoorstel}")):
+        return sjabloon
+    orgaan = Orgaan.objects.filter(code="bestuur").first()
+    if orgaan is None:
+        orgaan = ovl.orgaan_aanmaken(actor=None, code="bestuur", naam="Bestuur", soort="bestuur", openbaar=True)
+        ovl.lid_toevoegen(actor=None, orgaan=orgaan, rol="voorzitter", gebruiker=wereld["gebruikers"]["bestuur"],
+                          van=dt.date(2026, 1, 1))
+        begin = timezone.now() + dt.timedelta(days=14)
+        vergadering = ovl.vergadering_plannen(actor=None, orgaan=orgaan, begin=begin, plaats="Utrecht",
+                                              einde=begin + dt.timedelta(hours=2))
+        punt = ovl.agendapunt_toevoegen(actor=None, vergadering=vergadering, titel="Toelating",
+                                        onderwerp=wereld["dva"])
+        ovl.document_toevoegen(actor=None, vergadering=vergadering, agendapunt=punt,
+                               bestand=SimpleUploadedFile("advies.pdf", b"%PDF-1.4 advies"))
+        ovl.notulen_opstellen(actor=None, vergadering=vergadering, tekst="Concept.")
+        ovl.besluitvoorstel_opstellen(actor=None, orgaan=orgaan, onderwerp="Toelating", tekst="Toegelaten.",
+                                      soort="toelating", deelnemer=wereld["dva"], agendapunt=punt)
+    vergadering = orgaan.vergaderingen.get()
+    punt = vergadering.agendapunten.get()
+    waarden = {"{orgaan}": orgaan.code, "{vergadering}": vergadering.pk, "{agendapunt}": punt.pk,
+               "{stuk}": vergadering.documenten.get().pk, "{lid}": orgaan.leden.get().pk,
+               "{besluitvoorstel}": orgaan.besluitvoorstellen.get().nummer}
+    for sleutel, waarde in waarden.items():
+        sjabloon = sjabloon.replace(sleutel, str(waarde))
+    return sjabloon
+
+
 def _pad(sjabloon, wereld, rol=None):
+    sjabloon = _overleg_pad(sjabloon, wereld)
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from stelselbeheer.besluiten.models import Besluit

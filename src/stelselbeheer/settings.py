@@ -151,6 +151,7 @@ INSTALLED_APPS = [
     "stelselbeheer.besluiten",
     "stelselbeheer.naleving",
     "stelselbeheer.meldingen",
+    "stelselbeheer.overleg",
     "django_tasks",
     "django_tasks_db",
     "django_otp",

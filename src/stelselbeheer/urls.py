@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("stelselbeheer.besluiten.urls")),
     path("", include("stelselbeheer.naleving.urls")),
     path("", include("stelselbeheer.meldingen.urls")),
+    path("", include("stelselbeheer.overleg.urls")),
     path("api/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

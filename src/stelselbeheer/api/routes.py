@@ -5,6 +5,7 @@ from stelselbeheer.kern.api import router as kern
 from stelselbeheer.meldingen.api import router as meldingen
 from stelselbeheer.naleving.api import router as naleving
 from stelselbeheer.organisaties.api import router as organisaties
+from stelselbeheer.overleg.api import router as overleg
 from stelselbeheer.register.api import router as register
 
 api.add_router("/", register)
@@ -14,3 +15,4 @@ api.add_router("/", kern)
 api.add_router("/", besluiten)
 api.add_router("/", naleving)
 api.add_router("/", meldingen)
+api.add_router("/", overleg)

@@ -43,6 +43,7 @@ from stelselbeheer.organisaties.models import (
     Sector,
     Soort,
 )
+from stelselbeheer.overleg.demodata import overleg_demo
 from stelselbeheer.register.models import (
     Aanbieder,
     AanbiederGegevensdienst,
@@ -699,6 +700,9 @@ def genereer(*, aanbieders: int = 2000, seed: int = 2026, peildatum: dt.date | N
         if accounts:
             gen.verzoeken(Gebruiker.objects.get(username="deelnemer"))
         gen.meldingen()
+        if accounts:  # the board's chair is the demo board account
+            for soort, aantal in overleg_demo(peildatum=gen.peildatum, fake=gen.fake).items():
+                gen.tel(soort, aantal)
         vastleggen(actor=None, actie="demo.gegenereerd", object_type="kern.demodata", object_id=str(seed),
                    omschrijving=f"Demodata (seed {seed}, {aanbieders} aanbieders)",
                    na={"seed": seed, "peildatum": gen.peildatum, "aantallen": gen.aantallen})

@@ -50,6 +50,16 @@ class Actie(models.TextChoices):
     LIJST_LEZEN = "lijst.lezen", "Publicaties van de lijsten raadplegen (geschiedenis, verschillen, waarom)"
     LIJST_PUBLICEREN = "lijst.publiceren", "Lijsten publiceren"
     BESLUIT_VASTLEGGEN = "besluit.vastleggen", "Besluiten van het bestuur vastleggen"
+    OVERLEG_PUBLIEK_LEZEN = "overleg.publiek_lezen", "Openbare organen en hun vergaderplanning raadplegen"
+    OVERLEG_LEZEN = "overleg.lezen", "Organen, vergaderingen, agenda's, stukken, notulen, besluitvoorstellen raadplegen"
+    OVERLEG_VERTROUWELIJK_LEZEN = "overleg.vertrouwelijk_lezen", ("Vertrouwelijke vergaderstukken, adviesnota's en "
+                                                                  "niet-openbare besluitvoorstellen raadplegen")
+    OVERLEG_BEHEREN = "overleg.beheren", ("Organen en leden beheren, vergaderingen plannen, agenda's, stukken, "
+                                          "adviesnota's en conceptnotulen opstellen")
+    BESLUITVOORSTEL_INDIENEN = "besluitvoorstel.indienen", "Besluitvoorstellen opstellen en aan het bestuur voorleggen"
+    BESLUITVOORSTEL_VASTSTELLEN = "besluitvoorstel.vaststellen", ("Besluitvoorstellen vaststellen, aanhouden of "
+                                                                  "afwijzen (als stemgerechtigd lid van het bestuur)")
+    NOTULEN_VASTSTELLEN = "notulen.vaststellen", "Notulen vaststellen (als stemgerechtigd lid van het orgaan)"
     DEELNEMER_AANMELDEN = "deelnemer.aanmelden", "Een aanvraag tot toetreding indienen"
     TOETREDING_BEHANDELEN = "toetreding.behandelen", "Toe- en uittreding behandelen (intake, advies, activeren)"
     TOETREDING_BESLUITEN = "toetreding.besluiten", "Besluitstappen van toe- en uittreding zetten"
@@ -96,6 +106,21 @@ RECHTEN: dict[str, frozenset[str]] = {
     Rol.REGIO: frozenset({_A.REGISTER_PUBLIEK_LEZEN, _A.REGIO_LEZEN, _A.MELDING_INDIENEN, _A.MELDINGEN_BEHANDELEN,
                           _A.EIGEN_MELDINGEN_LEZEN, _A.KENNISBANK_LEZEN}),
 }
+
+
+#: Overleg en besluitvorming (issue 12): staff prepare, the board decides (OVL-SCHEIDING); the public sees public
+#: bodies' meeting schedules; the auditor reads, confidential pieces excepted.
+_OVERLEG: dict[str, set[str]] = {
+    PUBLIEK: {_A.OVERLEG_PUBLIEK_LEZEN},
+    Rol.DEELNEMER: {_A.OVERLEG_PUBLIEK_LEZEN},
+    Rol.REGIO: {_A.OVERLEG_PUBLIEK_LEZEN},
+    Rol.AUDITOR: {_A.OVERLEG_PUBLIEK_LEZEN, _A.OVERLEG_LEZEN},
+    Rol.BESTUUR: {_A.OVERLEG_PUBLIEK_LEZEN, _A.OVERLEG_LEZEN, _A.OVERLEG_VERTROUWELIJK_LEZEN,
+                  _A.BESLUITVOORSTEL_VASTSTELLEN, _A.NOTULEN_VASTSTELLEN},
+    Rol.UITVOERING: {_A.OVERLEG_PUBLIEK_LEZEN, _A.OVERLEG_LEZEN, _A.OVERLEG_VERTROUWELIJK_LEZEN, _A.OVERLEG_BEHEREN,
+                     _A.BESLUITVOORSTEL_INDIENEN, _A.NOTULEN_VASTSTELLEN},
+}
+RECHTEN = {rol: acties | frozenset(_OVERLEG.get(rol, ())) for rol, acties in RECHTEN.items()}
 
 
 def rol_van(user) -> str:
