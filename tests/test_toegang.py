@@ -502,6 +502,13 @@ ADMIN = {
     "axes.accesslog": LEZERS,
     "axes.accessfailurelog": LEZERS,
     "django_tasks_database.dbtaskresult": {"uitvoering"},
+    "overleg.orgaan": LEZERS,
+    "overleg.lidmaatschap": LEZERS,
+    "overleg.vergadering": LEZERS,
+    "overleg.notulen": LEZERS,
+    "overleg.document": LEZERS,  # confidential ones not for the auditor (OVL-VERTROUWELIJK, tests/overleg)
+    "overleg.adviesnota": LEZERS,
+    "overleg.besluitvoorstel": LEZERS,
 }
 
 
@@ -553,9 +560,38 @@ def _admin_object(label, wereld):
             args_kwargs={"args": [], "kwargs": {}}, task_path="stelselbeheer.naleving.tasks.register_controleren",
             backend_name="default", run_after=timezone.now()),
     }
+    if label.startswith("overleg."):
+        _overleg(wereld)
     _zaak(wereld)  # a case brings its events
     model = apps.get_model(label)
     return model.objects.first() or maken[label]()
+
+
+def _overleg(wereld):
+    """A board with a held meeting: agenda item, public document and advice note, draft minutes, a proposal."""
+    import datetime as dt
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from stelselbeheer.overleg import services as ovl
+    from stelselbeheer.overleg.models import Orgaan
+
+    if Orgaan.objects.exists():
+        return
+    orgaan = ovl.orgaan_aanmaken(actor=None, code="bestuur", naam="Bestuur", soort="bestuur", openbaar=True)
+    ovl.lid_toevoegen(actor=None, orgaan=orgaan, rol="voorzitter", gebruiker=wereld["gebruikers"]["bestuur"],
+                      van=timezone.localdate() - dt.timedelta(days=30))
+    begin = timezone.now() + dt.timedelta(days=7)
+    vergadering = ovl.vergadering_plannen(actor=None, orgaan=orgaan, begin=begin, einde=begin + dt.timedelta(hours=2),
+                                         plaats="Utrecht")
+    punt = ovl.agendapunt_toevoegen(actor=None, vergadering=vergadering, titel="Jaarplan")
+    ovl.document_toevoegen(actor=None, vergadering=vergadering, agendapunt=punt, vertrouwelijk=False,
+                           bestand=SimpleUploadedFile("jaarplan.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf"))
+    ovl.adviesnota_opstellen(actor=None, agendapunt=punt, titel="Advies", advies="Vaststellen.", vertrouwelijk=False)
+    ovl.besluitvoorstel_opstellen(actor=None, orgaan=orgaan, onderwerp="Jaarplan", tekst="Het bestuur stelt het "
+                                  "jaarplan vast.", soort="overig", agendapunt=punt)
+    ovl.notulen_opstellen(actor=None, vergadering=vergadering, tekst="Concept.", moment=begin + dt.timedelta(hours=3))
 
 
 def _besluit_openbaar(wereld):

@@ -18,7 +18,7 @@ from stelselbeheer.kern.rollen import Actie, vereist_recht
 SERVICEMODULES = [
     "besluiten.services", "deelnemers.services", "kern.services", "lijsten.services", "meldingen.services",
     "naleving.services", "naleving.opschorting", "organisaties.services", "register.services",
-    "register.verzoeken", "register.importeren",
+    "register.verzoeken", "register.importeren", "overleg.services",
 ]
 
 #: public functions of those modules that are not an entrance for a user, with the reason

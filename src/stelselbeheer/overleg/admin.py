@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from stelselbeheer.kern.admin import AlleenLezenAdmin
 from stelselbeheer.kern.rollen import Actie, kan
@@ -8,6 +9,7 @@ from .models import Adviesnota, Besluitvoorstel, Document, Lidmaatschap, Notulen
 
 @admin.register(Orgaan)
 class OrgaanAdmin(AlleenLezenAdmin):
+    actie = Actie.OVERLEG_LEZEN
     list_display = ["code", "naam", "soort", "openbaar"]
     list_filter = ["soort", "openbaar"]
     search_fields = ["code", "naam"]
@@ -15,6 +17,7 @@ class OrgaanAdmin(AlleenLezenAdmin):
 
 @admin.register(Lidmaatschap)
 class LidmaatschapAdmin(AlleenLezenAdmin):
+    actie = Actie.OVERLEG_LEZEN
     list_display = ["naam", "orgaan", "rol", "gebruiker", "organisatie", "van", "tot"]
     list_filter = ["orgaan", "rol"]
     search_fields = ["naam"]
@@ -22,18 +25,23 @@ class LidmaatschapAdmin(AlleenLezenAdmin):
 
 @admin.register(Vergadering)
 class VergaderingAdmin(AlleenLezenAdmin):
+    actie = Actie.OVERLEG_LEZEN
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # as the project's own forms
     list_display = ["orgaan", "begin", "einde", "plaats", "status"]
     list_filter = ["orgaan", "status"]
 
 
 @admin.register(Notulen)
 class NotulenAdmin(AlleenLezenAdmin):
+    actie = Actie.OVERLEG_LEZEN
     list_display = ["vergadering", "status", "vastgesteld_in", "vastgesteld_op"]
     list_filter = ["status"]
 
 
 class _Vertrouwelijk(AlleenLezenAdmin):
     """OVL-VERTROUWELIJK holds in the admin too (auditors may read the admin)."""
+
+    actie = Actie.OVERLEG_LEZEN
 
     def get_queryset(self, request):
         qs = super().get_queryset(request)
@@ -55,6 +63,7 @@ class AdviesnotaAdmin(_Vertrouwelijk):
 
 @admin.register(Besluitvoorstel)
 class BesluitvoorstelAdmin(AlleenLezenAdmin):
+    actie = Actie.OVERLEG_LEZEN
     list_display = ["nummer", "onderwerp", "soort", "status", "revisie", "openbaar", "besluit"]
     list_filter = ["status", "soort", "openbaar"]
     search_fields = ["nummer", "onderwerp"]

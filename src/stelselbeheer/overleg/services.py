@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from stelselbeheer.besluiten.services import MAX_BIJLAGE, TOEGESTANE_BIJLAGEN, besluit_vastleggen
 from stelselbeheer.kern.audit import json_waarde, momentopname, vastleggen
-from stelselbeheer.kern.rollen import Actie, kan
+from stelselbeheer.kern.rollen import Actie, kan, vereist_recht
 from stelselbeheer.kern.services import volgend_jaarnummer
 
 from . import onderwerpen, workflow
@@ -90,9 +90,9 @@ def _wijzig(*, actor, obj, wijzigingen: dict, toegestaan: set[str], actie: str, 
 # -- bodies and members ---------------------------------------------------------------------------------------
 
 @transaction.atomic
+@vereist_recht(Actie.OVERLEG_BEHEREN)
 def orgaan_aanmaken(*, actor, code: str, naam: str, soort: str, omschrijving: str = "",
                     openbaar: bool = False) -> Orgaan:
-    _recht(actor, Actie.OVERLEG_BEHEREN)
     orgaan = Orgaan(code=code, naam=naam, soort=soort, omschrijving=omschrijving, openbaar=openbaar)
     orgaan.full_clean()
     orgaan.save()
@@ -101,18 +101,18 @@ def orgaan_aanmaken(*, actor, code: str, naam: str, soort: str, omschrijving: st
 
 
 @transaction.atomic
+@vereist_recht(Actie.OVERLEG_BEHEREN)
 def orgaan_wijzigen(*, actor, orgaan: Orgaan, wijzigingen: dict, reden: str = "") -> Orgaan:
     """Name, description and openness; the code (in addresses and calendar subscriptions) and the kind stay."""
-    _recht(actor, Actie.OVERLEG_BEHEREN)
     orgaan = Orgaan.objects.select_for_update().get(pk=orgaan.pk)
     return _wijzig(actor=actor, obj=orgaan, wijzigingen=wijzigingen, toegestaan={"naam", "omschrijving", "openbaar"},
                    actie="orgaan.gewijzigd", reden=reden)[0]
 
 
 @transaction.atomic
+@vereist_recht(Actie.OVERLEG_BEHEREN)
 def lid_toevoegen(*, actor, orgaan: Orgaan, rol: str, van: dt.date, naam: str = "", gebruiker=None,
                   organisatie=None, tot: dt.date | None = None) -> Lidmaatschap:
-    _recht(actor, Actie.OVERLEG_BEHEREN)
     naam = (naam or "").strip()
     if not naam and gebruiker is not None:
         naam = gebruiker.get_full_name() or gebruiker.get_username()
@@ -132,8 +132,8 @@ def lid_toevoegen(*, actor, orgaan: Orgaan, rol: str, van: dt.date, naam: str = 
 
 
 @transaction.atomic
+@vereist_recht(Actie.OVERLEG_BEHEREN)
 def lidmaatschap_beeindigen(*, actor, lidmaatschap: Lidmaatschap, tot: dt.date, reden: str = "") -> Lidmaatschap:
-    _recht(actor, Actie.OVERLEG_BEHEREN)
     lid = Lidmaatschap.objects.select_for_update().get(pk=lidmaatschap.pk)
     if tot is None:
         raise ValidationError({"tot": "Geef de laatste dag van het lidmaatschap."})
@@ -157,9 +157,9 @@ def _naar(vergadering: Vergadering, naar: str) -> None:
 
 
 @transaction.atomic
+@vereist_recht(Actie.OVERLEG_BEHEREN)
 def vergadering_plannen(*, actor, orgaan: Orgaan, begin: dt.datetime, einde: dt.datetime, plaats: str = "",
                         online_link: str = "") -> Vergadering:
-    _recht(actor, Actie.OVERLEG_BEHEREN)
     _bewust({"begin": begin, "einde": einde})
     vergadering = Vergadering(orgaan=orgaan, begin=begin, einde=einde, plaats=plaats, online_link=online_link)
     vergadering.full_clean()
@@ -175,9 +175,9 @@ def _gepland(vergadering: Vergadering, wat: str) -> None:
 
 
 @transaction.atomic
+@vereist_recht(Actie.OVERLEG_BEHEREN)
 def vergadering_wijzigen(*, actor, vergadering: Vergadering, wijzigingen: dict, reden: str = "") -> Vergadering:
     """Time and place of a planned meeting; each change raises its calendar revision (iCalendar SEQUENCE)."""
-    _recht(actor, Actie.OVERLEG_BEHEREN)
     vergadering = Vergadering.objects.select_for_update().get(pk=vergadering.pk)
     _gepland(vergadering, "Tijd en plaats wijzigen")
     _bewust({k: v for k, v in wijzigingen.items() if k in {"begin", "einde"}})
@@ -191,9 +191,9 @@ def vergadering_wijzigen(*, actor, vergadering: Vergadering, wijzigingen: dict, 
 
 
 @transaction.atomic
+@vereist_recht(Actie.OVERLEG_BEHEREN)
 def vergadering_houden(*, actor, vergadering: Vergadering, moment: dt.datetime | None = None) -> Vergadering:
     """Record that a planned meeting took place (OVL-GEHOUDEN: not before it began)."""
-    _recht(actor, Actie.OVERLEG_BEHEREN)
     nu = _nu(moment)
     vergadering = Vergadering.objects.select_for_update().get(pk=vergadering.pk)
     _naar(vergadering, VergaderStatus.GEHOUDEN)
@@ -207,9 +207,9 @@ def vergadering_houden(*, actor, vergadering: Vergadering, moment: dt.datetime |
 
 
 @transaction.atomic
+@vereist_recht(Actie.OVERLEG_BEHEREN)
 def vergadering_annuleren(*, actor, vergadering: Vergadering, reden: str) -> Vergadering:
     """Cancel a planned meeting; calendars show it as cancelled (STATUS:CANCELLED) instead of losing it."""
-    _recht(actor, Actie.OVERLEG_BEHEREN)
     vergadering = Vergadering.objects.select_for_update().get(pk=vergadering.pk)
     _naar(vergadering, VergaderStatus.GEANNULEERD)
     if not (reden or "").strip():
@@ -226,11 +226,11 @@ def vergadering_annuleren(*, actor, vergadering: Vergadering, reden: str) -> Ver
 # -- agenda, documents, advice notes --------------------------------------------------------------------------
 
 @transaction.atomic
+@vereist_recht(Actie.OVERLEG_BEHEREN)
 def agendapunt_toevoegen(*, actor, vergadering: Vergadering, titel: str, toelichting: str = "",
                          onderwerp=None) -> Agendapunt:
     """An item at the end of a planned meeting's agenda; ``onderwerp`` is a domain object of a kind registered in
     ``onderwerpen.py``, or None for a free-text item."""
-    _recht(actor, Actie.OVERLEG_BEHEREN)
     vergadering = Vergadering.objects.select_for_update().get(pk=vergadering.pk)
     _gepland(vergadering, "De agenda wijzigen")
     soort, obj_id = onderwerpen.verwijzing(onderwerp)
@@ -244,9 +244,9 @@ def agendapunt_toevoegen(*, actor, vergadering: Vergadering, titel: str, toelich
 
 
 @transaction.atomic
+@vereist_recht(Actie.OVERLEG_BEHEREN)
 def agendapunt_wijzigen(*, actor, agendapunt: Agendapunt, wijzigingen: dict, reden: str = "") -> Agendapunt:
     """Title, explanation, subject, and position on the agenda (the other items move up or down)."""
-    _recht(actor, Actie.OVERLEG_BEHEREN)
     punt = Agendapunt.objects.select_for_update(of=("self",)).select_related("vergadering").get(pk=agendapunt.pk)
     _gepland(punt.vergadering, "De agenda wijzigen")
     wijzigingen = dict(wijzigingen)
@@ -268,11 +268,11 @@ def agendapunt_wijzigen(*, actor, agendapunt: Agendapunt, wijzigingen: dict, red
 
 
 @transaction.atomic
+@vereist_recht(Actie.OVERLEG_BEHEREN)
 def document_toevoegen(*, actor, vergadering: Vergadering, bestand, vertrouwelijk: bool = False,
                        agendapunt: Agendapunt | None = None, naam: str = "") -> Document:
     """A meeting document, checked like a decision's attachments (type and size); a confidential one is seen by
     the board and staff only, and its name is in the audit trail as SHA-256 (OVL-VERTROUWELIJK)."""
-    _recht(actor, Actie.OVERLEG_BEHEREN)
     vergadering = Vergadering.objects.select_for_update().get(pk=vergadering.pk)
     fouten = {}
     if vergadering.status == VergaderStatus.GEANNULEERD:
@@ -306,10 +306,10 @@ def document_toevoegen(*, actor, vergadering: Vergadering, bestand, vertrouwelij
 
 
 @transaction.atomic
+@vereist_recht(Actie.OVERLEG_BEHEREN)
 def adviesnota_opstellen(*, actor, agendapunt: Agendapunt, titel: str, advies: str,
                          vertrouwelijk: bool = True) -> Adviesnota:
     """Staff's advice to the body on an agenda item of a planned meeting (the trail keeps its SHA-256)."""
-    _recht(actor, Actie.OVERLEG_BEHEREN)
     punt = Agendapunt.objects.select_related("vergadering").get(pk=agendapunt.pk)
     _gepland(punt.vergadering, "Een adviesnota opstellen")
     nota = Adviesnota(agendapunt=punt, titel=titel, advies=advies, vertrouwelijk=vertrouwelijk,
@@ -326,10 +326,10 @@ def adviesnota_opstellen(*, actor, agendapunt: Agendapunt, titel: str, advies: s
 # -- minutes ------------------------------------------------------------------------------------------------------
 
 @transaction.atomic
+@vereist_recht(Actie.OVERLEG_BEHEREN)
 def notulen_opstellen(*, actor, vergadering: Vergadering, tekst: str,
                       moment: dt.datetime | None = None) -> Notulen:
     """Draft (or redraft) the minutes of a meeting; adopted minutes never change again (OVL-NOTULEN)."""
-    _recht(actor, Actie.OVERLEG_BEHEREN)
     nu = _nu(moment)
     vergadering = Vergadering.objects.select_for_update().get(pk=vergadering.pk)
     fouten = {}
@@ -354,11 +354,11 @@ def notulen_opstellen(*, actor, vergadering: Vergadering, tekst: str,
 
 
 @transaction.atomic
+@vereist_recht(Actie.NOTULEN_VASTSTELLEN)
 def notulen_vaststellen(*, actor, notulen: Notulen, vastgesteld_in: Vergadering,
                         moment: dt.datetime | None = None) -> Notulen:
     """OVL-NOTULEN: a voting member of the body adopts the minutes of a held meeting at or after a later meeting of
     that body; from then on they are immutable (services refuse, the model refuses to save them again)."""
-    _recht(actor, Actie.NOTULEN_VASTSTELLEN)
     nu = _nu(moment)
     notulen = Notulen.objects.select_for_update(of=("self",)).select_related("vergadering__orgaan").get(pk=notulen.pk)
     vergadering, orgaan = notulen.vergadering, notulen.vergadering.orgaan
@@ -420,11 +420,11 @@ def _gebeurtenis(voorstel, soort, actor, tijdstip, *, van="", naar="", vergaderi
 
 
 @transaction.atomic
+@vereist_recht(Actie.BESLUITVOORSTEL_INDIENEN)
 def besluitvoorstel_opstellen(*, actor, orgaan: Orgaan, onderwerp: str, tekst: str, soort: str,
                               openbaar: bool = True, deelnemer=None, partijen=(), agendapunt: Agendapunt | None = None,
                               moment: dt.datetime | None = None) -> Besluitvoorstel:
     """Staff prepare a decision for the board (status: in voorbereiding), optionally already on an agenda item."""
-    _recht(actor, Actie.BESLUITVOORSTEL_INDIENEN)
     nu = _nu(moment)
     voorstel = Besluitvoorstel(orgaan=orgaan, onderwerp=onderwerp, tekst=tekst, soort=soort, openbaar=openbaar,
                                deelnemer=deelnemer, agendapunt=agendapunt, opgesteld_door=_gebruiker(actor),
@@ -441,12 +441,12 @@ def besluitvoorstel_opstellen(*, actor, orgaan: Orgaan, onderwerp: str, tekst: s
 
 
 @transaction.atomic
+@vereist_recht(Actie.BESLUITVOORSTEL_INDIENEN)
 def besluitvoorstel_wijzigen(*, actor, voorstel: Besluitvoorstel, wijzigingen: dict, reden: str = "",
                              moment: dt.datetime | None = None) -> Besluitvoorstel:
     """Change an open proposal. A change of content raises its revision, so a board member deciding on what they
     read is refused if it changed meanwhile (OVL-REVISIE); an adopted, rejected or withdrawn one is frozen
     (OVL-BEVROREN)."""
-    _recht(actor, Actie.BESLUITVOORSTEL_INDIENEN)
     nu = _nu(moment)
     voorstel = Besluitvoorstel.objects.select_for_update().get(pk=voorstel.pk)
     if voorstel.status not in workflow.BEWERKBAAR:
@@ -532,6 +532,7 @@ def _overgang(*, actor, voorstel: Besluitvoorstel, naam: str, toelichting: str =
     return voorstel
 
 
+@vereist_recht(Actie.BESLUITVOORSTEL_INDIENEN)
 def besluitvoorstel_voorleggen(*, actor, voorstel: Besluitvoorstel, toelichting: str = "",
                                moment: dt.datetime | None = None) -> Besluitvoorstel:
     """Staff put a proposal on an agenda item before the board (OVL-AGENDA)."""
@@ -539,6 +540,7 @@ def besluitvoorstel_voorleggen(*, actor, voorstel: Besluitvoorstel, toelichting:
                      toelichting=toelichting, moment=moment)
 
 
+@vereist_recht(Actie.BESLUITVOORSTEL_VASTSTELLEN)
 def besluitvoorstel_vaststellen(*, actor, voorstel: Besluitvoorstel, revisie: int | None = None,
                                 toelichting: str = "", moment: dt.datetime | None = None) -> Besluitvoorstel:
     """A voting board member adopts the proposal in or after its meeting (OVL-SCHEIDING, OVL-VERGADERING): the
@@ -547,23 +549,27 @@ def besluitvoorstel_vaststellen(*, actor, voorstel: Besluitvoorstel, revisie: in
                      moment=moment)
 
 
+@vereist_recht(Actie.BESLUITVOORSTEL_VASTSTELLEN)
 def besluitvoorstel_aanhouden(*, actor, voorstel: Besluitvoorstel, toelichting: str, revisie: int | None = None,
                               moment: dt.datetime | None = None) -> Besluitvoorstel:
     return _overgang(actor=actor, voorstel=voorstel, naam="aanhouden", toelichting=toelichting, revisie=revisie,
                      moment=moment)
 
 
+@vereist_recht(Actie.BESLUITVOORSTEL_VASTSTELLEN)
 def besluitvoorstel_afwijzen(*, actor, voorstel: Besluitvoorstel, toelichting: str, revisie: int | None = None,
                              moment: dt.datetime | None = None) -> Besluitvoorstel:
     return _overgang(actor=actor, voorstel=voorstel, naam="afwijzen", toelichting=toelichting, revisie=revisie,
                      moment=moment)
 
 
+@vereist_recht(Actie.BESLUITVOORSTEL_INDIENEN)
 def besluitvoorstel_intrekken(*, actor, voorstel: Besluitvoorstel, toelichting: str,
                               moment: dt.datetime | None = None) -> Besluitvoorstel:
     return _overgang(actor=actor, voorstel=voorstel, naam="intrekken", toelichting=toelichting, moment=moment)
 
 
+@vereist_recht(Actie.BESLUITVOORSTEL_VASTSTELLEN)
 def besluitvoorstel_beslissen(*, actor, voorstel: Besluitvoorstel, beslissing: str, toelichting: str = "",
                               revisie: int | None = None, moment: dt.datetime | None = None) -> Besluitvoorstel:
     """The board's decision as chosen on the page or in the API: vaststellen, aanhouden or afwijzen."""
