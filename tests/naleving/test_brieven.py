@@ -16,7 +16,7 @@ CRIT = {k: {"score": 4, "motivering": f"Gewogen: {k}"} for k in CRITERIA}
 @pytest.fixture
 def zaak(wereld):
     z = services.zaak_openen(actor=None, deelnemer=wereld["dva"], verplichting="NAL-365: geldig testresultaat",
-                             omstandigheden="Testresultaat verlopen op 01-11-2026.")
+                             omstandigheden="Testresultaat verlopen op 01-11-2026.", datum=dt.date(2026, 11, 1))
     z = services.zaak_stap(actor=None, zaak=z, overgang="toelichting_vragen", datum=dt.date(2026, 11, 2))
     z = services.zaak_stap(actor=None, zaak=z, overgang="beoordelen", datum=dt.date(2026, 11, 20),
                            gegevens={"beoordeling": "Geen reactie ontvangen; de niet-naleving is ernstig."})

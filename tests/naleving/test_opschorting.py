@@ -88,7 +88,7 @@ def test_niveau_4_beeindigt_en_haalt_van_de_openbare_lijst(client, wereld, gepub
 
 
 def test_opschorten_via_de_pagina(client, wereld, gepubliceerd):
-    b = besluit(wereld["dva"], BesluitSoort.OPSCHORTING)
+    b = besluit(wereld["dva"], BesluitSoort.OPSCHORTING, datum=vandaag() - dt.timedelta(days=2))
     client.force_login(wereld["gebruikers"]["bestuur"])
     r = client.post(f"/beheer/naleving/opschorten/{wereld['dva'].pk}/", {
         "niveau": "3", "besluit": b.pk, "datum": (vandaag() - dt.timedelta(days=1)).isoformat(),

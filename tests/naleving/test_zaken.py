@@ -22,7 +22,7 @@ CRIT = {k: {"score": 3, "motivering": f"Afweging voor {k}"} for k in CRITERIA}
 @pytest.fixture
 def zaak(wereld):
     return services.zaak_openen(actor=None, deelnemer=wereld["dva"], verplichting="NAL-365: geldig testresultaat",
-                                omstandigheden="Testresultaat verlopen op 01-11-2026.")
+                                omstandigheden="Testresultaat verlopen op 01-03-2026.", datum=dt.date(2026, 3, 2))
 
 
 def _stap(zaak, naam, **kw):

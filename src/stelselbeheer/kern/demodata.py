@@ -420,13 +420,17 @@ class Generator:
         """Cases in several steps of the policy (with their letters) and a level-2 suspension."""
         from stelselbeheer.besluiten.models import Besluit
         from stelselbeheer.naleving import services as nal
-        from stelselbeheer.naleving.models import CRITERIA, Nalevingszaak, Opschorting
+        from stelselbeheer.naleving.models import CRITERIA, Nalevingszaak, Opschorting, Zaakgebeurtenis
         from stelselbeheer.naleving.opschorting import einde_signaleren, scope
 
         p = self.peildatum
         zaken = list(Nalevingszaak.objects.order_by("id")[:4])
         if len(zaken) == 4:
             dagen = lambda n: p - dt.timedelta(days=n)  # noqa: E731
+            # these cases have a history: opened two months ago, so their steps follow the opening (NAL-STAPDATUM)
+            ids = [z.pk for z in zaken]
+            Nalevingszaak.objects.filter(pk__in=ids).update(geopend_op=dagen(60))
+            Zaakgebeurtenis.objects.filter(zaak_id__in=ids, soort="geopend").update(datum=dagen(60))
             nal.zaak_stap(actor=None, zaak=zaken[0], overgang="toelichting_vragen", datum=dagen(30))
             z = nal.zaak_stap(actor=None, zaak=zaken[1], overgang="toelichting_vragen", datum=dagen(25))
             nal.zaak_stap(actor=None, zaak=z, overgang="beoordelen", datum=dagen(5), gegevens={

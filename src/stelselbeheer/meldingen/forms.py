@@ -14,7 +14,7 @@ class MeldingForm(forms.Form):
     omschrijving = forms.CharField(label="Omschrijving", widget=forms.Textarea(attrs={"rows": 6}),
                                    max_length=OMSCHRIJVING_MAX,
                                    help_text=f"Wat gebeurde er, wanneer, en wat had u verwacht? Hooguit "
-                                             f"{OMSCHRIJVING_MAX:,} tekens.".replace(",", "."))
+                                             f"{OMSCHRIJVING_MAX:_} tekens.".replace("_", "."))
     melder_naam = forms.CharField(label="Uw naam", max_length=200)
     melder_email = forms.EmailField(label="Uw e-mailadres", max_length=254)
     regio = forms.ModelChoiceField(Regio.objects.all(), label="Regio", required=False,

@@ -35,6 +35,7 @@ from stelselbeheer.kern.audit import vastleggen
 from stelselbeheer.kern.models import Gebruiker
 from stelselbeheer.kern.rollen import Actie, Rol, vereist_recht
 
+from . import rules
 from .models import STANDAARD_DAGEN, VERWACHTE_DUUR, Opschorting
 
 #: the longest planned end, in days after the start (or after today, when extending)
@@ -79,6 +80,12 @@ def _bericht_aan_deelnemers(opschorting: Opschorting, verlengd: bool = False) ->
     send_mass_mail([(onderwerp, tekst, None, [a]) for a in sorted(adressen)], fail_silently=False)
 
 
+def _datum_toetsen(datum: dt.date, *, vroegst: dt.date | None, vroegst_wat: str) -> None:
+    bezwaar = rules.stapdatum_bezwaar(datum, vandaag=dln.vandaag(), vroegst=vroegst, vroegst_wat=vroegst_wat)
+    if bezwaar:
+        raise ValidationError({"datum": bezwaar})
+
+
 def _gepland_tot(niveau: int, begin: dt.date, gepland_tot: dt.date | None, vanaf: dt.date) -> dt.date | None:
     """NAL-OPSCHORTING-EINDE: the planned end of a suspension of ``niveau`` from ``begin``: after the start, not
     already past on ``vanaf`` (today), at most a year ahead; a default for levels 1 and 2, none for level 4."""
@@ -119,6 +126,7 @@ def opschorten(*, actor, deelnemer: Deelnemer, niveau: int, besluit, zaak=None, 
     if niveau not in VERWACHTE_DUUR:
         raise ValidationError({"niveau": "Kies niveau 1, 2, 3 of 4."})
     datum = datum or dln.vandaag()
+    _datum_toetsen(datum, vroegst=getattr(besluit, "datum", None), vroegst_wat="het besluit")
     gepland_tot = _gepland_tot(niveau, datum, gepland_tot, dln.vandaag())
     lopend = Opschorting.objects.filter(deelnemer=deelnemer, opgeheven_op__isnull=True).exists()
     if lopend and niveau < 4:
@@ -156,6 +164,7 @@ def opschorting_verlengen(*, actor, opschorting: Opschorting, besluit, gepland_t
     decision to suspend. The other participants hear the new expected end; the public timeline shows the step."""
     opschorting = _lopend(opschorting)
     datum = datum or dln.vandaag()
+    _datum_toetsen(datum, vroegst=opschorting.ingegaan_op, vroegst_wat="de ingang van de opschorting")
     if gepland_tot is None or (opschorting.gepland_tot and gepland_tot <= opschorting.gepland_tot) \
             or gepland_tot <= datum or gepland_tot > datum + dt.timedelta(days=MAX_DAGEN):
         huidig = f"{opschorting.gepland_tot:%d-%m-%Y}" if opschorting.gepland_tot else "geen"
@@ -194,6 +203,7 @@ def opschorting_opheffen(*, actor, opschorting: Opschorting, besluit, datum: dt.
     """Lift a running suspension on a public decision to lift it: the participant is active again."""
     opschorting = _lopend(opschorting)
     datum = datum or dln.vandaag()
+    _datum_toetsen(datum, vroegst=opschorting.ingegaan_op, vroegst_wat="de ingang van de opschorting")
     dln.deelnemer_overgang(actor=actor, deelnemer=opschorting.deelnemer, overgang="opschorting_opheffen",
                            besluit=besluit, datum=datum, maatregel=True)
     opschorting.opgeheven_op, opschorting.opheffingsbesluit = datum, besluit

@@ -16,7 +16,7 @@ from stelselbeheer.kern.audit import canoniek, momentopname, vastleggen
 from stelselbeheer.kern.rollen import Actie, vereist_recht
 from stelselbeheer.kern.services import volgend_jaarnummer
 
-from . import brieven, termijnen, workflow
+from . import brieven, rules, termijnen, workflow
 from .models import CRITERIA, Constatering, Nalevingszaak, Zaakgebeurtenis, ZaakStap
 from .opschorting import lopende_beeindigen
 
@@ -103,6 +103,11 @@ def zaak_stap(*, actor, zaak: Nalevingszaak, overgang: str, datum: dt.date | Non
     if onbekend:
         raise ValidationError({v: "Dit veld hoort niet bij deze stap." for v in sorted(onbekend)})
     datum = datum or vandaag()
+    vorige = zaak.gebeurtenissen.order_by("-datum").values_list("datum", flat=True).first()
+    bezwaar = rules.stapdatum_bezwaar(datum, vandaag=vandaag(), vroegst=max(filter(None, (zaak.geopend_op, vorige))),
+                                      vroegst_wat="de vorige stap van deze zaak")
+    if bezwaar:
+        raise ValidationError({"datum": bezwaar})
     voor = momentopname(zaak)
     for veld, waarde in gegevens.items():
         if veld == "criteria":
