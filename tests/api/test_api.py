@@ -147,3 +147,15 @@ def test_paginering_van_een_brede_zoekopdracht(client, wereld, maak, monkeypatch
     assert client.get("/api/aanbieders", {"q": "apotheek", "per_pagina": 3, "pagina": 4}).json()["resultaten"] == []
     pagina = client.get("/aanbiedersregister/", {"q": "apotheek"}).content.decode()  # 25 a page: all 7
     assert "7 aanbieders" in pagina and pagina.index("Apotheek A Zwolle") < pagina.index("Apotheek G Zwolle")
+
+
+def test_invoerfouten_van_de_api_zijn_nederlands(client, db):
+    """pydantic's own messages are English; the API's problem+json names each field with a Dutch reason."""
+    r = client.post("/api/meldingen", {"soort": "vraag", "onderwerp": "o" * 201, "omschrijving": "x",
+                                       "melder_email": "a@example.nl"}, content_type="application/json")
+    assert r.status_code == 422
+    redenen = {e["field"]: e["reason"] for e in r.json()["errors"]}
+    assert redenen["onderwerp"] == "Hooguit 200 tekens."
+    assert redenen["melder_naam"] == "Dit veld is verplicht."
+    r = client.get("/api/aanbieders?pagina=x")
+    assert r.status_code == 422 and r.json()["errors"][0]["reason"] == "Geef een geheel getal."

@@ -68,9 +68,50 @@ def _veld(loc) -> str:
     return ".".join(delen) or "body"
 
 
+#: pydantic's error types in Dutch (its own messages are English); ``{...}`` are filled from the error's context
+_REDENEN = {
+    "missing": "Dit veld is verplicht.",
+    "string_too_long": "Hooguit {max_length} tekens.",
+    "string_too_short": "Ten minste {min_length} teken(s).",
+    "too_long": "Hooguit {max_length} elementen.",
+    "too_short": "Ten minste {min_length} element(en).",
+    "string_type": "Geef tekst.",
+    "string_pattern_mismatch": "Deze waarde heeft niet de juiste vorm.",
+    "int_parsing": "Geef een geheel getal.", "int_type": "Geef een geheel getal.",
+    "int_from_float": "Geef een geheel getal.",
+    "float_parsing": "Geef een getal.", "float_type": "Geef een getal.",
+    "bool_parsing": "Geef true of false.", "bool_type": "Geef true of false.",
+    "date_parsing": "Geef een datum als JJJJ-MM-DD.", "date_type": "Geef een datum als JJJJ-MM-DD.",
+    "date_from_datetime_parsing": "Geef een datum als JJJJ-MM-DD.",
+    "datetime_parsing": "Geef een tijdstip als JJJJ-MM-DDTUU:MM.", "datetime_type": "Geef een tijdstip als "
+                                                                                 "JJJJ-MM-DDTUU:MM.",
+    "datetime_from_date_parsing": "Geef een tijdstip als JJJJ-MM-DDTUU:MM.",
+    "list_type": "Geef een lijst.", "dict_type": "Geef een object.", "model_type": "Geef een object.",
+    "model_attributes_type": "Geef een object.",
+    "enum": "Kies een van: {expected}.", "literal_error": "Kies een van: {expected}.",
+    "greater_than_equal": "Ten minste {ge}.", "less_than_equal": "Hooguit {le}.",
+    "greater_than": "Groter dan {gt}.", "less_than": "Kleiner dan {lt}.",
+    "json_invalid": "Geen geldige JSON.", "extra_forbidden": "Dit veld bestaat niet.",
+    "url_parsing": "Geen geldig adres (URL).", "value_error": "{error}",
+}
+
+
+def _reden(fout: dict) -> str:
+    """A pydantic error as a Dutch reason; a validator's own (Dutch) message is kept."""
+    sjabloon = _REDENEN.get(fout.get("type", ""))
+    if sjabloon is None:
+        return fout.get("msg", "")
+    context = dict(fout.get("ctx") or {})
+    context.setdefault("error", fout.get("msg", "").removeprefix("Value error, "))
+    try:
+        return sjabloon.format(**context)
+    except (KeyError, IndexError):
+        return fout.get("msg", "")
+
+
 @api.exception_handler(NinjaValidationError)
 def _invoerfout(request, exc):
-    errors = [{"field": _veld(e.get("loc", ())), "reason": e.get("msg", ""), "code": e.get("type", "")}
+    errors = [{"field": _veld(e.get("loc", ())), "reason": _reden(e), "code": e.get("type", "")}
               for e in exc.errors]
     return probleem(422, "Ongeldige invoer", "Een of meer velden zijn ongeldig.", errors, "ongeldige-invoer")
 
