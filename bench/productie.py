@@ -17,7 +17,9 @@ bounded number of connections and a fixed duration:
 
 wrk keeps its connections open (keep-alive), so the rates measure the servers, not TLS handshakes. The machine's
 cores are shared by wrk, nginx, gunicorn and PostgreSQL: the absolute rates are this machine's, the ratios the
-point. BENCH_DUUR sets the seconds per rate (default 10), BENCH_POLLERS_DUUR the pollers' (default 30).
+point; the rates are measured in turns (BENCH_RONDES rounds of BENCH_DUUR seconds each, default 3 x 5 s) so that
+a change in the machine's load hits each of them alike, and the load average is printed beside them.
+BENCH_POLLERS_DUUR sets the pollers' seconds (default 30).
 """
 
 from __future__ import annotations
@@ -36,7 +38,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "deploy"))
 from run import AANBIEDERS, PG_BASIS, _monsters, _pg_bereikbaar  # noqa: E402
 from stapel import Mislukt, Productiestapel, onderbreekbaar, vrije_poort  # noqa: E402
 
-DUUR = int(os.environ.get("BENCH_DUUR", "10"))
+DUUR = int(os.environ.get("BENCH_DUUR", "5"))  # seconds per round of a rate
+RONDES = int(os.environ.get("BENCH_RONDES", "3"))
 POLLERS_DUUR = int(os.environ.get("BENCH_POLLERS_DUUR", "30"))
 VERBINDINGEN = 50  # for the rates
 POLLERS = 100
@@ -98,6 +101,23 @@ def wrk(script: Path, url: str, *, verbindingen: int, duur: int, koppen: dict | 
     return r
 
 
+def afwisselend(metingen: dict) -> dict:
+    """Each measurement RONDES times, in turns, so that a change in the machine's load (its cores are shared) hits
+    all of them alike: rates from the summed requests and durations, p99 the median of the rounds'."""
+    rondes: dict[str, list[dict]] = {label: [] for label in metingen}
+    for _ in range(RONDES):
+        for label, meting in metingen.items():
+            rondes[label].append(meting())
+    uit = {}
+    for label, rs in rondes.items():
+        r = {k: sum(x[k] for x in rs) for k in ("verzoeken", "duur_us", "bytes", "socketfouten", "niet_2xx_3xx",
+                                               "onverwacht", "fouten")}
+        r.update(per_s=r["verzoeken"] / (r["duur_us"] / 1e6), p99_us=sorted(x["p99_us"] for x in rs)[len(rs) // 2],
+                 status_anders=max(x["status_anders"] for x in rs))
+        uit[label] = r
+    return uit
+
+
 def kale_server(map_: Path, poort: int, stapel: Productiestapel) -> str:
     """nginx serving a plain directory: root, gzip_static, the same certificate; nothing else."""
     return f"""
@@ -134,6 +154,7 @@ def bench(database_url: str) -> None:
         status, kop, _ = c.vraag("HEAD", "/lijsten/zal.xml")
         etag, volgnummer = kop["ETag"], versie["volgnummer"]
         grootte_gz = (lijsten / "zal.xml.gz").stat().st_size
+        print(f"belasting van de machine (load average 1/5/15 min) bij de start: {laadgemiddelde()}")
         print(f"ZAL: {versie['aantal']} aanbieders, {versie['grootte'] / 1e6:.1f} MB, gzip {grootte_gz / 1e6:.2f} MB;"
               f" nginx-ETag {etag}", flush=True)
         productie = f"https://localhost:{stapel.https_poort}"
@@ -147,19 +168,19 @@ def bench(database_url: str) -> None:
         script.write_text(LUA_BASIS + LUA_CONTROLE)
         zoeken = tmp / "zoeken.lua"
         zoeken.write_text(LUA_BASIS + LUA_CONTROLE + LUA_PADEN)
-        meet = {}
         n = {"verbindingen": VERBINDINGEN, "duur": DUUR}
-        meet["304 bestanden"] = wrk(zonder, f"{productie}/lijsten/zal.xml", **n, koppen={**gz, "If-None-Match": etag},
-                                    verwacht=304)
-        meet["304 kaal"] = wrk(zonder, f"{kaal_url}/lijsten/zal.xml", **n, koppen={**gz, "If-None-Match": etag},
-                               verwacht=304)
-        meet["gzip bestanden"] = wrk(zonder, f"{productie}/lijsten/zal.xml", **n, koppen=gz)
-        meet["gzip kaal"] = wrk(zonder, f"{kaal_url}/lijsten/zal.xml", **n, koppen=gz)
-        meet["204 sinds"] = wrk(zonder, f"{productie}/lijsten/zal.xml?sinds={volgnummer}", **n, verwacht=204)
-        meet["304 applicatie"] = wrk(zonder, f"{productie}/lijsten/zal.xml", **n, verwacht=304,
-                                     koppen={**gz, "If-None-Match": f'"{versie["sha256"]}-gz"'})
-        meet["gzip applicatie"] = wrk(zonder, f"{productie}/lijsten/zal.xml", **n,
-                                      koppen={**gz, "If-None-Match": '"' + "0" * 64 + '"'})
+        app_etag = {**gz, "If-None-Match": f'"{versie["sha256"]}-gz"'}
+        nginx_etag = {**gz, "If-None-Match": etag}
+        meet = afwisselend({
+            "304 bestanden": lambda: wrk(zonder, f"{productie}/lijsten/zal.xml", **n, koppen=nginx_etag),
+            "304 kaal": lambda: wrk(zonder, f"{kaal_url}/lijsten/zal.xml", **n, koppen=nginx_etag),
+            "gzip bestanden": lambda: wrk(zonder, f"{productie}/lijsten/zal.xml", **n, koppen=gz),
+            "gzip kaal": lambda: wrk(zonder, f"{kaal_url}/lijsten/zal.xml", **n, koppen=gz),
+            "204 sinds": lambda: wrk(zonder, f"{productie}/lijsten/zal.xml?sinds={volgnummer}", **n),
+            "304 applicatie": lambda: wrk(zonder, f"{productie}/lijsten/zal.xml", **n, koppen=app_etag),
+            "gzip applicatie": lambda: wrk(zonder, f"{productie}/lijsten/zal.xml", **n,
+                                           koppen={**gz, "If-None-Match": '"' + "0" * 64 + '"'}),
+        })
         p = {"verbindingen": POLLERS, "duur": POLLERS_DUUR}
         meet["pollers bestanden"] = wrk(script, f"{productie}/lijsten/zal.xml", **p, verwacht=304,
                                         koppen={**gz, "If-None-Match": etag})
@@ -174,6 +195,11 @@ def bench(database_url: str) -> None:
                               paden=paden)
         stapel.stapel.nog_in_leven()
         verslag(meet)
+        print(f"belasting van de machine (load average 1/5/15 min) aan het eind: {laadgemiddelde()}")
+
+
+def laadgemiddelde() -> str:
+    return " / ".join(f"{x:.1f}" for x in os.getloadavg()) + f" op {os.cpu_count()} cores"
 
 
 def controleer(c, etag: str, volgnummer: int, sha: str) -> None:
@@ -202,8 +228,8 @@ def verslag(m: dict) -> None:
         print(f"{label:<46} {tempo:>9}/s {verhouding}  p99 {r['p99_us'] / 1000:>6.1f} ms  fouten {fouten}  {doel}",
               flush=True)
 
-    print(f"\n{'ZAL via nginx (TLS, keep-alive, ' + str(VERBINDINGEN) + ' verbindingen)':<46} {'tempo':>11} "
-          f"{'t.o.v.':>6}")
+    kop = f"ZAL via nginx (TLS, keep-alive, {VERBINDINGEN} verb., {RONDES}x{DUUR} s)"
+    print(f"\n{kop:<46} {'tempo':>11} {'t.o.v.':>6}")
     rij("304 uit de lijstbestanden", m["304 bestanden"], m["304 kaal"], "doel >= 80% van kaal nginx")
     rij("304 kaal nginx (zelfde bytes, gewone map)", m["304 kaal"])
     rij("200 gzip uit de lijstbestanden", m["gzip bestanden"], m["gzip kaal"], "doel >= 80% van kaal nginx")

@@ -177,8 +177,9 @@ def lijsten_via_nginx(stapel: Productiestapel, controle: Controles) -> dict:
     toegang = (stapel.map / "gunicorn-toegang.log").read_text()
     controle("de lijstdocumenten kwamen van nginx, niet van gunicorn", "/lijsten/zal" not in toegang, toegang[-800:])
     status, kop, _ = c.vraag("GET", "/lijsten/zal.xml", kop={"If-None-Match": f'"{sha}-gz"'})
-    controle("ZAL met de ETag van de applicatie: 304 van de applicatie", status == 304
-             and kop.get("X-Volgnummer") == str(volgnummer), f"{status} {kop.items()}")
+    controle("ZAL met de ETag van de applicatie: 304 van de applicatie, met dezelfde Last-Modified als nginx",
+             status == 304 and kop.get("X-Volgnummer") == str(volgnummer) and kop.get("Last-Modified") == laatst,
+             f"{status} {kop.items()} {laatst}")
     status, kop, _ = c.vraag("GET", f"/lijsten/zal.xml?sinds={volgnummer}")
     controle("?sinds=<live volgnummer>: 204 van de applicatie", status == 204
              and kop.get("X-Volgnummer") == str(volgnummer), str(status))
