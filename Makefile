@@ -65,10 +65,12 @@ test: lint test-sqlite
 rooktest: $(STAMP)
 	env -u STELSEL_ONTWIKKELING $(BIN)/python deploy/rooktest.py --database-url "$(PG_URL)"
 
+# bench/productie.py starts the production stack (like rooktest: nginx, wrk from Debian, PostgreSQL) and loads it.
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/lijsten.py
 	$(BIN)/python bench/naleving.py
+	env -u STELSEL_ONTWIKKELING $(BIN)/python bench/productie.py
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3* var/static

@@ -11,6 +11,7 @@ STELSEL_GUNICORN_BIND     address to listen on (default 127.0.0.1:8000; in a con
 STELSEL_GUNICORN_WORKERS  processes (default: the number of cores, at least 2)
 STELSEL_GUNICORN_THREADS  threads per process (default 4)
 STELSEL_GUNICORN_TIMEOUT  seconds of silence after which a process is restarted (default 60)
+STELSEL_GUNICORN_MAX_REQUESTS requests after which a process is replaced by a fresh one (default 200000; 0: never)
 STELSEL_GUNICORN_ACCESSLOG access log file, "-" for standard output (default; systemd's journal or docker logs)
 FORWARDED_ALLOW_IPS       addresses whose X-Forwarded-* headers gunicorn believes (gunicorn's own; default
                           127.0.0.1; in a container the proxy's network)
@@ -28,9 +29,12 @@ threads = int(os.environ.get("STELSEL_GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("STELSEL_GUNICORN_TIMEOUT", "60"))
 graceful_timeout = 30  # seconds a process gets on a restart or stop to finish what it is doing
 keepalive = 5  # seconds an idle connection from nginx stays open (nginx keeps a pool: upstream keepalive)
-# Recycle a process now and then, spread out so that not all restart at once: guards against slow leaks.
-max_requests = 5000
-max_requests_jitter = 500
+# Recycle a process now and then, spread out so that not all restart at once: guards against slow leaks. Not too
+# often: a restarting process boots Django again (a second or two on a busy machine) while its share of the requests
+# waits, and `?sinds=` polls come by the thousand per second (bench/productie.py: with 5,000 the 100 pollers' p99
+# was over a second, from the restarts).
+max_requests = int(os.environ.get("STELSEL_GUNICORN_MAX_REQUESTS", "200000"))
+max_requests_jitter = max_requests // 10
 # The heartbeat file lives in memory, not on a (possibly overlay or network) disk.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 

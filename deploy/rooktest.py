@@ -5,193 +5,31 @@ when a check fails or the run is interrupted. ``make rooktest``; .ci/run runs it
 
     .venv/bin/python deploy/rooktest.py [--database-url postgres://postgres@127.0.0.1:5432/test]
 
-It makes a scratch database ``<name>_rooktest`` next to the one the URL names (dropped at the end), a
-temporary directory for everything else (var, static files, logs, nginx's configuration and TLS certificate),
-and takes free ports on 127.0.0.1. nginx (Debian's package) runs in the foreground with its own pid and log
-files, so it needs no root-owned directories. Exit status 0 when every check passed.
+The stack itself (a scratch database ``<name>_rooktest``, a temporary directory, free ports, the processes) comes
+from deploy/stapel.py, which the benchmark through the production stack (bench/productie.py) shares. At the end
+the lists are checked with the application stopped: gunicorn and the worker stop, gunicorn comes back without a
+reachable database (503 problem+json, health 503 JSON), then stops altogether, and nginx must still serve the live
+ZAL (200 gzip, 304 to If-None-Match and If-Modified-Since) and a historical version from the lists' files.
+Exit status 0 when every check passed.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import http.client
 import json
 import os
 import re
-import secrets
-import shutil
-import signal
-import socket
-import ssl
-import subprocess
 import sys
-import tempfile
-import time
 import urllib.parse
 from pathlib import Path
 
-import psycopg
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from stapel import Client, Mislukt, Productiestapel, direct_status, onderbreekbaar, vrije_poort  # noqa: E402
 
-DEPLOY = Path(__file__).resolve().parent
-BIN = Path(sys.executable).parent
 DEMO_WACHTWOORD = "demo-Stelsel-2026!"  # kern/demodata.py: the demo accounts' password
-MIME_TYPES = Path("/etc/nginx/mime.types")
-
-
-class Mislukt(Exception):
-    pass
-
-
-def vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def omgeving_uit_voorbeeld() -> dict[str, str]:
-    """The documented production environment (deploy/stelselbeheer.env.voorbeeld)."""
-    omgeving = {}
-    for regel in (DEPLOY / "stelselbeheer.env.voorbeeld").read_text(encoding="utf-8").splitlines():
-        regel = regel.strip()
-        if regel and not regel.startswith("#"):
-            naam, _, waarde = regel.partition("=")
-            omgeving[naam.strip()] = waarde.strip()
-    return omgeving
-
-
-def nginx_configuratie(map_: Path, waarden: dict[str, str]) -> Path:
-    """deploy/nginx/stelselbeheer.conf.template filled in (only ${NAME}s we know: nginx's own $vars stay), inside
-    a main configuration that keeps pid, logs and temporary files in ``map_``."""
-    sjabloon = (DEPLOY / "nginx" / "stelselbeheer.conf.template").read_text(encoding="utf-8")
-    site = re.sub(r"\$\{([A-Z_]+)\}", lambda m: waarden[m.group(1)] if m.group(1) in waarden else m.group(0), sjabloon)
-    open_plekken = sorted(set(re.findall(r"\$\{([A-Z_]+)\}", site)))
-    if open_plekken:
-        raise Mislukt(f"nginx-sjabloon: niet ingevuld: {open_plekken}")
-    (map_ / "stelselbeheer.conf").write_text(site, encoding="utf-8")
-    hoofd = map_ / "nginx.conf"
-    hoofd.write_text(f"""worker_processes 1;
-daemon off;
-pid {map_}/nginx.pid;
-error_log {map_}/nginx-error.log warn;
-events {{ worker_connections 256; }}
-http {{
-    include {MIME_TYPES};
-    default_type application/octet-stream;
-    access_log {map_}/nginx-access.log;
-    client_body_temp_path {map_}/tmp-body;
-    proxy_temp_path {map_}/tmp-proxy;
-    fastcgi_temp_path {map_}/tmp-fastcgi;
-    uwsgi_temp_path {map_}/tmp-uwsgi;
-    scgi_temp_path {map_}/tmp-scgi;
-    sendfile on;
-    include {map_}/stelselbeheer.conf;
-}}
-""", encoding="utf-8")
-    return hoofd
-
-
-class Stapel:
-    """The processes of the stack; ``stoppen`` ends each of them (and its process group) by its own pid."""
-
-    def __init__(self, map_: Path, env: dict[str, str]):
-        self.map = map_
-        self.env = env
-        self.processen: list[tuple[str, subprocess.Popen]] = []
-
-    def draai(self, *args: str, timeout: float = 300) -> str:
-        begin = time.monotonic()
-        uit = subprocess.run(args, env=self.env, cwd=self.map, capture_output=True, text=True, timeout=timeout)
-        print(f"   ({time.monotonic() - begin:4.1f} s) {Path(args[0]).name} {' '.join(args[1:3])}", flush=True)
-        if uit.returncode != 0:
-            raise Mislukt(f"{' '.join(args)} faalde ({uit.returncode}):\n{uit.stdout[-2000:]}\n{uit.stderr[-4000:]}")
-        return uit.stdout
-
-    def start(self, naam: str, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
-        log = open(self.map / f"{naam}.log", "wb")  # handed to the child, closed here right after
-        p = subprocess.Popen(args, env=env or self.env, cwd=self.map, stdout=log, stderr=subprocess.STDOUT,
-                             stdin=subprocess.DEVNULL, start_new_session=True)
-        log.close()
-        self.processen.append((naam, p))
-        return p
-
-    def nog_in_leven(self) -> None:
-        for naam, p in self.processen:
-            if p.poll() is not None:
-                raise Mislukt(f"{naam} is gestopt (code {p.returncode}):\n{self.log(naam)}")
-
-    def log(self, naam: str, tekens: int = 3000) -> str:
-        pad = self.map / f"{naam}.log"
-        return pad.read_text(errors="replace")[-tekens:] if pad.exists() else ""
-
-    def stoppen(self) -> None:
-        for naam, p in reversed(self.processen):
-            if p.poll() is None:
-                p.send_signal(signal.SIGQUIT if naam == "nginx" else signal.SIGTERM)  # nginx: graceful shutdown
-        grens = time.monotonic() + 20
-        for naam, p in reversed(self.processen):
-            try:
-                p.wait(timeout=max(0.1, grens - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                print(f"   {naam} stopte niet binnen de tijd: SIGKILL", flush=True)
-            try:  # whatever the process left in its own group (gunicorn's workers, nginx's worker)
-                os.killpg(p.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
-            p.wait()
-        self.processen.clear()
-
-
-class Client:
-    """HTTPS through nginx, trusting only the test's own certificate; cookies kept by hand."""
-
-    def __init__(self, poort: int, certificaat: Path, host: str = "localhost"):
-        self.poort, self.host = poort, host
-        self.context = ssl.create_default_context(cafile=str(certificaat))
-        self.cookies: dict[str, str] = {}
-        self.set_cookie: list[str] = []
-
-    def vraag(self, methode: str, pad: str, body: bytes | None = None, kop: dict | None = None):
-        verbinding = http.client.HTTPSConnection(self.host, self.poort, context=self.context, timeout=30)
-        koppen = {"Accept-Encoding": "gzip", **(kop or {})}
-        if self.cookies:
-            koppen["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        try:
-            verbinding.request(methode, pad, body=body, headers=koppen)
-            antwoord = verbinding.getresponse()
-            inhoud = antwoord.read()
-            if antwoord.headers.get("Content-Encoding") == "gzip":
-                inhoud = gzip.decompress(inhoud)
-        finally:
-            verbinding.close()
-        self.set_cookie = antwoord.headers.get_all("Set-Cookie") or []
-        for regel in self.set_cookie:
-            naam, _, rest = regel.partition("=")
-            self.cookies[naam.strip()] = rest.split(";", 1)[0]
-        return antwoord.status, antwoord.headers, inhoud
-
-
-def wacht_op(omschrijving: str, stapel: Stapel, controle, seconden: float = 60) -> None:
-    grens = time.monotonic() + seconden
-    fout = None
-    while time.monotonic() < grens:
-        stapel.nog_in_leven()
-        try:
-            if controle():
-                return
-        except OSError as e:
-            fout = e
-        time.sleep(0.3)
-    raise Mislukt(f"{omschrijving}: niet klaar na {seconden:.0f} s ({fout})")
-
-
-def direct_status(poort: int, pad: str, host: str = "localhost") -> int:
-    verbinding = http.client.HTTPConnection("127.0.0.1", poort, timeout=5)
-    try:
-        verbinding.request("GET", pad, headers={"Host": host})
-        return verbinding.getresponse().status
-    finally:
-        verbinding.close()
 
 
 class Controles:
@@ -206,82 +44,19 @@ class Controles:
 
 
 def rooktest(database_url: str) -> int:
-    if not shutil.which("nginx"):
-        raise Mislukt("nginx niet gevonden: installeer het Debian-pakket nginx (apt-get install nginx)")
-    if not shutil.which("openssl"):
-        raise Mislukt("openssl niet gevonden (Debian-pakket openssl)")
-    beheer = urllib.parse.urlsplit(database_url)
-    scratch = f"{beheer.path.lstrip('/') or 'postgres'}_rooktest"
-    scratch_url = urllib.parse.urlunsplit(beheer._replace(path=f"/{scratch}"))
-    map_ = Path(tempfile.mkdtemp(prefix="stelsel-rooktest-"))
-    map_.chmod(0o755)  # nginx's worker (user nobody when started as root) reads the static files below it
-    app_poort, http_poort, https_poort = vrije_poort(), vrije_poort(), vrije_poort()
-
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("STELSEL_", "DJANGO_")) and k != "DATABASE_URL"}
-    env.update(omgeving_uit_voorbeeld())
-    env.update({
-        "DJANGO_SETTINGS_MODULE": "stelselbeheer.settings",
-        "STELSEL_SECRET_KEY": secrets.token_urlsafe(64),
-        "DATABASE_URL": scratch_url,
-        "STELSEL_ALLOWED_HOSTS": "localhost",
-        "STELSEL_CSRF_TRUSTED_ORIGINS": f"https://localhost:{https_poort}",
-        "STELSEL_VAR_DIR": str(map_ / "var"),
-        "STELSEL_STATIC_ROOT": str(map_ / "static"),
-        "STELSEL_LIJST_SLEUTEL": str(map_ / "var" / "sleutels" / "register-sleutel.pem"),
-        "STELSEL_LIJST_CERTIFICAAT": str(map_ / "var" / "sleutels" / "register-certificaat.pem"),
-        "STELSEL_EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
-        "STELSEL_LOG_LEVEL": "WARNING",
-        "STELSEL_GUNICORN_BIND": f"127.0.0.1:{app_poort}",
-        "STELSEL_GUNICORN_WORKERS": "2",
-        "STELSEL_GUNICORN_THREADS": "2",
-        "STELSEL_GUNICORN_ACCESSLOG": str(map_ / "gunicorn-toegang.log"),
-    })
-    stapel = Stapel(map_, env)
+    onderbreekbaar()
     controle = Controles()
-    begin = time.monotonic()
-
-    def onderbroken(signum, frame):
-        raise Mislukt(f"onderbroken ({signal.strsignal(signum)})")
-
-    signal.signal(signal.SIGTERM, onderbroken)
-    signal.signal(signal.SIGINT, onderbroken)
-    try:
-        with psycopg.connect(database_url, autocommit=True) as db:
-            db.execute(f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)')  # left by an earlier, killed run
-            db.execute(f'CREATE DATABASE "{scratch}"')
-        print(f"== Rooktest productiestapel in {map_} (database {scratch})", flush=True)
-        stelsel = str(BIN / "stelsel")
-        stapel.draai(stelsel, "check", "--deploy", "--fail-level", "WARNING")
+    with Productiestapel(database_url, naam="rooktest", gunicorn_processen=2, gunicorn_threads=2) as stapel:
+        print(f"== Rooktest productiestapel in {stapel.map} (database {stapel.database})", flush=True)
+        stapel.stelsel("check", "--deploy", "--fail-level", "WARNING")
         controle("stelsel check --deploy: geen meldingen met de productieomgeving", True)
-        stapel.draai(stelsel, "migrate", "--noinput", "--verbosity", "0")
-        stapel.draai(stelsel, "demo-data", "--aanbieders", "40", "--seed", "15")
-        stapel.draai(stelsel, "lijsten", "sleutel-maken", "--als-die-ontbreekt")
-        stapel.draai(stelsel, "lijsten", "publiceer", "--schema", "--reden", "rooktest")
-        stapel.draai(stelsel, "collectstatic", "--noinput", "--verbosity", "0")
-        print(f"   migratie, demodata, publicatie en collectstatic klaar ({time.monotonic() - begin:.1f} s)",
-              flush=True)
-
-        certificaat, sleutel = map_ / "tls.crt", map_ / "tls.key"
-        stapel.draai("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-                     "-nodes", "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
-                     "-keyout", str(sleutel), "-out", str(certificaat))
-        nginx_conf = nginx_configuratie(map_, {
-            "STELSEL_SERVERNAAM": "localhost", "STELSEL_HTTP_POORT": f"127.0.0.1:{http_poort}",
-            "STELSEL_HTTPS_POORT": f"127.0.0.1:{https_poort}", "STELSEL_TLS_CERTIFICAAT": str(certificaat),
-            "STELSEL_TLS_SLEUTEL": str(sleutel), "STELSEL_UPSTREAM": f"127.0.0.1:{app_poort}",
-            "STELSEL_STATIC_ROOT": str(map_ / "static")})
-        stapel.draai("nginx", "-t", "-q", "-p", str(map_), "-e", str(map_ / "nginx-error.log"), "-c", str(nginx_conf))
-
-        stapel.start("gunicorn", str(BIN / "gunicorn"), "-c", str(DEPLOY / "gunicorn.conf.py"))
-        stapel.start("worker", stelsel, "db_worker", "--interval", "0.5")
-        stapel.start("nginx", "nginx", "-p", str(map_), "-e", str(map_ / "nginx-error.log"), "-c", str(nginx_conf))
-        wacht_op("gunicorn", stapel, lambda: direct_status(app_poort, "/gezond/leeft") == 200)
-        wacht_op("nginx", stapel, lambda: socket.create_connection(("127.0.0.1", https_poort), 1).close() is None)
-        print(f"   gunicorn, werker en nginx draaien ({time.monotonic() - begin:.1f} s)", flush=True)
+        stapel.inrichten("--aanbieders", "40", "--seed", "15")
+        stapel.starten()
+        app_poort, https_poort = stapel.app_poort, stapel.https_poort
 
         controle("gereedheid direct op gunicorn, zonder proxykop en met SSL-redirect aan: 200",
                  direct_status(app_poort, "/gezond/klaar") == 200)
-        c = Client(https_poort, certificaat)
+        c = stapel.client()
         status, kop, inhoud = c.vraag("GET", "/")
         controle("startpagina via nginx (TLS): 200", status == 200, str(status))
         controle("HSTS op een HTTPS-antwoord (X-Forwarded-Proto van nginx vertrouwd)",
@@ -305,7 +80,7 @@ def rooktest(database_url: str) -> int:
         herkomst = f"https://localhost:{https_poort}"
         formulier = urllib.parse.urlencode({"csrfmiddlewaretoken": token.group(1).decode(), "username": "deelnemer",
                                             "password": DEMO_WACHTWOORD, "next": "/mijn/"}).encode()
-        vreemd = Client(https_poort, certificaat)
+        vreemd = Client(https_poort, stapel.certificaat)
         vreemd.cookies = dict(c.cookies)
         status, _, inhoud = vreemd.vraag("POST", "/inloggen/", formulier, {
             "Content-Type": "application/x-www-form-urlencoded", "Origin": "https://aanvaller.example",
@@ -322,15 +97,7 @@ def rooktest(database_url: str) -> int:
         status, _, inhoud = c.vraag("GET", "/mijn/")
         controle("ingelogde pagina: 200", status == 200, str(status))
 
-        status, kop, inhoud = c.vraag("GET", "/lijsten/gezondheid.json")
-        controle("/lijsten/gezondheid.json: 200", status == 200, f"{status} {inhoud[:300]!r}")
-        status, kop, _ = c.vraag("GET", "/lijsten/zal.xml")
-        etag = kop.get("ETag")
-        controle("ZAL: 200 gzip met ETag, doorgegeven zoals de applicatie hem maakt",
-                 status == 200 and kop.get("Content-Encoding") == "gzip" and bool(etag) and not etag.startswith("W/"),
-                 f"{status} {kop.get('Content-Encoding')} {etag}")
-        status, _, _ = c.vraag("GET", "/lijsten/zal.xml", kop={"If-None-Match": etag})
-        controle("ZAL opnieuw met If-None-Match: 304", status == 304, str(status))
+        lijsten = lijsten_via_nginx(stapel, controle)
 
         status, kop, inhoud = c.vraag("GET", "/api/docs")
         bundel = re.search(rb'src="(/static/ninja/swagger-ui-bundle[^"]*\.js)"', inhoud)
@@ -341,11 +108,11 @@ def rooktest(database_url: str) -> int:
         status, kop, inhoud = c.vraag("GET", "/static/kern/stelsel.css")
         controle("statisch bestand (stylesheet): 200 met cachekop", status == 200 and "max-age=3600" in (
             kop.get("Cache-Control") or ""), f"{status} {kop.get('Cache-Control')}")
-        toegang = (map_ / "gunicorn-toegang.log").read_text()
+        toegang = (stapel.map / "gunicorn-toegang.log").read_text()
         controle("statische bestanden kwamen van nginx, niet van gunicorn", "/static/" not in toegang
                  and "/api/aanbieders" in toegang, toegang[-500:])
 
-        verbinding = http.client.HTTPConnection("127.0.0.1", http_poort, timeout=5)
+        verbinding = http.client.HTTPConnection("127.0.0.1", stapel.http_poort, timeout=5)
         verbinding.request("GET", "/aanbiedersregister/", headers={"Host": "localhost"})
         antwoord = verbinding.getresponse()
         controle("gewoon HTTP: 301 naar HTTPS", antwoord.status == 301 and (antwoord.getheader("Location") or "")
@@ -357,7 +124,7 @@ def rooktest(database_url: str) -> int:
         status, _, inhoud = c.vraag("GET", "/gezond/klaar")
         controle("/gezond/klaar via nginx: 200", status == 200 and json.loads(inhoud)["status"] == "klaar")
 
-        uitkomst = stapel.draai(stelsel, "shell", "-c", (
+        uitkomst = stapel.stelsel("shell", "-c", (
             "import time\n"
             "from stelselbeheer.lijsten.tasks import publiceer_na_wijziging\n"
             "r = publiceer_na_wijziging.enqueue()\n"
@@ -367,21 +134,103 @@ def rooktest(database_url: str) -> int:
             "print(r.status)\n"))
         controle("de werker voert een taak uit de databasewachtrij uit",
                  uitkomst.strip().splitlines()[-1:] == ["SUCCESSFUL"], uitkomst)
-        stapel.nog_in_leven()
-        print(f"== Rooktest geslaagd: {controle.geslaagd} controles in {time.monotonic() - begin:.1f} s", flush=True)
+        stapel.stapel.nog_in_leven()
+
+        lijsten_zonder_applicatie(stapel, controle, lijsten)
+        print(f"== Rooktest geslaagd: {controle.geslaagd} controles in {stapel.seconden():.1f} s", flush=True)
         return 0
-    except Mislukt:
-        for naam in ("gunicorn", "worker", "nginx", "nginx-error"):
-            tekst = stapel.log(naam)
-            if tekst.strip():
-                print(f"--- {naam}.log (einde) ---\n{tekst}", flush=True)
-        raise
+
+
+def lijsten_via_nginx(stapel: Productiestapel, controle: Controles) -> dict:
+    """The lists as nginx serves them from the files the publication wrote (LST-BESTANDEN); what needs the
+    application (?sinds=, the application's own ETag, health) goes to gunicorn. Returns what the later checks,
+    with the application stopped, compare against."""
+    c = stapel.client()
+    status, kop, inhoud = c.vraag("GET", "/lijsten/gezondheid.json")
+    gezond = json.loads(inhoud) if status == 200 else {}
+    controle("/lijsten/gezondheid.json: 200, de lijstbestanden actueel",
+             status == 200 and {v.get("bestand") for v in gezond["lijsten"].values()} == {"ACTUEEL"},
+             f"{status} {inhoud[:400]!r}")
+    versies = json.loads(c.vraag("GET", "/lijsten/zal/versies.json")[2])["versies"]
+    sha, volgnummer = versies[0]["sha256"], versies[0]["volgnummer"]
+    status, kop, gz = c.vraag("GET", "/lijsten/zal.xml", uitpakken=False)
+    etag, laatst = kop.get("ETag"), kop.get("Last-Modified")
+    controle("ZAL van nginx: 200, de opgeslagen gzip, sterke ETag, Last-Modified, dezelfde bytes als de database",
+             status == 200 and kop.get("Content-Encoding") == "gzip" and bool(etag) and not etag.startswith("W/")
+             and bool(laatst) and hashlib.sha256(gzip.decompress(gz)).hexdigest() == sha
+             and kop.get_content_type() == "application/xml" and "must-revalidate" in kop.get("Cache-Control", ""),
+             f"{status} {kop.items()}")
+    status, kop, xml = c.vraag("GET", "/lijsten/zal.xml", kop={"Accept-Encoding": "identity"})
+    controle("ZAL zonder gzip: het document zelf met exacte lengte",
+             status == 200 and "Content-Encoding" not in kop and hashlib.sha256(xml).hexdigest() == sha
+             and kop.get("Content-Length") == str(len(xml)), f"{status} {kop.items()}")
+    status, _, _ = c.vraag("GET", "/lijsten/zal.xml", kop={"If-None-Match": etag})
+    controle("ZAL met If-None-Match (ETag van nginx): 304", status == 304, str(status))
+    status, _, _ = c.vraag("GET", "/lijsten/zal.xml", kop={"If-Modified-Since": laatst})
+    controle("ZAL met If-Modified-Since: 304", status == 304, str(status))
+    status, kop, sig = c.vraag("GET", "/lijsten/zal.xml.sig")
+    controle("handtekening van nginx: 200", status == 200 and b"Signature" in sig, str(status))
+    status, kop, inhoud = c.vraag("GET", "/lijsten/zal/1.xml", kop={"Accept-Encoding": "identity"})
+    controle("historische versie zonder gzip (nginx pakt uit): 200, onveranderlijk",
+             status == 200 and "immutable" in kop.get("Cache-Control", "")
+             and b"<Volgnummer>1</Volgnummer>" in inhoud[:2000], f"{status} {kop.items()}")
+    toegang = (stapel.map / "gunicorn-toegang.log").read_text()
+    controle("de lijstdocumenten kwamen van nginx, niet van gunicorn", "/lijsten/zal" not in toegang, toegang[-800:])
+    status, kop, _ = c.vraag("GET", "/lijsten/zal.xml", kop={"If-None-Match": f'"{sha}-gz"'})
+    controle("ZAL met de ETag van de applicatie: 304 van de applicatie, met dezelfde Last-Modified als nginx",
+             status == 304 and kop.get("X-Volgnummer") == str(volgnummer) and kop.get("Last-Modified") == laatst,
+             f"{status} {kop.items()} {laatst}")
+    status, kop, _ = c.vraag("GET", f"/lijsten/zal.xml?sinds={volgnummer}")
+    controle("?sinds=<live volgnummer>: 204 van de applicatie", status == 204
+             and kop.get("X-Volgnummer") == str(volgnummer), str(status))
+    status, kop, inhoud = c.vraag("GET", "/lijsten/zal/wijzigingen.json?sinds=0")
+    controle("wijzigingen.json van de applicatie: 200", status == 200 and "seed" in json.loads(inhoud), str(status))
+    return {"sha": sha, "etag": etag, "laatst": laatst, "xml": xml}
+
+
+def lijsten_zonder_applicatie(stapel: Productiestapel, controle: Controles, lijsten: dict) -> None:
+    """LST-BESTANDEN, LST-ONBEREIKBAAR: gunicorn and the worker stopped; gunicorn started again without a reachable
+    database (a port where nothing listens), then stopped altogether. nginx keeps serving the lists."""
+    stapel.stapel.stop("gunicorn", "worker")
+    dood = f"postgres://postgres@127.0.0.1:{vrije_poort()}/weg"
+    stapel.gunicorn_starten(DATABASE_URL=dood)
+    status, kop, inhoud = direct_status_volledig(stapel.app_poort, "/lijsten/zal.xml?sinds=1")
+    controle("database onbereikbaar, direct op gunicorn: ?sinds= geeft 503 problem+json met Retry-After",
+             status == 503 and kop.get("Content-Type") == "application/problem+json"
+             and int(kop.get("Retry-After", "0")) > 0, f"{status} {kop} {inhoud[:200]!r}")
+    c = stapel.client()
+    status, kop, inhoud = c.vraag("GET", "/lijsten/gezondheid.json")
+    controle("database onbereikbaar: gezondheid.json 503 JSON", status == 503
+             and kop.get_content_type() == "application/json" and json.loads(inhoud)["status"] == "DOWN",
+             f"{status} {inhoud[:200]!r}")
+    status, _, xml = c.vraag("GET", "/lijsten/zal.xml?sinds=1")
+    controle("database onbereikbaar: ?sinds= krijgt via nginx het document uit het bestand",
+             status == 200 and hashlib.sha256(xml).hexdigest() == lijsten["sha"], str(status))
+    stapel.stapel.stop("gunicorn")
+    for beschrijving, extra, verwacht in (
+            ("ZAL (gzip)", {}, 200), ("ZAL met If-None-Match", {"If-None-Match": lijsten["etag"]}, 304),
+            ("ZAL met If-Modified-Since", {"If-Modified-Since": lijsten["laatst"]}, 304)):
+        status, kop, xml = c.vraag("GET", "/lijsten/zal.xml", kop=extra)
+        controle(f"applicatie en database weg: {beschrijving} van nginx: {verwacht}", status == verwacht and (
+            verwacht != 200 or (kop.get("Content-Encoding") == "gzip" and xml == lijsten["xml"])), str(status))
+    status, _, xml = c.vraag("GET", "/lijsten/zal.xml?sinds=1")
+    controle("applicatie weg: ?sinds= krijgt het document uit het bestand", status == 200 and xml == lijsten["xml"],
+             str(status))
+    status, kop, inhoud = c.vraag("GET", "/lijsten/zal/1.xml")
+    controle("applicatie weg: historische versie 1 van nginx", status == 200 and b"<Volgnummer>1</Volgnummer>"
+             in inhoud[:2000], str(status))
+    status, _, _ = c.vraag("GET", "/lijsten/zal/versies.json")
+    controle("applicatie weg: versies.json van nginx", status == 200, str(status))
+
+
+def direct_status_volledig(poort: int, pad: str):
+    verbinding = http.client.HTTPConnection("127.0.0.1", poort, timeout=10)
+    try:
+        verbinding.request("GET", pad, headers={"Host": "localhost", "X-Forwarded-Proto": "https"})
+        antwoord = verbinding.getresponse()
+        return antwoord.status, dict(antwoord.getheaders()), antwoord.read()
     finally:
-        stapel.stoppen()
-        with psycopg.connect(database_url, autocommit=True) as db:
-            db.execute(f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)')
-        shutil.rmtree(map_, ignore_errors=True)
-        print("   alles gestopt en opgeruimd", flush=True)
+        verbinding.close()
 
 
 def main() -> None:

@@ -26,8 +26,10 @@ def _snel_wachtwoord(settings):
 
 @pytest.fixture(autouse=True)
 def _bestanden(settings, tmp_path):
-    """Uploaded attachments go to a temporary folder, never into var/."""
+    """Uploaded attachments go to a temporary folder, never into var/; the lists are not written as files unless a
+    test asks for it (tests/lijsten/test_bestanden.py)."""
     settings.MEDIA_ROOT = tmp_path / "bestanden"
+    settings.LIJST_BESTANDEN = None
 
 
 @pytest.fixture(autouse=True)

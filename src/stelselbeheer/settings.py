@@ -27,6 +27,10 @@ STELSEL_LIJST_MAX_LEEFTIJD seconds after which a live list counts as stale on /l
                        (default 93600 = 26 hours: a daily scheduled publication plus margin).
 STELSEL_LIJST_KOP_TTL  seconds the fast path for polls of the lists (lijsten/snelpad.py) keeps the lists' live
                        Volgnummers in memory before reading them again (default 1; 0: on every poll).
+STELSEL_LIJST_BESTANDEN directory into which every publication also writes the list documents as static files for
+                       nginx (lijsten/bestanden.py): it mirrors the site's paths, so the ZAL is
+                       <dir>/lijsten/zal.xml (nginx: root <dir>). Unset (default): no files, the application
+                       serves the lists itself.
 STELSEL_2FA_ROLLEN     roles that must use a second factor (TOTP), comma-separated (default "bestuur,uitvoering";
                        empty: none).
 STELSEL_2FA_INSCHRIJVING_UREN hours an enrolment code for the second factor stays valid (default 72).
@@ -333,6 +337,8 @@ LIJST_BEWAKING_DREMPEL = float(os.environ.get("STELSEL_LIJST_BEWAKING_DREMPEL", 
 LIJST_MAX_LEEFTIJD = int(os.environ.get("STELSEL_LIJST_MAX_LEEFTIJD", str(26 * 3600)))
 MEDIA_ROOT = VAR_DIR / "bestanden"  # attachments; served only through views that check who may see them
 LIJST_KOP_TTL = float(os.environ.get("STELSEL_LIJST_KOP_TTL", "1"))
+LIJST_BESTANDEN = Path(os.environ["STELSEL_LIJST_BESTANDEN"]).resolve() if os.environ.get(
+    "STELSEL_LIJST_BESTANDEN") else None
 
 EMAIL_BACKEND = os.environ.get("STELSEL_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 

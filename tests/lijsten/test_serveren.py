@@ -2,8 +2,12 @@
 
 import datetime as dt
 import gzip
+import json
+from unittest import mock
 
 import pytest
+from django.db import OperationalError, connection
+from django.test import Client
 from django.utils import timezone
 from django.utils.http import http_date
 
@@ -126,3 +130,28 @@ def test_lst_sinds_ongeldig_is_400_probleem(client, gepubliceerd, pad, sinds):
 def test_lst_sinds_geldig(client, gepubliceerd, sinds, status):
     assert client.get(f"/lijsten/zal.xml?sinds={sinds}").status_code == status
     assert client.get(f"/lijsten/zal/wijzigingen.json?sinds={sinds}").status_code in (200, 404)
+
+
+@pytest.mark.parametrize("pad", ["/lijsten/zal.xml", "/lijsten/zal/1.xml", "/lijsten/zal.xml.sig",
+                                 "/lijsten/zal/1.xml.sig", "/lijsten/zal/versies.json",
+                                 "/lijsten/zal/wijzigingen.json?sinds=1", "/lijsten/certificaten.json"])
+def test_lst_onbereikbaar_lijsten_geven_503_probleem(gepubliceerd, pad):
+    """LST-ONBEREIKBAAR: the lists' paths answer 503 problem+json with Retry-After when the database cannot be
+    reached (before: the Dutch HTML 503 page, which the lists' clients, systems, cannot read)."""
+    bezoeker = Client(raise_request_exception=False)
+    with mock.patch.object(connection, "ensure_connection", side_effect=OperationalError("weg")):
+        r = bezoeker.get(pad)
+    if pad.endswith("certificaten.json"):  # read from the key files, not the database
+        assert r.status_code == 200
+        return
+    assert r.status_code == 503 and r["Content-Type"] == "application/problem+json", r.content[:200]
+    assert int(r["Retry-After"]) > 0 and json.loads(r.content)["title"] == "Tijdelijk niet beschikbaar"
+
+
+def test_lst_onbereikbaar_gezondheid_is_json(db):
+    """LST-ONBEREIKBAAR: ``gezondheid.json`` stays JSON (status DOWN) when the database is down."""
+    bezoeker = Client(raise_request_exception=False)
+    with mock.patch.object(connection, "ensure_connection", side_effect=OperationalError("weg")):
+        r = bezoeker.get("/lijsten/gezondheid.json")
+    assert r.status_code == 503 and r["Content-Type"] == "application/json"
+    assert r.json() == {"status": "DOWN", "database": "onbereikbaar"} and int(r["Retry-After"]) > 0

@@ -2,9 +2,12 @@
 and hands everything else to Django."""
 
 import datetime as dt
+import json
+from unittest import mock
 from wsgiref.util import setup_testing_defaults
 
 import pytest
+from django.db import OperationalError, connection
 from django.test import Client
 from django.utils.http import http_date
 
@@ -148,3 +151,42 @@ def test_lst_sinds_ongeldig_in_het_snelpad(snel, echt_django, gepubliceerd, sind
 def test_lst_sinds_geldig_in_het_snelpad(echt_django, gepubliceerd):
     assert roep(echt_django, "/lijsten/zal.xml", "sinds=000000000000000001")["status"] == 204
     assert roep(echt_django, "/lijsten/zal.xml", "sinds=0")["status"] == 200
+
+
+@pytest.fixture
+def database_weg():
+    """Every new query fails as when PostgreSQL is down or unreachable."""
+    with mock.patch.object(connection, "ensure_connection",
+                           side_effect=OperationalError("connection refused: is the server running?")):
+        yield
+
+
+def test_lst_onbereikbaar_snelpad_geeft_503_probleem(snel, gepubliceerd, caplog):
+    """LST-ONBEREIKBAAR: with the database down the fast path answers 503 problem+json with Retry-After and logs it
+    (before, the OperationalError escaped to the WSGI server: a bare 500). It then waits a moment before trying
+    again, so that every poll does not wait for a connection of its own."""
+    app, django = snel
+    etag = {"IF_NONE_MATCH": f'"{gepubliceerd.sha256}"'}
+    with mock.patch.object(connection, "ensure_connection", side_effect=OperationalError("weg")) as poging:
+        for query, methode in (("", "GET"), ("sinds=1", "GET"), ("", "HEAD")):
+            uit = roep(app, "/lijsten/zal.xml", query, methode, **etag)
+            assert uit["status"] == 503, (query, methode)
+            assert uit["koppen"]["Content-Type"] == "application/problem+json"
+            assert int(uit["koppen"]["Retry-After"]) > 0
+            if methode == "GET":
+                assert json.loads(uit["body"])["status"] == 503
+            else:
+                assert uit["body"] == b""
+        assert poging.call_count == 1  # the second and third poll did not try again within WACHT_NA_FOUT
+    assert "database onbereikbaar" in caplog.text
+    assert django.paden == []
+    app._fout_tot = float("-inf")  # the moment has passed and the database is back
+    assert roep(app, "/lijsten/zal.xml", **etag)["status"] == 304
+
+
+def test_lst_onbereikbaar_echte_wsgi_stapel(echt_django, gepubliceerd, database_weg):
+    """Through the fast path and Django together: also the full document (Django's view) is 503 problem+json."""
+    for query, koppen in (("", {"IF_NONE_MATCH": f'"{gepubliceerd.sha256}"'}), ("", {}), ("sinds=1", {})):
+        uit = roep(echt_django, "/lijsten/zal.xml", query, **koppen)
+        assert uit["status"] == 503 and uit["koppen"]["Content-Type"] == "application/problem+json", uit
+        assert json.loads(uit["body"])["title"] == "Tijdelijk niet beschikbaar"

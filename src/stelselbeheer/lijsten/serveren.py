@@ -8,17 +8,23 @@
 - ``/lijsten/<naam>/versies.json``: index of versions; ``/lijsten/<naam>/wijzigingen.json?sinds=N``: the
   change feed with the list's ``seed``; ``/lijsten/gezondheid.json``: Volgnummer and age per list, whether it
   is older than its maximum age, and whether its latest publication failed (HTTP 503 when any list is stale,
-  missing or failing).
+  missing or failing, or when the live list's static file lags the database: ``bestanden.toestand``).
 
-A cheap poll never loads the document: it reads four columns of the newest snapshot.
+A cheap poll never loads the document: it reads four columns of the newest snapshot. When the database cannot be
+reached these paths answer 503 with Retry-After as problem+json (``gezondheid.json``: its own JSON), not the HTML
+page: their clients are systems. With ``STELSEL_LIJST_BESTANDEN`` nginx serves the documents from files
+(bestanden.py) and these views answer what needs the database, and stand in when a file is missing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
+from functools import wraps
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.db.models import Count, Min
 from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.utils import timezone
@@ -26,8 +32,13 @@ from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.http import require_safe
 
 from stelselbeheer.api import probleem
+from stelselbeheer.api.fouten import SOORTEN
+from stelselbeheer.kern.views import OPNIEUW_NA
 
+from . import bestanden
 from .models import Lijst, LijstKop, MislukteBouw, Snapshot, inhoud_van
+
+log = logging.getLogger(__name__)
 
 KOP_VELDEN = ("id", "lijst", "volgnummer", "sha256", "tijdstempel", "grootte")
 
@@ -47,6 +58,35 @@ def lees_sinds(waarde: str) -> int | None:
 def ongeldige_sinds() -> HttpResponse:
     return probleem(400, "Ongeldige parameter", SINDS_UITLEG,
                     [{"field": "sinds", "reason": SINDS_UITLEG, "code": "volgnummer"}], "ongeldige-parameter")
+
+
+#: the errors of a database that cannot be reached (refused, lost, timed out), as kern.views.serverfout takes them
+ONBEREIKBAAR = (OperationalError, InterfaceError)
+
+
+def database_onbereikbaar() -> HttpResponse:
+    """503 problem+json with Retry-After: the answer of the lists' paths (here and in the fast path) when the
+    database cannot be reached."""
+    titel, soort, detail = SOORTEN[503]
+    antwoord = probleem(503, titel, detail, soort=soort)
+    antwoord["Retry-After"] = str(OPNIEUW_NA)
+    return antwoord
+
+
+def _database_nodig(view=None, *, antwoord=database_onbereikbaar):
+    """The view's answer, or ``antwoord()`` (and a warning in the log) when the database cannot be reached."""
+    if view is None:
+        return lambda v: _database_nodig(v, antwoord=antwoord)
+
+    @wraps(view)
+    def omhulsel(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except ONBEREIKBAAR as e:
+            log.warning("%s: database onbereikbaar: %s", request.path, e)
+            return antwoord()
+
+    return omhulsel
 
 
 def max_leeftijd(lijst: str) -> dt.timedelta:
@@ -118,6 +158,7 @@ def live_kop(lijst: str):
 
 
 @require_safe
+@_database_nodig
 def lijst_live(request, naam: str):
     lijst = _lijst(naam)
     kop = live_kop(lijst)
@@ -136,6 +177,7 @@ def lijst_live(request, naam: str):
 
 
 @require_safe
+@_database_nodig
 def lijst_versie(request, naam: str, volgnummer: int):
     kop = Snapshot.objects.filter(lijst=_lijst(naam), volgnummer=volgnummer).only(*KOP_VELDEN).first()
     if kop is None:
@@ -143,17 +185,23 @@ def lijst_versie(request, naam: str, volgnummer: int):
     return _document(request, kop, onveranderlijk=True)
 
 
-@require_safe
-def lijst_versies(request, naam: str):
-    lijst = _lijst(naam)
+def versies_inhoud(lijst: str) -> dict:
+    """The index of a list's versions, newest first (also written as a file: bestanden.py)."""
     versies = [{"volgnummer": v, "tijdstempel": t.isoformat(), "sha256": h, "grootte": g, "aantal": a,
                 "url": f"/lijsten/{lijst}/{v}.xml"}
                for v, t, h, g, a in Snapshot.objects.filter(lijst=lijst).order_by("-volgnummer")
                .values_list("volgnummer", "tijdstempel", "sha256", "grootte", "aantal")]
-    return JsonResponse({"lijst": lijst, "versies": versies})
+    return {"lijst": lijst, "versies": versies}
 
 
 @require_safe
+@_database_nodig
+def lijst_versies(request, naam: str):
+    return JsonResponse(versies_inhoud(_lijst(naam)))
+
+
+@require_safe
+@_database_nodig
 def lijst_wijzigingen(request, naam: str):
     """Entries added, removed and changed since Volgnummer ``sinds`` (default 0: everything)."""
     lijst = _lijst(naam)
@@ -192,11 +240,20 @@ def open_storingen() -> dict[str, MislukteBouw]:
     return storingen
 
 
+def _gezondheid_zonder_database() -> JsonResponse:
+    antwoord = JsonResponse({"status": "DOWN", "database": "onbereikbaar"}, status=503)
+    antwoord["Retry-After"] = str(OPNIEUW_NA)
+    return antwoord
+
+
 @require_safe
+@_database_nodig(antwoord=_gezondheid_zonder_database)
 def gezondheid(request):
-    """Per list: UP, VEROUDERD (older than its maximum age), ONTBREEKT (never published) or MISLUKT (the latest
-    attempt failed and no later one succeeded, LST-ALARM); 503 unless every list is UP. A failure is reported by
-    its kind and times; its text, which may quote register data or internals, is for staff only."""
+    """Per list: UP, VEROUDERD (older than its maximum age), ONTBREEKT (never published), MISLUKT (the latest
+    attempt failed and no later one succeeded, LST-ALARM) or BESTAND_VEROUDERD (the static file nginx serves is
+    not the live version, ``MARGE`` seconds after it was published, or is missing: LST-BESTANDEN); 503 unless
+    every list is UP, and when the database cannot be reached. A failure is reported by its kind and times; its
+    text, which may quote register data or internals, is for staff only."""
     nu = timezone.now()
     lijsten, in_orde = {}, True
     storingen = open_storingen()
@@ -209,11 +266,16 @@ def gezondheid(request):
         else:
             leeftijd = nu - kop.tijdstempel
             verouderd = leeftijd > max_leeftijd(lijst)
-            in_orde &= not verouderd and storing is None
-            lijsten[lijst] = {"status": "MISLUKT" if storing else "VEROUDERD" if verouderd else "UP",
+            bestand = bestanden.toestand(kop)
+            achter = bestand not in (None, "ACTUEEL") and leeftijd.total_seconds() > bestanden.MARGE
+            in_orde &= not verouderd and storing is None and not achter
+            lijsten[lijst] = {"status": "MISLUKT" if storing else "VEROUDERD" if verouderd
+                              else "BESTAND_VEROUDERD" if achter else "UP",
                               "volgnummer": kop.volgnummer, "tijdstempel": kop.tijdstempel.isoformat(),
                               "leeftijd_seconden": int(leeftijd.total_seconds()),
                               "max_leeftijd_seconden": int(max_leeftijd(lijst).total_seconds())}
+            if bestand is not None:
+                lijsten[lijst]["bestand"] = bestand
         if storing:
             lijsten[lijst]["mislukt"] = {"reden": storing.get_soort_display(), "pogingen": storing.pogingen,
                                          "sinds": storing.sinds.isoformat(),
@@ -233,6 +295,7 @@ def _handtekening(snapshot_kop) -> HttpResponse:
 
 
 @require_safe
+@_database_nodig
 def handtekening_live(request, naam: str):
     kop = live_kop(_lijst(naam))
     if kop is None:
@@ -241,6 +304,7 @@ def handtekening_live(request, naam: str):
 
 
 @require_safe
+@_database_nodig
 def handtekening_versie(request, naam: str, volgnummer: int):
     kop = Snapshot.objects.filter(lijst=_lijst(naam), volgnummer=volgnummer).only(*KOP_VELDEN).first()
     if kop is None:
@@ -249,6 +313,7 @@ def handtekening_versie(request, naam: str, volgnummer: int):
 
 
 @require_safe
+@_database_nodig
 def certificaten(request):
     """The certificate that signs the lists and, during a planned rollover, the announced next one."""
     from .ondertekening import SleutelOntbreekt, certificaten_info

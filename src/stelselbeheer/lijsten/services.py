@@ -32,7 +32,7 @@ from stelselbeheer.kern.audit import kop_hash, vastleggen
 from stelselbeheer.kern.models import AuditEvent, Gebruiker
 from stelselbeheer.kern.rollen import Actie, Rol, vereist_recht
 
-from . import regels
+from . import bestanden, regels
 from .bouwers import bouwers, tijdstempel_tekst
 from .gzipdelen import RompGzip
 from .models import Foutsoort, Lijst, LijstKop, MislukteBouw, Publicatievoorstel, Snapshot, Trigger, VoorstelStatus
@@ -295,7 +295,8 @@ def _opslaan(*, lijst, volgnummer, moment, xml: bytes, entries: dict, verschil, 
              audit_event, actie: str, gz: Callable[[], bytes] | None = None, klok: _Klok | None = None
              ) -> Snapshot:
     """Insert the snapshot, move the head and record the event. Call with the head locked. ``gz`` gives the
-    compressed ``xml`` (see gzipdelen.py)."""
+    compressed ``xml`` (see gzipdelen.py). After the commit the files for nginx are written (bestanden.py); a
+    rollback (``lijst_terugdraaien``) comes through here too."""
     klok = klok or _Klok(None)
     toegevoegd, verwijderd, gewijzigd = verschil
     audit_kop = kop_hash()
@@ -312,6 +313,9 @@ def _opslaan(*, lijst, volgnummer, moment, xml: bytes, entries: dict, verschil, 
     LijstKop.objects.filter(lijst=lijst).update(volgnummer=volgnummer)
     _gelukt(lijst)
     transaction.on_commit(lambda: _LAATST.__setitem__(lijst, (snapshot.pk, snapshot.sha256, entries)))
+    if bestanden.map_() is not None:  # the static files for nginx, once the new version is committed (LST-BESTANDEN)
+        transaction.on_commit(partial(bestanden.na_publicatie, pk=snapshot.pk, lijst=lijst, volgnummer=volgnummer,
+                                      tijdstempel=moment, xml=xml, gz=inhoud_gz, handtekening=handtekening))
     vastleggen(actor=actor, actie=actie, obj=snapshot, reden=omschrijving,
                na={"lijst": lijst, "volgnummer": volgnummer, "sha256": snapshot.sha256, "aantal": len(entries),
                    "toegevoegd": len(toegevoegd), "verwijderd": len(verwijderd), "gewijzigd": len(gewijzigd),

@@ -10,10 +10,16 @@ seconds (default 1; 0 reads it on every poll). Everything else (a full document,
 
 The price of the table is that a new version may be answered with "nothing new" for up to the TTL after its
 publication; a poll never gets a mix of two versions, and the document itself always comes from Django.
+
+When the database cannot be reached the fast path answers 503 problem+json with Retry-After (``serveren.
+database_onbereikbaar``, the same answer as the views) and logs it, instead of letting the error escape to the WSGI
+server as a bare 500; for a second it then answers so without trying again, so that hundreds of polls do not each
+wait for a connection that will not come.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from urllib.parse import parse_qs
@@ -25,6 +31,14 @@ from . import serveren
 from .models import Lijst
 
 _PREFIX = "/lijsten/"
+#: seconds after a failed read of the heads during which polls get 503 without another attempt
+WACHT_NA_FOUT = 1.0
+
+log = logging.getLogger(__name__)
+
+
+class _Onbereikbaar(Exception):
+    pass
 
 
 class Snelpad:
@@ -32,15 +46,23 @@ class Snelpad:
         self.app = app
         self._koppen: dict[str, object] = {}
         self._gelezen = float("-inf")
+        self._fout_tot = float("-inf")
         self._slot = threading.Lock()
 
     def _kop(self, naam: str):
         nu = time.monotonic()
         if nu - self._gelezen >= settings.LIJST_KOP_TTL:
             with self._slot:
+                if nu < self._fout_tot:
+                    raise _Onbereikbaar
                 if nu - self._gelezen >= settings.LIJST_KOP_TTL:
                     close_old_connections()  # as Django does at the start of a request (CONN_MAX_AGE)
-                    self._koppen = {lijst: serveren.live_kop(lijst) for lijst in Lijst.values}
+                    try:
+                        self._koppen = {lijst: serveren.live_kop(lijst) for lijst in Lijst.values}
+                    except serveren.ONBEREIKBAAR as e:
+                        log.warning("Snelpad lijsten: database onbereikbaar: %s", e)
+                        self._fout_tot = time.monotonic() + WACHT_NA_FOUT
+                        raise _Onbereikbaar from e
                     self._gelezen = time.monotonic()
         return self._koppen.get(naam)
 
@@ -73,7 +95,13 @@ class Snelpad:
         return None
 
     def __call__(self, environ, start_response):
-        antwoord = self._antwoord(environ)
+        try:
+            antwoord = self._antwoord(environ)
+        except _Onbereikbaar:
+            fout = serveren.database_onbereikbaar()
+            start_response("503 Service Unavailable", [*fout.items(), ("Content-Length", str(len(fout.content))),
+                                                       ("X-Content-Type-Options", "nosniff")])
+            return [b"" if environ.get("REQUEST_METHOD") == "HEAD" else fout.content]
         if antwoord is None:
             return self.app(environ, start_response)
         status, kopregels = antwoord

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from stelselbeheer.lijsten import bestanden
 from stelselbeheer.lijsten.models import Lijst, MislukteBouw, Publicatievoorstel, Trigger
 from stelselbeheer.lijsten.regels import waarom
 from stelselbeheer.lijsten.services import (
@@ -16,7 +17,8 @@ from stelselbeheer.lijsten.services import (
 
 class Command(BaseCommand):
     help = ("Lijsten: 'publiceer [--lijst L] [--schema] [--alleen-bij-wijziging]', "
-            "'terugdraaien <lijst> <volgnummer> --reden R' of 'waarom <lijst> <sleutel> [--op JJJJ-MM-DDTUU:MM]'.")
+            "'terugdraaien <lijst> <volgnummer> --reden R', 'waarom <lijst> <sleutel> [--op JJJJ-MM-DDTUU:MM]' of "
+            "'bestanden-schrijven'.")
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="opdracht", required=True)
@@ -35,6 +37,8 @@ class Command(BaseCommand):
         v.add_argument("bron", help="URL of bestand van de lijst; de handtekening staat ernaast als <bron>.sig")
         v.add_argument("--certificaat", action="append", default=[],
                        help="PEM-certificaat om te vertrouwen (standaard: het ingestelde en het aangekondigde)")
+        sub.add_parser("bestanden-schrijven", help="schrijf alle lijstbestanden voor nginx opnieuw uit de database "
+                       "(herstel, nieuwe webserver; STELSEL_LIJST_BESTANDEN)")
         w = sub.add_parser("waarom", help="waarom staat een entry wel of niet op een lijst")
         w.add_argument("lijst", choices=Lijst.values)
         w.add_argument("sleutel")
@@ -47,6 +51,13 @@ class Command(BaseCommand):
                 moment = timezone.make_aware(moment)
             uitleg = waarom(o["lijst"], o["sleutel"], moment)
             self.stdout.write(uitleg.tekst())
+            return
+        if opdracht == "bestanden-schrijven":
+            if bestanden.map_() is None:
+                raise CommandError("STELSEL_LIJST_BESTANDEN is niet gezet: er is geen map voor de lijstbestanden.")
+            geschreven = bestanden.alles_schrijven(uit=self.stdout.write)
+            self.stdout.write(self.style.SUCCESS(
+                f"Lijstbestanden geschreven in {bestanden.map_()}: {sum(geschreven.values())} versies"))
             return
         if opdracht == "sleutel-maken":
             return self._sleutel(o["als_die_ontbreekt"])

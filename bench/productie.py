@@ -1,0 +1,262 @@
+"""Benchmark through the production stack (issue 15), printed by `make bench` (figures, not assertions).
+
+A register of BENCH_AANBIEDERS (50,000) aanbieders on PostgreSQL (a scratch database next to BENCH_PG), served by
+the stack exactly as the smoke test starts it (deploy/stapel.py: gunicorn with the production defaults, the task
+worker, nginx with TLS and the lists' files), loaded by wrk (Debian package `wrk`) on 127.0.0.1 only, with a
+bounded number of connections and a fixed duration:
+
+- the ZAL's 304 rate (If-None-Match) and full gzip download rate from the lists' files, each beside the same
+  bytes served by the same nginx from a plain directory (a second server block with `root` and `gzip_static`
+  and nothing else, same TLS): the ratio is the figure (target >= 80%);
+- the application's own `?sinds=` 204 rate (through nginx to gunicorn's fast path), as a share of nginx's 304
+  rate (target >= 25%), and for comparison the application's 304 and gzip download (the route a client takes
+  with the application's ETag);
+- 100 concurrent pollers for 30 s, on the files (304) and on `?sinds=` (204): p99 and errors (target p99 < 100 ms,
+  0 errors);
+- the public register search (page and API) with 20 concurrent clients: p99 (target < 300 ms).
+
+wrk keeps its connections open (keep-alive), so the rates measure the servers, not TLS handshakes. The machine's
+cores are shared by wrk, nginx, gunicorn and PostgreSQL: the absolute rates are this machine's, the ratios the
+point; the rates are measured in turns (BENCH_RONDES rounds of BENCH_DUUR seconds each, default 3 x 5 s) so that
+a change in the machine's load hits each of them alike, and the load average is printed beside them.
+BENCH_POLLERS_DUUR sets the pollers' seconds (default 30).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "deploy"))
+from run import AANBIEDERS, PG_BASIS, _monsters, _pg_bereikbaar  # noqa: E402
+from stapel import Mislukt, Productiestapel, onderbreekbaar, vrije_poort  # noqa: E402
+
+DUUR = int(os.environ.get("BENCH_DUUR", "5"))  # seconds per round of a rate
+RONDES = int(os.environ.get("BENCH_RONDES", "3"))
+POLLERS_DUUR = int(os.environ.get("BENCH_POLLERS_DUUR", "30"))
+VERBINDINGEN = 50  # for the rates
+POLLERS = 100
+ZOEKERS = 20
+
+# wrk scripts: the result line that Python reads, and (only where needed: each costs wrk a Lua call per request)
+# a count of responses with another status than expected, and a list of paths to cycle through.
+LUA_BASIS = r"""
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args)
+  verwacht = tonumber(args[1]) or 0
+  onverwacht = 0
+  anders = 0
+  paden = {}
+  if args[2] then for regel in io.lines(args[2]) do table.insert(paden, regel) end end
+  i = math.random(1, math.max(#paden, 1))
+end
+function done(summary, latency, requests)
+  local n, anders = 0, 0
+  for _, t in ipairs(threads) do
+    n = n + t:get("onverwacht")
+    if t:get("anders") ~= 0 then anders = t:get("anders") end
+  end
+  local e = summary.errors
+  io.write(string.format(
+    'RESULTAAT {"verzoeken": %d, "duur_us": %d, "bytes": %d, "p50_us": %d, "p99_us": %d, "max_us": %d, ' ..
+    '"socketfouten": %d, "niet_2xx_3xx": %d, "onverwacht": %d, "status_anders": %d}\n',
+    summary.requests, summary.duration, summary.bytes, latency:percentile(50), latency:percentile(99),
+    latency.max, e.connect + e.read + e.write + e.timeout, e.status, n, anders))
+end
+"""
+LUA_CONTROLE = r"""
+function response(status, headers, body)
+  if verwacht > 0 and status ~= verwacht then onverwacht = onverwacht + 1; anders = status end
+end
+"""
+LUA_PADEN = r"""
+function request()
+  i = i % #paden + 1
+  return wrk.format(nil, paden[i])
+end
+"""
+
+
+def wrk(script: Path, url: str, *, verbindingen: int, duur: int, koppen: dict | None = None, verwacht: int = 0,
+        paden: Path | None = None) -> dict:
+    args = ["wrk", "-t2", f"-c{verbindingen}", f"-d{duur}s", "--timeout", "5s", "-s", str(script)]
+    for k, v in (koppen or {}).items():
+        args += ["-H", f"{k}: {v}"]
+    args += [url, "--", str(verwacht)] + ([str(paden)] if paden else [])
+    uit = subprocess.run(args, capture_output=True, text=True, timeout=duur + 60)
+    regel = next((r for r in uit.stdout.splitlines() if r.startswith("RESULTAAT ")), None)
+    if regel is None:
+        raise Mislukt(f"wrk gaf geen resultaat:\n{uit.stdout}\n{uit.stderr}")
+    r = json.loads(regel.removeprefix("RESULTAAT "))
+    r["per_s"] = r["verzoeken"] / (r["duur_us"] / 1e6)
+    r["fouten"] = r["socketfouten"] + r["niet_2xx_3xx"] + r["onverwacht"]
+    return r
+
+
+def afwisselend(metingen: dict) -> dict:
+    """Each measurement RONDES times, in turns, so that a change in the machine's load (its cores are shared) hits
+    all of them alike: rates from the summed requests and durations, p99 the median of the rounds'."""
+    rondes: dict[str, list[dict]] = {label: [] for label in metingen}
+    for _ in range(RONDES):
+        for label, meting in metingen.items():
+            rondes[label].append(meting())
+    uit = {}
+    for label, rs in rondes.items():
+        r = {k: sum(x[k] for x in rs) for k in ("verzoeken", "duur_us", "bytes", "socketfouten", "niet_2xx_3xx",
+                                               "onverwacht", "fouten")}
+        r.update(per_s=r["verzoeken"] / (r["duur_us"] / 1e6), p99_us=sorted(x["p99_us"] for x in rs)[len(rs) // 2],
+                 status_anders=max(x["status_anders"] for x in rs))
+        uit[label] = r
+    return uit
+
+
+def kale_server(map_: Path, poort: int, stapel: Productiestapel) -> str:
+    """nginx serving a plain directory: root, gzip_static, the same certificate; nothing else."""
+    return f"""
+server {{
+    listen 127.0.0.1:{poort} ssl;
+    server_name localhost;
+    ssl_certificate {stapel.certificaat};
+    ssl_certificate_key {stapel.tls_sleutel};
+    ssl_protocols TLSv1.2 TLSv1.3;
+    root {map_};
+    gzip_static on;
+}}
+"""
+
+
+def bench(database_url: str) -> None:
+    onderbreekbaar()
+    with Productiestapel(database_url, naam="productiebench") as stapel:
+        tmp = stapel.map  # readable for nginx's worker (a user of its own when started as root)
+        print(f"\n== Productiestapel (gunicorn + nginx, PostgreSQL): {AANBIEDERS} aanbieders", flush=True)
+        stapel.inrichten("--aanbieders", str(AANBIEDERS), "--seed", "1", "--zonder-accounts")
+        kaal, kaal_poort = tmp / "kaal", vrije_poort()
+        stapel.starten(nginx_extra=kale_server(kaal, kaal_poort, stapel), nginx_processen=2,
+                       nginx_verbindingen=1024)
+        lijsten = stapel.lijstbestanden / "lijsten"
+        (kaal / "lijsten").mkdir(parents=True)
+        for naam in ("zal.xml", "zal.xml.gz"):  # the same bytes and modification time, so the same ETag
+            shutil.copy2(lijsten / naam, kaal / "lijsten" / naam)
+        kaal.chmod(0o755)
+        (kaal / "lijsten").chmod(0o755)
+
+        c = stapel.client()
+        versie = json.loads(c.vraag("GET", "/lijsten/zal/versies.json")[2])["versies"][0]
+        status, kop, _ = c.vraag("HEAD", "/lijsten/zal.xml")
+        etag, volgnummer = kop["ETag"], versie["volgnummer"]
+        grootte_gz = (lijsten / "zal.xml.gz").stat().st_size
+        print(f"belasting van de machine (load average 1/5/15 min) bij de start: {laadgemiddelde()}")
+        print(f"ZAL: {versie['aantal']} aanbieders, {versie['grootte'] / 1e6:.1f} MB, gzip {grootte_gz / 1e6:.2f} MB;"
+              f" nginx-ETag {etag}", flush=True)
+        productie = f"https://localhost:{stapel.https_poort}"
+        kaal_url = f"https://localhost:{kaal_poort}"
+        gz = {"Accept-Encoding": "gzip"}
+        controleer(c, etag, volgnummer, versie["sha256"])
+
+        zonder = tmp / "tempo.lua"  # for the rates: wrk as lean as it gets (statuses checked above, once)
+        zonder.write_text(LUA_BASIS)
+        script = tmp / "controle.lua"  # pollers: every status checked
+        script.write_text(LUA_BASIS + LUA_CONTROLE)
+        zoeken = tmp / "zoeken.lua"
+        zoeken.write_text(LUA_BASIS + LUA_CONTROLE + LUA_PADEN)
+        n = {"verbindingen": VERBINDINGEN, "duur": DUUR}
+        app_etag = {**gz, "If-None-Match": f'"{versie["sha256"]}-gz"'}
+        nginx_etag = {**gz, "If-None-Match": etag}
+        meet = afwisselend({
+            "304 bestanden": lambda: wrk(zonder, f"{productie}/lijsten/zal.xml", **n, koppen=nginx_etag),
+            "304 kaal": lambda: wrk(zonder, f"{kaal_url}/lijsten/zal.xml", **n, koppen=nginx_etag),
+            "gzip bestanden": lambda: wrk(zonder, f"{productie}/lijsten/zal.xml", **n, koppen=gz),
+            "gzip kaal": lambda: wrk(zonder, f"{kaal_url}/lijsten/zal.xml", **n, koppen=gz),
+            "204 sinds": lambda: wrk(zonder, f"{productie}/lijsten/zal.xml?sinds={volgnummer}", **n),
+            "304 applicatie": lambda: wrk(zonder, f"{productie}/lijsten/zal.xml", **n, koppen=app_etag),
+            "gzip applicatie": lambda: wrk(zonder, f"{productie}/lijsten/zal.xml", **n,
+                                           koppen={**gz, "If-None-Match": '"' + "0" * 64 + '"'}),
+        })
+        p = {"verbindingen": POLLERS, "duur": POLLERS_DUUR}
+        meet["pollers bestanden"] = wrk(script, f"{productie}/lijsten/zal.xml", **p, verwacht=304,
+                                        koppen={**gz, "If-None-Match": etag})
+        meet["pollers sinds"] = wrk(script, f"{productie}/lijsten/zal.xml?sinds={volgnummer}", **p, verwacht=204)
+
+        monsters = _monsters(stapel.env)
+        paden = tmp / "zoeken.txt"
+        for pad, label in (("/aanbiedersregister/", "zoeken pagina"), ("/api/aanbieders", "zoeken API")):
+            vragen = monsters["naam"] + monsters["identificatie"]
+            paden.write_text("".join(f"{pad}?{urlencode({'q': q})}\n" for q in vragen))
+            meet[label] = wrk(zoeken, f"{productie}/", verbindingen=ZOEKERS, duur=max(DUUR, 15), verwacht=200,
+                              paden=paden)
+        stapel.stapel.nog_in_leven()
+        verslag(meet)
+        print(f"belasting van de machine (load average 1/5/15 min) aan het eind: {laadgemiddelde()}")
+
+
+def laadgemiddelde() -> str:
+    return " / ".join(f"{x:.1f}" for x in os.getloadavg()) + f" op {os.cpu_count()} cores"
+
+
+def controleer(c, etag: str, volgnummer: int, sha: str) -> None:
+    """What the load will ask, asked once by hand: the statuses the measurements expect."""
+    verwacht = [
+        ("/lijsten/zal.xml", {"If-None-Match": etag}, 304),
+        (f"/lijsten/zal.xml?sinds={volgnummer}", {}, 204),
+        ("/lijsten/zal.xml", {"If-None-Match": f'"{sha}-gz"'}, 304),
+    ]
+    for pad, koppen, status in verwacht:
+        gekregen = c.vraag("GET", pad, kop=koppen)[0]
+        if gekregen != status:
+            raise Mislukt(f"{pad} {koppen}: {gekregen}, verwacht {status}")
+    status, kop, inhoud = c.vraag("GET", "/lijsten/zal.xml", kop={"If-None-Match": '"' + "0" * 64 + '"'})
+    if status != 200 or hashlib.sha256(inhoud).hexdigest() != sha or "X-Volgnummer" not in kop:
+        raise Mislukt(f"download via de applicatie: {status}")
+
+
+def verslag(m: dict) -> None:
+    def rij(label, r, naast=None, doel=""):
+        verhouding = f"{r['per_s'] / naast['per_s']:>6.0%}" if naast else " " * 6
+        tempo = f"{r['per_s']:,.0f}".replace(",", ".")
+        fouten = r["fouten"] if r["fouten"] == 0 else (f"{r['fouten']} ({r['socketfouten']} socket, "
+                                                       f"{r['niet_2xx_3xx']} status >= 400, {r['onverwacht']} anders, "
+                                                       f"bijv. {r['status_anders']})")
+        print(f"{label:<46} {tempo:>9}/s {verhouding}  p99 {r['p99_us'] / 1000:>6.1f} ms  fouten {fouten}  {doel}",
+              flush=True)
+
+    kop = f"ZAL via nginx (TLS, keep-alive, {VERBINDINGEN} verb., {RONDES}x{DUUR} s)"
+    print(f"\n{kop:<46} {'tempo':>11} {'t.o.v.':>6}")
+    rij("304 uit de lijstbestanden", m["304 bestanden"], m["304 kaal"], "doel >= 80% van kaal nginx")
+    rij("304 kaal nginx (zelfde bytes, gewone map)", m["304 kaal"])
+    rij("200 gzip uit de lijstbestanden", m["gzip bestanden"], m["gzip kaal"], "doel >= 80% van kaal nginx")
+    rij("200 gzip kaal nginx", m["gzip kaal"])
+    rij("204 ?sinds= (applicatie, snelpad)", m["204 sinds"], m["304 kaal"], "doel >= 25% van nginx' 304")
+    rij("304 met de ETag van de applicatie (snelpad)", m["304 applicatie"], m["304 kaal"])
+    rij("200 gzip door de applicatie", m["gzip applicatie"], m["gzip kaal"])
+    print(f"\n{POLLERS} pollers, {POLLERS_DUUR} s")
+    rij("304 uit de lijstbestanden", m["pollers bestanden"], doel="doel p99 < 100 ms, 0 fouten")
+    rij("204 ?sinds= (applicatie)", m["pollers sinds"], doel="doel p99 < 100 ms, 0 fouten")
+    print(f"\nOpenbaar register zoeken, {ZOEKERS} gelijktijdige clients (naamfragmenten en identificaties)")
+    rij("/aanbiedersregister/?q=", m["zoeken pagina"], doel="doel p99 < 300 ms")
+    rij("/api/aanbieders?q=", m["zoeken API"], doel="doel p99 < 300 ms")
+
+
+def main() -> None:
+    if not shutil.which("wrk"):
+        print("\n!! wrk niet gevonden (Debian-pakket wrk): meting door de productiestapel overgeslagen")
+        return
+    if not _pg_bereikbaar():
+        print("\n!! PostgreSQL niet bereikbaar: meting door de productiestapel overgeslagen")
+        return
+    try:
+        bench(PG_BASIS.replace("postgresql://", "postgres://", 1))
+    except Mislukt as e:
+        sys.exit(f"!! bench/productie.py MISLUKT: {e}")
+
+
+if __name__ == "__main__":
+    main()
