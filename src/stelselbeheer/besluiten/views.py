@@ -3,22 +3,18 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from stelselbeheer.kern.rollen import Actie
-from stelselbeheer.kern.views import pagineren, vereist, verwerk
+from stelselbeheer.kern.views import lijst, vereist, verwerk
 
 from . import services
+from .filters import BesluitFilter
 from .forms import BesluitForm
-from .models import Besluit, BesluitSoort
+from .models import Besluit
 
 
 @vereist(Actie.REGISTER_PUBLIEK_LEZEN)
 def besluit_lijst(request):
     qs = Besluit.objects.zichtbaar_voor(request.user).select_related("deelnemer__organisatie")
-    soort = request.GET.get("soort", "")
-    if soort in BesluitSoort.values:
-        qs = qs.filter(soort=soort)
-    pagina, params = pagineren(request, qs)
-    return render(request, "besluiten/lijst.html", {"pagina": pagina, "params": params, "soorten": BesluitSoort.choices,
-                                                    "soort": soort})
+    return render(request, "besluiten/lijst.html", lijst(request, qs, BesluitFilter))
 
 
 def _zichtbaar(request, nummer: str) -> Besluit:

@@ -4,14 +4,7 @@ from stelselbeheer.besluiten.models import Besluit
 from stelselbeheer.organisaties.models import Soort
 from stelselbeheer.register.models import Gegevensdienst
 
-from .models import Advies, Deelnemer, DeelnemerStatus, RolSoort, Testresultaat
-
-
-class DeelnemerZoekForm(forms.Form):
-    q = forms.CharField(label="Zoek op naam, plaats of KvK-nummer", required=False)
-    status = forms.ChoiceField(label="Status", required=False, choices=[("", "Alle statussen"),
-                                                                         *DeelnemerStatus.choices])
-    rol = forms.ChoiceField(label="Rol", required=False, choices=[("", "Alle rollen"), *RolSoort.choices])
+from .models import Advies, Deelnemer, RolSoort, Testresultaat
 
 
 class DeelnemerForm(forms.ModelForm):

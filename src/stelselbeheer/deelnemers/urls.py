@@ -14,4 +14,5 @@ urlpatterns = [
     path("deelnemers/", views.publiek_deelnemers, name="publiek-deelnemers"),
     path("deelnemers/<int:pk>/", views.publiek_deelnemer, name="publiek-deelnemer"),
     path("mijn/", views.mijn_overzicht, name="mijn-overzicht"),
+    path("mijn/aanbieders/", views.mijn_aanbieders, name="mijn-aanbieders"),
 ]

@@ -10,23 +10,25 @@ from django.utils import timezone
 from stelselbeheer.besluiten.models import Besluit
 from stelselbeheer.kern import limieten
 from stelselbeheer.kern.rollen import Actie, kan
-from stelselbeheer.kern.views import pagineren, vereist, verwerk, wijzig_pagina
+from stelselbeheer.kern.views import lijst, vereist, verwerk, wijzig_pagina
+from stelselbeheer.register.zoeken import met_diensten
 
 from . import openbaar, services, tekening, workflow
-from .forms import AanvraagForm, DeelnemerForm, DeelnemerZoekForm, KwalificatieForm, OvergangForm
+from .filters import DeelnemerFilter, EigenAanbiederFilter, OpenbareDeelnemerFilter
+from .forms import AanvraagForm, DeelnemerForm, KwalificatieForm, OvergangForm
 from .models import Deelnemer, DeelnemerStatus, Herinnering, Kwalificatie
 from .overzicht import kwalificatie_overzicht
 from .zoeken import zoek_deelnemers
 
+#: how many aanbieders and change requests Mijn deelname shows before linking to the whole list
+VOORPROEF = 10
+
 
 @vereist(Actie.DEELNEMER_LEZEN)
 def deelnemer_lijst(request):
-    form = DeelnemerZoekForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    qs = zoek_deelnemers(filters.get("q", ""), status=filters.get("status", ""), rol=filters.get("rol", ""))
-    qs = qs.prefetch_related("rollen").annotate(aantal_aanbieders=Count("aanbieders", distinct=True))
-    pagina, params = pagineren(request, qs)
-    return render(request, "deelnemers/lijst.html", {"form": form, "pagina": pagina, "params": params})
+    qs = (zoek_deelnemers().prefetch_related("rollen")
+          .annotate(aantal_aanbieders=Count("aanbieders", distinct=True)))
+    return render(request, "deelnemers/lijst.html", lijst(request, qs, DeelnemerFilter))
 
 
 def _lopende_opschorting(deelnemer: Deelnemer):
@@ -87,9 +89,19 @@ def kwalificatie_nieuw(request, pk: int):
 def mijn_overzicht(request):
     deelnemer = get_object_or_404(Deelnemer.objects.select_related("organisatie"), pk=request.user.deelnemer_id)
     context = _detail_context(deelnemer, request.user)
-    context["verzoeken"] = deelnemer.verzoeken.all()[:20]
-    context["aanbieders"] = deelnemer.aanbieders.order_by("weergavenaam")[:50]
+    context["verzoeken"] = deelnemer.verzoeken.all()[:VOORPROEF]
+    context["aantal_verzoeken"] = deelnemer.verzoeken.count()
+    context["aanbieders"] = deelnemer.aanbieders.order_by("weergavenaam", "id")[:VOORPROEF]
     return render(request, "deelnemers/mijn.html", context)
+
+
+@vereist(Actie.EIGEN_DEELNEMER_LEZEN)
+def mijn_aanbieders(request):
+    """All of the participant's own aanbieders, searchable and paged (Mijn deelname shows the first few)."""
+    deelnemer = get_object_or_404(Deelnemer.objects.select_related("organisatie"), pk=request.user.deelnemer_id)
+    qs = met_diensten(deelnemer.aanbieders.order_by("weergavenaam", "id"))
+    return render(request, "deelnemers/mijn_aanbieders.html", {"deelnemer": deelnemer} | lijst(
+        request, qs, EigenAanbiederFilter))
 
 
 # --- toe- en uittreding -------------------------------------------------------------------------------
@@ -189,12 +201,12 @@ def workflow_pagina(request):
 
 @vereist(Actie.REGISTER_PUBLIEK_LEZEN)
 def publiek_deelnemers(request):
-    huidig = (Deelnemer.objects.filter(status__in=openbaar.HUIDIG).select_related("organisatie")
-              .prefetch_related("rollen").order_by("organisatie__naam"))
-    voormalig = (Deelnemer.objects.filter(status=DeelnemerStatus.BEEINDIGD).select_related("organisatie")
-                 .order_by("organisatie__naam"))
-    return render(request, "deelnemers/publiek_lijst.html", {
-        "huidig": openbaar.met_sinds(huidig), "voormalig": voormalig})
+    """Who participates (current participants unless the filter asks for former ones), with roles and since when."""
+    qs = (Deelnemer.objects.filter(status__in=(*openbaar.HUIDIG, DeelnemerStatus.BEEINDIGD))
+          .select_related("organisatie").prefetch_related("rollen").order_by("organisatie__naam", "id"))
+    context = lijst(request, qs, OpenbareDeelnemerFilter, standaard={"deelname": "huidig"})
+    context["rijen"] = openbaar.met_sinds(context["pagina"].object_list)
+    return render(request, "deelnemers/publiek_lijst.html", context)
 
 
 @vereist(Actie.REGISTER_PUBLIEK_LEZEN)

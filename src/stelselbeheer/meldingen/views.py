@@ -1,16 +1,16 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from stelselbeheer.kern import limieten
 from stelselbeheer.kern.rollen import Actie, kan
-from stelselbeheer.kern.views import pagineren, vereist, verwerk
+from stelselbeheer.kern.views import lijst, vereist, verwerk
 
 from . import beslisboom as boom_regels
 from . import cijfers, forms, kennisbank, services
+from .filters import EigenMeldingFilter, KennisbankFilter, MeldingFilter
 from .models import Fase, Soort, Status
 from .zichtbaar import eigen_meldingen, zichtbare_gebeurtenissen, zichtbare_meldingen
 
@@ -95,32 +95,13 @@ def melding_status(request, token: str):
                                                      "gebeurtenissen": zichtbare_gebeurtenissen(melding)})
 
 
-FILTERS = {"soort": Soort, "fase": Fase}
-
-
 @vereist(Actie.MELDINGEN_BEHANDELEN)
 def melding_lijst(request):
     """The queue: open meldingen by default, the first resolution deadline on top; filters by type, phase,
     level, status, breach and text."""
-    qs = zichtbare_meldingen(request.user).select_related("regio").order_by("oplossing_voor", "ingediend_op")
-    status = request.GET.get("status", "open")
-    if status == "open":
-        qs = qs.exclude(status__in=[Status.OPGELOST, Status.GESLOTEN])
-    elif status in Status.values:
-        qs = qs.filter(status=status)
-    for veld, keuzes in FILTERS.items():
-        if request.GET.get(veld) in keuzes.values:
-            qs = qs.filter(**{veld: request.GET[veld]})
-    if request.GET.get("niveau") in {"regionaal", "landelijk"}:
-        qs = qs.filter(niveau=request.GET["niveau"])
-    if request.GET.get("verstreken"):
-        qs = qs.filter(oplossing_voor__lt=timezone.now()).exclude(status__in=[Status.OPGELOST, Status.GESLOTEN])
-    if q := request.GET.get("q", "").strip():
-        qs = qs.filter(Q(nummer__iexact=q) | Q(onderwerp__icontains=q))
-    pagina, params = pagineren(request, qs)
-    return render(request, "meldingen/lijst.html", {
-        "pagina": pagina, "params": params, "nu": timezone.now(), "filter": request.GET, "status": status,
-        "soorten": Soort.choices, "fasen": Fase.choices, "statussen": Status.choices})
+    qs = zichtbare_meldingen(request.user).select_related("regio").order_by("oplossing_voor", "ingediend_op", "id")
+    return render(request, "meldingen/lijst.html", {"nu": timezone.now()} | lijst(
+        request, qs, MeldingFilter, standaard={"status": "open"}))
 
 
 def _acties(request, melding):
@@ -232,8 +213,7 @@ def beslisboom_beheer(request):
 @vereist(Actie.EIGEN_MELDINGEN_LEZEN)
 def mijn_meldingen(request):
     qs = eigen_meldingen(request.user).order_by("-ingediend_op", "-id")
-    pagina, params = pagineren(request, qs)
-    return render(request, "meldingen/mijn_lijst.html", {"pagina": pagina, "params": params})
+    return render(request, "meldingen/mijn_lijst.html", lijst(request, qs, EigenMeldingFilter))
 
 
 @vereist(Actie.EIGEN_MELDINGEN_LEZEN)
@@ -252,10 +232,11 @@ def mijn_melding(request, nummer: str):
 
 @vereist(Actie.KENNISBANK_LEZEN)
 def kennisbank_zoeken(request):
-    vraag = request.GET.get("q", "").strip()
-    artikelen = kennisbank.zoeken(request.user, vraag, 50) if vraag else kennisbank.zichtbare_artikelen(request.user)
-    return render(request, "meldingen/kennisbank.html", {"vraag": vraag, "artikelen": artikelen,
-                                                         "beheer": kan(request.user, Actie.KENNISBANK_BEHEREN)})
+    vraag = request.GET.get("q", "").strip()[:200]
+    artikelen = (kennisbank.zoeken(request.user, vraag, 200) if vraag
+                 else list(kennisbank.zichtbare_artikelen(request.user)))
+    return render(request, "meldingen/kennisbank.html", {"vraag": vraag, "beheer": kan(
+        request.user, Actie.KENNISBANK_BEHEREN)} | lijst(request, artikelen, KennisbankFilter))
 
 
 @vereist(Actie.KENNISBANK_LEZEN)
