@@ -2,6 +2,8 @@ from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from stelselbeheer.deelnemers.models import Deelnemer
+from stelselbeheer.deelnemers.overzicht import advies_van
 from stelselbeheer.kern.rollen import Actie
 from stelselbeheer.kern.views import lijst, vereist, verwerk
 
@@ -46,4 +48,7 @@ def besluit_nieuw(request):
         if besluit:
             messages.success(request, f"Besluit {besluit.nummer} is vastgelegd.")
             return redirect(besluit)
-    return render(request, "kern/formulier_pagina.html", {"form": form, "titel": "Besluit vastleggen"})
+    deelnemer = Deelnemer.objects.filter(pk=request.GET.get("deelnemer") or None).first() \
+        if str(request.GET.get("deelnemer", "")).isdigit() else None
+    return render(request, "besluiten/formulier.html", {"form": form, "deelnemer": deelnemer,
+                                                        "advies": advies_van(deelnemer) if deelnemer else None})

@@ -17,7 +17,7 @@ from . import openbaar, services, tekening, workflow
 from .filters import DeelnemerFilter, EigenAanbiederFilter, OpenbareDeelnemerFilter
 from .forms import AanvraagForm, DeelnemerForm, KwalificatieForm, OvergangForm
 from .models import Deelnemer, DeelnemerStatus, Herinnering, Kwalificatie
-from .overzicht import kwalificatie_overzicht
+from .overzicht import advies_van, kwalificatie_overzicht
 from .zoeken import zoek_deelnemers
 
 #: how many aanbieders and change requests Mijn deelname shows before linking to the whole list
@@ -42,6 +42,7 @@ def _detail_context(deelnemer: Deelnemer, user) -> dict:
     opschorting = _lopende_opschorting(deelnemer)
     return {
         "deelnemer": deelnemer,
+        "advies": advies_van(deelnemer),
         "rollen": deelnemer.rollen.all(),
         "kwalificaties": kwalificatie_overzicht(deelnemer, timezone.now()),
         "aantal_aanbieders": deelnemer.aanbieders.count(),
@@ -73,7 +74,7 @@ def deelnemer_wijzigen(request, pk: int):
 @vereist(Actie.DEELNEMER_WIJZIGEN)
 def kwalificatie_nieuw(request, pk: int):
     deelnemer = get_object_or_404(Deelnemer.objects.select_related("organisatie"), pk=pk)
-    form = KwalificatieForm(request.POST or None, request.FILES or None)
+    form = KwalificatieForm(request.POST or None, request.FILES or None, deelnemer=deelnemer)
     if request.method == "POST":
         kwalificatie = verwerk(form, lambda data: services.kwalificatie_vastleggen(
             actor=request.user, deelnemer=deelnemer, **data))
@@ -82,7 +83,8 @@ def kwalificatie_nieuw(request, pk: int):
                                       f"{kwalificatie.geldig_tot:%d-%m-%Y}.")
             return redirect("deelnemer-detail", pk=pk)
     return render(request, "kern/formulier_pagina.html", {"form": form, "object": deelnemer,
-                                                           "titel": f"Testresultaat vastleggen voor {deelnemer}"})
+                                                           "titel": f"Testresultaat vastleggen voor {deelnemer}",
+                                                           "knop": "Testresultaat vastleggen"})
 
 
 @vereist(Actie.EIGEN_DEELNEMER_LEZEN)
@@ -124,12 +126,28 @@ def aanmelden(request):
                 toelichting=d["toelichting"])
 
         deelnemer = verwerk(form, uitvoeren)
-        if deelnemer:
-            return render(request, "deelnemers/aangemeld.html", {"deelnemer": deelnemer})
+        if deelnemer:  # post/redirect/get: a reload of the confirmation never applies again
+            request.session[AANGEMELD] = deelnemer.pk
+            return redirect("aanmelding-ontvangen")
     return render(request, "kern/formulier_pagina.html", {
-        "form": form, "titel": "Aanmelden als deelnemer van het afsprakenstelsel",
+        "form": form, "titel": "Aanmelden als deelnemer van het afsprakenstelsel", "knop": "Aanvraag indienen",
         "inleiding": "Na uw aanvraag volgen een intake, het kwalificeren per rol en gegevensdienst, een advies "
                      "van de uitvoeringsorganisatie en een besluit van het bestuur."})
+
+
+#: the steps the board decides on the advice: their form shows it (TOE-ADVIES)
+BESLUIT_OP_ADVIES = {"toelaten", "afwijzen"}
+
+#: the session key of the application this browser filed, for its confirmation page
+AANGEMELD = "aanvraag_ingediend"
+
+
+@vereist(Actie.DEELNEMER_AANMELDEN)
+def aanmelding_ontvangen(request):
+    """The confirmation after applying (the redirect target), for the browser that applied; a reload shows it
+    again and files nothing."""
+    deelnemer = Deelnemer.objects.select_related("organisatie").filter(pk=request.session.get(AANGEMELD)).first()
+    return render(request, "deelnemers/aangemeld.html", {"deelnemer": deelnemer})
 
 
 #: NAL-OPSCHORTING-PAD: the page of the compliance service that sets a step with ``via`` (by the suspension's id,
@@ -183,11 +201,12 @@ def deelnemer_stap(request, pk: int, naam: str):
                 gegevens={v: d[v] for v in stap.velden})
 
         if verwerk(form, uitvoeren):
-            messages.success(request, f"{stap.label}: de deelnemer is nu "
-                                      f"'{DeelnemerStatus(stap.naar).label.lower()}'.")
+            messages.success(request, f"{stap.label}: vastgelegd; de status is nu: "
+                                      f"{DeelnemerStatus(stap.naar).label}.")
             return redirect("deelnemer-detail", pk=pk)
-    return render(request, "kern/formulier_pagina.html", {
-        "form": form, "object": deelnemer, "titel": f"{stap.label}: {deelnemer}",
+    return render(request, "deelnemers/stap.html", {
+        "form": form, "object": deelnemer, "titel": f"{stap.label}: {deelnemer}", "knop": stap.label,
+        "advies": advies_van(deelnemer) if stap.naam in BESLUIT_OP_ADVIES else None,
         "inleiding": "Voorwaarden: " + ("; ".join(v.omschrijving for v in stap.voorwaarden) or "geen") + "."})
 
 

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 
 from stelselbeheer.kern import limieten
 from stelselbeheer.kern.rollen import Actie, kan
@@ -64,7 +65,7 @@ def melding_formulier(request):
                         "melder_email": request.user.email}
     if request.method == "POST":
         limieten.tellen(request, limieten.SCHRIJVEN)
-    form = forms.MeldingForm(request.POST or None, initial=beginwaarden)
+    form = forms.MeldingForm(request.POST or None, initial=beginwaarden, uitkomst=uitkomst)
     if request.method == "POST":
         def indienen(d):
             limieten.tellen(request, limieten.EMAIL, limieten.email_sleutel(d["melder_email"]))
@@ -74,12 +75,30 @@ def melding_formulier(request):
 
         uitkomst_ = verwerk(form, indienen)
         if uitkomst_:
+            # post/redirect/get: a reload of the confirmation never files again. The one-time status link waits in
+            # the session for one display on the confirmation page, never in a URL (MEL-TOKEN).
             melding, token = uitkomst_
-            return render(request, "meldingen/ingediend.html", {
-                "melding": melding, "status_url": request.build_absolute_uri(f"/meldingen/status/{token}/")})
+            request.session[INGEDIEND] = {"nummer": melding.nummer, "melder_email": melding.melder_email,
+                                          "status_url": request.build_absolute_uri(f"/meldingen/status/{token}/")}
+            return redirect("melding-ontvangen")
     return render(request, "kern/formulier_pagina.html", {
-        "form": form, "titel": "Melding indienen",
+        "form": form, "titel": "Melding indienen", "knop": "Melding versturen",
         "inleiding": "U krijgt een referentienummer en een link naar een statuspagina; bewaar die link."})
+
+
+#: the session key under which a filed melding's reference and one-time status link wait for their one display
+INGEDIEND = "melding_ingediend"
+
+
+@never_cache
+@vereist(Actie.MELDING_INDIENEN)
+def melding_ontvangen(request):
+    """The confirmation after filing (the redirect target): shows the status link once; a reload shows that the
+    melding was received, without the link and without filing anything."""
+    ingediend = request.session.pop(INGEDIEND, None)
+    antwoord = render(request, "meldingen/ingediend.html", {"ingediend": ingediend})
+    antwoord["Cache-Control"] = "no-store"  # the link must not stay in a cache
+    return antwoord
 
 
 @limieten.op_pagina
@@ -168,6 +187,13 @@ def melding_detail(request, nummer: str):
         form, uitvoeren, bericht, getoond = acties[actie]
         if getoond and verwerk(form, uitvoeren):
             messages.success(request, bericht)
+            if not zichtbare_meldingen(request.user).filter(pk=melding.pk).exists():
+                # triaged to another region or escalated: no longer this desk's, so back to its queue (MEL-ZICHT)
+                melding.refresh_from_db()
+                waar = f"de regionale desk van {melding.regio}" if melding.niveau == "regionaal" and melding.regio \
+                    else "de landelijke desk"
+                messages.info(request, f"{melding.nummer} ligt nu bij {waar} en staat niet meer in uw werkvoorraad.")
+                return redirect("melding-lijst")
             return redirect("melding-lijst" if actie == "escaleren" else melding)
     open_ = {"update", actie} | ({"triage"} if melding.status == Status.NIEUW else set())
     return render(request, "meldingen/detail.html", {

@@ -100,7 +100,7 @@ def zaak_stap(request, nummer: str, naam: str):
             messages.success(request, f"{stap.label}: vastgelegd.")
             return redirect(zaak)
     return render(request, "kern/formulier_pagina.html", {
-        "form": form, "object": zaak, "titel": f"{stap.label} ({zaak.nummer})",
+        "form": form, "object": zaak, "titel": f"{stap.label} ({zaak.nummer})", "knop": stap.label,
         "inleiding": "Voorwaarden: " + ("; ".join(v.omschrijving for v in stap.voorwaarden) or "geen") + "."})
 
 
@@ -115,7 +115,9 @@ def mijn_zaken(request):
 @vereist(Actie.EIGEN_DEELNEMER_LEZEN)
 def mijn_zaak(request, nummer: str):
     zaak = get_object_or_404(Nalevingszaak, nummer=nummer, deelnemer_id=request.user.deelnemer_id)
-    form = ToelichtingForm(request.POST or None)
+    eerder = {"maatregelen": zaak.maatregelen, "maatregelen_termijn": zaak.maatregelen_termijn} \
+        if zaak.toelichting_ontvangen_op else None
+    form = ToelichtingForm(request.POST or None, initial=eerder)
     if request.method == "POST":
         if zaak.deelnemer_id != request.user.deelnemer_id:
             raise PermissionDenied

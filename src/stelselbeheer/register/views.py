@@ -132,7 +132,7 @@ def verzoek_nieuw(request, soort: str):
             messages.success(request, f"Verzoek #{verzoek.pk} is ingediend; het telt pas na goedkeuring.")
             return redirect("mijn-overzicht")
     return render(request, "kern/formulier_pagina.html", {
-        "form": form, "titel": f"Wijzigingsverzoek: {VerzoekSoort(soort).label}",
+        "form": form, "titel": f"Wijzigingsverzoek: {VerzoekSoort(soort).label}", "knop": "Verzoek indienen",
         "inleiding": "Uw verzoek wordt nu al gecontroleerd zoals bij het doorvoeren; het telt pas als de "
                      "uitvoeringsorganisatie het goedkeurt."})
 
