@@ -169,4 +169,12 @@ def verzoek_detail(request, pk: int):
         if uitkomst:
             messages.success(request, f"Verzoek #{uitkomst.pk} is {uitkomst.get_status_display().lower()}.")
             return redirect("verzoek-lijst")
-    return render(request, "register/verzoek.html", {"verzoek": verzoek, "form": form})
+    return render(request, "register/verzoek.html", {"verzoek": verzoek, "form": form,
+                                                     "gegevens": verzoek_gegevens(verzoek)})
+
+
+def verzoek_gegevens(verzoek) -> list[tuple[str, object]]:
+    """A request's data as (label, value): the labels of the form the participant filled in, never field names."""
+    labels = {naam: str(veld.label) for klasse in VERZOEKFORMULIEREN.values()
+              for naam, veld in klasse.base_fields.items()}
+    return [(labels.get(k, k.replace("_", " ").capitalize()), v) for k, v in (verzoek.gegevens or {}).items()]
