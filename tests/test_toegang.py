@@ -60,6 +60,7 @@ PAGINAS = {
     "besluit-bijlage": ("/besluiten/{besluit}/bijlagen/{bijlage}/", ALLE),
     "besluit-nieuw": ("/beheer/besluiten/nieuw/", {"bestuur", "uitvoering"}),
     "aanmelden": ("/aanmelden/", {"publiek", "uitvoering"}),
+    "aanmelding-ontvangen": ("/aanmelden/ontvangen/", {"publiek", "uitvoering"}),
     "publiek-deelnemers": ("/deelnemers/", ALLE),
     "publiek-deelnemer": ("/deelnemers/{dva}/", ALLE),
     "toetreding-workflow": ("/beheer/toetreding/", LEZERS),
@@ -82,7 +83,9 @@ PAGINAS = {
     "mijn-zaak": ("/mijn/naleving/{zaak}/", {"deelnemer"}),
     "melden": ("/melden/", ALLE),
     "melding-formulier": ("/melden/formulier/", ALLE),
+    "melding-ontvangen": ("/melden/ontvangen/", ALLE),
     "melding-status": ("/meldingen/status/{meldingcode}/", ALLE),
+    # not the auditor: a melding holds the reporter's name, e-mail and text; the trail shows its handling (rollen.md)
     "melding-lijst": ("/beheer/meldingen/", {"bestuur", "uitvoering", "regio"}),
     "melding-detail": ("/beheer/meldingen/{melding}/", {"bestuur", "uitvoering", "regio"}),
     "melding-cijfers": ("/beheer/meldingen/cijfers/", {"bestuur", "uitvoering", "regio"}),

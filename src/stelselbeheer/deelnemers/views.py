@@ -53,6 +53,7 @@ def _detail_context(deelnemer: Deelnemer, user) -> dict:
         "opschorting_einde_verstreken": bool(opschorting and opschorting.einde_verstreken(services.vandaag())),
         "herinneringen": Herinnering.objects.filter(kwalificatie__deelnemer=deelnemer)
         .select_related("kwalificatie__gegevensdienst").order_by("-verzonden_op")[:20],
+        "aantal_herinneringen": Herinnering.objects.filter(kwalificatie__deelnemer=deelnemer).count(),
     }
 
 

@@ -202,6 +202,7 @@ def melding_detail(request, nummer: str):
         "evaluatie_vereist": services.evaluatie_vereist(melding),
         "getroffen": {"deelnemers": melding.betrokken_deelnemers.select_related("organisatie"),
                       "aanbieders": melding.betrokken_aanbieders.all()[:100],
+                      "aantal_aanbieders": melding.betrokken_aanbieders.count(),
                       "gegevensdiensten": melding.betrokken_gegevensdiensten.all()},
         "partijen": melding.partijen.select_related("organisatie")})
 
