@@ -147,6 +147,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "ninja",  # Swagger UI for /api/docs from the project's own static files instead of a CDN
     "csp",
+    "django_filters",  # the filter bars of the list pages (GET parameters, bookmarkable)
     "stelselbeheer.kern",
     "stelselbeheer.organisaties",
     "stelselbeheer.deelnemers",

@@ -30,7 +30,7 @@ def test_incident_van_werkvoorraad_tot_bericht_aan_getroffen_deelnemer(live_serv
     inloggen(pagina, url, "medewerker", "/beheer/meldingen/")
     pagina.get_by_label("Soort").select_option("incident")
     pagina.get_by_role("button", name="Filteren").click()
-    ziet(pagina, "1 meldingen")
+    ziet(pagina, "1 melding")
     pagina.get_by_role("link", name=m.nummer).click()
 
     triage = pagina.get_by_role("region", name="Triage")

@@ -33,7 +33,7 @@ def test_medewerker_publiceert_en_bekijkt_geschiedenis(live_server, transactiona
 
     pagina.get_by_role("link", name="Aanbiederslijst (ZAL)").click()
     pagina.get_by_role("link", name="1", exact=True).click()
-    assert "Toegevoegd (1)" in pagina.content()
+    assert "Toegevoegd (1 entry)" in pagina.content()
     assert pagina.get_by_text("huisartsdelinde@medmij").is_visible()
 
     pagina.goto(f"{live_server.url}/beheer/lijsten/waarom/")

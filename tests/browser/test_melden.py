@@ -25,10 +25,10 @@ def test_zorgverlener_doorloopt_de_beslisboom_en_meldt(live_server, transactiona
     pagina.get_by_label("Omschrijving").fill("Sinds vanochtend 8 uur laadt de viewer geen beelden.")
     pagina.get_by_label("Uw naam").fill("Ilse Verloskundige")
     pagina.get_by_label("Uw e-mailadres").fill("ilse@vsv-twente.nl")
-    pagina.get_by_role("button", name="Opslaan").click()
+    pagina.get_by_role("button", name="Melding versturen").click()
     pagina.get_by_text("Kies uw regio").first.wait_for()  # the regional desk needs the region
     pagina.get_by_label("Regio").select_option(label=str(rso.regio))
-    pagina.get_by_role("button", name="Opslaan").click()
+    pagina.get_by_role("button", name="Melding versturen").click()
     pagina.get_by_text("Uw melding is ontvangen").wait_for()
     status = pagina.get_by_role("link", name="/meldingen/status/").get_attribute("href")
     pagina.goto(status)

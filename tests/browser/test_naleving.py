@@ -30,7 +30,7 @@ def test_van_constatering_tot_ingebrekestelling(live_server, transactional_db, p
     pagina.get_by_role("link", name=zaak.nummer).click()
     _ziet(pagina, "1. Constatering en vastlegging")
     pagina.get_by_role("link", name="Verzoek om toelichting versturen").click()
-    pagina.get_by_role("button", name="Opslaan").click()
+    pagina.get_by_role("button", name="Verzoek om toelichting versturen").click()
     _ziet(pagina, "10 werkdagen na verzending van het verzoek om toelichting")
     assert pagina.get_by_role("link", name="Verzoek om toelichting").count() == 1  # the letter, as PDF
 
@@ -45,16 +45,16 @@ def test_van_constatering_tot_ingebrekestelling(live_server, transactional_db, p
     pagina.get_by_role("link", name=zaak.nummer).click()
     pagina.get_by_role("link", name="Toelichting beoordelen en besluit meedelen").click()
     pagina.get_by_role("textbox", name="Beoordeling").fill("Zestig dagen is te lang gelet op de ernst.")
-    pagina.get_by_role("button", name="Opslaan").click()
+    pagina.get_by_role("button", name="Toelichting beoordelen en besluit meedelen").click()
     _ziet(pagina, "3. Beoordeling en besluit")
     pagina.get_by_role("link", name="Formeel in gebreke stellen").click()
-    pagina.get_by_role("button", name="Opslaan").click()
+    pagina.get_by_role("button", name="Formeel in gebreke stellen").click()
     _ziet(pagina, "Controleer de invoer")  # the six criteria are required
     for score in pagina.get_by_label("score").all():
         score.select_option("3")
     for motivering in pagina.get_by_label("motivering").all():
         motivering.fill("Afgewogen naar de aard van de verplichting.")
-    pagina.get_by_role("button", name="Opslaan").click()
+    pagina.get_by_role("button", name="Formeel in gebreke stellen").click()
     _ziet(pagina, "Formeel in gebreke stellen: vastgelegd")
     assert pagina.get_by_role("link", name="Formele ingebrekestelling").count() == 1
     zaak.refresh_from_db()

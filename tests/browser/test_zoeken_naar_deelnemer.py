@@ -27,11 +27,11 @@ def test_medewerker_zoekt_deelnemer_en_opent_detail(live_server, transactional_d
     pagina.wait_for_url("**/beheer/deelnemers/")
 
     pagina.get_by_label("Zoek op naam, plaats of KvK-nummer").fill("noord")
-    pagina.get_by_role("button", name="Zoeken").click()
+    pagina.get_by_role("button", name="Filteren").click()
     pagina.wait_for_url("**q=noord**")
     rijen = pagina.locator("tbody tr")
     assert rijen.count() == 2
-    assert "2 deelnemers" in pagina.locator("caption").inner_text()
+    assert "2 deelnemers" in pagina.locator(".lijst-totaal").inner_text()
 
     pagina.get_by_role("link", name="Zorg-ICT Noord B.V.").click()
     pagina.wait_for_url("**/beheer/deelnemers/*/")

@@ -32,7 +32,7 @@ def test_api_per_client_en_per_emailadres(client, db, limieten):
 
 def test_formulier_begrensd_met_nederlandse_pagina(client, db, limieten):
     """MEL-MISBRUIK: the form counts too, and answers with a Dutch 429 page."""
-    assert client.post("/aanmelden/", _aanvraag(1)).status_code == 200
+    assert client.post("/aanmelden/", _aanvraag(1)).status_code == 302  # to the confirmation (post/redirect/get)
     r = client.post("/aanmelden/", _aanvraag(2, contact_email="AANVRAAG1@zorgapp.nl"), REMOTE_ADDR="192.0.2.4")
     assert r.status_code == 429 and "Te veel verzoeken" in r.content.decode()
     assert Deelnemer.objects.count() == 1

@@ -87,7 +87,7 @@ def test_bes_eenmaal_als_veldfout_op_de_pagina_en_in_de_api(client, wereld):
     r = client.post(f"/beheer/naleving/opschorten/{wereld['dva'].pk}/",
                     {"niveau": "2", "besluit": b.pk, "gepland_tot": LATER.isoformat()})
     assert r.status_code == 200
-    assert "al gebruikt" in r.content.decode().split('id="id_besluit_fout"')[1][:400]
+    assert "al gebruikt" in r.content.decode().split('id="id_besluit_error"')[1][:400]
     r = client.post("/api/opschortingen", {"deelnemer_id": wereld["dva"].pk, "niveau": 2, "besluit": b.nummer,
                                            "gepland_tot": LATER.isoformat()}, content_type="application/json")
     assert r.status_code == 422 and r.json()["errors"][0]["field"] == "besluit"

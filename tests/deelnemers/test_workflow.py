@@ -216,8 +216,9 @@ def test_aanmelden_via_api_zonder_account(client, db):
 
 def test_aanmelden_via_het_formulier(client, db):
     r = client.post("/aanmelden/", {"naam": "Zorgapp B.V.", "kvk_nummer": "11223344", "soort": "leverancier",
-                                    "rollen": ["dvp"], "overeenkomstversie": "2.2", "contact_email": "x@zorgapp.nl"})
-    assert r.status_code == 200 and "Uw aanvraag is ontvangen" in r.content.decode()
+                                    "rollen": ["dvp"], "overeenkomstversie": "2.2", "contact_email": "x@zorgapp.nl"},
+                    follow=True)
+    assert r.redirect_chain == [("/aanmelden/ontvangen/", 302)] and "Uw aanvraag is ontvangen" in r.content.decode()
     assert Deelnemer.objects.get(organisatie__kvk_nummer="11223344").status == DeelnemerStatus.AANGEMELD
 
 

@@ -40,6 +40,7 @@ GEEN_INGANG = {
     "naleving.opschorting.einde_signaleren": "the nightly check's part for suspensions past their end; takes no "
                                              "actor (system only, run by kwalificaties_controleren)",
     "register.importeren.valideer": "checks a CSV text; writes nothing",
+    "besluiten.services.bijlagen_bezwaren": "checks uploaded files (the form asks it too); writes nothing",
 }
 
 #: state changes that only the system makes (nightly command, background task, inside a step): no actor

@@ -34,7 +34,7 @@ def test_geschiedenis_en_verschil(client, register):
     tekst = client.get("/beheer/lijsten/zal/").content.decode()
     assert "2 publicaties" in tekst
     tekst = client.get("/beheer/lijsten/zal/2/").content.decode()
-    assert "Verwijderd (2)" in tekst and "huisartsdelinde@medmij" in tekst
+    assert "Verwijderd (2 entries)" in tekst and "huisartsdelinde@medmij" in tekst
     assert client.get("/beheer/lijsten/zal/9/").status_code == 404
     assert client.get("/beheer/lijsten/xyz/").status_code == 404
 

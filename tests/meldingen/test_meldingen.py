@@ -122,7 +122,7 @@ def test_bevestiging_en_bericht_aan_de_melder(client, wereld, mailoutbox, django
     with django_capture_on_commit_callbacks(execute=True):
         r = client.post("/melden/formulier/?pad=1.1.1", {"soort": "vraag", "onderwerp": "ZAL ophalen",
                                                          "omschrijving": "Hoe vaak?", "melder_naam": "An",
-                                                         "melder_email": "an@vsv.nl"})
+                                                         "melder_email": "an@vsv.nl"}, follow=True)
     assert r.status_code == 200 and len(mailoutbox) == 1 and mailoutbox[0].to == ["an@vsv.nl"]
     melding = Melding.objects.get()
     link = next(regel for regel in mailoutbox[0].body.splitlines() if "/meldingen/status/" in regel)

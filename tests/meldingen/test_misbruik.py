@@ -58,11 +58,11 @@ def test_api_per_emailadres_begrensd_ook_vanaf_andere_adressen(client, db, limie
 def test_formulier_per_client_en_per_emailadres_met_nederlandse_pagina(client, db, limieten):
     """MEL-MISBRUIK: the page answers a reached limit with a Dutch 429 page, and files nothing."""
     for _ in range(2):
-        assert client.post(f"/melden/formulier/?pad={PAD}", _melding()).status_code == 200
+        assert client.post(f"/melden/formulier/?pad={PAD}", _melding()).status_code == 302  # filed, to the confirmation
     r = client.post(f"/melden/formulier/?pad={PAD}", _melding(), REMOTE_ADDR="192.0.2.9")  # e-mail limit
     assert r.status_code == 429 and "Te veel verzoeken" in r.content.decode() and int(r["Retry-After"]) > 0
     assert Melding.objects.count() == 2
-    assert client.post(f"/melden/formulier/?pad={PAD}", _melding(melder_email="ander@example.nl")).status_code == 200
+    assert client.post(f"/melden/formulier/?pad={PAD}", _melding(melder_email="ander@example.nl")).status_code == 302
     r = client.post(f"/melden/formulier/?pad={PAD}", _melding(melder_email="derde@example.nl"))  # client limit
     assert r.status_code == 429 and "probeer het over" in r.content.decode().lower()
     assert Melding.objects.count() == 3

@@ -88,7 +88,7 @@ def test_nal_openbaar_op_de_pagina_en_in_de_api(client, wereld):
                     {"niveau": "3", "besluit": geheim.pk, "gepland_tot": LATER.isoformat()})
     assert r.status_code == 200
     pagina = r.content.decode()
-    assert 'id="id_besluit_fout"' in pagina and "NAL-OPENBAAR" in pagina.split('id="id_besluit_fout"')[1][:400]
+    assert 'id="id_besluit_error"' in pagina and "NAL-OPENBAAR" in pagina.split('id="id_besluit_error"')[1][:400]
     r = client.post("/api/opschortingen", {"deelnemer_id": wereld["dva"].pk, "niveau": 3, "besluit": geheim.nummer,
                                            "gepland_tot": LATER.isoformat()}, content_type="application/json")
     assert r.status_code == 422

@@ -117,7 +117,7 @@ def test_nal_opschorting_einde_verlengen_via_pagina_en_api(client, wereld, staf)
     b = besluit(wereld["dva"], BesluitSoort.OPSCHORTING)
     url = f"/beheer/naleving/opschortingen/{maatregel.pk}/verlengen/"
     r = client.post(url, {"besluit": b.pk, "gepland_tot": VANDAAG.isoformat()})
-    assert r.status_code == 200 and 'id="id_gepland_tot_fout"' in r.content.decode()
+    assert r.status_code == 200 and 'id="id_gepland_tot_error"' in r.content.decode()
     r = client.post(url, {"besluit": b.pk, "gepland_tot": (VANDAAG + dt.timedelta(days=10)).isoformat()})
     assert r.status_code == 302
     maatregel.refresh_from_db()

@@ -124,3 +124,19 @@ def test_verzoek_met_waarden_van_de_verkeerde_soort_geeft_een_veldfout(client, w
                     content_type="application/json")
     assert r.status_code == 422 and [e["field"] for e in r.json()["errors"]] == [veld]
     assert not Wijzigingsverzoek.objects.exists()
+
+
+def test_verzoek_toont_veldlabels_en_de_deelnemer_vindt_al_zijn_verzoeken(client, wereld):
+    """A change request's fields by the labels of the form it was filed with (before: ``organisatie_kvk``), and the
+    participant's requests all reachable, filtered and paged (Mijn deelname shows the last ten)."""
+    verzoek = verzoeken.verzoek_indienen(actor=None, deelnemer=wereld["dva"], soort="aanbieder_nieuw", gegevens={
+        "naam": "apotheekdeeik@medmij", "weergavenaam": "Apotheek De Eik", "plaats": "Deventer",
+        "organisatie_kvk": wereld["aanbieder"].organisatie.kvk_nummer})
+    client.force_login(wereld["gebruikers"]["uitvoering"])
+    html = client.get(f"/beheer/verzoeken/{verzoek.pk}/").content.decode()
+    assert "<dt>KvK-nummer van de zorgaanbieder</dt>" in html and "organisatie_kvk" not in html
+    assert "<dt>Aanbiedernaam</dt>" in html
+    client.force_login(wereld["gebruikers"]["deelnemer"])
+    html = client.get("/mijn/verzoeken/", {"status": "ingediend"}).content.decode()
+    assert f"#{verzoek.pk}" in html and "1 verzoek<" in html
+    assert "Geen verzoeken gevonden" in client.get("/mijn/verzoeken/", {"status": "afgewezen"}).content.decode()

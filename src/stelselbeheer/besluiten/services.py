@@ -19,6 +19,18 @@ MAX_BIJLAGE = 10 * 1024 * 1024
 TOEGESTANE_BIJLAGEN = (".pdf", ".odt", ".docx", ".txt", ".png", ".jpg")
 
 
+def bijlagen_bezwaren(bijlagen) -> list[str]:
+    """What is wrong with uploaded attachments (type and size); the form asks the same before the service runs, so
+    every error shows at once."""
+    fouten = []
+    for bestand in bijlagen:
+        if not bestand.name.lower().endswith(TOEGESTANE_BIJLAGEN):
+            fouten.append(f"{bestand.name}: alleen {', '.join(TOEGESTANE_BIJLAGEN)} zijn toegestaan.")
+        elif bestand.size > MAX_BIJLAGE:
+            fouten.append(f"{bestand.name}: een bijlage is hooguit 10 MB.")
+    return fouten
+
+
 @transaction.atomic
 @vereist_recht(Actie.BESLUIT_VASTLEGGEN)
 def besluit_vastleggen(*, actor, datum: dt.date, soort: str, onderwerp: str, tekst: str, openbaar: bool = True,
@@ -27,12 +39,7 @@ def besluit_vastleggen(*, actor, datum: dt.date, soort: str, onderwerp: str, tek
     besluit = Besluit(datum=datum, soort=soort, onderwerp=onderwerp, tekst=tekst, openbaar=openbaar,
                       deelnemer=deelnemer, vastgelegd_door=actor if getattr(actor, "pk", None) else None)
     besluit.full_clean(exclude=["nummer"])
-    fouten = []
-    for bestand in bijlagen:
-        if not bestand.name.lower().endswith(TOEGESTANE_BIJLAGEN):
-            fouten.append(f"{bestand.name}: alleen {', '.join(TOEGESTANE_BIJLAGEN)} zijn toegestaan.")
-        elif bestand.size > MAX_BIJLAGE:
-            fouten.append(f"{bestand.name}: een bijlage is hooguit 10 MB.")
+    fouten = bijlagen_bezwaren(bijlagen)
     if fouten:
         raise ValidationError({"bijlagen": fouten})
     besluit.nummer = volgend_jaarnummer(Besluit, "B", datum.year)

@@ -2,23 +2,21 @@ from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from stelselbeheer.deelnemers.models import Deelnemer
+from stelselbeheer.deelnemers.overzicht import advies_van
 from stelselbeheer.kern.rollen import Actie
-from stelselbeheer.kern.views import pagineren, vereist, verwerk
+from stelselbeheer.kern.views import lijst, vereist, verwerk
 
 from . import services
+from .filters import BesluitFilter
 from .forms import BesluitForm
-from .models import Besluit, BesluitSoort
+from .models import Besluit
 
 
 @vereist(Actie.REGISTER_PUBLIEK_LEZEN)
 def besluit_lijst(request):
     qs = Besluit.objects.zichtbaar_voor(request.user).select_related("deelnemer__organisatie")
-    soort = request.GET.get("soort", "")
-    if soort in BesluitSoort.values:
-        qs = qs.filter(soort=soort)
-    pagina, params = pagineren(request, qs)
-    return render(request, "besluiten/lijst.html", {"pagina": pagina, "params": params, "soorten": BesluitSoort.choices,
-                                                    "soort": soort})
+    return render(request, "besluiten/lijst.html", lijst(request, qs, BesluitFilter))
 
 
 def _zichtbaar(request, nummer: str) -> Besluit:
@@ -50,4 +48,7 @@ def besluit_nieuw(request):
         if besluit:
             messages.success(request, f"Besluit {besluit.nummer} is vastgelegd.")
             return redirect(besluit)
-    return render(request, "kern/formulier_pagina.html", {"form": form, "titel": "Besluit vastleggen"})
+    deelnemer = Deelnemer.objects.filter(pk=request.GET.get("deelnemer") or None).first() \
+        if str(request.GET.get("deelnemer", "")).isdigit() else None
+    return render(request, "besluiten/formulier.html", {"form": form, "deelnemer": deelnemer,
+                                                        "advies": advies_van(deelnemer) if deelnemer else None})

@@ -1,17 +1,14 @@
+import copy
+
 from django import forms
 
 from stelselbeheer.besluiten.models import Besluit
 from stelselbeheer.organisaties.models import Soort
 from stelselbeheer.register.models import Gegevensdienst
 
-from .models import Advies, Deelnemer, DeelnemerStatus, RolSoort, Testresultaat
-
-
-class DeelnemerZoekForm(forms.Form):
-    q = forms.CharField(label="Zoek op naam, plaats of KvK-nummer", required=False)
-    status = forms.ChoiceField(label="Status", required=False, choices=[("", "Alle statussen"),
-                                                                         *DeelnemerStatus.choices])
-    rol = forms.ChoiceField(label="Rol", required=False, choices=[("", "Alle rollen"), *RolSoort.choices])
+from . import rules, workflow
+from .models import Advies, Deelnemer, RolSoort, Testresultaat
+from .services import vandaag
 
 
 class DeelnemerForm(forms.ModelForm):
@@ -35,6 +32,32 @@ class KwalificatieForm(forms.Form):
     bewijs = forms.FileField(label="Bewijs (testrapport)", required=False,
                              help_text="PDF, TXT, JSON, XML of ZIP, hooguit 20 MB.")
 
+    def __init__(self, *args, deelnemer=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if deelnemer is not None:  # a qualification belongs to a role the participant has or applies for
+            eigen = set(deelnemer.rollen.values_list("rol", flat=True))
+            self.fields["rol"].choices = [(w, lab) for w, lab in RolSoort.choices if w in eigen] or RolSoort.choices
+
+    def clean_bewijs(self):
+        bewijs = self.cleaned_data.get("bewijs")
+        if bewijs and (not bewijs.name.lower().endswith(BEWIJSSOORTEN) or bewijs.size > BEWIJS_MAX):
+            raise forms.ValidationError("Het bewijs is een PDF-, TXT-, JSON-, XML- of ZIP-bestand van hooguit 20 MB.")
+        return bewijs
+
+    def clean(self):
+        data = super().clean()
+        testdatum, geldig_tot = data.get("testdatum"), data.get("geldig_tot")
+        if testdatum and geldig_tot and not rules.geldigheid_toegestaan(testdatum, geldig_tot):
+            self.add_error("geldig_tot", "NAL-365: een testresultaat is hooguit 365 dagen geldig; 'geldig tot en met' "
+                                         f"ligt tussen {testdatum:%d-%m-%Y} en "
+                                         f"{rules.uiterste_geldig_tot(testdatum):%d-%m-%Y}.")
+        return data
+
+
+#: what the test report of a qualification may be (the service checks the same)
+BEWIJSSOORTEN = (".pdf", ".txt", ".json", ".xml", ".zip")
+BEWIJS_MAX = 20 * 1024 * 1024
+
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -55,6 +78,7 @@ class OvergangForm(forms.Form):
 
     def __init__(self, *args, stap, deelnemer, **kwargs):
         super().__init__(*args, **kwargs)
+        self.stap, self.deelnemer = stap, deelnemer
         for veld in stap.velden:
             self.fields[veld] = STAPVELDEN[veld]()
             self.fields[veld].initial = getattr(deelnemer, veld)
@@ -66,6 +90,20 @@ class OvergangForm(forms.Form):
                                                help_text="Leeg: vandaag.")
         self.fields["toelichting"] = forms.CharField(label="Toelichting", required=False,
                                                      widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean(self):
+        """The step's conditions too (workflow.weigeringen, as the service checks them), so every error shows in
+        one round instead of the fields first and the conditions after."""
+        data = super().clean()
+        proef = copy.copy(self.deelnemer)
+        for veld in self.stap.velden:
+            if veld in data:
+                setattr(proef, veld, data[veld])
+        context = workflow.Context(data.get("datum") or vandaag(), data.get("besluit"), data.get("toelichting", ""))
+        for veld, redenen in workflow.weigeringen(self.stap, proef, context).items():
+            if veld not in self.errors:
+                self.add_error(veld if veld in self.fields else None, redenen)
+        return data
 
 
 #: the longest explanation the public application takes (MEL-MISBRUIK)

@@ -1,9 +1,10 @@
-"""The qualification overview a person reads: per role and gegevensdienst the latest result and its state."""
+"""What a person reads about a participant: per role and gegevensdienst the latest qualification and its state;
+the advice on its application."""
 
 import datetime as dt
 from dataclasses import dataclass
 
-from .models import Deelnemer, Testresultaat
+from .models import Advies, Deelnemer, Testresultaat
 from .rules import datum_in_amsterdam
 
 BIJNA_VERLOPEN_DAGEN = 60
@@ -40,3 +41,15 @@ def kwalificatie_overzicht(deelnemer: Deelnemer, moment: dt.datetime) -> list[Kw
             staat = "geldig"
         regels.append(KwalificatieRegel(k, staat, resterend if resterend >= 0 else None))
     return regels
+
+
+def advies_van(deelnemer: Deelnemer) -> dict | None:
+    """The advice of the uitvoeringsorganisatie on the application (TOE-ADVIES): positive or negative, its
+    motivation, and when and by whom it was given; None before it was given."""
+    if not deelnemer.advies:
+        return None
+    stap = (deelnemer.statuswijzigingen.filter(overgang="advies_uitbrengen").select_related("door")
+            .order_by("-tijdstip", "-id").first())
+    return {"advies": deelnemer.get_advies_display(), "positief": deelnemer.advies == Advies.POSITIEF,
+            "toelichting": deelnemer.advies_toelichting, "datum": stap.datum if stap else None,
+            "door": (stap.door.get_full_name() or stap.door.username) if stap and stap.door else ""}

@@ -11,7 +11,9 @@ urlpatterns = [
     path("kwalificaties/<int:pk>/bewijs/", views.kwalificatie_bewijs, name="kwalificatie-bewijs"),
     path("beheer/toetreding/", views.workflow_pagina, name="toetreding-workflow"),
     path("aanmelden/", views.aanmelden, name="aanmelden"),
+    path("aanmelden/ontvangen/", views.aanmelding_ontvangen, name="aanmelding-ontvangen"),
     path("deelnemers/", views.publiek_deelnemers, name="publiek-deelnemers"),
     path("deelnemers/<int:pk>/", views.publiek_deelnemer, name="publiek-deelnemer"),
     path("mijn/", views.mijn_overzicht, name="mijn-overzicht"),
+    path("mijn/aanbieders/", views.mijn_aanbieders, name="mijn-aanbieders"),
 ]

@@ -10,23 +10,25 @@ from django.utils import timezone
 from stelselbeheer.besluiten.models import Besluit
 from stelselbeheer.kern import limieten
 from stelselbeheer.kern.rollen import Actie, kan
-from stelselbeheer.kern.views import pagineren, vereist, verwerk, wijzig_pagina
+from stelselbeheer.kern.views import lijst, vereist, verwerk, wijzig_pagina
+from stelselbeheer.register.zoeken import met_diensten
 
 from . import openbaar, services, tekening, workflow
-from .forms import AanvraagForm, DeelnemerForm, DeelnemerZoekForm, KwalificatieForm, OvergangForm
+from .filters import DeelnemerFilter, EigenAanbiederFilter, OpenbareDeelnemerFilter
+from .forms import AanvraagForm, DeelnemerForm, KwalificatieForm, OvergangForm
 from .models import Deelnemer, DeelnemerStatus, Herinnering, Kwalificatie
-from .overzicht import kwalificatie_overzicht
+from .overzicht import advies_van, kwalificatie_overzicht
 from .zoeken import zoek_deelnemers
+
+#: how many aanbieders and change requests Mijn deelname shows before linking to the whole list
+VOORPROEF = 10
 
 
 @vereist(Actie.DEELNEMER_LEZEN)
 def deelnemer_lijst(request):
-    form = DeelnemerZoekForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    qs = zoek_deelnemers(filters.get("q", ""), status=filters.get("status", ""), rol=filters.get("rol", ""))
-    qs = qs.prefetch_related("rollen").annotate(aantal_aanbieders=Count("aanbieders", distinct=True))
-    pagina, params = pagineren(request, qs)
-    return render(request, "deelnemers/lijst.html", {"form": form, "pagina": pagina, "params": params})
+    qs = (zoek_deelnemers().prefetch_related("rollen")
+          .annotate(aantal_aanbieders=Count("aanbieders", distinct=True)))
+    return render(request, "deelnemers/lijst.html", lijst(request, qs, DeelnemerFilter))
 
 
 def _lopende_opschorting(deelnemer: Deelnemer):
@@ -40,6 +42,7 @@ def _detail_context(deelnemer: Deelnemer, user) -> dict:
     opschorting = _lopende_opschorting(deelnemer)
     return {
         "deelnemer": deelnemer,
+        "advies": advies_van(deelnemer),
         "rollen": deelnemer.rollen.all(),
         "kwalificaties": kwalificatie_overzicht(deelnemer, timezone.now()),
         "aantal_aanbieders": deelnemer.aanbieders.count(),
@@ -50,6 +53,7 @@ def _detail_context(deelnemer: Deelnemer, user) -> dict:
         "opschorting_einde_verstreken": bool(opschorting and opschorting.einde_verstreken(services.vandaag())),
         "herinneringen": Herinnering.objects.filter(kwalificatie__deelnemer=deelnemer)
         .select_related("kwalificatie__gegevensdienst").order_by("-verzonden_op")[:20],
+        "aantal_herinneringen": Herinnering.objects.filter(kwalificatie__deelnemer=deelnemer).count(),
     }
 
 
@@ -71,7 +75,7 @@ def deelnemer_wijzigen(request, pk: int):
 @vereist(Actie.DEELNEMER_WIJZIGEN)
 def kwalificatie_nieuw(request, pk: int):
     deelnemer = get_object_or_404(Deelnemer.objects.select_related("organisatie"), pk=pk)
-    form = KwalificatieForm(request.POST or None, request.FILES or None)
+    form = KwalificatieForm(request.POST or None, request.FILES or None, deelnemer=deelnemer)
     if request.method == "POST":
         kwalificatie = verwerk(form, lambda data: services.kwalificatie_vastleggen(
             actor=request.user, deelnemer=deelnemer, **data))
@@ -80,16 +84,27 @@ def kwalificatie_nieuw(request, pk: int):
                                       f"{kwalificatie.geldig_tot:%d-%m-%Y}.")
             return redirect("deelnemer-detail", pk=pk)
     return render(request, "kern/formulier_pagina.html", {"form": form, "object": deelnemer,
-                                                           "titel": f"Testresultaat vastleggen voor {deelnemer}"})
+                                                           "titel": f"Testresultaat vastleggen voor {deelnemer}",
+                                                           "knop": "Testresultaat vastleggen"})
 
 
 @vereist(Actie.EIGEN_DEELNEMER_LEZEN)
 def mijn_overzicht(request):
     deelnemer = get_object_or_404(Deelnemer.objects.select_related("organisatie"), pk=request.user.deelnemer_id)
     context = _detail_context(deelnemer, request.user)
-    context["verzoeken"] = deelnemer.verzoeken.all()[:20]
-    context["aanbieders"] = deelnemer.aanbieders.order_by("weergavenaam")[:50]
+    context["verzoeken"] = deelnemer.verzoeken.all()[:VOORPROEF]
+    context["aantal_verzoeken"] = deelnemer.verzoeken.count()
+    context["aanbieders"] = deelnemer.aanbieders.order_by("weergavenaam", "id")[:VOORPROEF]
     return render(request, "deelnemers/mijn.html", context)
+
+
+@vereist(Actie.EIGEN_DEELNEMER_LEZEN)
+def mijn_aanbieders(request):
+    """All of the participant's own aanbieders, searchable and paged (Mijn deelname shows the first few)."""
+    deelnemer = get_object_or_404(Deelnemer.objects.select_related("organisatie"), pk=request.user.deelnemer_id)
+    qs = met_diensten(deelnemer.aanbieders.order_by("weergavenaam", "id"))
+    return render(request, "deelnemers/mijn_aanbieders.html", {"deelnemer": deelnemer} | lijst(
+        request, qs, EigenAanbiederFilter))
 
 
 # --- toe- en uittreding -------------------------------------------------------------------------------
@@ -112,12 +127,28 @@ def aanmelden(request):
                 toelichting=d["toelichting"])
 
         deelnemer = verwerk(form, uitvoeren)
-        if deelnemer:
-            return render(request, "deelnemers/aangemeld.html", {"deelnemer": deelnemer})
+        if deelnemer:  # post/redirect/get: a reload of the confirmation never applies again
+            request.session[AANGEMELD] = deelnemer.pk
+            return redirect("aanmelding-ontvangen")
     return render(request, "kern/formulier_pagina.html", {
-        "form": form, "titel": "Aanmelden als deelnemer van het afsprakenstelsel",
+        "form": form, "titel": "Aanmelden als deelnemer van het afsprakenstelsel", "knop": "Aanvraag indienen",
         "inleiding": "Na uw aanvraag volgen een intake, het kwalificeren per rol en gegevensdienst, een advies "
                      "van de uitvoeringsorganisatie en een besluit van het bestuur."})
+
+
+#: the steps the board decides on the advice: their form shows it (TOE-ADVIES)
+BESLUIT_OP_ADVIES = {"toelaten", "afwijzen"}
+
+#: the session key of the application this browser filed, for its confirmation page
+AANGEMELD = "aanvraag_ingediend"
+
+
+@vereist(Actie.DEELNEMER_AANMELDEN)
+def aanmelding_ontvangen(request):
+    """The confirmation after applying (the redirect target), for the browser that applied; a reload shows it
+    again and files nothing."""
+    deelnemer = Deelnemer.objects.select_related("organisatie").filter(pk=request.session.get(AANGEMELD)).first()
+    return render(request, "deelnemers/aangemeld.html", {"deelnemer": deelnemer})
 
 
 #: NAL-OPSCHORTING-PAD: the page of the compliance service that sets a step with ``via`` (by the suspension's id,
@@ -171,11 +202,12 @@ def deelnemer_stap(request, pk: int, naam: str):
                 gegevens={v: d[v] for v in stap.velden})
 
         if verwerk(form, uitvoeren):
-            messages.success(request, f"{stap.label}: de deelnemer is nu "
-                                      f"'{DeelnemerStatus(stap.naar).label.lower()}'.")
+            messages.success(request, f"{stap.label}: vastgelegd; de status is nu: "
+                                      f"{DeelnemerStatus(stap.naar).label}.")
             return redirect("deelnemer-detail", pk=pk)
-    return render(request, "kern/formulier_pagina.html", {
-        "form": form, "object": deelnemer, "titel": f"{stap.label}: {deelnemer}",
+    return render(request, "deelnemers/stap.html", {
+        "form": form, "object": deelnemer, "titel": f"{stap.label}: {deelnemer}", "knop": stap.label,
+        "advies": advies_van(deelnemer) if stap.naam in BESLUIT_OP_ADVIES else None,
         "inleiding": "Voorwaarden: " + ("; ".join(v.omschrijving for v in stap.voorwaarden) or "geen") + "."})
 
 
@@ -189,12 +221,12 @@ def workflow_pagina(request):
 
 @vereist(Actie.REGISTER_PUBLIEK_LEZEN)
 def publiek_deelnemers(request):
-    huidig = (Deelnemer.objects.filter(status__in=openbaar.HUIDIG).select_related("organisatie")
-              .prefetch_related("rollen").order_by("organisatie__naam"))
-    voormalig = (Deelnemer.objects.filter(status=DeelnemerStatus.BEEINDIGD).select_related("organisatie")
-                 .order_by("organisatie__naam"))
-    return render(request, "deelnemers/publiek_lijst.html", {
-        "huidig": openbaar.met_sinds(huidig), "voormalig": voormalig})
+    """Who participates (current participants unless the filter asks for former ones), with roles and since when."""
+    qs = (Deelnemer.objects.filter(status__in=(*openbaar.HUIDIG, DeelnemerStatus.BEEINDIGD))
+          .select_related("organisatie").prefetch_related("rollen").order_by("organisatie__naam", "id"))
+    context = lijst(request, qs, OpenbareDeelnemerFilter, standaard={"deelname": "huidig"})
+    context["rijen"] = openbaar.met_sinds(context["pagina"].object_list)
+    return render(request, "deelnemers/publiek_lijst.html", context)
 
 
 @vereist(Actie.REGISTER_PUBLIEK_LEZEN)

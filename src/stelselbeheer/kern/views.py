@@ -11,7 +11,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.core.paginator import Paginator
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
@@ -20,6 +20,8 @@ from django.views.decorators.cache import never_cache
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .audit import verifieer
+from .auditweergave import weergeven
+from .filters import AccountFilter, AuditFilter
 from .models import AuditEvent, Gebruiker, Inschrijfcode
 from .rollen import Actie, Rol, kan
 from .services import inschrijfcode_uitgeven
@@ -47,11 +49,29 @@ def vereist(actie: str):
 
 
 def pagineren(request, qs, per_pagina: int = PER_PAGINA):
+    """One page of ``qs`` (``?pagina=N``; out of range: the nearest page) and the other GET parameters, so the
+    page links keep the filters."""
     paginator = Paginator(qs, per_pagina)
     pagina = paginator.get_page(request.GET.get("pagina"))
     params = request.GET.copy()
     params.pop("pagina", None)
     return pagina, params.urlencode()
+
+
+def lijst(request, rijen, filters=None, *, per_pagina: int = PER_PAGINA, standaard: dict | None = None,
+          **filter_kwargs) -> dict:
+    """The context of a list page: the rows through the filter bar ``filters`` (a FilterSet class, see
+    ``kern.filters``; its parameters are plain GET parameters, so every filtered list is a link), paged, with
+    the total. ``standaard`` holds the value a filter has when the link does not name it (the open meldingen,
+    the change requests still to assess). The templates show it with ``includes/lijst_filters.html`` and
+    ``includes/lijst_paginering.html``; tests/kern/test_lijsten.py checks every list page for both."""
+    gegevens = request.GET.copy()
+    for sleutel, waarde in (standaard or {}).items():
+        gegevens.setdefault(sleutel, waarde)
+    filterset = filters(gegevens, rijen, request=request, **filter_kwargs) if filters else None
+    pagina, params = pagineren(request, filterset.qs if filterset else rijen, per_pagina)
+    return {"pagina": pagina, "params": params, "filter": filterset, "gefilterd": any(
+        v for k, v in request.GET.items() if k != "pagina")}
 
 
 def service_fout_in_formulier(form, fout: ValidationError) -> None:
@@ -99,19 +119,11 @@ def home(request):
 
 @vereist(Actie.AUDIT_LEZEN)
 def audit_lijst(request):
-    qs = AuditEvent.objects.order_by("-volgnummer").select_related("actor")
-    actie = request.GET.get("actie", "").strip()
-    object_type = request.GET.get("object_type", "").strip()
-    if actie:
-        qs = qs.filter(actie__startswith=actie)
-    if object_type:
-        qs = qs.filter(object_type=object_type)
-    pagina, params = pagineren(request, qs, 50)
-    controle = verifieer() if request.GET.get("controleer") else None
-    return render(request, "kern/audit_lijst.html", {
-        "pagina": pagina, "params": params, "controle": controle, "actie": actie, "object_type": object_type,
-        "objecttypes": AuditEvent.objects.values_list("object_type", flat=True).distinct().order_by("object_type"),
-    })
+    """The audit trail, newest first: each event as a sentence with its before and after as a table of fields."""
+    context = lijst(request, AuditEvent.objects.order_by("-volgnummer"), AuditFilter, per_pagina=50)
+    context["events"] = weergeven(context["pagina"].object_list)
+    context["controle"] = verifieer() if request.GET.get("controleer") else None
+    return render(request, "kern/audit_lijst.html", context)
 
 
 def _met_tweede_factor(qs):
@@ -126,12 +138,8 @@ def _met_tweede_factor(qs):
 def account_lijst(request):
     """The accounts, with their role and whether their second factor is set up (TOE-2FA-INSCHRIJVING)."""
     qs = _met_tweede_factor(Gebruiker.objects.select_related("deelnemer__organisatie", "rso").order_by("username"))
-    q = request.GET.get("q", "").strip()
-    if q:
-        qs = qs.filter(Q(username__icontains=q) | Q(first_name__icontains=q) | Q(email__icontains=q))
-    pagina, params = pagineren(request, qs)
-    return render(request, "kern/accounts.html", {"pagina": pagina, "params": params, "q": q,
-                                                  "tweefactor_rollen": settings.TWEEFACTOR_ROLLEN})
+    return render(request, "kern/accounts.html", {"tweefactor_rollen": settings.TWEEFACTOR_ROLLEN} | lijst(
+        request, qs, AccountFilter))
 
 
 @vereist(Actie.GEBRUIKERS_BEHEREN)

@@ -16,4 +16,5 @@ urlpatterns = [
     path("beheer/lijsten/voorstellen/<int:pk>/", views.voorstel_detail, name="voorstel-detail"),
     path("beheer/lijsten/<str:naam>/", views.geschiedenis, name="lijst-geschiedenis"),
     path("beheer/lijsten/<str:naam>/<int:volgnummer>/", views.snapshot_detail, name="snapshot-detail"),
+    path("beheer/lijsten/<str:naam>/<int:volgnummer>/<str:deel>/", views.snapshot_verschil, name="snapshot-verschil"),
 ]

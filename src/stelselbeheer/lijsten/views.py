@@ -3,13 +3,18 @@ import datetime as dt
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from stelselbeheer.deelnemers.models import Kwalificatie
 from stelselbeheer.kern.rollen import Actie, kan
-from stelselbeheer.kern.views import pagineren, vereist
+from stelselbeheer.kern.views import lijst as kern_lijst
+from stelselbeheer.kern.views import vereist
+from stelselbeheer.register.models import Gegevensdienst
 
 from . import regels
+from .filters import VERSCHILLEN, GeschiedenisFilter, SleutelFilter, VerwijderingFilter
 from .models import Lijst, MislukteBouw, Publicatievoorstel, Snapshot, Trigger, VoorstelStatus
 from .serveren import live_kop, max_leeftijd, open_storingen
 from .services import (
@@ -18,6 +23,9 @@ from .services import (
     voorstel_afwijzen,
     voorstel_goedkeuren,
 )
+
+#: how many entries of each part of a difference a version's page shows before linking to the whole part
+VOORPROEF = 20
 
 
 @vereist(Actie.LIJST_LEZEN)
@@ -83,7 +91,10 @@ def voorstel_detail(request, pk: int):
             fout = " ".join(m for lijst in e.message_dict.values() for m in lijst)
         else:
             return redirect("voorstel-detail", pk=pk)
-    return render(request, "lijsten/voorstel.html", {"v": voorstel, "fout": fout}, status=422 if fout else 200)
+    verwijderd = [(k, None) for k in voorstel.onverklaard] + sorted(voorstel.verklaard.items())
+    return render(request, "lijsten/voorstel.html", {"v": voorstel, "fout": fout} | kern_lijst(
+        request, verwijderd, VerwijderingFilter, per_pagina=100, standaard={"verklaring": "onverklaard"}),
+        status=422 if fout else 200)
 
 
 @vereist(Actie.LIJST_LEZEN)
@@ -92,8 +103,7 @@ def geschiedenis(request, naam: str):
     if lijst is None:
         return render(request, "kern/fout.html", {"titel": "Niet gevonden", "uitleg": "Onbekende lijst."}, status=404)
     qs = Snapshot.objects.filter(lijst=naam).order_by("-volgnummer").defer("inhoud_gz", "entries")
-    pagina, params = pagineren(request, qs)
-    return render(request, "lijsten/geschiedenis.html", {"lijst": lijst, "pagina": pagina, "params": params})
+    return render(request, "lijsten/geschiedenis.html", {"lijst": lijst} | kern_lijst(request, qs, GeschiedenisFilter))
 
 
 @vereist(Actie.LIJST_LEZEN)
@@ -114,9 +124,23 @@ def snapshot_detail(request, naam: str, volgnummer: int):
                                       f"{nieuw.volgnummer}.")
             return redirect("snapshot-detail", naam=naam, volgnummer=nieuw.volgnummer)
     live = live_kop(naam)
-    return render(request, "lijsten/snapshot.html", {"s": snapshot, "fout": fout,
+    verschil = [{"deel": deel, "label": label, "aantal": len(getattr(snapshot, deel)),
+                 "eerste": getattr(snapshot, deel)[:VOORPROEF]} for deel, label in VERSCHILLEN.items()]
+    return render(request, "lijsten/snapshot.html", {"s": snapshot, "fout": fout, "verschil": verschil,
                                                      "is_live": live is not None and live.pk == snapshot.pk},
                   status=422 if fout else 200)
+
+
+@vereist(Actie.LIJST_LEZEN)
+def snapshot_verschil(request, naam: str, volgnummer: int, deel: str):
+    """One part of a version's difference (added, removed or changed entries) in full: searchable and paged, where
+    the version's page shows the first few."""
+    if deel not in VERSCHILLEN:
+        raise Http404("Onbekend deel van het verschil")
+    snapshot = get_object_or_404(Snapshot.objects.only("id", "lijst", "volgnummer", "tijdstempel", deel),
+                                 lijst=naam, volgnummer=volgnummer)
+    return render(request, "lijsten/verschil.html", {"s": snapshot, "deel": deel, "label": VERSCHILLEN[deel]}
+                  | kern_lijst(request, getattr(snapshot, deel), SleutelFilter, per_pagina=100))
 
 
 class WaaromForm(forms.Form):
@@ -125,6 +149,23 @@ class WaaromForm(forms.Form):
     op = forms.DateTimeField(label="Op moment (leeg: nu)", required=False,
                              widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
                              input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d-%m-%Y %H:%M"])
+
+
+def kwalificaties_van(entry: dict | None) -> list[dict]:
+    """The qualifications that let an entry on a version (its ``k``: gegevensdienst id -> qualification id on the
+    ZAL, qualification ids on the OCL), each with its gegevensdienst and dates, for a readable table."""
+    k = (entry or {}).get("k") or {}
+    paren = list(k.items()) if isinstance(k, dict) else [(None, i) for i in k]
+    bekend = Kwalificatie.objects.select_related("gegevensdienst", "deelnemer__organisatie").in_bulk(
+        [i for _, i in paren])
+    diensten = Gegevensdienst.objects.in_bulk([c for c, _ in paren if c], field_name="code")
+    rijen = []
+    for code, kid in paren:
+        kwalificatie = bekend.get(kid)
+        dienst = kwalificatie.gegevensdienst if kwalificatie else diensten.get(code)
+        rijen.append({"code": code or (dienst.code if dienst else ""), "dienst": dienst, "id": kid,
+                      "kwalificatie": kwalificatie})
+    return sorted(rijen, key=lambda r: (r["code"], str(r["id"])))
 
 
 def snapshot_op(lijst: str, moment: dt.datetime):
@@ -142,6 +183,8 @@ def waarom_pagina(request):
         lijst, sleutel = form.cleaned_data["lijst"], form.cleaned_data["sleutel"].strip()
         uitleg = regels.waarom(lijst, sleutel, moment)
         snapshot = snapshot_op(lijst, moment)
-        historie = {"snapshot": snapshot, "moment": moment,
-                    "entry": snapshot.entries.get(sleutel) if snapshot else None}
-    return render(request, "lijsten/waarom.html", {"form": form, "uitleg": uitleg, "historie": historie})
+        entry = snapshot.entries.get(sleutel) if snapshot else None
+        historie = {"snapshot": snapshot, "moment": moment, "entry": entry,
+                    "kwalificaties": kwalificaties_van(entry)}
+    return render(request, "lijsten/waarom.html", {"form": form, "uitleg": uitleg, "historie": historie,
+                                                   "lijst_label": Lijst(uitleg.lijst).label if uitleg else ""})

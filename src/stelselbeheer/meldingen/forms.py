@@ -20,6 +20,13 @@ class MeldingForm(forms.Form):
     regio = forms.ModelChoiceField(Regio.objects.all(), label="Regio", required=False,
                                    help_text="Verplicht als het een regionaal probleem is.")
 
+    def __init__(self, *args, uitkomst: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if uitkomst == "rso":  # the regional desk picks it up: the region is asked with the other fields, not after
+            self.fields["regio"].required = True
+            self.fields["regio"].error_messages["required"] = "Kies uw regio: de regionale desk pakt dit op."
+            self.fields["regio"].help_text = "De regionale desk van uw regio behandelt dit."
+
 
 class TriageForm(forms.Form):
     def __init__(self, *args, user, **kwargs):

@@ -5,6 +5,7 @@ from . import views
 urlpatterns = [
     path("melden/", views.melden, name="melden"),
     path("melden/formulier/", views.melding_formulier, name="melding-formulier"),
+    path("melden/ontvangen/", views.melding_ontvangen, name="melding-ontvangen"),
     path("meldingen/status/<str:token>/", views.melding_status, name="melding-status"),
     path("mijn/meldingen/", views.mijn_meldingen, name="mijn-meldingen"),
     path("mijn/meldingen/<str:nummer>/", views.mijn_melding, name="mijn-melding"),

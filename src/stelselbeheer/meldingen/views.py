@@ -1,16 +1,17 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 
 from stelselbeheer.kern import limieten
 from stelselbeheer.kern.rollen import Actie, kan
-from stelselbeheer.kern.views import pagineren, vereist, verwerk
+from stelselbeheer.kern.views import lijst, vereist, verwerk
 
 from . import beslisboom as boom_regels
 from . import cijfers, forms, kennisbank, services
+from .filters import EigenMeldingFilter, KennisbankFilter, MeldingFilter
 from .models import Fase, Soort, Status
 from .zichtbaar import eigen_meldingen, zichtbare_gebeurtenissen, zichtbare_meldingen
 
@@ -64,7 +65,7 @@ def melding_formulier(request):
                         "melder_email": request.user.email}
     if request.method == "POST":
         limieten.tellen(request, limieten.SCHRIJVEN)
-    form = forms.MeldingForm(request.POST or None, initial=beginwaarden)
+    form = forms.MeldingForm(request.POST or None, initial=beginwaarden, uitkomst=uitkomst)
     if request.method == "POST":
         def indienen(d):
             limieten.tellen(request, limieten.EMAIL, limieten.email_sleutel(d["melder_email"]))
@@ -74,12 +75,30 @@ def melding_formulier(request):
 
         uitkomst_ = verwerk(form, indienen)
         if uitkomst_:
+            # post/redirect/get: a reload of the confirmation never files again. The one-time status link waits in
+            # the session for one display on the confirmation page, never in a URL (MEL-TOKEN).
             melding, token = uitkomst_
-            return render(request, "meldingen/ingediend.html", {
-                "melding": melding, "status_url": request.build_absolute_uri(f"/meldingen/status/{token}/")})
+            request.session[INGEDIEND] = {"nummer": melding.nummer, "melder_email": melding.melder_email,
+                                          "status_url": request.build_absolute_uri(f"/meldingen/status/{token}/")}
+            return redirect("melding-ontvangen")
     return render(request, "kern/formulier_pagina.html", {
-        "form": form, "titel": "Melding indienen",
+        "form": form, "titel": "Melding indienen", "knop": "Melding versturen",
         "inleiding": "U krijgt een referentienummer en een link naar een statuspagina; bewaar die link."})
+
+
+#: the session key under which a filed melding's reference and one-time status link wait for their one display
+INGEDIEND = "melding_ingediend"
+
+
+@never_cache
+@vereist(Actie.MELDING_INDIENEN)
+def melding_ontvangen(request):
+    """The confirmation after filing (the redirect target): shows the status link once; a reload shows that the
+    melding was received, without the link and without filing anything."""
+    ingediend = request.session.pop(INGEDIEND, None)
+    antwoord = render(request, "meldingen/ingediend.html", {"ingediend": ingediend})
+    antwoord["Cache-Control"] = "no-store"  # the link must not stay in a cache
+    return antwoord
 
 
 @limieten.op_pagina
@@ -95,32 +114,13 @@ def melding_status(request, token: str):
                                                      "gebeurtenissen": zichtbare_gebeurtenissen(melding)})
 
 
-FILTERS = {"soort": Soort, "fase": Fase}
-
-
 @vereist(Actie.MELDINGEN_BEHANDELEN)
 def melding_lijst(request):
     """The queue: open meldingen by default, the first resolution deadline on top; filters by type, phase,
     level, status, breach and text."""
-    qs = zichtbare_meldingen(request.user).select_related("regio").order_by("oplossing_voor", "ingediend_op")
-    status = request.GET.get("status", "open")
-    if status == "open":
-        qs = qs.exclude(status__in=[Status.OPGELOST, Status.GESLOTEN])
-    elif status in Status.values:
-        qs = qs.filter(status=status)
-    for veld, keuzes in FILTERS.items():
-        if request.GET.get(veld) in keuzes.values:
-            qs = qs.filter(**{veld: request.GET[veld]})
-    if request.GET.get("niveau") in {"regionaal", "landelijk"}:
-        qs = qs.filter(niveau=request.GET["niveau"])
-    if request.GET.get("verstreken"):
-        qs = qs.filter(oplossing_voor__lt=timezone.now()).exclude(status__in=[Status.OPGELOST, Status.GESLOTEN])
-    if q := request.GET.get("q", "").strip():
-        qs = qs.filter(Q(nummer__iexact=q) | Q(onderwerp__icontains=q))
-    pagina, params = pagineren(request, qs)
-    return render(request, "meldingen/lijst.html", {
-        "pagina": pagina, "params": params, "nu": timezone.now(), "filter": request.GET, "status": status,
-        "soorten": Soort.choices, "fasen": Fase.choices, "statussen": Status.choices})
+    qs = zichtbare_meldingen(request.user).select_related("regio").order_by("oplossing_voor", "ingediend_op", "id")
+    return render(request, "meldingen/lijst.html", {"nu": timezone.now()} | lijst(
+        request, qs, MeldingFilter, standaard={"status": "open"}))
 
 
 def _acties(request, melding):
@@ -187,6 +187,13 @@ def melding_detail(request, nummer: str):
         form, uitvoeren, bericht, getoond = acties[actie]
         if getoond and verwerk(form, uitvoeren):
             messages.success(request, bericht)
+            if not zichtbare_meldingen(request.user).filter(pk=melding.pk).exists():
+                # triaged to another region or escalated: no longer this desk's, so back to its queue (MEL-ZICHT)
+                melding.refresh_from_db()
+                waar = f"de regionale desk van {melding.regio}" if melding.niveau == "regionaal" and melding.regio \
+                    else "de landelijke desk"
+                messages.info(request, f"{melding.nummer} ligt nu bij {waar} en staat niet meer in uw werkvoorraad.")
+                return redirect("melding-lijst")
             return redirect("melding-lijst" if actie == "escaleren" else melding)
     open_ = {"update", actie} | ({"triage"} if melding.status == Status.NIEUW else set())
     return render(request, "meldingen/detail.html", {
@@ -195,6 +202,7 @@ def melding_detail(request, nummer: str):
         "evaluatie_vereist": services.evaluatie_vereist(melding),
         "getroffen": {"deelnemers": melding.betrokken_deelnemers.select_related("organisatie"),
                       "aanbieders": melding.betrokken_aanbieders.all()[:100],
+                      "aantal_aanbieders": melding.betrokken_aanbieders.count(),
                       "gegevensdiensten": melding.betrokken_gegevensdiensten.all()},
         "partijen": melding.partijen.select_related("organisatie")})
 
@@ -232,8 +240,7 @@ def beslisboom_beheer(request):
 @vereist(Actie.EIGEN_MELDINGEN_LEZEN)
 def mijn_meldingen(request):
     qs = eigen_meldingen(request.user).order_by("-ingediend_op", "-id")
-    pagina, params = pagineren(request, qs)
-    return render(request, "meldingen/mijn_lijst.html", {"pagina": pagina, "params": params})
+    return render(request, "meldingen/mijn_lijst.html", lijst(request, qs, EigenMeldingFilter))
 
 
 @vereist(Actie.EIGEN_MELDINGEN_LEZEN)
@@ -252,10 +259,11 @@ def mijn_melding(request, nummer: str):
 
 @vereist(Actie.KENNISBANK_LEZEN)
 def kennisbank_zoeken(request):
-    vraag = request.GET.get("q", "").strip()
-    artikelen = kennisbank.zoeken(request.user, vraag, 50) if vraag else kennisbank.zichtbare_artikelen(request.user)
-    return render(request, "meldingen/kennisbank.html", {"vraag": vraag, "artikelen": artikelen,
-                                                         "beheer": kan(request.user, Actie.KENNISBANK_BEHEREN)})
+    vraag = request.GET.get("q", "").strip()[:200]
+    artikelen = (kennisbank.zoeken(request.user, vraag, 200) if vraag
+                 else list(kennisbank.zichtbare_artikelen(request.user)))
+    return render(request, "meldingen/kennisbank.html", {"vraag": vraag, "beheer": kan(
+        request.user, Actie.KENNISBANK_BEHEREN)} | lijst(request, artikelen, KennisbankFilter))
 
 
 @vereist(Actie.KENNISBANK_LEZEN)

@@ -133,7 +133,22 @@ class Zaakgebeurtenis(models.Model):
                                                name="besluit_draagt_een_zaakstap")]
 
     def __str__(self):
-        return f"{self.zaak.nummer} {self.datum}: {self.soort}"
+        return f"{self.zaak.nummer} {self.datum}: {self.soort_label}"
+
+    #: events that are no step of the workflow, in words
+    SOORTEN = {"geopend": "Zaak geopend", "toelichting": "Toelichting van de deelnemer ontvangen"}
+
+    @property
+    def soort_label(self) -> str:
+        """What happened, in words: the step's label ("Verzoek om toelichting versturen"), never its code."""
+        from .workflow import PER_NAAM  # the workflow imports these models
+
+        stap = PER_NAAM.get(self.soort)
+        return stap.label if stap else self.SOORTEN.get(self.soort, self.soort.replace("_", " ").capitalize())
+
+    @property
+    def naar_label(self) -> str:
+        return ZaakStap(self.naar).label if self.naar in ZaakStap.values else self.naar
 
 
 class Niveau(models.IntegerChoices):

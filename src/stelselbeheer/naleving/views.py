@@ -1,41 +1,44 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from stelselbeheer.deelnemers.models import Deelnemer
 from stelselbeheer.deelnemers.services import vandaag
 from stelselbeheer.kern.rollen import Actie, kan
-from stelselbeheer.kern.views import pagineren, vereist, verwerk
+from stelselbeheer.kern.views import lijst, vereist, verwerk
 
 from . import opschorting, services, workflow
+from .filters import ConstateringFilter, EigenZaakFilter, ZaakFilter
 from .forms import GeinformeerdForm, OpheffenForm, OpschortenForm, StapForm, ToelichtingForm, VerlengenForm, ZaakForm
-from .models import Brief, Bron, Constatering, Nalevingszaak, Opschorting, ZaakStap
+from .models import Brief, Constatering, Nalevingszaak, Opschorting, ZaakStap
+
+#: how many follow-up checks the work queue shows before linking to all of them
+VOORPROEF = 10
 
 
 @vereist(Actie.NALEVING_LEZEN)
 def constatering_lijst(request):
     qs = Constatering.objects.select_related("deelnemer__organisatie", "kwalificatie__gegevensdienst")
-    bron = request.GET.get("bron", "")
-    if bron in Bron.values:
-        qs = qs.filter(bron=bron)
-    pagina, params = pagineren(request, qs)
-    return render(request, "naleving/constateringen.html", {"pagina": pagina, "params": params, "bron": bron,
-                                                            "bronnen": Bron.choices})
+    return render(request, "naleving/constateringen.html", lijst(request, qs, ConstateringFilter))
 
 
 @vereist(Actie.NALEVING_LEZEN)
 def werkvoorraad(request):
-    """NAL-WERKVOORRAAD: open cases by urgency (overdue first, then the nearest deadline), and follow-up checks."""
+    """NAL-WERKVOORRAAD: cases by urgency (overdue first, then the nearest deadline, cases without a deadline last),
+    open ones unless the filter asks otherwise; suspensions past their end, and follow-up checks."""
     dag = vandaag()
-    open_ = list(Nalevingszaak.objects.exclude(stap=ZaakStap.GESLOTEN).select_related("deelnemer__organisatie")
-                 .order_by("termijn_tot", "geopend_op"))
-    open_.sort(key=lambda z: (z.termijn_tot is None, z.termijn_tot or dag))
-    rijen = [{"zaak": z, "dagen": (z.termijn_tot - dag).days if z.termijn_tot else None} for z in open_]
+    qs = (Nalevingszaak.objects.select_related("deelnemer__organisatie")
+          .order_by(F("termijn_tot").asc(nulls_last=True), "geopend_op", "id"))
+    context = lijst(request, qs, ZaakFilter, standaard={"stap": "open"})
+    context["rijen"] = [{"zaak": z, "dagen": (z.termijn_tot - dag).days
+                         if z.termijn_tot and z.stap != ZaakStap.GESLOTEN else None} for z in context["pagina"]]
     vervolg = (Nalevingszaak.objects.filter(stap=ZaakStap.GESLOTEN, vervolgcontrole_op__isnull=False)
-               .select_related("deelnemer__organisatie").order_by("vervolgcontrole_op")[:50])
-    return render(request, "naleving/werkvoorraad.html", {"rijen": rijen, "vervolg": vervolg, "vandaag": dag,
-                                                          "opschortingen": opschorting.einde_verstreken(dag)})
+               .select_related("deelnemer__organisatie").order_by("vervolgcontrole_op"))
+    return render(request, "naleving/werkvoorraad.html", context | {
+        "vervolg": vervolg[:VOORPROEF], "aantal_vervolg": vervolg.count(), "vandaag": dag,
+        "opschortingen": opschorting.einde_verstreken(dag)})
 
 
 def _stappen(zaak, user, dag):
@@ -97,7 +100,7 @@ def zaak_stap(request, nummer: str, naam: str):
             messages.success(request, f"{stap.label}: vastgelegd.")
             return redirect(zaak)
     return render(request, "kern/formulier_pagina.html", {
-        "form": form, "object": zaak, "titel": f"{stap.label} ({zaak.nummer})",
+        "form": form, "object": zaak, "titel": f"{stap.label} ({zaak.nummer})", "knop": stap.label,
         "inleiding": "Voorwaarden: " + ("; ".join(v.omschrijving for v in stap.voorwaarden) or "geen") + "."})
 
 
@@ -106,13 +109,15 @@ def zaak_stap(request, nummer: str, naam: str):
 @vereist(Actie.EIGEN_DEELNEMER_LEZEN)
 def mijn_zaken(request):
     zaken = Nalevingszaak.objects.filter(deelnemer_id=request.user.deelnemer_id)
-    return render(request, "naleving/mijn_zaken.html", {"zaken": zaken})
+    return render(request, "naleving/mijn_zaken.html", lijst(request, zaken, EigenZaakFilter))
 
 
 @vereist(Actie.EIGEN_DEELNEMER_LEZEN)
 def mijn_zaak(request, nummer: str):
     zaak = get_object_or_404(Nalevingszaak, nummer=nummer, deelnemer_id=request.user.deelnemer_id)
-    form = ToelichtingForm(request.POST or None)
+    eerder = {"maatregelen": zaak.maatregelen, "maatregelen_termijn": zaak.maatregelen_termijn} \
+        if zaak.toelichting_ontvangen_op else None
+    form = ToelichtingForm(request.POST or None, initial=eerder)
     if request.method == "POST":
         if zaak.deelnemer_id != request.user.deelnemer_id:
             raise PermissionDenied

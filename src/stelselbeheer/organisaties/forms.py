@@ -1,6 +1,6 @@
 from django import forms
 
-from .models import Organisatie, OrganisatieRelatie, Regio, Sector, Soort
+from .models import Organisatie, OrganisatieRelatie
 
 
 class OrganisatieForm(forms.ModelForm):
@@ -14,14 +14,6 @@ class OrganisatieForm(forms.ModelForm):
 
     website = forms.URLField(label="Website", required=False, assume_scheme="https")
     reden = forms.CharField(label="Reden van de wijziging", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-
-class OrganisatieZoekForm(forms.Form):
-    q = forms.CharField(label="Zoek op naam, plaats of KvK/URA/AGB/OIN", required=False)
-    soort = forms.ChoiceField(label="Soort", required=False, choices=[("", "Alle soorten"), *Soort.choices])
-    sector = forms.ChoiceField(label="Sector", required=False, choices=[("", "Alle sectoren"), *Sector.choices])
-    regio = forms.ModelChoiceField(label="Regio", required=False, queryset=Regio.objects.all(),
-                                   empty_label="Alle regio's")
 
 
 class RelatieForm(forms.ModelForm):

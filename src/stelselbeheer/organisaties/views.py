@@ -1,24 +1,30 @@
 from django.contrib import messages
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from stelselbeheer.kern.rollen import Actie
-from stelselbeheer.kern.views import pagineren, vereist, verwerk, wijzig_pagina
+from stelselbeheer.kern.views import lijst, vereist, verwerk, wijzig_pagina
 
 from . import services
-from .forms import OrganisatieForm, OrganisatieZoekForm
-from .models import Organisatie, RelatieSoort, Soort
-from .zoeken import zoek_organisaties
+from .filters import OrganisatieFilter, RegioOrganisatieFilter
+from .forms import OrganisatieForm
+from .models import Organisatie, RelatieSoort
+from .zoeken import organisatie_keuzetekst, zoek_organisaties
 
 
 @vereist(Actie.ORGANISATIE_LEZEN)
 def organisatie_lijst(request):
-    form = OrganisatieZoekForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    regio = filters.get("regio")
-    qs = zoek_organisaties(filters.get("q", ""), soort=filters.get("soort", ""), sector=filters.get("sector", ""),
-                           regio=regio.pk if regio else None)
-    pagina, params = pagineren(request, qs)
-    return render(request, "organisaties/lijst.html", {"form": form, "pagina": pagina, "params": params})
+    return render(request, "organisaties/lijst.html", lijst(request, zoek_organisaties(), OrganisatieFilter))
+
+
+@vereist(Actie.ORGANISATIE_LEZEN)
+def organisatie_suggesties(request):
+    """Suggestions for a search field that picks organisations (the parties of a decision): at most ten
+    organisations matching ``?q=`` (name fragment or identifier), as JSON for the field's datalist."""
+    q = request.GET.get("q", "").strip()[:100]
+    rijen = zoek_organisaties(q)[:10] if len(q) >= 2 else []
+    return JsonResponse({"resultaten": [{"kvk": o.kvk_nummer, "naam": o.naam, "plaats": o.plaats,
+                                         "tekst": organisatie_keuzetekst(o)} for o in rijen]})
 
 
 @vereist(Actie.ORGANISATIE_LEZEN)
@@ -60,8 +66,6 @@ def organisatie_wijzigen(request, pk: int):
 def regio_overzicht(request):
     rso = request.user.rso
     vsvs = Organisatie.objects.filter(relaties_in__van=rso, relaties_in__soort=RelatieSoort.BEDIENT)
-    qs = zoek_organisaties(request.GET.get("q", ""), regio=rso.regio_id).exclude(pk=rso.pk)
-    pagina, params = pagineren(request, qs)
-    return render(request, "organisaties/regio.html", {"rso": rso, "vsvs": vsvs, "pagina": pagina,
-                                                       "params": params, "q": request.GET.get("q", ""),
-                                                       "Soort": Soort})
+    qs = zoek_organisaties(regio=rso.regio_id).exclude(pk=rso.pk)
+    return render(request, "organisaties/regio.html", {"rso": rso, "vsvs": vsvs} | lijst(
+        request, qs, RegioOrganisatieFilter))

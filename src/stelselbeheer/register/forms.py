@@ -3,14 +3,6 @@ from django import forms
 from .models import Aanbieder, Gegevensdienst
 
 
-class AanbiederZoekForm(forms.Form):
-    q = forms.CharField(label="Zoek op naam, plaats, aanbiedernaam of KvK/URA/AGB", required=False, max_length=100)
-    gegevensdienst = forms.ModelChoiceField(label="Gegevensdienst", required=False, to_field_name="code",
-                                            queryset=Gegevensdienst.objects.filter(in_gebruik=True),
-                                            empty_label="Alle gegevensdiensten")
-    plaats = forms.CharField(label="Plaats", required=False, max_length=100)
-
-
 class AanbiederForm(forms.ModelForm):
     class Meta:
         model = Aanbieder

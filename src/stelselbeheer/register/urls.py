@@ -13,5 +13,6 @@ urlpatterns = [
     path("beheer/aanbieders/<int:pk>/gegevensdienst/", views.aanbieder_dienst_instellen, name="aanbieder-dienst"),
     path("beheer/verzoeken/", views.verzoek_lijst, name="verzoek-lijst"),
     path("beheer/verzoeken/<int:pk>/", views.verzoek_detail, name="verzoek-detail"),
+    path("mijn/verzoeken/", views.mijn_verzoeken, name="mijn-verzoeken"),
     path("mijn/verzoeken/nieuw/<str:soort>/", views.verzoek_nieuw, name="verzoek-nieuw"),
 ]

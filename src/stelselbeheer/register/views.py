@@ -5,12 +5,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from stelselbeheer.deelnemers.models import Deelnemer
 from stelselbeheer.kern.rollen import Actie, kan
-from stelselbeheer.kern.views import pagineren, vereist, verwerk, wijzig_pagina
+from stelselbeheer.kern.views import lijst, vereist, verwerk, wijzig_pagina
 
 from . import services, verzoeken
+from .filters import AanbiederFilter, BeheerAanbiederFilter, EigenVerzoekFilter, GegevensdienstFilter, VerzoekFilter
 from .forms import (
     AanbiederForm,
-    AanbiederZoekForm,
     BeoordelingForm,
     DienstForm,
     ImportForm,
@@ -20,24 +20,12 @@ from .forms import (
 )
 from .importeren import KOLOMMEN, ImportMislukt, aanbieders_importeren
 from .models import Aanbieder, Gegevensdienst, VerzoekSoort, VerzoekStatus, Wijzigingsverzoek
-from .zoeken import met_diensten, zoeken
-
-
-def _zoeken(request, beheer: bool = False):
-    form = AanbiederZoekForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    dienst = filters.get("gegevensdienst")
-    dva = request.GET.get("dva", "")
-    resultaat = zoeken(filters.get("q", ""), gegevensdienst=dienst.code if dienst else "",
-                       plaats=filters.get("plaats", ""), dva=int(dva) if beheer and dva.isdigit() else None)
-    pagina, params = pagineren(request, resultaat)
-    return form, pagina, params
+from .zoeken import met_diensten
 
 
 @vereist(Actie.REGISTER_PUBLIEK_LEZEN)
 def publiek_register(request):
-    form, pagina, params = _zoeken(request)
-    return render(request, "register/publiek_lijst.html", {"form": form, "pagina": pagina, "params": params})
+    return render(request, "register/publiek_lijst.html", lijst(request, Aanbieder.objects.none(), AanbiederFilter))
 
 
 @vereist(Actie.REGISTER_PUBLIEK_LEZEN)
@@ -48,8 +36,8 @@ def publiek_aanbieder(request, naam: str):
 
 @vereist(Actie.AANBIEDER_LEZEN)
 def aanbieder_lijst(request):
-    form, pagina, params = _zoeken(request, beheer=True)
-    return render(request, "register/beheer_lijst.html", {"form": form, "pagina": pagina, "params": params})
+    return render(request, "register/beheer_lijst.html", lijst(request, Aanbieder.objects.none(),
+                                                               BeheerAanbiederFilter))
 
 
 @vereist(Actie.AANBIEDER_LEZEN)
@@ -115,9 +103,7 @@ def aanbieders_import(request):
 @vereist(Actie.REGISTER_PUBLIEK_LEZEN)
 def gegevensdienst_lijst(request):
     return render(request, "register/gegevensdiensten.html",
-                  {"gegevensdiensten": Gegevensdienst.objects.order_by("code")})
-
-
+                  lijst(request, Gegevensdienst.objects.order_by("code"), GegevensdienstFilter, per_pagina=50))
 
 
 # --- wijzigingsverzoeken uit het deelnemersportaal ------------------------------------------------------
@@ -146,20 +132,24 @@ def verzoek_nieuw(request, soort: str):
             messages.success(request, f"Verzoek #{verzoek.pk} is ingediend; het telt pas na goedkeuring.")
             return redirect("mijn-overzicht")
     return render(request, "kern/formulier_pagina.html", {
-        "form": form, "titel": f"Wijzigingsverzoek: {VerzoekSoort(soort).label}",
+        "form": form, "titel": f"Wijzigingsverzoek: {VerzoekSoort(soort).label}", "knop": "Verzoek indienen",
         "inleiding": "Uw verzoek wordt nu al gecontroleerd zoals bij het doorvoeren; het telt pas als de "
                      "uitvoeringsorganisatie het goedkeurt."})
 
 
 @vereist(Actie.AANBIEDER_LEZEN)
 def verzoek_lijst(request):
-    status = request.GET.get("status", VerzoekStatus.INGEDIEND)
+    """The change requests, oldest first; by default those still to assess."""
     qs = Wijzigingsverzoek.objects.select_related("deelnemer__organisatie").order_by("ingediend_op", "id")
-    if status in VerzoekStatus.values:
-        qs = qs.filter(status=status)
-    pagina, params = pagineren(request, qs)
-    return render(request, "register/verzoeken.html", {"pagina": pagina, "params": params, "status": status,
-                                                       "statussen": VerzoekStatus.choices})
+    return render(request, "register/verzoeken.html", lijst(request, qs, VerzoekFilter,
+                                                            standaard={"status": VerzoekStatus.INGEDIEND}))
+
+
+@vereist(Actie.VERZOEK_INDIENEN)
+def mijn_verzoeken(request):
+    """The participant's own change requests, newest first (Mijn deelname shows the last few)."""
+    qs = Wijzigingsverzoek.objects.filter(deelnemer_id=request.user.deelnemer_id).order_by("-ingediend_op", "-id")
+    return render(request, "register/mijn_verzoeken.html", lijst(request, qs, EigenVerzoekFilter))
 
 
 @vereist(Actie.AANBIEDER_LEZEN)
@@ -179,4 +169,12 @@ def verzoek_detail(request, pk: int):
         if uitkomst:
             messages.success(request, f"Verzoek #{uitkomst.pk} is {uitkomst.get_status_display().lower()}.")
             return redirect("verzoek-lijst")
-    return render(request, "register/verzoek.html", {"verzoek": verzoek, "form": form})
+    return render(request, "register/verzoek.html", {"verzoek": verzoek, "form": form,
+                                                     "gegevens": verzoek_gegevens(verzoek)})
+
+
+def verzoek_gegevens(verzoek) -> list[tuple[str, object]]:
+    """A request's data as (label, value): the labels of the form the participant filled in, never field names."""
+    labels = {naam: str(veld.label) for klasse in VERZOEKFORMULIEREN.values()
+              for naam, veld in klasse.base_fields.items()}
+    return [(labels.get(k, k.replace("_", " ").capitalize()), v) for k, v in (verzoek.gegevens or {}).items()]

@@ -1,0 +1,68 @@
+"""The filter bars of the register's lists: aanbieders (public and staff), gegevensdiensten and change requests."""
+
+import django_filters
+from django.db.models import Q
+
+from stelselbeheer.deelnemers.filters import zoek_deelnemer
+from stelselbeheer.deelnemers.models import Deelnemer, RolSoort
+from stelselbeheer.kern.filters import Filters, Keuze, Zoekveld
+
+from .models import Gegevensdienst, VerzoekSoort, VerzoekStatus
+from .zoeken import zoeken
+
+
+class AanbiederFilter(Filters):
+    """The register search. Its result comes from ``register.zoeken.zoeken`` (one ordered index scan, measured in
+    bench/run.py), not from filtering a queryset field by field."""
+
+    q = Zoekveld(label="Zoek op naam, plaats, aanbiedernaam of KvK/URA/AGB")
+    gegevensdienst = django_filters.ModelChoiceFilter(
+        label="Gegevensdienst", to_field_name="code", queryset=Gegevensdienst.objects.filter(in_gebruik=True),
+        empty_label="Alle gegevensdiensten")
+    plaats = django_filters.CharFilter(label="Plaats", max_length=100)
+
+    @property
+    def qs(self):
+        if not hasattr(self, "_qs"):
+            data = self.form.cleaned_data if self.is_bound and self.form.is_valid() else {}
+            dienst, dva = data.get("gegevensdienst"), data.get("dva")
+            self._qs = zoeken(data.get("q") or "", gegevensdienst=dienst.code if dienst else "",
+                              plaats=data.get("plaats") or "", dva=dva.pk if dva else None)
+        return self._qs
+
+
+class BeheerAanbiederFilter(AanbiederFilter):
+    """Staff also filter by the connecting DVA participant (the link from a participant's page)."""
+
+    dva = django_filters.ModelChoiceFilter(
+        label="Aansluitende DVA", empty_label="Alle deelnemers",
+        queryset=Deelnemer.objects.filter(rollen__rol=RolSoort.DVA).select_related("organisatie")
+        .order_by("organisatie__naam").distinct())
+
+
+class GegevensdienstFilter(Filters):
+    q = Zoekveld(label="Zoek op id of naam")
+    in_gebruik = django_filters.BooleanFilter(
+        label="In gebruik", widget=django_filters.widgets.BooleanWidget(),
+        field_name="in_gebruik")
+
+    def zoek(self, queryset, naam, waarde):
+        return queryset.filter(Q(code__iexact=waarde.strip()) | Q(naam__icontains=waarde.strip()))
+
+
+class VerzoekFilter(Filters):
+    q = Zoekveld(label="Zoek op nummer of deelnemer")
+    status = Keuze(label="Status", choices=VerzoekStatus.choices, leeg="Alle statussen")
+    soort = Keuze(label="Soort", choices=VerzoekSoort.choices, leeg="Alle soorten")
+
+    def zoek(self, queryset, naam, waarde):
+        waarde = waarde.strip().lstrip("#")
+        if waarde.isdigit() and len(waarde) < 8:
+            return queryset.filter(pk=int(waarde))
+        return queryset.filter(deelnemer__in=zoek_deelnemer(Deelnemer.objects.all(), waarde))
+
+
+class EigenVerzoekFilter(Filters):
+    status = Keuze(label="Status", choices=VerzoekStatus.choices, leeg="Alle statussen")
+    soort = Keuze(label="Soort", choices=VerzoekSoort.choices, leeg="Alle soorten")
+
