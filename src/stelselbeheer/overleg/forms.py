@@ -17,7 +17,6 @@ from .models import (
     OrgaanSoort,
     Vergadering,
     VergaderStatus,
-    VoorstelStatus,
 )
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -238,8 +237,3 @@ class BeslissenForm(forms.Form):
                                   widget=_tekst(3))
     revisie = forms.IntegerField(widget=forms.HiddenInput)
 
-
-class VoorstelFilterForm(forms.Form):
-    status = forms.ChoiceField(label="Status", required=False, choices=[("", "Alle"), *VoorstelStatus.choices])
-    soort = forms.ChoiceField(label="Soort besluit", required=False, choices=[("", "Alle"), *BesluitSoort.choices])
-    q = forms.CharField(label="Zoeken", required=False)

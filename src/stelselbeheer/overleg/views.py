@@ -8,15 +8,16 @@ from pathlib import PurePath
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from stelselbeheer.kern.rollen import Actie, kan
-from stelselbeheer.kern.views import pagineren, vereist, verwerk
+from stelselbeheer.kern.views import lijst, vereist, verwerk
 
 from . import agenda, onderwerpen, services, workflow
+from .filters import OrgaanFilter, VergaderingFilter, VoorstelFilter
 from .forms import (
     AdviesnotaForm,
     AgendapuntForm,
@@ -32,7 +33,6 @@ from .forms import (
     OrgaanWijzigForm,
     ToelichtingForm,
     VergaderingForm,
-    VoorstelFilterForm,
     VoorstelForm,
 )
 from .models import (
@@ -43,7 +43,6 @@ from .models import (
     Lidmaatschap,
     Notulen,
     Orgaan,
-    OrgaanSoort,
     Vergadering,
     VergaderStatus,
     VoorstelStatus,
@@ -92,15 +91,11 @@ def _gelukt(request, tekst, doel):
 
 @vereist(Actie.OVERLEG_PUBLIEK_LEZEN)
 def overleg_lijst(request):
-    qs = Orgaan.objects.zichtbaar_voor(request.user)
-    soort = request.GET.get("soort", "")
-    if soort in OrgaanSoort.values:
-        qs = qs.filter(soort=soort)
     nu = timezone.now()
     volgende = Vergadering.objects.filter(begin__gte=nu, status=VergaderStatus.GEPLAND).order_by("begin")
-    qs = qs.prefetch_related(Prefetch("vergaderingen", queryset=volgende, to_attr="komend"))
-    pagina, params = pagineren(request, qs)
-    context = {"pagina": pagina, "params": params, "soort": soort, "soorten": OrgaanSoort.choices}
+    qs = Orgaan.objects.zichtbaar_voor(request.user).prefetch_related(
+        Prefetch("vergaderingen", queryset=volgende, to_attr="komend"))
+    context = lijst(request, qs, OrgaanFilter)
     if kan(request.user, Actie.OVERLEG_LEZEN):
         context["open_voorstellen"] = (Besluitvoorstel.objects.zichtbaar_voor(request.user)
                                        .filter(status=VoorstelStatus.VOORGELEGD).count())
@@ -112,24 +107,12 @@ def overleg_lijst(request):
 def orgaan_detail(request, code: str):
     orgaan = get_object_or_404(Orgaan, code=code)
     _toegang(request, orgaan)
-    qs = orgaan.vergaderingen.all()
-    wanneer = request.GET.get("wanneer", "komend")
-    nu = timezone.now()
-    if wanneer == "komend":
-        qs = qs.filter(einde__gte=nu)
-    elif wanneer == "geweest":
-        qs = qs.filter(einde__lt=nu).order_by("-begin")
-    else:
-        wanneer = "alle"
-    status = request.GET.get("status", "")
-    if status in VergaderStatus.values:
-        qs = qs.filter(status=status)
-    pagina, params = pagineren(request, qs.select_related("orgaan"))
+    context = lijst(request, orgaan.vergaderingen.select_related("orgaan"), VergaderingFilter,
+                    standaard={"wanneer": "komend"})
     lezer = kan(request.user, Actie.OVERLEG_LEZEN)
     leden = orgaan.leden.select_related("gebruiker", "organisatie").order_by("tot", "rol", "naam") if lezer else None
-    return render(request, "overleg/orgaan.html", {
-        "orgaan": orgaan, "pagina": pagina, "params": params, "wanneer": wanneer, "status": status,
-        "statussen": VergaderStatus.choices, "leden": leden, "lezer": lezer, "vandaag": timezone.localdate()})
+    return render(request, "overleg/orgaan.html", context | {
+        "orgaan": orgaan, "leden": leden, "lezer": lezer, "vandaag": timezone.localdate()})
 
 
 @vereist(Actie.OVERLEG_PUBLIEK_LEZEN)
@@ -374,19 +357,9 @@ def notulen_vaststellen(request, pk: int):
 
 @vereist(Actie.OVERLEG_LEZEN)
 def voorstel_lijst(request):
-    filters = VoorstelFilterForm(request.GET or None)
     qs = Besluitvoorstel.objects.zichtbaar_voor(request.user).select_related(
         "orgaan", "deelnemer__organisatie", "agendapunt__vergadering", "besluit")
-    if filters.is_valid():
-        d = filters.cleaned_data
-        if d["status"]:
-            qs = qs.filter(status=d["status"])
-        if d["soort"]:
-            qs = qs.filter(soort=d["soort"])
-        if d["q"]:
-            qs = qs.filter(Q(onderwerp__icontains=d["q"]) | Q(nummer__icontains=d["q"]))
-    pagina, params = pagineren(request, qs)
-    return render(request, "overleg/voorstellen.html", {"pagina": pagina, "params": params, "filters": filters})
+    return render(request, "overleg/voorstellen.html", lijst(request, qs, VoorstelFilter))
 
 
 def _voorstel(request, nummer: str) -> Besluitvoorstel:
