@@ -370,7 +370,7 @@ class Besluitvoorstel(models.Model):
         return f"{self.nummer}: {self.onderwerp}"
 
     def get_absolute_url(self):
-        return reverse("voorstel-detail", args=[self.nummer])
+        return reverse("besluitvoorstel-detail", args=[self.nummer])
 
     def clean(self):
         super().clean()
