@@ -11,7 +11,7 @@ SEED ?= 2026
 # random per-installation key in var/ instead of a refusal to start. Production sets STELSEL_SECRET_KEY instead.
 export STELSEL_ONTWIKKELING ?= 1
 
-.PHONY: demo demo-code test lint test-sqlite test-postgres bench rooktest venv clean
+.PHONY: demo demo-code test lint test-sqlite test-postgres bench rooktest venv clean nlds
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig")'
@@ -69,6 +69,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/lijsten.py
 	$(BIN)/python bench/naleving.py
+
+# Fetch the vendored NL Design System CSS and design tokens again from npm (pinned versions in the script).
+nlds:
+	scripts/nlds-ophalen.sh
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3* var/static
