@@ -9,12 +9,13 @@ register = template.Library()
 
 
 def beschrijving_ids(veld) -> str:
-    """The ids of the help and error texts that includes/veld.html renders for ``veld``, in reading order."""
+    """The ids of the help and error texts that includes/veld.html renders for ``veld``, in reading order (Django's
+    own names for them: ``<id>_helptext``, ``<id>_error``)."""
     ids = []
     if veld.help_text:
         ids.append(f"{veld.auto_id}_helptext")
     if veld.errors:
-        ids.append(f"{veld.auto_id}_fout")
+        ids.append(f"{veld.auto_id}_error")
     return " ".join(ids)
 
 
