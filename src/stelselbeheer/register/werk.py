@@ -14,7 +14,8 @@ def verzoeken_ingediend(deelnemer=None) -> Taak:
     if deelnemer is not None:
         qs = qs.filter(deelnemer=deelnemer)
     aantal = qs.count()
-    eersten = list(qs.select_related("deelnemer__organisatie").order_by("ingediend_op", "id")[:EERSTE]) if aantal else []
+    eersten = (list(qs.select_related("deelnemer__organisatie").order_by("ingediend_op", "id")[:EERSTE])
+               if aantal else [])
     if deelnemer is None:
         url = f"{reverse('verzoek-lijst')}?{urlencode({'status': VerzoekStatus.INGEDIEND})}"
         return Taak("Wijzigingsverzoeken om te beoordelen", aantal, url, [
