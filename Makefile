@@ -50,9 +50,12 @@ test-sqlite: $(STAMP)
 	@echo "== Tests op SQLite"
 	env -u DATABASE_URL $(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile
 
+# The accessibility and layout sweep (marker toegankelijkheid: axe-core and 320/375 px on every page type and role)
+# checks rendering, not the database engine: it runs in the SQLite round only.
 test-postgres: $(STAMP)
 	@echo "== Tests op PostgreSQL ($(PG_URL))"
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile
+	@echo "!! de toegankelijkheidsronde (axe-core, 320/375 px; marker 'toegankelijkheid') draait alleen in de SQLite-ronde"
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile -m "not toegankelijkheid"
 
 # Lint, the suite on SQLite, and again on PostgreSQL when one is reachable (DATABASE_URL or 127.0.0.1:5432/test).
 test: lint test-sqlite
