@@ -26,6 +26,16 @@
     });
   }
 
+  /* The name of a table's scroll region: its caption, else the heading above it. */
+  function naam(tabel) {
+    var bijschrift = tabel.querySelector("caption");
+    if (bijschrift && bijschrift.textContent.trim()) { return bijschrift.textContent.trim(); }
+    for (var el = tabel.previousElementSibling; el; el = el.previousElementSibling) {
+      if (/^H[1-6]$/.test(el.tagName)) { return el.textContent.trim(); }
+    }
+    return "Tabel";
+  }
+
   /* A table that a template did not put in the scroll wrapper ({% tabel %}, includes/tabel.html) gets one here, so
      a wide table scrolls by itself on a small screen instead of the whole page. */
   function tabellen() {
@@ -35,9 +45,7 @@
       omhulsel.className = "utrecht-table-container utrecht-table-container--overflow-inline tabel-omhulsel";
       omhulsel.setAttribute("role", "region");
       omhulsel.setAttribute("tabindex", "0");
-      var bijschrift = tabel.querySelector("caption");
-      var kop = bijschrift ? bijschrift.textContent.trim() : "";
-      omhulsel.setAttribute("aria-label", kop || "Tabel");
+      omhulsel.setAttribute("aria-label", naam(tabel));
       tabel.parentNode.insertBefore(omhulsel, tabel);
       omhulsel.appendChild(tabel);
     });
