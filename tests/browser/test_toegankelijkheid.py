@@ -1,6 +1,6 @@
 """WCAG 2.1 AA in a real browser (issue 11): every page type, for every role and the public, is checked with axe-core
-(0 serious or critical violations) and shown at 375 and 320 px wide without horizontal scrolling of the page (a wide
-table scrolls inside its own wrapper).
+(0 serious or critical violations; and no Content Security Policy violation on the way) and shown at 375 and 320 px
+wide without horizontal scrolling of the page (a wide table scrolls inside its own wrapper).
 
 The pages are those of the access matrix (tests/test_toegang.py: every route, every role) that answer HTML, on the
 matrix's test world plus published lists; one browser, one page per role (the session cookie of a forced login).
@@ -33,6 +33,9 @@ EXTRA = {"publiek": ["/inloggen/", "/bestaat-niet/"], "uitvoering": ["/account/t
 AXE_OPTIES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
               "resultTypes": ["violations"]}
 ERNSTIG = {"serious", "critical"}
+#: Content Security Policy violations on the way (no inline script or style may have crept in)
+CSP = """window.__csp = []; document.addEventListener('securitypolicyviolation',
+  e => window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));"""
 BREEDTES = (375, 320)
 
 #: the elements that stick out of the page at the current width (outside a table's scroll wrapper)
@@ -100,6 +103,7 @@ def test_elke_paginasoort_voor_elke_rol_zonder_ernstige_bevindingen_en_zonder_ho
     for rol in ROLLEN:
         context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
         context.add_init_script(script=AXE_SCRIPT)
+        context.add_init_script(script=CSP)
         if rol != "publiek":
             _sessie(context, live_server, wereld["gebruikers"][rol])
         pagina = context.new_page()
@@ -110,6 +114,8 @@ def test_elke_paginasoort_voor_elke_rol_zonder_ernstige_bevindingen_en_zonder_ho
             assert pad == "/bestaat-niet/" or antwoord.status == 200, (rol, pad, antwoord.status)
             bezocht += 1
             uitslag = pagina.evaluate("opties => axe.run(document, opties)", AXE_OPTIES)
+            if csp := pagina.evaluate("window.__csp"):
+                bevindingen.append(f"{rol} {pad}: CSP {csp}")
             for v in uitslag["violations"]:
                 licht[f"{v['id']} ({v['impact']})"] += v["impact"] not in ERNSTIG
                 if v["impact"] in ERNSTIG:

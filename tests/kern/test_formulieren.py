@@ -72,5 +72,5 @@ def test_fouten_worden_bij_hun_veld_aangekondigd(client, wereld, naam):
     assert "Controleer de invoer" in html, naam  # the summary with every error at once
     p = _controleer(html, naam)
     assert p.ongeldig, f"{naam}: geen veld met aria-invalid"
-    fouten = [(naam_, ids) for _, naam_, ids in p.beschreven if any(i.endswith("_error") for i in ids)]
+    fouten = [(naam_, ids) for _, naam_, ids in p.beschreven if any(i.endswith("_fout") for i in ids)]
     assert fouten, f"{naam}: geen veld beschreven door zijn foutmelding"

@@ -9,13 +9,14 @@ register = template.Library()
 
 
 def beschrijving_ids(veld) -> str:
-    """The ids of the help and error texts that includes/veld.html renders for ``veld``, in reading order (Django's
-    own names for them: ``<id>_helptext``, ``<id>_error``)."""
+    """The ids of the help and error texts that includes/veld.html renders for ``veld``, in reading order: Django's
+    own ``<id>_helptext`` for the help text (Django points aria-describedby at it by itself), ``<id>_fout`` for the
+    errors (which Django would call ``<id>_error``; the pages and their tests have used ``_fout`` all along)."""
     ids = []
     if veld.help_text:
         ids.append(f"{veld.auto_id}_helptext")
     if veld.errors:
-        ids.append(f"{veld.auto_id}_error")
+        ids.append(f"{veld.auto_id}_fout")
     return " ".join(ids)
 
 
