@@ -11,7 +11,7 @@ SEED ?= 2026
 # random per-installation key in var/ instead of a refusal to start. Production sets STELSEL_SECRET_KEY instead.
 export STELSEL_ONTWIKKELING ?= 1
 
-.PHONY: demo demo-code test lint test-sqlite test-postgres bench rooktest venv clean
+.PHONY: demo demo-code test lint test-sqlite test-postgres bench rooktest venv clean nlds
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig")'
@@ -50,9 +50,12 @@ test-sqlite: $(STAMP)
 	@echo "== Tests op SQLite"
 	env -u DATABASE_URL $(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile
 
+# The accessibility and layout sweep (marker toegankelijkheid: axe-core and 320/375 px on every page type and role)
+# checks rendering, not the database engine: it runs in the SQLite round only.
 test-postgres: $(STAMP)
 	@echo "== Tests op PostgreSQL ($(PG_URL))"
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile
+	@echo "!! de toegankelijkheidsronde (axe-core, 320/375 px; marker 'toegankelijkheid') draait alleen in de SQLite-ronde"
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile -m "not toegankelijkheid"
 
 # Lint, the suite on SQLite, and again on PostgreSQL when one is reachable (DATABASE_URL or 127.0.0.1:5432/test).
 test: lint test-sqlite
@@ -71,6 +74,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/lijsten.py
 	$(BIN)/python bench/naleving.py
 	env -u STELSEL_ONTWIKKELING $(BIN)/python bench/productie.py
+
+# Fetch the vendored NL Design System CSS and design tokens again from npm (pinned versions in the script).
+nlds:
+	scripts/nlds-ophalen.sh
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3* var/static

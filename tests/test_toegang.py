@@ -14,6 +14,9 @@ BEHANDELAARS = {"bestuur", "uitvoering", "regio"}  # of meldingen (a regional de
 # url name -> (path, roles that may)
 PAGINAS = {
     "home": ("/", ALLE),
+    "contact": ("/contact/", ALLE),
+    "privacy": ("/privacy/", ALLE),
+    "toegankelijkheid": ("/toegankelijkheid/", ALLE),
     "gezond-leeft": ("/gezond/leeft", ALLE),
     "gezond-klaar": ("/gezond/klaar", ALLE),
     "publiek-register": ("/aanbiedersregister/", ALLE),

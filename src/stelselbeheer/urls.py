@@ -8,6 +8,9 @@ from stelselbeheer.kern import views as kern_views
 
 urlpatterns = [
     path("", kern_views.home, name="home"),
+    path("contact/", kern_views.contact, name="contact"),
+    path("privacy/", kern_views.privacy, name="privacy"),
+    path("toegankelijkheid/", kern_views.toegankelijkheid, name="toegankelijkheid"),
     path("gezond/leeft", kern_views.leeft, name="gezond-leeft"),
     path("gezond/klaar", kern_views.klaar, name="gezond-klaar"),
     path("inloggen/", auth_views.LoginView.as_view(template_name="kern/inloggen.html"), name="login"),

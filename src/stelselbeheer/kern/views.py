@@ -23,8 +23,9 @@ from .audit import verifieer
 from .auditweergave import weergeven
 from .filters import AccountFilter, AuditFilter
 from .models import AuditEvent, Gebruiker, Inschrijfcode
-from .rollen import Actie, Rol, kan
+from .rollen import Actie, kan
 from .services import inschrijfcode_uitgeven
+from .werkoverzicht import werkoverzicht
 
 PER_PAGINA = 25
 
@@ -110,11 +111,24 @@ def wijzig_pagina(request, obj, form_class, wijzig):
 
 
 def home(request):
-    user = request.user
-    context = {"rol": getattr(user, "rol", None)}
-    if user.is_authenticated and user.rol == Rol.DEELNEMER:
-        context["eigen_deelnemer"] = user.deelnemer
-    return render(request, "kern/home.html", context)
+    """The public front page; after login the work overview of the user's role (ROL-WERKOVERZICHT)."""
+    if request.user.is_authenticated:
+        return render(request, "kern/werkoverzicht.html", {"blokken": werkoverzicht(request.user)})
+    return render(request, "kern/home.html")
+
+
+def statische_pagina(template: str):
+    """A plain page for everyone (contact, privacy statement, accessibility statement)."""
+
+    def view(request):
+        return render(request, template)
+
+    return view
+
+
+contact = statische_pagina("kern/contact.html")
+privacy = statische_pagina("kern/privacy.html")
+toegankelijkheid = statische_pagina("kern/toegankelijkheid.html")
 
 
 @vereist(Actie.AUDIT_LEZEN)
