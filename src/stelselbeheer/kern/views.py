@@ -25,6 +25,7 @@ from .filters import AccountFilter, AuditFilter
 from .models import AuditEvent, Gebruiker, Inschrijfcode
 from .rollen import Actie, kan
 from .services import inschrijfcode_uitgeven
+from .storing import OPNIEUW_NA
 from .werkoverzicht import werkoverzicht
 
 PER_PAGINA = 25
@@ -188,8 +189,6 @@ def niet_gevonden(request, exception=None):
                                               "uitleg": "Deze pagina of dit object bestaat niet."}, status=404)
 
 
-# Seconds a client is asked to wait before trying again when the database cannot be reached.
-OPNIEUW_NA = 30
 
 log = logging.getLogger(__name__)
 

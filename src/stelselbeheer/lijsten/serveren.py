@@ -33,7 +33,7 @@ from django.views.decorators.http import require_safe
 
 from stelselbeheer.api import probleem
 from stelselbeheer.api.fouten import SOORTEN
-from stelselbeheer.kern.views import OPNIEUW_NA
+from stelselbeheer.kern.storing import OPNIEUW_NA
 
 from . import bestanden
 from .models import Lijst, LijstKop, MislukteBouw, Snapshot, inhoud_van
