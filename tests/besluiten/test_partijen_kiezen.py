@@ -52,5 +52,5 @@ def test_bijlage_van_verkeerd_type_in_dezelfde_ronde_als_de_velden(client, werel
     html = client.post("/beheer/besluiten/nieuw/", {"datum": "2026-11-23", "soort": "overig", "onderwerp": "",
                                                     "tekst": "x", "bijlagen": SimpleUploadedFile("a.exe", b"MZ")}
                        ).content.decode()
-    samenvatting = html.split('class="foutoverzicht"')[1].split("</div>")[0]
+    samenvatting = html.split('class="foutoverzicht ')[1].split("</div>")[0]
     assert "Onderwerp" in samenvatting and "a.exe: alleen" in samenvatting

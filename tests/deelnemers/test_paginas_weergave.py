@@ -49,7 +49,7 @@ def test_alle_fouten_van_een_stap_in_een_ronde(client, wereld, maak):
     d = maak.deelnemer("Aanvrager B.V.", status=DeelnemerStatus.ADVIES)
     client.force_login(wereld["gebruikers"]["bestuur"])
     html = client.post(f"/beheer/deelnemers/{d.pk}/stap/toelaten/", {"toelichting": "x"}).content.decode()
-    samenvatting = html.split('class="foutoverzicht"')[1].split("</div>")[0]
+    samenvatting = html.split('class="foutoverzicht ')[1].split("</div>")[0]
     assert "Dit veld is verplicht" in samenvatting and "TOE-POSITIEF" in samenvatting
     assert Deelnemer.objects.get(pk=d.pk).status == DeelnemerStatus.ADVIES
 
@@ -62,7 +62,7 @@ def test_testresultaat_fouten_in_een_ronde_en_aria(client, wereld):
     html = client.post(f"/beheer/deelnemers/{wereld['dva'].pk}/kwalificaties/nieuw/", {
         "rol": "dva", "gegevensdienst": wereld["dienst"].pk, "testdatum": "2026-01-10", "geldig_tot": "2027-06-01",
         "resultaat": "", "bewijs": SimpleUploadedFile("rapport.exe", b"MZ")}).content.decode()
-    samenvatting = html.split('class="foutoverzicht"')[1].split("</div>")[0]
+    samenvatting = html.split('class="foutoverzicht ')[1].split("</div>")[0]
     assert "Resultaat" in samenvatting and "NAL-365" in samenvatting and "ZIP-bestand" in samenvatting
     ids = set(re.findall(r'\bid="([^"]+)"', html))
     verwijzingen = [i for w in re.findall(r'aria-describedby="([^"]+)"', html) for i in w.split()]

@@ -36,7 +36,7 @@ def test_regio_met_de_andere_velden_in_een_ronde(client, db):
     r = client.post(f"/melden/formulier/?pad={pad}", VELDEN | {"onderwerp": ""})
     html = r.content.decode()
     assert r.status_code == 200 and Melding.objects.count() == 0
-    samenvatting = html.split('class="foutoverzicht"')[1].split("</div>")[0]
+    samenvatting = html.split('class="foutoverzicht ')[1].split("</div>")[0]
     assert "Onderwerp" in samenvatting and "Kies uw regio" in samenvatting
 
 

@@ -15,7 +15,7 @@ VANDAAG = vandaag()
 @pytest.fixture
 def zaak(wereld):
     return services.zaak_openen(actor=None, deelnemer=wereld["dva"], verplichting="NAL-365",
-                                omstandigheden="Testresultaat verlopen.")
+                                omstandigheden="Testresultaat verlopen.", datum=VANDAAG - dt.timedelta(days=45))
 
 
 def test_werkvoorraad_gefilterd_en_gepagineerd(client, wereld, maak, zaak):
