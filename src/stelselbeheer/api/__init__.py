@@ -158,12 +158,17 @@ def _http_fout(request, exc):
     return bekend() if bekend else probleem(exc.status_code, str(exc))
 
 
-@api.exception_handler(TeVaak)
-def _te_vaak(request, exc):
+def te_vaak(exc: TeVaak) -> HttpResponse:
+    """429 problem+json with Retry-After for a reached limit (also outside an operation: the token middleware)."""
     antwoord = probleem(429, "Te veel verzoeken", f"Deze limiet is bereikt; probeer het over "
                         f"{wachttijd(exc.wacht)} opnieuw (Retry-After: {exc.wacht} s).", soort="te-veel-verzoeken")
     antwoord["Retry-After"] = str(exc.wacht)
     return antwoord
+
+
+@api.exception_handler(TeVaak)
+def _te_vaak(request, exc):
+    return te_vaak(exc)
 
 
 @api.exception_handler(RequestDataTooBig)
