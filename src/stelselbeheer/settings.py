@@ -175,6 +175,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "stelselbeheer.kern.tweefactor.TweeFactorMiddleware",
+    "stelselbeheer.api.invoer.PadMiddleware",  # a NUL in an /api/ path: 404 before any lookup
     "stelselbeheer.api.auth.TokenMiddleware",  # Authorization: Bearer under /api/: the token's account is the user
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
