@@ -9,6 +9,7 @@ import json
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
 from django.http import Http404, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -164,6 +165,21 @@ def te_vaak(exc: TeVaak) -> HttpResponse:
 @api.exception_handler(TeVaak)
 def _te_vaak(request, exc):
     return te_vaak(exc)
+
+
+@api.exception_handler(OverflowError)
+def _buiten_bereik(request, exc):
+    """A number beyond what the database stores (64 bits) in the path or the query: the client's input, not a
+    server error. The parser names the field for a body (``api.invoer``); the OpenAPI document gives the bounds."""
+    return probleem(422, "Ongeldige invoer", "Een getal valt buiten het bereik dat het systeem kent.",
+                    [{"field": "", "reason": "Een getal valt buiten het bereik dat het systeem kent.",
+                      "code": "buiten_bereik"}], "ongeldige-invoer")
+
+
+@api.exception_handler(DataError)
+def _database_weigert_waarde(request, exc):
+    """PostgreSQL refuses a value the checks let through (a number out of range): 422, never a 500."""
+    return _buiten_bereik(request, exc)
 
 
 @api.exception_handler(RequestDataTooBig)

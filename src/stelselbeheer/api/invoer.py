@@ -1,7 +1,7 @@
 """Bounds on what a client sends, enforced once for every operation and documented in the OpenAPI document
 (``api.openapi``): a query parameter holds at most ``QUERY_MAX`` characters, a text in a JSON body at most
 ``TEKST_MAX`` (a field's own, smaller bound comes first: its schema says so), and no text holds a NUL character
-(PostgreSQL cannot store one: it would be a 500). A violation is 422 problem+json naming the field, found after
+(PostgreSQL cannot store one: it would be a 500), and a whole number fits in 64 bits. A violation is 422 problem+json naming the field, found after
 the login and right checks have run (the parser runs after them).
 """
 
@@ -11,6 +11,8 @@ from ninja.parser import Parser
 
 QUERY_MAX = 200
 TEKST_MAX = 50_000
+#: the range of a 64-bit database integer (ids, numbers of days)
+GETAL_MIN, GETAL_MAX = -(2**63), 2**63 - 1
 _NUL = "\x00"
 
 
@@ -20,6 +22,8 @@ def _fouten_in(waarde, pad: str, fouten: dict) -> None:
             fouten.setdefault(pad or "body", "Tekst mag geen NUL-teken (\\u0000) bevatten.")
         elif len(waarde) > TEKST_MAX:
             fouten.setdefault(pad or "body", f"Hooguit {TEKST_MAX} tekens.")
+    elif isinstance(waarde, int) and not isinstance(waarde, bool) and not GETAL_MIN <= waarde <= GETAL_MAX:
+        fouten.setdefault(pad or "body", "Dit getal valt buiten het bereik dat het systeem kent.")
     elif isinstance(waarde, dict):
         for sleutel, deel in waarde.items():
             _fouten_in(sleutel, pad or "body", fouten)

@@ -9,13 +9,14 @@
   (a body that is no JSON or too large), 422 (invalid input, per field), 429 (a rate limit; also failed token
   attempts, on every operation) and 503 (database unreachable), the last two with Retry-After;
 - the bounds on parameters: paging (``pagina`` from 1, ``per_pagina`` 1 to ``MAX_PER_PAGINA``), query strings
-  (``QUERY_MAX`` characters) and texts in bodies (``TEKST_MAX`` unless the field has a smaller bound); the parser
-  (``api.invoer``) and ``pagineer`` enforce them.
+  (``QUERY_MAX`` characters), texts in bodies (``TEKST_MAX`` unless the field has a smaller bound) and whole
+  numbers (64 bits); the parser (``api.invoer``), ``pagineer`` and the API's handler for numbers out of range
+  enforce them.
 """
 
 from django.conf import settings
 
-from stelselbeheer.api.invoer import QUERY_MAX, TEKST_MAX
+from stelselbeheer.api.invoer import GETAL_MAX, GETAL_MIN, QUERY_MAX, TEKST_MAX
 from stelselbeheer.api.paginering import MAX_PER_PAGINA
 
 PROBLEEM_REF = {"$ref": "#/components/schemas/Probleem"}
@@ -98,6 +99,7 @@ def _bodyschemas(schema: dict, knoop, gezien: set) -> None:
         _bodyschemas(schema, schema["components"]["schemas"].get(ref.rsplit("/", 1)[1]), gezien)
     if knoop.get("type") == "string" and "maxLength" not in knoop and "format" not in knoop and "enum" not in knoop:
         knoop["maxLength"] = TEKST_MAX
+    _getal(knoop)
     for sleutel in ("properties", "additionalProperties", "items", "anyOf", "oneOf", "allOf"):
         deel = knoop.get(sleutel)
         if sleutel == "properties" and isinstance(deel, dict):
@@ -107,16 +109,23 @@ def _bodyschemas(schema: dict, knoop, gezien: set) -> None:
             _bodyschemas(schema, deel, gezien)
 
 
+def _getal(knoop: dict) -> None:
+    if knoop.get("type") == "integer":
+        knoop.setdefault("minimum", GETAL_MIN)
+        knoop.setdefault("maximum", GETAL_MAX)
+
+
 def _parameters(operatie: dict) -> None:
     for parameter in operatie.get("parameters", []):
         s = parameter.setdefault("schema", {})
+        for deel in [s, *s.get("anyOf", [])]:
+            _getal(deel)
         if parameter["in"] != "query":
             continue
         if parameter["name"] == "pagina":
-            s.setdefault("minimum", 1)
+            s["minimum"] = 1
         elif parameter["name"] == "per_pagina":
-            s.setdefault("minimum", 1)
-            s.setdefault("maximum", MAX_PER_PAGINA)
+            s["minimum"], s["maximum"] = 1, MAX_PER_PAGINA
         for deel in [s, *s.get("anyOf", [])]:
             if deel.get("type") == "string" and "format" not in deel:
                 deel["maxLength"] = min(deel.get("maxLength", QUERY_MAX), QUERY_MAX)

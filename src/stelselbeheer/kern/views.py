@@ -366,4 +366,4 @@ def client_adres(request) -> str | None:
         doorgestuurd = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
         if len(doorgestuurd) >= aantal:
             return doorgestuurd[-aantal]
-    return request.META.get("REMOTE_ADDR")
+    return request.META.get("REMOTE_ADDR") or "0.0.0.0"  # a server that passes no address: one unknown client
