@@ -83,7 +83,7 @@ def test_schemathesis(wereld, wsgi_in_proces, identiteit, settings):
             @hsettings(max_examples=voorbeelden, deadline=None, derandomize=True, database=None,
                        phases=[Phase.generate], suppress_health_check=list(HealthCheck))
             @given(case=operatie.as_strategy(generation_mode=modus))
-            def verzoek(case):
+            def verzoek(case, operatie=operatie, modus=modus):
                 nonlocal aantal
                 aantal += 1
                 if koppen:  # the role's token, not a generated credential

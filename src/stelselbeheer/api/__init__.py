@@ -150,6 +150,8 @@ _NINJA_FOUTEN = {
 
 @api.exception_handler(HttpError)
 def _http_fout(request, exc):
+    if isinstance(exc.__cause__, DjangoValidationError):  # the parser's bounds on a body (api.invoer): 422 per field
+        return _regelfout(request, exc.__cause__)
     bekend = _NINJA_FOUTEN.get(str(exc).split(" (")[0])
     return bekend() if bekend else probleem(exc.status_code, str(exc))
 

@@ -1,8 +1,8 @@
 """Bounds on what a client sends, enforced once for every operation and documented in the OpenAPI document
 (``api.openapi``): a query parameter holds at most ``QUERY_MAX`` characters, a text in a JSON body at most
-``TEKST_MAX`` (a field's own, smaller bound comes first: its schema says so), and no text holds a NUL character
-(PostgreSQL cannot store one: it would be a 500), and a whole number fits in 64 bits. A violation is 422 problem+json naming the field, found after
-the login and right checks have run (the parser runs after them).
+``TEKST_MAX`` (a field's own, smaller bound comes first: its schema says so), no text holds a NUL character
+(PostgreSQL cannot store one: it would be a 500), and a whole number fits in 64 bits. A violation is 422
+problem+json naming the field, found after the login and right checks have run (the parser runs after them).
 """
 
 from django.core.exceptions import ValidationError
@@ -40,7 +40,7 @@ class StelselParser(Parser):
         data = super().parse_body(request)
         fouten = {}
         _fouten_in(data, "", fouten)
-        if fouten:
+        if fouten:  # django-ninja makes any error here a 400; the API's HttpError handler finds this one: 422
             raise ValidationError({veld: ValidationError(reden, code="ongeldig") for veld, reden in fouten.items()})
         return data
 

@@ -100,9 +100,9 @@ def _bodyschemas(schema: dict, knoop, gezien: set) -> None:
     if knoop.get("type") == "string" and "maxLength" not in knoop and "format" not in knoop and "enum" not in knoop:
         knoop["maxLength"] = TEKST_MAX
     _getal(knoop)
-    for sleutel in ("properties", "additionalProperties", "items", "anyOf", "oneOf", "allOf"):
+    for sleutel in ("content", "schema", "properties", "additionalProperties", "items", "anyOf", "oneOf", "allOf"):
         deel = knoop.get(sleutel)
-        if sleutel == "properties" and isinstance(deel, dict):
+        if sleutel in {"properties", "content"} and isinstance(deel, dict):
             for veld in deel.values():
                 _bodyschemas(schema, veld, gezien)
         elif deel is not None:
