@@ -58,6 +58,33 @@ def _eerste_regel(fout: BaseException) -> str:
     return " | ".join(regels[:4]) or tekst[:300]
 
 
+def _draaien(operatie, modus, voorbeelden: int, koppen: dict, fouten: dict, statussen: Counter) -> int:
+    """Up to ``voorbeelden`` generated requests for one operation; the first deviation per operation is kept."""
+    aantal = 0
+
+    @hsettings(max_examples=voorbeelden, deadline=None, derandomize=True, database=None, phases=[Phase.generate],
+               suppress_health_check=list(HealthCheck))
+    @given(case=operatie.as_strategy(generation_mode=modus))
+    def verzoek(case):
+        nonlocal aantal
+        aantal += 1
+        if koppen:  # the role's token, not a generated credential
+            case.headers = {**(case.headers or {}), **koppen}
+            case.cookies = {}
+        antwoord = case.call()
+        statussen[antwoord.status_code] += 1
+        try:
+            case.validate_response(antwoord, checks=CONTROLES)
+        except (AssertionError, BaseExceptionGroup) as fout:
+            fouten.setdefault(f"{operatie.label} ({modus.value})", f"{antwoord.status_code}: {_eerste_regel(fout)}")
+
+    try:
+        verzoek()
+    except Unsatisfiable:  # nothing in this operation to make invalid (no parameters, no body)
+        assert modus == GenerationMode.NEGATIVE, operatie.label
+    return aantal
+
+
 @pytest.mark.parametrize("identiteit", IDENTITEITEN)
 def test_schemathesis(wereld, wsgi_in_proces, identiteit, settings):
     """API-OPENAPI: what the document promises is what the application answers, for the public and each role."""
@@ -70,37 +97,15 @@ def test_schemathesis(wereld, wsgi_in_proces, identiteit, settings):
         koppen = {"Authorization": f"Bearer {waarde}"}
     schema = schemathesis.openapi.from_wsgi("/api/openapi.json", wsgi_in_proces)
     fouten: dict[str, str] = {}
-    statussen = Counter()
+    statussen: Counter = Counter()
     aantal = 0
     begin = time.monotonic()
     for resultaat in schema.get_all_operations():
         operatie = resultaat.ok()
         for modus, voorbeelden in ((GenerationMode.POSITIVE, POSITIEF),
                                    (GenerationMode.NEGATIVE, NEGATIEF if identiteit in NEGATIEF_VOOR else 0)):
-            if not voorbeelden:
-                continue
-
-            @hsettings(max_examples=voorbeelden, deadline=None, derandomize=True, database=None,
-                       phases=[Phase.generate], suppress_health_check=list(HealthCheck))
-            @given(case=operatie.as_strategy(generation_mode=modus))
-            def verzoek(case, operatie=operatie, modus=modus):
-                nonlocal aantal
-                aantal += 1
-                if koppen:  # the role's token, not a generated credential
-                    case.headers = {**(case.headers or {}), **koppen}
-                    case.cookies = {}
-                antwoord = case.call()
-                statussen[antwoord.status_code] += 1
-                try:
-                    case.validate_response(antwoord, checks=CONTROLES)
-                except (AssertionError, BaseExceptionGroup) as fout:
-                    fouten.setdefault(f"{operatie.label} ({modus.value})",
-                                      f"{antwoord.status_code}: {_eerste_regel(fout)}")
-
-            try:
-                verzoek()
-            except Unsatisfiable:  # nothing in this operation to make invalid (no parameters, no body)
-                assert modus == GenerationMode.NEGATIVE, operatie.label
+            if voorbeelden:
+                aantal += _draaien(operatie, modus, voorbeelden, koppen, fouten, statussen)
     duur = time.monotonic() - begin
     print(f"schemathesis {identiteit}: {aantal} verzoeken in {duur:.0f} s, statussen {dict(sorted(statussen.items()))}")
     # the run reached the operations: with a token the role's own operations answer 200/201 (not only 401/403)

@@ -37,6 +37,8 @@ PROBLEEMTEKST = {
     403: "Geen recht: de rol of de acties van het API-token staan dit niet toe; of een sessiecookie zonder geldig "
          "CSRF-token, of een sessie die de tweede factor nog mist",
     404: "Niet gevonden",
+    405: "Methode niet toegestaan: met deze waarde van een padparameter is het adres dat van een andere operatie "
+         "(bijvoorbeeld een nummer dat gelijk is aan een vaste padnaam); Allow noemt de methoden daarvan",
     413: "Body te groot",
     422: "Ongeldige invoer: per veld de reden",
     429: "Te veel verzoeken (de limiet van deze operatie, of te veel mislukte pogingen met een API-token vanaf dit "
@@ -50,6 +52,7 @@ _OPENBAAR_TEKST = {
 }
 _KOPPEN = {
     401: {"WWW-Authenticate": {"description": "Bearer, bij een ongeldig API-token", "schema": {"type": "string"}}},
+    405: {"Allow": {"description": "De methoden van het adres", "schema": {"type": "string"}}},
     429: {"Retry-After": {"description": "Seconden tot het opnieuw kan", "schema": {"type": "integer"}}},
     503: {"Retry-After": {"description": "Seconden tot een nieuwe poging", "schema": {"type": "integer"}}},
 }
@@ -131,14 +134,34 @@ def _parameters(operatie: dict) -> None:
                 deel["maxLength"] = min(deel.get("maxLength", QUERY_MAX), QUERY_MAX)
 
 
+def _botsingen(paden: dict) -> dict[tuple[str, str], bool]:
+    """(path, method) pairs for which a value of a path parameter makes the URL one of an earlier route that lacks
+    the method (Django takes the first matching route): those answer 405."""
+    volgorde = list(paden)
+    botsing = {}
+    for i, pad in enumerate(volgorde):
+        delen = pad.split("/")
+        for eerder in volgorde[:i]:
+            andere = eerder.split("/")
+            if len(andere) != len(delen):
+                continue
+            past = all(a == b or a.startswith("{") or b.startswith("{") for a, b in zip(delen, andere, strict=True))
+            if past and any(a.startswith("{") and not b.startswith("{") for a, b in zip(delen, andere, strict=True)):
+                for methode in paden[pad]:
+                    if methode not in paden[eerder]:
+                        botsing[(pad, methode)] = True
+    return botsing
+
+
 def aanvullen(schema: dict) -> dict:
     """Complete the document django-ninja generated (see the module docstring); in place, and returned."""
     componenten = schema.setdefault("components", {})
     componenten.setdefault("schemas", {})["Probleem"] = PROBLEEMSCHEMA
     componenten["securitySchemes"] = beveiligingsschemas()
     gezien: set = set()
-    for operaties in schema.get("paths", {}).values():
-        for operatie in operaties.values():
+    botsingen = _botsingen(schema.get("paths", {}))
+    for pad, operaties in schema.get("paths", {}).items():
+        for methode, operatie in operaties.items():
             beschermd = _beschermd(operatie)
             inloggen = [{SESSIE: []}, {TOKEN: []}]
             operatie["security"] = inloggen if beschermd else [{}, *inloggen]
@@ -147,6 +170,8 @@ def aanvullen(schema: dict) -> dict:
             statussen = {401, 403, 429, 503}
             if any(p["in"] == "path" for p in parameters):
                 statussen.add(404)
+            if botsingen.get((pad, methode)):
+                statussen.add(405)
             if heeft_body:
                 statussen |= {400, 413, 422}
             if parameters:
