@@ -274,3 +274,20 @@ def test_medewerker_geeft_token_uit_voor_een_regioaccount(client, wereld):
     r = client.post("/beheer/api-tokens/", {"eigenaar": wereld["gebruikers"][Rol.BESTUUR].pk, "naam": "Bestuur",
                                             "acties": [Actie.KENNISBANK_LEZEN]})
     assert r.status_code == 422 and ApiToken.objects.count() == 1  # not a choice: participants' and regions' only
+
+
+def test_opdrachtregel_maakt_lijst_en_trekt_in(client, wereld, capsys):
+    """API-TOKEN: on the server, a token for any account, also the board's (the portal gives staff none)."""
+    from django.core.management import call_command
+
+    call_command("tokens", "aanmaken", "bestuur", "--naam", "Rapportage", "--actie", Actie.AUDIT_LEZEN)
+    waarde = capsys.readouterr().out.strip()
+    token = ApiToken.objects.get()
+    assert token.eigenaar.username == "bestuur" and token.acties == [Actie.AUDIT_LEZEN]
+    assert token.aangemaakt_door is None
+    assert client.get("/api/audit/verificatie", **_bearer(waarde)).status_code == 200
+    assert client.get("/api/deelnemers", **_bearer(waarde)).status_code == 403  # outside the scope
+    call_command("tokens", "lijst")
+    assert f"stb_{token.publiek_id}" in capsys.readouterr().out
+    call_command("tokens", "intrekken", f"stb_{token.publiek_id}", "--reden", "Klaar")
+    assert client.get("/api/audit/verificatie", **_bearer(waarde)).status_code == 401
