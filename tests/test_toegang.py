@@ -100,6 +100,13 @@ PAGINAS = {
     "kennisartikel-nieuw": ("/beheer/kennisbank/nieuw/", {"uitvoering"}),
     "kennisartikel-bewerken": ("/beheer/kennisbank/{artikel}/", {"uitvoering"}),
     "kwalificatie-bewijs": ("/kwalificaties/{kwalificatie}/bewijs/", LEZERS | {"deelnemer"}),
+    # API tokens (API-TOKEN): a participant's and a region's users for their own organisation, staff for any
+    "mijn-api-tokens": ("/mijn/api-tokens/", {"deelnemer"}),
+    "mijn-api-token-intrekken": ("/mijn/api-tokens/{deelnemertoken}/intrekken/", {"deelnemer"}),
+    "regio-api-tokens": ("/regio/api-tokens/", {"regio"}),
+    "regio-api-token-intrekken": ("/regio/api-tokens/{regiotoken}/intrekken/", {"regio"}),
+    "beheer-api-tokens": ("/beheer/api-tokens/", {"uitvoering"}),
+    "beheer-api-token-intrekken": ("/beheer/api-tokens/{deelnemertoken}/intrekken/", {"uitvoering"}),
 }
 NIET_IN_MATRIX = {"login", "logout", "tweefactor"}  # the account mechanics themselves (tests/kern/test_tweefactor.py)
 
@@ -387,7 +394,7 @@ def _pad(sjabloon, wereld, rol=None):
     from stelselbeheer.register.models import Wijzigingsverzoek
 
     voorstel = Publicatievoorstel.objects.get_or_create(lijst="zal", trigger="schema", vorige_aantal=1)[0]
-    besluit = Besluit.objects.filter(openbaar=True).first() or besluit_vastleggen(
+    besluit = Besluit.objects.filter(openbaar=True, bijlagen__isnull=False).first() or besluit_vastleggen(
         actor=None, datum=wereld["dva"].status_sinds, soort="toelating", onderwerp="Toelating", tekst="Toegelaten.",
         deelnemer=wereld["dva"], bijlagen=[SimpleUploadedFile("besluit.pdf", b"%PDF-1.4 besluit")])
     verzoek = Wijzigingsverzoek.objects.get_or_create(deelnemer=wereld["dva"], soort="oauthclient_nieuw",
@@ -398,7 +405,18 @@ def _pad(sjabloon, wereld, rol=None):
                            zaak=_zaak(wereld).nummer, opschorting=_opschorting(wereld).pk, brief=_brief(wereld).pk,
                            melding=_melding(wereld)[0].nummer, meldingcode=_melding(wereld)[1],
                            artikel=_artikel().pk, gebruiker=wereld["gebruikers"]["bestuur"].pk,
-                           eigenmelding=_eigen_melding(wereld, rol) if "{eigenmelding}" in sjabloon else "")
+                           eigenmelding=_eigen_melding(wereld, rol) if "{eigenmelding}" in sjabloon else "",
+                           deelnemertoken=_api_token(wereld, "deelnemer").pk, regiotoken=_api_token(wereld, "regio").pk)
+
+
+def _api_token(wereld, rol):
+    from stelselbeheer.kern.models import ApiToken
+    from stelselbeheer.kern.services import api_token_aanmaken
+    from stelselbeheer.kern.tokens import toegestane_acties
+
+    gebruiker = wereld["gebruikers"][rol]
+    return ApiToken.objects.filter(eigenaar=gebruiker).first() or api_token_aanmaken(
+        actor=None, eigenaar=gebruiker, naam=f"Koppeling {rol}", acties=toegestane_acties(gebruiker))[0]
 
 
 def _inloggen(client, wereld, rol):
@@ -431,6 +449,26 @@ def test_api_toegang(client, wereld, rol, methode, sjabloon):
     else:
         assert r.status_code == (401 if rol == "publiek" else 403)
         assert r["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize("rol", sorted(ALLE - {"publiek"}))
+def test_api_toegang_met_token(client, wereld, rol):
+    """API-TOKEN-SCOPE: a token with everything its account may do reaches exactly what the session reaches (one
+    test per role over every operation; the per-operation failures are listed together)."""
+    from stelselbeheer.kern.services import api_token_aanmaken
+    from stelselbeheer.kern.tokens import toegestane_acties
+
+    gebruiker = wereld["gebruikers"][rol]
+    _, waarde = api_token_aanmaken(actor=None, eigenaar=gebruiker, naam="Alles", acties=toegestane_acties(gebruiker))
+    paden = {sleutel: _pad(sleutel[1], wereld) for sleutel in sorted(API)}  # before any call changes the world
+    verschillen = []
+    for (methode, sjabloon), pad in paden.items():
+        r = getattr(client, methode)(pad, data={}, content_type="application/json",
+                                     HTTP_AUTHORIZATION=f"Bearer {waarde}")
+        verwacht = {200, 201, 422} if rol in API[(methode, sjabloon)] else {403}
+        if r.status_code not in verwacht:
+            verschillen.append((methode, sjabloon, r.status_code))
+    assert verschillen == []
 
 
 @pytest.mark.parametrize("rol", ["deelnemer", "regio"])

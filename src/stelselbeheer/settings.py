@@ -42,6 +42,10 @@ STELSEL_LIMIET_EMAIL   rate limit on public writes per e-mail address given by t
 STELSEL_LIMIET_STATUSCODE failed look-ups of a melding's status code per client (default "20/h"); once reached,
                        every look-up from that client gets 429 until the window ends, also with a right code.
                        The client address is the one STELSEL_PROXY_AANTAL describes (IPv6 per /64).
+STELSEL_LIMIET_TOKEN   failed API-token attempts per client address (default "20/h"); once reached, every call with
+                       a token from that address gets 429 until the window ends, also with a valid token.
+STELSEL_API_TOKEN_DAGEN days an API token is valid when its maker chooses no expiry (default 90).
+STELSEL_API_TOKEN_MAX_DAGEN the longest validity an API token may get, in days (default 365).
 STELSEL_EMAIL_BACKEND  Django e-mail backend (default: console).
 STELSEL_STATIC_ROOT    target of `stelsel collectstatic` for a production web server (unset: served by WhiteNoise).
 
@@ -176,6 +180,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "stelselbeheer.kern.tweefactor.TweeFactorMiddleware",
+    "stelselbeheer.api.invoer.PadMiddleware",  # a NUL in an /api/ path: 404 before any lookup
+    "stelselbeheer.api.auth.TokenMiddleware",  # Authorization: Bearer under /api/: the token's account is the user
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -209,7 +215,11 @@ LIMIETEN = {
     "schrijven": os.environ.get("STELSEL_LIMIET_SCHRIJVEN", "20/h"),
     "email": os.environ.get("STELSEL_LIMIET_EMAIL", "5/h"),
     "statuscode": os.environ.get("STELSEL_LIMIET_STATUSCODE", "20/h"),
+    "token": os.environ.get("STELSEL_LIMIET_TOKEN", "20/h"),
 }
+# API tokens for participants' and regions' systems (issue 15, rule API-TOKEN): default and longest validity.
+API_TOKEN_GELDIG_DAGEN = int(os.environ.get("STELSEL_API_TOKEN_DAGEN", "90"))
+API_TOKEN_MAX_DAGEN = int(os.environ.get("STELSEL_API_TOKEN_MAX_DAGEN", "365"))
 
 ROOT_URLCONF = "stelselbeheer.urls"
 WSGI_APPLICATION = "stelselbeheer.wsgi.application"

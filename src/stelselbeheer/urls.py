@@ -19,6 +19,10 @@ urlpatterns = [
     path("beheer/audit/", kern_views.audit_lijst, name="audit-lijst"),
     path("beheer/accounts/", kern_views.account_lijst, name="account-lijst"),
     path("beheer/accounts/<int:pk>/", kern_views.account_detail, name="account-detail"),
+    *[p for omgeving in ("mijn", "regio", "beheer") for p in (
+        path(f"{omgeving}/api-tokens/", kern_views.api_tokens, {"omgeving": omgeving}, name=f"{omgeving}-api-tokens"),
+        path(f"{omgeving}/api-tokens/<int:pk>/intrekken/", kern_views.api_token_intrekken_pagina,
+             {"omgeving": omgeving}, name=f"{omgeving}-api-token-intrekken"))],
     path("", include("stelselbeheer.organisaties.urls")),
     path("", include("stelselbeheer.deelnemers.urls")),
     path("", include("stelselbeheer.register.urls")),

@@ -9,42 +9,38 @@ import json
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
 from django.http import Http404, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from stelselbeheer.api import openapi
+from stelselbeheer.api.invoer import StelselParser
 from stelselbeheer.kern.limieten import TeVaak, wachttijd
 
 PROBLEM_TYPE = "https://stelselbeheer.nl/problemen/"
 
-#: the body of every error answer, in the OpenAPI document as components.schemas.Probleem
-_PROBLEEMSCHEMA = {
-    "type": "object", "required": ["type", "title", "status"],
-    "properties": {"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
-                   "detail": {"type": "string"},
-                   "errors": {"type": "array", "items": {"type": "object", "properties": {
-                       "field": {"type": "string"}, "reason": {"type": "string"}, "code": {"type": "string"}}}}},
-}
-
 
 class StelselAPI(NinjaAPI):
-    """The NinjaAPI with the problem+json body as a named schema, referred to by ``problemen``."""
+    """The NinjaAPI whose OpenAPI document is completed from what the code enforces (``api.openapi``): security
+    schemes, every error status as problem+json with the shared ``Probleem`` schema, parameter bounds."""
 
     def get_openapi_schema(self, **kwargs):
-        schema = super().get_openapi_schema(**kwargs)
-        schema["components"].setdefault("schemas", {})["Probleem"] = _PROBLEEMSCHEMA
-        return schema
+        return openapi.aanvullen(super().get_openapi_schema(**kwargs))
 
 
 api = StelselAPI(
     title="Stelselbeheer API",
     version="1",
     description="Register van het afsprakenstelsel: openbare raadpleging van aanbieders en gegevensdiensten, "
-                "en (na inloggen) organisaties, deelnemers, kwalificaties en de audittrail.",
+                "en (na inloggen met de sessie van de webpagina's of met een API-token) organisaties, deelnemers, "
+                "kwalificaties, naleving, meldingen, overleg en de audittrail. Fouten zijn RFC 9457 "
+                "application/problem+json.",
     openapi_url="/openapi.json",
     docs_url="/docs",
     urls_namespace="api",
+    parser=StelselParser(),
 )
 
 
@@ -154,16 +150,38 @@ _NINJA_FOUTEN = {
 
 @api.exception_handler(HttpError)
 def _http_fout(request, exc):
+    if isinstance(exc.__cause__, DjangoValidationError):  # the parser's bounds on a body (api.invoer): 422 per field
+        return _regelfout(request, exc.__cause__)
     bekend = _NINJA_FOUTEN.get(str(exc).split(" (")[0])
     return bekend() if bekend else probleem(exc.status_code, str(exc))
 
 
-@api.exception_handler(TeVaak)
-def _te_vaak(request, exc):
+def te_vaak(exc: TeVaak) -> HttpResponse:
+    """429 problem+json with Retry-After for a reached limit (also outside an operation: the token middleware)."""
     antwoord = probleem(429, "Te veel verzoeken", f"Deze limiet is bereikt; probeer het over "
                         f"{wachttijd(exc.wacht)} opnieuw (Retry-After: {exc.wacht} s).", soort="te-veel-verzoeken")
     antwoord["Retry-After"] = str(exc.wacht)
     return antwoord
+
+
+@api.exception_handler(TeVaak)
+def _te_vaak(request, exc):
+    return te_vaak(exc)
+
+
+@api.exception_handler(OverflowError)
+def _buiten_bereik(request, exc):
+    """A number beyond what the database stores (64 bits) in the path or the query: the client's input, not a
+    server error. The parser names the field for a body (``api.invoer``); the OpenAPI document gives the bounds."""
+    return probleem(422, "Ongeldige invoer", "Een getal valt buiten het bereik dat het systeem kent.",
+                    [{"field": "", "reason": "Een getal valt buiten het bereik dat het systeem kent.",
+                      "code": "buiten_bereik"}], "ongeldige-invoer")
+
+
+@api.exception_handler(DataError)
+def _database_weigert_waarde(request, exc):
+    """PostgreSQL refuses a value the checks let through (a number out of range): 422, never a 500."""
+    return _buiten_bereik(request, exc)
 
 
 @api.exception_handler(RequestDataTooBig)
@@ -185,30 +203,13 @@ def _object_niet_gevonden(request, exc):
     return _niet_gevonden(request, exc)
 
 
-#: OpenAPI text per error status (``problemen``)
-_PROBLEEMTEKST = {
-    400: "Geen geldig JSON-document",
-    401: "Niet ingelogd",
-    403: "Geen recht; of een sessiecookie zonder geldig CSRF-token",
-    404: "Niet gevonden",
-    413: "Body te groot",
-    422: "Ongeldige invoer: per veld de reden",
-    429: "Te veel verzoeken; Retry-After noemt de seconden tot het opnieuw kan",
-}
 def problemen(*statussen: int, openbaar: bool = False) -> dict:
-    """``openapi_extra`` documenting the problem+json answers an operation gives; ``openbaar``: callable without
-    a login (an empty security requirement) or with the session of the web pages."""
-    antwoorden = {}
-    for status in statussen:
-        antwoorden[status] = {"description": _PROBLEEMTEKST[status],
-                              "content": {"application/problem+json": {
-                                  "schema": {"$ref": "#/components/schemas/Probleem"}}}}
-        if status == 429:
-            antwoorden[status]["headers"] = {"Retry-After": {
-                "description": "Seconden tot het opnieuw kan", "schema": {"type": "integer"}}}
-    extra = {"responses": antwoorden}
+    """``openapi_extra`` documenting the problem+json answers an operation gives beyond those ``api.openapi`` adds
+    to every operation; ``openbaar``: callable without a login (an empty security requirement) or, to act in an
+    account's name, with the session of the web pages or an API token."""
+    extra = {"responses": {status: openapi.probleemantwoord(status) for status in statussen}}
     if openbaar:
-        extra["security"] = [{}, {"Recht": []}]
+        extra["security"] = [{}, {openapi.SESSIE: []}, {openapi.TOKEN: []}]
     return extra
 
 

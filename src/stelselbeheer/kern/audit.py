@@ -19,6 +19,7 @@ from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 from .models import AuditEvent, AuditKop
+from .tokens import naam_in_audit
 
 NUL_HASH = "0" * 64
 
@@ -88,7 +89,7 @@ def bereken_hash(vorige_hash: str, e: AuditEvent) -> str:
 def _actor_naam(actor) -> str:
     if actor is None:
         return "systeem"
-    return actor.get_username()
+    return naam_in_audit(actor)
 
 
 def vastleggen(*, actor, actie: str, obj: models.Model | None = None, object_type: str = "",

@@ -1,6 +1,6 @@
 """Rate limits on the public entrances (rule MEL-MISBRUIK), counted by django-ratelimit in the shared cache.
 
-Three limits, each a django-ratelimit rate from ``settings.LIMIETEN`` (read on every call, so operators and tests
+Four limits, each a django-ratelimit rate from ``settings.LIMIETEN`` (read on every call, so operators and tests
 change them without touching code; empty switches a limit off):
 
 - ``schrijven``: public writes (meldingen and aanmeldingen, page and API count together) per client, counted
@@ -8,7 +8,9 @@ change them without touching code; empty switches a limit off):
 - ``email``: the same writes per e-mail address the sender gives, counted once the input is valid; no address
   receives more confirmations than this, whoever sends them;
 - ``statuscode``: failed look-ups of a melding's status code per client; once reached, every look-up from that
-  client is refused until the window ends, so guessing stops being answered.
+  client is refused until the window ends, so guessing stops being answered;
+- ``token``: failed API-token attempts per client (API-TOKEN), the same way: once reached, every call with a token
+  from that client is refused until the window ends.
 
 The client is the account for a logged-in caller, otherwise the client address (``kern.views.client_adres``, the
 same as login throttling uses): ``REMOTE_ADDR``, or behind STELSEL_PROXY_AANTAL trusted proxies the address the
@@ -24,6 +26,7 @@ from django_ratelimit.core import get_usage
 SCHRIJVEN = "schrijven"
 EMAIL = "email"
 STATUSCODE = "statuscode"
+TOKEN = "token"
 
 
 class TeVaak(Exception):

@@ -141,3 +141,48 @@ class Inschrijfcode(models.Model):
 
     def open_op(self, moment) -> bool:
         return self.gebruikt_op is None and self.ingetrokken_op is None and moment < self.geldig_tot
+
+
+class ApiToken(models.Model):
+    """A credential with which a participant's or region's system calls the API in the name of one account (rules
+    API-TOKEN, API-TOKEN-SCOPE). The token itself (``stb_<publiek_id>_<geheim>``) is shown once; only its SHA-256 is
+    kept, and ``publiek_id`` finds the row without comparing against every hash. It acts as its ``eigenaar`` with
+    that account's object scope (own participant, own region), and may do only the ``acties`` named here that the
+    account's role still allows. It stops working when it expires, is revoked, the account is deactivated, or the
+    account no longer belongs to the participant or RSO the token was made for."""
+
+    publiek_id = models.CharField("publiek id", max_length=16, unique=True)
+    geheim_sha256 = models.CharField("SHA-256 van het token", max_length=64, unique=True)
+    naam = models.CharField("naam", max_length=100, help_text="Waarvoor het token dient, bijvoorbeeld het systeem "
+                                                               "dat het gebruikt.")
+    eigenaar = models.ForeignKey(Gebruiker, on_delete=models.CASCADE, related_name="api_tokens",
+                                 verbose_name="account")
+    deelnemer = models.ForeignKey("deelnemers.Deelnemer", null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="api_tokens", verbose_name="deelnemer")
+    rso = models.ForeignKey("organisaties.Organisatie", null=True, blank=True, on_delete=models.PROTECT,
+                            related_name="api_tokens", verbose_name="RSO")
+    acties = models.JSONField("acties", default=list)
+    aangemaakt_door = models.ForeignKey(Gebruiker, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                        verbose_name="aangemaakt door")
+    aangemaakt_op = models.DateTimeField("aangemaakt op")
+    geldig_tot = models.DateTimeField("geldig tot")
+    ingetrokken_op = models.DateTimeField("ingetrokken op", null=True, blank=True)
+    ingetrokken_door = models.ForeignKey(Gebruiker, null=True, blank=True, on_delete=models.PROTECT,
+                                         related_name="+", verbose_name="ingetrokken door")
+    laatst_gebruikt_op = models.DateTimeField("laatst gebruikt op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "API-token"
+        verbose_name_plural = "API-tokens"
+        ordering = ["-aangemaakt_op"]
+
+    def __str__(self):
+        return f"API-token {self.publiek_id} ({self.naam})"
+
+    def open_op(self, moment) -> bool:
+        return self.ingetrokken_op is None and moment < self.geldig_tot
+
+    def stand(self, moment) -> str:
+        if self.ingetrokken_op is not None:
+            return "ingetrokken"
+        return "geldig" if moment < self.geldig_tot else "verlopen"

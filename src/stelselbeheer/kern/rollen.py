@@ -6,7 +6,8 @@ all (this table). Which *objects* a user may see is the second half: participant
 own participant, regional users only their own RSO's region. That scoping lives in the ``zichtbaar_*``
 query helpers of the apps, which take the same user.
 
-Pages check with ``kern.views.vereist``, the API with ``api.auth.Recht``, the Django admin with
+Pages check with ``kern.views.vereist``, the API with ``api.auth.Recht`` (a session or an API token, whose scope
+narrows the role's rights further), the Django admin with
 ``kern.admin.AlleenLezenAdmin.actie``, and every service a user can trigger with ``vereist_recht`` below, so
 a new entrance (a script, an admin action, a later module) meets the same table.
 """
@@ -76,7 +77,10 @@ class Actie(models.TextChoices):
     KENNISBANK_LEZEN = "kennisbank.lezen", "De kennisbank raadplegen"
     KENNISBANK_BEHEREN = "kennisbank.beheren", "Kennisartikelen schrijven en publiceren"
     GEBRUIKERS_BEHEREN = "gebruikers.beheren", ("Accounts aanmaken en een inschrijfcode voor de tweede factor van "
-                                                "een ander account uitgeven")
+                                                "een ander account uitgeven; API-tokens voor deelnemer- en "
+                                                "regioaccounts uitgeven en intrekken")
+    API_TOKEN_BEHEREN = "api_token.beheren", ("API-tokens voor de systemen van de eigen organisatie aanmaken en "
+                                              "intrekken")
 
 
 _A = Actie
@@ -102,9 +106,10 @@ RECHTEN: dict[str, frozenset[str]] = {
     Rol.AUDITOR: frozenset(_LEZEN_ALLES | {_A.AUDIT_LEZEN, _A.BEHEER_LEZEN, _A.MELDING_INDIENEN,
                                           _A.EIGEN_MELDINGEN_LEZEN, _A.KENNISBANK_LEZEN}),
     Rol.DEELNEMER: frozenset({_A.REGISTER_PUBLIEK_LEZEN, _A.EIGEN_DEELNEMER_LEZEN, _A.VERZOEK_INDIENEN,
-                              _A.MELDING_INDIENEN, _A.EIGEN_MELDINGEN_LEZEN, _A.KENNISBANK_LEZEN}),
+                              _A.MELDING_INDIENEN, _A.EIGEN_MELDINGEN_LEZEN, _A.KENNISBANK_LEZEN,
+                              _A.API_TOKEN_BEHEREN}),
     Rol.REGIO: frozenset({_A.REGISTER_PUBLIEK_LEZEN, _A.REGIO_LEZEN, _A.MELDING_INDIENEN, _A.MELDINGEN_BEHANDELEN,
-                          _A.EIGEN_MELDINGEN_LEZEN, _A.KENNISBANK_LEZEN}),
+                          _A.EIGEN_MELDINGEN_LEZEN, _A.KENNISBANK_LEZEN, _A.API_TOKEN_BEHEREN}),
 }
 
 
@@ -130,8 +135,15 @@ def rol_van(user) -> str:
 
 
 def kan(user, actie: str) -> bool:
-    """Whether ``user`` (or the anonymous public, for ``None``/AnonymousUser) may perform ``actie``."""
-    return actie in RECHTEN.get(rol_van(user), frozenset())
+    """Whether ``user`` (or the anonymous public, for ``None``/AnonymousUser) may perform ``actie``.
+
+    A user who acts through an API token (``user.api_token``, set by ``api.auth.TokenMiddleware``) may do only what
+    the role allows *and* the token's scope names (API-TOKEN-SCOPE): every check, in the API, in a service or in
+    what an answer shows, meets both."""
+    if actie not in RECHTEN.get(rol_van(user), frozenset()):
+        return False
+    token = getattr(user, "api_token", None)
+    return token is None or actie in token.acties
 
 
 #: the actor whose right the outermost service on this call stack already checked (see ``vereist_recht``)

@@ -18,9 +18,10 @@ from django.db import models, transaction
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from . import tokens
 from .audit import momentopname, vastleggen
-from .models import Gebruiker, Inschrijfcode
-from .rollen import Actie, Rol, vereist_recht
+from .models import ApiToken, Gebruiker, Inschrijfcode
+from .rollen import Actie, Rol, kan, vereist_recht
 
 
 def opslaan_nieuw(*, actor, obj: models.Model, actie: str, reden: str = "") -> models.Model:
@@ -142,3 +143,81 @@ def inschrijfcode_gebruiken(*, gebruiker: Gebruiker, code: str) -> TOTPDevice | 
     vastleggen(actor=gebruiker, actie="gebruiker.inschrijfcode_gebruikt", obj=gebruiker,
                na={"inschrijfcode": inschrijving.pk, "apparaat": apparaat.pk})
     return apparaat
+
+
+#: the roles whose accounts staff may issue a token for: the participants' and regions' systems. A staff member
+#: never holds a secret that acts as a board member or another staff member (OVL-SCHEIDING, TOE-2FA).
+_TOKEN_DOOR_STAF = {Rol.DEELNEMER, Rol.REGIO}
+
+
+@transaction.atomic
+@vereist_recht(een_van=(Actie.API_TOKEN_BEHEREN, Actie.GEBRUIKERS_BEHEREN))
+def api_token_aanmaken(*, actor, eigenaar: Gebruiker, naam: str, acties: list[str],
+                       geldig_tot: dt.datetime | None = None) -> tuple[ApiToken, str]:
+    """An API token that acts as ``eigenaar`` with the actions in ``acties`` (API-TOKEN, API-TOKEN-SCOPE). Returns
+    the token itself once; only its SHA-256 is kept.
+
+    A participant's or region's user makes tokens for their own account; staff who manage accounts make them for
+    the account of any participant's or region's user; the server's command line (``actor=None``) for any account.
+    The actions are a subset of what the account's role may do, never the management of accounts or tokens; the
+    expiry is at most ``API_TOKEN_MAX_DAGEN`` days ahead (default ``API_TOKEN_GELDIG_DAGEN``)."""
+    if actor is not None:
+        if getattr(actor, "api_token", None) is not None:
+            raise PermissionDenied("Een API-token maakt geen nieuwe tokens; dat doet een mens in het portaal.")
+        if actor.pk == eigenaar.pk:
+            if not kan(actor, Actie.API_TOKEN_BEHEREN):
+                raise PermissionDenied(f"Uw rol mag dit niet: {Actie.API_TOKEN_BEHEREN.label.lower()}.")
+        elif not kan(actor, Actie.GEBRUIKERS_BEHEREN) or eigenaar.rol not in _TOKEN_DOOR_STAF:
+            raise PermissionDenied("Een token voor een ander account geeft alleen een medewerker uit, en alleen voor "
+                                   "het account van een deelnemer of regionale organisatie.")
+    nu = timezone.now()
+    fouten = {}
+    naam = (naam or "").strip()
+    if not naam:
+        fouten["naam"] = "Geef het token een naam, bijvoorbeeld het systeem dat het gebruikt."
+    elif len(naam) > 100:
+        fouten["naam"] = "Hooguit 100 tekens."
+    if not eigenaar.is_active:
+        fouten["eigenaar"] = "Dit account is niet actief."
+    toegestaan = tokens.toegestane_acties(eigenaar)
+    acties = list(dict.fromkeys(acties or []))
+    if not acties:
+        fouten["acties"] = "Kies ten minste één actie die het token mag uitvoeren."
+    elif buiten := [a for a in acties if a not in toegestaan]:
+        fouten["acties"] = (f"Dit token kan niet meer dan het account mag: {', '.join(buiten)} hoort niet bij de "
+                            f"rol {eigenaar.get_rol_display().lower()} of is alleen voor mensen in het portaal.")
+    maximum = nu + dt.timedelta(days=settings.API_TOKEN_MAX_DAGEN)
+    if geldig_tot is None:
+        geldig_tot = min(nu + dt.timedelta(days=settings.API_TOKEN_GELDIG_DAGEN), maximum)
+    elif geldig_tot <= nu:
+        fouten["geldig_tot"] = "Kies een moment in de toekomst."
+    elif geldig_tot > maximum:
+        fouten["geldig_tot"] = f"Een token is hooguit {settings.API_TOKEN_MAX_DAGEN} dagen geldig."
+    if fouten:
+        raise ValidationError(fouten)
+    publiek_id, waarde = tokens.nieuw_token()
+    token = ApiToken.objects.create(
+        publiek_id=publiek_id, geheim_sha256=tokens.token_sha256(waarde), naam=naam, eigenaar=eigenaar,
+        deelnemer_id=eigenaar.deelnemer_id, rso_id=eigenaar.rso_id, acties=sorted(acties), aangemaakt_door=actor,
+        aangemaakt_op=nu, geldig_tot=geldig_tot)
+    vastleggen(actor=actor, actie="api_token.aangemaakt", obj=token,
+               na=momentopname(token, ["publiek_id", "naam", "eigenaar", "deelnemer", "rso", "acties", "geldig_tot"]))
+    return token, waarde
+
+
+@transaction.atomic
+@vereist_recht(een_van=(Actie.API_TOKEN_BEHEREN, Actie.GEBRUIKERS_BEHEREN))
+def api_token_intrekken(*, actor, token: ApiToken, reden: str = "") -> ApiToken:
+    """Revoke a token at once (API-TOKEN): staff who manage accounts any token, a participant's or region's user the
+    tokens of their own organisation (also a colleague's), the command line any."""
+    if actor is not None and not tokens.zichtbaar_voor(actor).filter(pk=token.pk).exists():
+        raise PermissionDenied("Dit token hoort niet bij uw organisatie.")
+    token = ApiToken.objects.select_for_update().get(pk=token.pk)
+    if token.ingetrokken_op is not None:
+        raise ValidationError({"token": "Dit token is al ingetrokken."})
+    token.ingetrokken_op = timezone.now()
+    token.ingetrokken_door = actor
+    token.save(update_fields=["ingetrokken_op", "ingetrokken_door"])
+    vastleggen(actor=actor, actie="api_token.ingetrokken", obj=token,
+               voor={"ingetrokken_op": None}, na={"ingetrokken_op": token.ingetrokken_op}, reden=reden)
+    return token

@@ -1,10 +1,12 @@
 """Shared view mechanics (the permission decorator, search/paging, form handling), the kern pages, the error
 pages and the health endpoints."""
 
+import datetime as dt
 import logging
 import sys
 from functools import wraps
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -19,12 +21,13 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from . import tokens
 from .audit import verifieer
 from .auditweergave import weergeven
 from .filters import AccountFilter, AuditFilter
 from .models import AuditEvent, Gebruiker, Inschrijfcode
-from .rollen import Actie, kan
-from .services import inschrijfcode_uitgeven
+from .rollen import Actie, Rol, kan
+from .services import api_token_aanmaken, api_token_intrekken, inschrijfcode_uitgeven
 from .storing import OPNIEUW_NA
 from .werkoverzicht import werkoverzicht
 
@@ -179,6 +182,128 @@ def account_detail(request, pk: int):
     return antwoord
 
 
+# ---- API tokens (API-TOKEN): a participant's users on /mijn/api-tokens/, a region's on /regio/api-tokens/, staff
+# who manage accounts for any participant's or region's account on /beheer/api-tokens/ ----
+
+#: area -> (the right it asks, the role whose own organisation it shows; None: every organisation)
+_TOKENOMGEVINGEN = {
+    "mijn": (Actie.API_TOKEN_BEHEREN, Rol.DEELNEMER),
+    "regio": (Actie.API_TOKEN_BEHEREN, Rol.REGIO),
+    "beheer": (Actie.GEBRUIKERS_BEHEREN, None),
+}
+
+
+def _tokenomgeving(view):
+    """Gate a token page by its area: its right, and for /mijn/ and /regio/ the role whose organisation it is."""
+
+    @wraps(view)
+    def wrapper(request, *args, omgeving: str, **kwargs):
+        actie, rol = _TOKENOMGEVINGEN[omgeving]
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not kan(request.user, actie) or (rol is not None and request.user.rol != rol):
+            raise PermissionDenied("Uw rol geeft geen toegang tot deze pagina.")
+        return view(request, *args, omgeving=omgeving, **kwargs)
+
+    return wrapper
+
+
+class ApiTokenForm(forms.Form):
+    naam = forms.CharField(label="Naam", max_length=100,
+                           help_text="Waarvoor het token dient, bijvoorbeeld het systeem dat het gebruikt.")
+    acties = forms.MultipleChoiceField(label="Acties", widget=forms.CheckboxSelectMultiple,
+                                       help_text="Kies alleen wat het systeem nodig heeft.")
+    geldig_tot = forms.DateField(label="Geldig tot en met", required=False, widget=forms.DateInput(
+        attrs={"type": "date"}), help_text="Leeg: de standaardtermijn.")
+
+    def __init__(self, *args, eigenaar=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if eigenaar is None:  # staff: the owner is chosen; offer what a participant's or region's account may do
+            self.fields["eigenaar"] = forms.ModelChoiceField(
+                label="Account", queryset=Gebruiker.objects.filter(
+                    is_active=True, rol__in=[Rol.DEELNEMER, Rol.REGIO]).select_related(
+                    "deelnemer__organisatie", "rso").order_by("username"),
+                help_text="Het token handelt als dit account, binnen diens deelnemer of regio.")
+            self.order_fields(["eigenaar", "naam", "acties", "geldig_tot"])
+            toegestaan = {a for rol in (Rol.DEELNEMER, Rol.REGIO)
+                          for a in tokens.toegestane_acties(Gebruiker(rol=rol))}
+        else:
+            toegestaan = set(tokens.toegestane_acties(eigenaar))
+        self.fields["acties"].choices = [(a, f"{Actie(a).label} ({a})") for a in Actie.values if a in toegestaan]
+        dagen = settings.API_TOKEN_GELDIG_DAGEN
+        self.fields["geldig_tot"].help_text = (f"Leeg: {dagen} dagen. Hooguit {settings.API_TOKEN_MAX_DAGEN} "
+                                               "dagen vanaf vandaag.")
+
+    def geldig_tot_moment(self):
+        datum = self.cleaned_data.get("geldig_tot")
+        if datum is None:
+            return None
+        return timezone.make_aware(dt.datetime.combine(datum + dt.timedelta(days=1), dt.time()))
+
+
+#: a first call to try a new token with, by the first of these actions it carries
+_VOORBEELDEN = {Actie.EIGEN_DEELNEMER_LEZEN: "mijn/deelnemer", Actie.MELDINGEN_BEHANDELEN: "meldingen",
+                Actie.EIGEN_MELDINGEN_LEZEN: "mijn/meldingen", Actie.VERZOEK_INDIENEN: "mijn/verzoeken",
+                Actie.KENNISBANK_LEZEN: "kennisbank"}
+
+
+@_tokenomgeving
+def api_tokens(request, omgeving: str):
+    """The organisation's API tokens, and a new one: shown once, in this answer only (API-TOKEN)."""
+    eigenaar = None if omgeving == "beheer" else request.user
+    form = ApiTokenForm(request.POST or None, eigenaar=eigenaar)
+    nieuw = waarde = None
+    status = 200
+    if request.method == "POST":
+        def uitvoeren(data):
+            return api_token_aanmaken(actor=request.user, eigenaar=data.get("eigenaar") or eigenaar,
+                                      naam=data["naam"], acties=data["acties"], geldig_tot=form.geldig_tot_moment())
+
+        resultaat = verwerk(form, uitvoeren)
+        if resultaat:
+            nieuw, waarde = resultaat
+            nieuw.voorbeeld = next((pad for actie, pad in _VOORBEELDEN.items() if actie in nieuw.acties), "")
+            form = ApiTokenForm(eigenaar=eigenaar)
+        else:
+            status = 422
+    qs = tokens.zichtbaar_voor(request.user)
+    if omgeving != "beheer":
+        qs = qs.filter(**({"deelnemer_id": request.user.deelnemer_id} if omgeving == "mijn"
+                          else {"rso_id": request.user.rso_id}))
+    pagina, params = pagineren(request, qs)
+    nu = timezone.now()
+    for t in pagina:
+        t.stand_nu = t.stand(nu)
+    antwoord = render(request, "kern/api_tokens.html", {
+        "form": form, "pagina": pagina, "params": params, "nieuw": nieuw, "waarde": waarde, "omgeving": omgeving,
+        "api_url": request.build_absolute_uri("/api/")}, status=status)
+    antwoord["Cache-Control"] = "no-store"  # the token must not stay in a cache
+    return antwoord
+
+
+@_tokenomgeving
+def api_token_intrekken_pagina(request, pk: int, omgeving: str):
+    """Ask, then revoke one token of the organisation (another organisation's token is a 404)."""
+    qs = tokens.zichtbaar_voor(request.user)
+    if omgeving == "mijn":
+        qs = qs.filter(deelnemer_id=request.user.deelnemer_id)
+    elif omgeving == "regio":
+        qs = qs.filter(rso_id=request.user.rso_id)
+    token = get_object_or_404(qs, pk=pk)
+    fout = ""
+    if request.method == "POST":
+        try:
+            api_token_intrekken(actor=request.user, token=token, reden=request.POST.get("reden", "")[:500])
+        except ValidationError as e:
+            fout = " ".join(e.messages)
+        else:
+            messages.success(request, f"{token} is ingetrokken; het werkt niet meer.")
+            return redirect(f"{omgeving}-api-tokens")
+    return render(request, "kern/api_token_intrekken.html", {
+        "token": token, "fout": fout, "omgeving": omgeving, "stand": token.stand(timezone.now())},
+        status=422 if fout else 200)
+
+
 def geen_toegang(request, exception=None):
     return render(request, "kern/fout.html", {"titel": "Geen toegang", "uitleg": str(exception or "") or
                                               "Uw rol geeft geen toegang tot deze pagina."}, status=403)
@@ -262,4 +387,4 @@ def client_adres(request) -> str | None:
         doorgestuurd = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
         if len(doorgestuurd) >= aantal:
             return doorgestuurd[-aantal]
-    return request.META.get("REMOTE_ADDR")
+    return request.META.get("REMOTE_ADDR") or "0.0.0.0"  # a server that passes no address: one unknown client
