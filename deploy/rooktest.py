@@ -32,6 +32,7 @@ import urllib.parse
 from pathlib import Path
 
 import psycopg
+from prometheus_client.parser import text_string_to_metric_families
 
 DEPLOY = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
@@ -205,6 +206,64 @@ class Controles:
         print(f"   ok  {omschrijving}", flush=True)
 
 
+def metrieken(poort: int) -> dict:
+    """/metrics straight from gunicorn, as Prometheus on this machine scrapes it: {(name, labels): value}."""
+    verbinding = http.client.HTTPConnection("127.0.0.1", poort, timeout=10)
+    try:
+        verbinding.request("GET", "/metrics")
+        antwoord = verbinding.getresponse()
+        inhoud = antwoord.read().decode()
+    finally:
+        verbinding.close()
+    if antwoord.status != 200:
+        raise Mislukt(f"/metrics op gunicorn: {antwoord.status} {inhoud[:200]}")
+    return {(s.name, tuple(sorted(s.labels.items()))): s.value
+            for familie in text_string_to_metric_families(inhoud) for s in familie.samples}
+
+
+def beheer_controles(controle: Controles, stapel: Stapel, c: Client, map_: Path, app_poort: int,
+                     gunicorn: subprocess.Popen) -> None:
+    """Operations: the request id from nginx to gunicorn's access log, /metrics (closed to the outside, one picture
+    over both workers, also after they were replaced), and a backup of the running installation."""
+    status, kop, _ = c.vraag("GET", "/gezond/leeft")
+    rid = kop.get("X-Request-ID") or ""
+    controle("X-Request-ID: nginx' $request_id in het antwoord", re.fullmatch(r"[0-9a-f]{32}", rid) is not None, rid)
+    toegang = (map_ / "gunicorn-toegang.log").read_text()
+    controle("hetzelfde request id in gunicorns toegangslog", f"[{rid}]" in toegang, toegang[-300:])
+    status, _, _ = c.vraag("GET", "/metrics")
+    controle("/metrics via nginx: 404 (alleen voor de monitoring)", status == 404, str(status))
+
+    leeft = ("stelselbeheer_http_request_duration_seconds_count",
+             (("method", "GET"), ("route", "gezond-leeft"), ("status", "2xx")))
+    for _ in range(40):  # a new connection each: both workers answer some
+        direct_status(app_poort, "/gezond/leeft")
+    tellingen = {metrieken(app_poort)[leeft] for _ in range(8)}
+    werkers = {f.name for f in (map_ / "metrieken").glob("histogram_*.db")}
+    controle("/metrics op gunicorn: elke scrape telt de verzoeken van alle werkers",
+             len(tellingen) == 1 and min(tellingen) >= 41, f"{tellingen} {sorted(werkers)}")
+    waarden = metrieken(app_poort)
+    controle("/metrics: database bereikbaar, ZAL gepubliceerd, geen mislukte publicatie",
+             waarden[("stelselbeheer_database_up", ())] == 1
+             and waarden[("stelselbeheer_list_version", (("list", "zal"),))] >= 1
+             and waarden[("stelselbeheer_list_failed_publications", (("list", "zal"),))] == 0, str(waarden)[:500])
+
+    gunicorn.send_signal(signal.SIGHUP)  # new workers; the old ones' counts fold into the file of stopped workers
+    grens = time.monotonic() + 30
+    while time.monotonic() < grens and werkers & {f.name for f in (map_ / "metrieken").glob("histogram_*.db")}:
+        time.sleep(0.3)
+    over = sorted(f.name for f in (map_ / "metrieken").glob("*.db"))
+    controle("na het vervangen van de werkers (SIGHUP) telt /metrics ze nog mee",
+             not werkers & set(over) and "histogram_gestopt.db" in over
+             and metrieken(app_poort)[leeft] == min(tellingen), f"{over} {werkers}")
+
+    stelsel = str(BIN / "stelsel")
+    uit = stapel.draai(stelsel, "backup", str(map_ / "backups"))
+    archief = next((map_ / "backups").glob("stelselbeheer-*.tar.gz"))
+    controle("stelsel backup van de draaiende installatie (pg_dump)", "Reservekopie geschreven" in uit, uit)
+    uit = stapel.draai(stelsel, "restore", str(archief), "--alleen-controleren")
+    controle("stelsel restore --alleen-controleren: archief in orde", "Archief in orde" in uit, uit)
+
+
 def rooktest(database_url: str) -> int:
     if not shutil.which("nginx"):
         raise Mislukt("nginx niet gevonden: installeer het Debian-pakket nginx (apt-get install nginx)")
@@ -235,6 +294,7 @@ def rooktest(database_url: str) -> int:
         "STELSEL_GUNICORN_WORKERS": "2",
         "STELSEL_GUNICORN_THREADS": "2",
         "STELSEL_GUNICORN_ACCESSLOG": str(map_ / "gunicorn-toegang.log"),
+        "PROMETHEUS_MULTIPROC_DIR": str(map_ / "metrieken"),  # gunicorn's default is a fresh one; here to look into
     })
     stapel = Stapel(map_, env)
     controle = Controles()
@@ -272,7 +332,7 @@ def rooktest(database_url: str) -> int:
             "STELSEL_STATIC_ROOT": str(map_ / "static")})
         stapel.draai("nginx", "-t", "-q", "-p", str(map_), "-e", str(map_ / "nginx-error.log"), "-c", str(nginx_conf))
 
-        stapel.start("gunicorn", str(BIN / "gunicorn"), "-c", str(DEPLOY / "gunicorn.conf.py"))
+        gunicorn = stapel.start("gunicorn", str(BIN / "gunicorn"), "-c", str(DEPLOY / "gunicorn.conf.py"))
         stapel.start("worker", stelsel, "db_worker", "--interval", "0.5")
         stapel.start("nginx", "nginx", "-p", str(map_), "-e", str(map_ / "nginx-error.log"), "-c", str(nginx_conf))
         wacht_op("gunicorn", stapel, lambda: direct_status(app_poort, "/gezond/leeft") == 200)
@@ -356,6 +416,8 @@ def rooktest(database_url: str) -> int:
         controle("/gezond/leeft via nginx: 200", status == 200 and json.loads(inhoud)["status"] == "leeft")
         status, _, inhoud = c.vraag("GET", "/gezond/klaar")
         controle("/gezond/klaar via nginx: 200", status == 200 and json.loads(inhoud)["status"] == "klaar")
+
+        beheer_controles(controle, stapel, c, map_, app_poort, gunicorn)
 
         uitkomst = stapel.draai(stelsel, "shell", "-c", (
             "import time\n"
