@@ -15,8 +15,8 @@ class Command(BaseCommand):
                             help="bewaar in de map alleen de N nieuwste archieven (de oudere worden verwijderd)")
 
     def handle(self, *args, doel=None, bewaren=None, **options):
-        if bewaren is not None and bewaren < 1:
-            raise CommandError("--bewaren: minstens 1.")
+        if bewaren is not None and (bewaren < 1 or (doel or "").endswith(".tar.gz")):
+            raise CommandError("--bewaren: minstens 1, en alleen met een map als doel.")
         try:
             archief, manifest = backup_maken(doel, bewaren=bewaren)
         except BackupFout as e:
