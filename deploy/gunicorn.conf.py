@@ -15,10 +15,19 @@ STELSEL_GUNICORN_MAX_REQUESTS requests after which a process is replaced by a fr
 STELSEL_GUNICORN_ACCESSLOG access log file, "-" for standard output (default; systemd's journal or docker logs)
 FORWARDED_ALLOW_IPS       addresses whose X-Forwarded-* headers gunicorn believes (gunicorn's own; default
                           127.0.0.1; in a container the proxy's network)
+PROMETHEUS_MULTIPROC_DIR  where the processes keep their request metrics for /metrics (default: a fresh directory
+                          under /dev/shm, removed when gunicorn stops; emptied at every start). See
+                          src/stelselbeheer/kern/prometheus.py.
+STELSEL_LOG_FORMAAT       "json": gunicorn's own lines and the access log as JSON too, like the application's
+
+Every access log line carries the request id (the answer's X-Request-ID: nginx's $request_id, or the application's
+own), the same id as the application's log lines of that request.
 """
 
 import multiprocessing
 import os
+import shutil
+import tempfile
 
 wsgi_app = "stelselbeheer.wsgi:application"
 bind = os.environ.get("STELSEL_GUNICORN_BIND", "127.0.0.1:8000")
@@ -41,9 +50,48 @@ worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 accesslog = os.environ.get("STELSEL_GUNICORN_ACCESSLOG", "-")
 errorlog = "-"
 loglevel = "info"
-# client address as nginx saw it, request, status, bytes, duration in milliseconds, referer, user agent
-access_log_format = '%({x-forwarded-for}i)s %(t)s "%(r)s" %(s)s %(B)s %(M)sms "%(f)s" "%(a)s"'
+# client address as nginx saw it, request id, request, status, bytes, duration in milliseconds, referer, user agent
+access_log_format = '%({x-forwarded-for}i)s [%({x-request-id}o)s] %(t)s "%(r)s" %(s)s %(B)s %(M)sms "%(f)s" "%(a)s"'
+if os.environ.get("STELSEL_LOG_FORMAAT", "").strip().lower() == "json":
+    # gunicorn's lines through the application's JSON formatter; an access line's atoms become fields of their own
+    logconfig_dict = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "stelselbeheer.kern.logboek.JsonFormatter"}},
+        "handlers": {
+            "fout": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"},
+            "toegang": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stdout"},
+        },
+        "loggers": {
+            "gunicorn.error": {"handlers": ["fout"], "level": "INFO", "propagate": False},
+            "gunicorn.access": {"handlers": ["toegang"], "level": "INFO", "propagate": False},
+        },
+    }
+
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 proc_name = "stelselbeheer"
 # No control socket (gunicorn 25+ makes one in the home directory): systemd and docker steer with signals.
 control_socket_disable = True
+
+# Prometheus metrics of all worker processes in one scrape (multiprocess mode of prometheus-client): the directory
+# must be in the environment before a worker imports prometheus_client, so it is set here, in the master.
+# (A reload with SIGHUP reads this file again: the directory made at the first reading stays in use.)
+if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="stelselbeheer-metrieken-", dir=worker_tmp_dir)
+    os.environ["STELSEL_METRIEKMAP_TIJDELIJK"] = "1"  # ours: removed when gunicorn stops
+os.makedirs(os.environ["PROMETHEUS_MULTIPROC_DIR"], exist_ok=True)
+
+from stelselbeheer.kern import prometheus  # noqa: E402 - after PROMETHEUS_MULTIPROC_DIR is set
+
+
+def on_starting(server):
+    prometheus.map_legen(os.environ["PROMETHEUS_MULTIPROC_DIR"])
+
+
+def child_exit(server, worker):
+    prometheus.proces_gestopt(worker.pid, os.environ["PROMETHEUS_MULTIPROC_DIR"])
+
+
+def on_exit(server):
+    if os.environ.get("STELSEL_METRIEKMAP_TIJDELIJK"):
+        shutil.rmtree(os.environ["PROMETHEUS_MULTIPROC_DIR"], ignore_errors=True)

@@ -22,11 +22,14 @@ import http.client
 import json
 import os
 import re
+import signal
 import sys
+import time
 import urllib.parse
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from prometheus_client.parser import text_string_to_metric_families  # noqa: E402
 from stapel import Client, Mislukt, Productiestapel, direct_status, onderbreekbaar, vrije_poort  # noqa: E402
 
 DEMO_WACHTWOORD = "demo-Stelsel-2026!"  # kern/demodata.py: the demo accounts' password
@@ -41,6 +44,64 @@ class Controles:
             raise Mislukt(f"{omschrijving}: MISLUKT {uitleg}")
         self.geslaagd += 1
         print(f"   ok  {omschrijving}", flush=True)
+
+
+def metrieken(poort: int) -> dict:
+    """/metrics straight from gunicorn, as Prometheus on this machine scrapes it: {(name, labels): value}."""
+    verbinding = http.client.HTTPConnection("127.0.0.1", poort, timeout=10)
+    try:
+        verbinding.request("GET", "/metrics")
+        antwoord = verbinding.getresponse()
+        inhoud = antwoord.read().decode()
+    finally:
+        verbinding.close()
+    if antwoord.status != 200:
+        raise Mislukt(f"/metrics op gunicorn: {antwoord.status} {inhoud[:200]}")
+    return {(s.name, tuple(sorted(s.labels.items()))): s.value
+            for familie in text_string_to_metric_families(inhoud) for s in familie.samples}
+
+
+def beheer_controles(controle: Controles, stapel: Productiestapel, c: Client) -> None:
+    """Operations: the request id from nginx to gunicorn's access log, /metrics (closed to the outside, one picture
+    over both workers, also after they were replaced), and a backup of the running installation."""
+    map_, app_poort = stapel.map, stapel.app_poort
+    gunicorn = next(p for naam, p in stapel.stapel.processen if naam == "gunicorn")
+    status, kop, _ = c.vraag("GET", "/gezond/leeft")
+    rid = kop.get("X-Request-ID") or ""
+    controle("X-Request-ID: nginx' $request_id in het antwoord", re.fullmatch(r"[0-9a-f]{32}", rid) is not None, rid)
+    toegang = (map_ / "gunicorn-toegang.log").read_text()
+    controle("hetzelfde request id in gunicorns toegangslog", f"[{rid}]" in toegang, toegang[-300:])
+    status, _, _ = c.vraag("GET", "/metrics")
+    controle("/metrics via nginx: 404 (alleen voor de monitoring)", status == 404, str(status))
+
+    leeft = ("stelselbeheer_http_request_duration_seconds_count",
+             (("method", "GET"), ("route", "gezond-leeft"), ("status", "2xx")))
+    for _ in range(40):  # a new connection each: both workers answer some
+        direct_status(app_poort, "/gezond/leeft")
+    tellingen = {metrieken(app_poort)[leeft] for _ in range(8)}
+    werkers = {f.name for f in (map_ / "metrieken").glob("histogram_*.db")}
+    controle("/metrics op gunicorn: elke scrape telt de verzoeken van alle werkers",
+             len(tellingen) == 1 and min(tellingen) >= 41, f"{tellingen} {sorted(werkers)}")
+    waarden = metrieken(app_poort)
+    controle("/metrics: database bereikbaar, ZAL gepubliceerd, geen mislukte publicatie",
+             waarden[("stelselbeheer_database_up", ())] == 1
+             and waarden[("stelselbeheer_list_version", (("list", "zal"),))] >= 1
+             and waarden[("stelselbeheer_list_failed_publications", (("list", "zal"),))] == 0, str(waarden)[:500])
+
+    gunicorn.send_signal(signal.SIGHUP)  # new workers; the old ones' counts fold into the file of stopped workers
+    grens = time.monotonic() + 30
+    while time.monotonic() < grens and werkers & {f.name for f in (map_ / "metrieken").glob("histogram_*.db")}:
+        time.sleep(0.3)
+    over = sorted(f.name for f in (map_ / "metrieken").glob("*.db"))
+    controle("na het vervangen van de werkers (SIGHUP) telt /metrics ze nog mee",
+             not werkers & set(over) and "histogram_gestopt.db" in over
+             and metrieken(app_poort)[leeft] == min(tellingen), f"{over} {werkers}")
+
+    uit = stapel.stelsel("backup", str(map_ / "backups"))
+    archief = next((map_ / "backups").glob("stelselbeheer-*.tar.gz"))
+    controle("stelsel backup van de draaiende installatie (pg_dump)", "Reservekopie geschreven" in uit, uit)
+    uit = stapel.stelsel("restore", str(archief), "--alleen-controleren")
+    controle("stelsel restore --alleen-controleren: archief in orde", "Archief in orde" in uit, uit)
 
 
 def rooktest(database_url: str) -> int:
@@ -123,6 +184,8 @@ def rooktest(database_url: str) -> int:
         controle("/gezond/leeft via nginx: 200", status == 200 and json.loads(inhoud)["status"] == "leeft")
         status, _, inhoud = c.vraag("GET", "/gezond/klaar")
         controle("/gezond/klaar via nginx: 200", status == 200 and json.loads(inhoud)["status"] == "klaar")
+
+        beheer_controles(controle, stapel, c)
 
         uitkomst = stapel.stelsel("shell", "-c", (
             "import time\n"

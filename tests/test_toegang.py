@@ -510,6 +510,29 @@ def test_pagina_is_nederlands_ook_als_de_browser_engels_vraagt(client, db):
     assert '<html lang="nl">' in r.content.decode()
 
 
+@pytest.mark.parametrize("rol", sorted(ALLE))
+def test_metrics_alleen_voor_de_monitoring_niet_per_rol(client, wereld, rol, monkeypatch):
+    """/metrics (issue 15) is no page of the matrix: the WSGI layer in front of Django answers it by the scraper's
+    address or token (tests/kern/test_waarneming.py). A session of any role opens nothing; from elsewhere 403."""
+    from wsgiref.util import setup_testing_defaults
+
+    from django.urls import Resolver404, resolve
+
+    from stelselbeheer.wsgi import application
+
+    with pytest.raises(Resolver404):
+        resolve("/metrics")
+    monkeypatch.setattr("stelselbeheer.kern.waarneming.close_old_connections", lambda: None)  # the test's own
+    _inloggen(client, wereld, rol)
+    sessie = "; ".join(f"{k}={v.value}" for k, v in client.cookies.items())
+    statussen = []
+    for adres in ("192.0.2.10", "127.0.0.1"):
+        environ = {"PATH_INFO": "/metrics", "REMOTE_ADDR": adres, "HTTP_COOKIE": sessie}
+        setup_testing_defaults(environ)
+        application(environ, lambda status, koppen, exc_info=None: statussen.append(status[:3]))
+    assert statussen == ["403", "200"]
+
+
 @pytest.mark.parametrize("rol", ["bestuur", "auditor", "deelnemer", "regio"])
 def test_alleen_uitvoering_publiceert(client, wereld, rol):
     from stelselbeheer.lijsten.models import Snapshot

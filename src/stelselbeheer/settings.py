@@ -14,6 +14,16 @@ STELSEL_VAR_DIR        directory for the SQLite file and other runtime data (def
 STELSEL_TIME_ZONE      default Europe/Amsterdam.
 STELSEL_DB_CONN_MAX_AGE seconds a database connection is reused by a worker (default 60; 0 = per request).
 STELSEL_LOG_LEVEL      root log level (default WARNING).
+STELSEL_LOG_FORMAAT    "tekst" (default): readable lines with the request id in brackets; "json": one JSON object
+                       per line (time, level, logger, message, request_id, exc_info), for a log collector. Every line
+                       written while a request is handled carries its id (X-Request-ID from nginx, or a new one;
+                       kern/logboek.py, kern/waarneming.py).
+STELSEL_METRICS_ADRESSEN addresses or networks (comma-separated, e.g. 127.0.0.1,::1,10.0.0.0/8) that may read
+                       /metrics on a direct connection to gunicorn (default 127.0.0.1,::1; empty: none). A request
+                       through the proxy never gets in by address.
+STELSEL_METRICS_TOKEN  a secret of at least 32 characters: "Authorization: Bearer <token>" may read /metrics from
+                       anywhere the request can reach it (default unset: by address only).
+STELSEL_BACKUP_MAP     where `stelsel backup` writes its archive when given no target (default STELSEL_VAR_DIR/backups).
 STELSEL_LIJST_SLEUTEL  PEM private key that signs the published lists (default var/sleutels/register-sleutel.pem).
 STELSEL_LIJST_CERTIFICAAT PEM certificate of that key (default var/sleutels/register-certificaat.pem).
 STELSEL_LIJST_VOLGEND_CERTIFICAAT PEM certificate announced for a planned key rollover (optional).
@@ -77,6 +87,7 @@ served from the project's own static files (django-ninja's, with "ninja" install
 """
 
 import datetime as dt
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -353,9 +364,35 @@ LIJST_BESTANDEN = Path(os.environ["STELSEL_LIJST_BESTANDEN"]).resolve() if os.en
 
 EMAIL_BACKEND = os.environ.get("STELSEL_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 
+# Operations (issue 15): structured logs with the request id, Prometheus metrics, backups. See the module docstring.
+LOG_FORMAAT = os.environ.get("STELSEL_LOG_FORMAAT", "tekst").strip().lower()
+if LOG_FORMAAT not in {"tekst", "json"}:
+    raise ImproperlyConfigured(f"STELSEL_LOG_FORMAAT={LOG_FORMAAT!r}: kies 'tekst' of 'json'.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"verzoek": {"()": "stelselbeheer.kern.logboek.VerzoekFilter"}},
+    "formatters": {
+        "tekst": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+        "json": {"()": "stelselbeheer.kern.logboek.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["verzoek"], "formatter": LOG_FORMAAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("STELSEL_LOG_LEVEL", "WARNING")},
 }
+
+
+def _netwerken(naam: str, standaard: str) -> list[str]:
+    netwerken = [n.strip() for n in os.environ.get(naam, standaard).split(",") if n.strip()]
+    for netwerk in netwerken:
+        try:
+            ipaddress.ip_network(netwerk, strict=False)
+        except ValueError as e:
+            raise ImproperlyConfigured(f"{naam}: {netwerk!r} is geen IP-adres of netwerk ({e}).") from e
+    return netwerken
+
+
+METRICS_ADRESSEN = _netwerken("STELSEL_METRICS_ADRESSEN", "127.0.0.1,::1")
+METRICS_TOKEN = os.environ.get("STELSEL_METRICS_TOKEN", "")
+if METRICS_TOKEN and len(METRICS_TOKEN) < 32:
+    raise ImproperlyConfigured("STELSEL_METRICS_TOKEN is te kort: gebruik minstens 32 willekeurige tekens.")
+BACKUP_MAP = Path(os.environ.get("STELSEL_BACKUP_MAP") or VAR_DIR / "backups")

@@ -1,4 +1,5 @@
-"""The WSGI application: Django, with the fast path for polls of the published lists in front."""
+"""The WSGI application: Django, with the fast path for polls of the published lists in front, and around both the
+request id, the request metrics and /metrics (kern/waarneming.py)."""
 
 import os
 
@@ -7,6 +8,7 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "stelselbeheer.settings")
 django_application = get_wsgi_application()
 
-from stelselbeheer.lijsten.snelpad import Snelpad  # noqa: E402 - needs the settings configured above
+from stelselbeheer.kern.waarneming import Waarneming  # noqa: E402 - needs the settings configured above
+from stelselbeheer.lijsten.snelpad import Snelpad  # noqa: E402
 
-application = Snelpad(django_application)
+application = Waarneming(Snelpad(django_application))

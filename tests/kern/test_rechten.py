@@ -50,6 +50,7 @@ ALLEEN_SYSTEEM = [
     "naleving.opschorting.einde_signaleren",
     "naleving.brieven.brief_maken",
     "lijsten.tasks.publicatie_inplannen",
+    "kern.reservekopie.terugzetting_vastleggen",
 ]
 
 #: modules that take an ``actor`` without being services: the audit mechanism and the demo generator
