@@ -235,7 +235,8 @@ class Productiestapel:
             "STELSEL_LOG_LEVEL": "WARNING",
             "STELSEL_GUNICORN_BIND": f"127.0.0.1:{self.app_poort}",
             "STELSEL_GUNICORN_ACCESSLOG": str(self.map / "gunicorn-toegang.log"),
-            "PROMETHEUS_MULTIPROC_DIR": str(self.map / "metrieken"),  # gunicorn's default is a fresh one; here to look into
+            # gunicorn makes a fresh one by default; here a known one to look into
+            "PROMETHEUS_MULTIPROC_DIR": str(self.map / "metrieken"),
         })
         if gunicorn_processen:
             env["STELSEL_GUNICORN_WORKERS"] = str(gunicorn_processen)
