@@ -16,11 +16,11 @@ the level, the planned end, the scope and the notice to the other participants; 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from stelselbeheer.besluiten.models import Besluit, BesluitSoort
 from stelselbeheer.kern.rollen import Actie
+from stelselbeheer.kern.workflow import Voorwaarde
 
 from .models import Advies, Deelnemer, Kwalificatie, Statuswijziging, UittredingSoort
 from .models import DeelnemerStatus as S
@@ -31,15 +31,6 @@ class Context:
     datum: dt.date
     besluit: Besluit | None
     toelichting: str
-
-
-@dataclass(frozen=True)
-class Voorwaarde:
-    code: str
-    omschrijving: str
-    veld: str
-    #: None when met, else the reason in Dutch
-    toets: Callable[[Deelnemer, Context], str | None]
 
 
 def _overeenkomst(d, c):

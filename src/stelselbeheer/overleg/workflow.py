@@ -11,10 +11,10 @@ is open.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from stelselbeheer.kern.rollen import Actie, kan
+from stelselbeheer.kern.workflow import Voorwaarde
 
 from .models import (
     AMSTERDAM,
@@ -47,14 +47,6 @@ class Context:
     moment: dt.datetime
     datum: dt.date
     toelichting: str
-
-
-@dataclass(frozen=True)
-class Voorwaarde:
-    code: str
-    omschrijving: str
-    veld: str
-    toets: Callable[[Besluitvoorstel, Context], str | None]
 
 
 def _op_de_agenda(v: Besluitvoorstel, c: Context):
