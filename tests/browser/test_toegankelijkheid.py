@@ -140,7 +140,7 @@ def test_formulier_met_fouten_zonder_ernstige_bevindingen(live_server, transacti
     context.add_init_script(script=AXE_SCRIPT)
     pagina = context.new_page()
     pagina.goto(f"{live_server.url}/aanmelden/")
-    pagina.get_by_role("button", name="Opslaan").click()  # (helper J may rename this public button)
+    pagina.get_by_role("button", name="Aanvraag indienen").click()
     pagina.get_by_role("heading", name="Controleer de invoer").wait_for()
     uitslag = pagina.evaluate("opties => axe.run(document, opties)", AXE_OPTIES)
     assert [v["id"] for v in uitslag["violations"] if v["impact"] in ERNSTIG] == []

@@ -7,6 +7,7 @@ published list version, the removals of a held publication) with the same form a
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 
 from .auditweergave import actielabel, objectsoort
 from .models import AuditEvent
@@ -103,6 +104,26 @@ GROEPEN = {"organisatie": "organisaties", "deelnemer": "deelnemers", "kwalificat
            "lijst": "de lijsten", "besluit": "besluiten", "zaak": "nalevingszaken", "opschorting": "opschortingen",
            "melding": "meldingen", "beslisboom": "de beslisboom", "kennisartikel": "kennisartikelen",
            "gebruiker": "accounts", "demo": "de demodata"}
+
+
+STANDEN = [("geldig", "Geldig"), ("verlopen", "Verlopen"), ("ingetrokken", "Ingetrokken")]
+
+
+class ApiTokenFilter(Filters):
+    q = Zoekveld(label="Naam, begin van het token of account")
+    stand = Keuze(label="Stand", choices=STANDEN, leeg="Alle", method="op_stand")
+
+    def zoek(self, queryset, naam, waarde):
+        waarde = waarde.strip().removeprefix("stb_").split("_")[0]
+        return queryset.filter(Q(naam__icontains=waarde) | Q(publiek_id__istartswith=waarde)
+                               | Q(eigenaar__username__icontains=waarde))
+
+    def op_stand(self, queryset, naam, waarde):
+        nu = timezone.now()
+        if waarde == "ingetrokken":
+            return queryset.filter(ingetrokken_op__isnull=False)
+        geldig = queryset.filter(ingetrokken_op__isnull=True)
+        return geldig.filter(geldig_tot__gt=nu) if waarde == "geldig" else geldig.filter(geldig_tot__lte=nu)
 
 
 class AccountFilter(Filters):

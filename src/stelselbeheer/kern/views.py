@@ -24,7 +24,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from . import tokens
 from .audit import verifieer
 from .auditweergave import weergeven
-from .filters import AccountFilter, AuditFilter
+from .filters import AccountFilter, ApiTokenFilter, AuditFilter
 from .models import AuditEvent, Gebruiker, Inschrijfcode
 from .rollen import Actie, Rol, kan
 from .services import api_token_aanmaken, api_token_intrekken, inschrijfcode_uitgeven
@@ -270,12 +270,13 @@ def api_tokens(request, omgeving: str):
     if omgeving != "beheer":
         qs = qs.filter(**({"deelnemer_id": request.user.deelnemer_id} if omgeving == "mijn"
                           else {"rso_id": request.user.rso_id}))
-    pagina, params = pagineren(request, qs)
+    context = lijst(request, qs, ApiTokenFilter)
     nu = timezone.now()
-    for t in pagina:
+    for t in context["pagina"]:
         t.stand_nu = t.stand(nu)
-    antwoord = render(request, "kern/api_tokens.html", {
-        "form": form, "pagina": pagina, "params": params, "nieuw": nieuw, "waarde": waarde, "omgeving": omgeving,
+        t.actie_labels = [Actie(a).label if a in Actie.values else a for a in t.acties]
+    antwoord = render(request, "kern/api_tokens.html", context | {
+        "form": form, "nieuw": nieuw, "waarde": waarde, "omgeving": omgeving,
         "api_url": request.build_absolute_uri("/api/")}, status=status)
     antwoord["Cache-Control"] = "no-store"  # the token must not stay in a cache
     return antwoord
