@@ -54,8 +54,9 @@ test-sqlite: $(STAMP)
 # checks rendering, not the database engine: it runs in the SQLite round only.
 test-postgres: $(STAMP)
 	@echo "== Tests op PostgreSQL ($(PG_URL))"
-	@echo "!! de toegankelijkheidsronde (axe-core, 320/375 px; marker 'toegankelijkheid') draait alleen in de SQLite-ronde"
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile -m "not toegankelijkheid"
+	@echo "!! de toegankelijkheidsronde (marker 'toegankelijkheid') en de motoronafhankelijke toetsen (toegangsmatrix, \
+	gegenereerde lijst-, formulier- en menutoetsen; marker 'eenmaal') draaien alleen in de SQLite-ronde"
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile -m "not toegankelijkheid and not eenmaal"
 
 # Lint, the suite on SQLite, and again on PostgreSQL when one is reachable (DATABASE_URL or 127.0.0.1:5432/test).
 test: lint test-sqlite

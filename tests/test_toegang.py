@@ -7,6 +7,9 @@ in that table that opens or closes a route makes this test fail. A route added w
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+#: engine-independent (rights, rendering): run once, in the SQLite round of `make test`
+pytestmark = pytest.mark.eenmaal
+
 ALLE = {"publiek", "bestuur", "uitvoering", "auditor", "deelnemer", "regio"}
 LEZERS = {"bestuur", "uitvoering", "auditor"}
 BEHANDELAARS = {"bestuur", "uitvoering", "regio"}  # of meldingen (a regional desk: its own region's)

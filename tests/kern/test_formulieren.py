@@ -7,6 +7,9 @@ import pytest
 
 from tests.test_toegang import PAGINAS, _inloggen, _pad
 
+#: engine-independent (rights, rendering): run once, in the SQLite round of `make test`
+pytestmark = pytest.mark.eenmaal
+
 
 class Verwijzingen(HTMLParser):
     def __init__(self):

@@ -14,6 +14,9 @@ from django_filters import FilterSet
 
 from tests.test_toegang import PAGINAS, _inloggen, _pad
 
+#: engine-independent (rights, rendering): run once, in the SQLite round of `make test`
+pytestmark = pytest.mark.eenmaal
+
 #: pages with a table that is bounded by nature, and why
 VAST = {
     "lijsten-overzicht": "one row per published list (four)",

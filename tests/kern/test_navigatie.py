@@ -9,6 +9,9 @@ from stelselbeheer.kern.navigatie import MENU, menu_voor
 from stelselbeheer.lijsten.services import alle_lijsten_publiceren
 from tests.test_toegang import PAGINAS, _inloggen, _pad
 
+#: engine-independent (rights, rendering): run once, in the SQLite round of `make test`
+pytestmark = pytest.mark.eenmaal
+
 ROLLEN = ["publiek", "bestuur", "uitvoering", "auditor", "deelnemer", "regio"]
 
 
