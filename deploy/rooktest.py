@@ -69,7 +69,9 @@ def beheer_controles(controle: Controles, stapel: Productiestapel, c: Client) ->
     status, kop, _ = c.vraag("GET", "/gezond/leeft")
     rid = kop.get("X-Request-ID") or ""
     controle("X-Request-ID: nginx' $request_id in het antwoord", re.fullmatch(r"[0-9a-f]{32}", rid) is not None, rid)
-    toegang = (map_ / "gunicorn-toegang.log").read_text()
+    grens = time.monotonic() + 10  # gunicorn writes the access line after the answer has gone out
+    while f"[{rid}]" not in (toegang := (map_ / "gunicorn-toegang.log").read_text()) and time.monotonic() < grens:
+        time.sleep(0.1)
     controle("hetzelfde request id in gunicorns toegangslog", f"[{rid}]" in toegang, toegang[-300:])
     status, _, _ = c.vraag("GET", "/metrics")
     controle("/metrics via nginx: 404 (alleen voor de monitoring)", status == 404, str(status))
