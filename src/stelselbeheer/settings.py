@@ -1,8 +1,9 @@
 """Settings, all read from environment variables. Every option is documented once, in the README.
 
 STELSEL_DEBUG          "1" to enable Django's debug mode (never in production).
-STELSEL_SECRET_KEY     secret key (at least 50 characters). Required: without it the application refuses to start,
-                       unless STELSEL_ONTWIKKELING is on.
+STELSEL_SECRET_KEY     secret key (at least 50 characters). Required to serve: without it the WSGI application
+                       refuses to start, unless STELSEL_ONTWIKKELING is on. Commands that sign nothing (migrate,
+                       makemigrations, backup) still run; whatever needs the key fails on Django's empty-key error.
 STELSEL_ONTWIKKELING   "1" for development, the demo and the test suite (the Makefile and
                        stelselbeheer.settings_ontwikkeling set it): without STELSEL_SECRET_KEY a random key is made
                        once per installation and kept in STELSEL_VAR_DIR/ontwikkelsleutel (mode 0600). Never in
@@ -142,11 +143,13 @@ def _geheime_sleutel() -> str:
         return sleutel
     if ONTWIKKELING or DEBUG:
         return _ontwikkelsleutel(VAR_DIR)
-    raise ImproperlyConfigured(
-        "STELSEL_SECRET_KEY is niet gezet. Zet in productie een geheime sleutel van minstens 50 willekeurige "
-        "tekens; voor ontwikkeling, demo en tests: STELSEL_ONTWIKKELING=1 (de Makefile doet dat).")
+    return ""  # Django refuses every use of an empty key; stelselbeheer.wsgi refuses to start with SLEUTEL_ONTBREEKT
 
 
+#: why the application may not serve, or "" (read by stelselbeheer.wsgi before it builds the application)
+SLEUTEL_ONTBREEKT = "" if os.environ.get("STELSEL_SECRET_KEY") or ONTWIKKELING or DEBUG else (
+    "STELSEL_SECRET_KEY is niet gezet. Zet in productie een geheime sleutel van minstens 50 willekeurige tekens; "
+    "voor ontwikkeling, demo en tests: STELSEL_ONTWIKKELING=1 (de Makefile doet dat).")
 SECRET_KEY = _geheime_sleutel()
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get(
     "STELSEL_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver").split(",") if h.strip()]

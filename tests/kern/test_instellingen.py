@@ -1,4 +1,5 @@
-"""The secret key: never one from the source; production refuses to start without one (issue 15, urgent part)."""
+"""The secret key: never one from the source; production refuses to serve without one (issue 15, urgent part),
+while commands that sign nothing (the migration check, migrate, backup) still run."""
 
 import os
 import subprocess
@@ -12,18 +13,31 @@ from stelselbeheer import settings as bron
 LEES_SLEUTEL = "from django.conf import settings; print(settings.SECRET_KEY)"
 
 
-def _start(tmp_path, **omgeving):
+def _start(tmp_path, *opdracht, **omgeving):
     env = {k: v for k, v in os.environ.items()
-           if k not in {"STELSEL_SECRET_KEY", "STELSEL_ONTWIKKELING", "STELSEL_DEBUG"}}
+           if k not in {"STELSEL_SECRET_KEY", "STELSEL_ONTWIKKELING", "STELSEL_DEBUG", "DATABASE_URL"}}
     env.update(DJANGO_SETTINGS_MODULE="stelselbeheer.settings", STELSEL_VAR_DIR=str(tmp_path), **omgeving)
-    return subprocess.run([sys.executable, "-c", LEES_SLEUTEL], env=env, capture_output=True, text=True, timeout=60)
+    return subprocess.run(list(opdracht) or [sys.executable, "-c", LEES_SLEUTEL], env=env, capture_output=True,
+                          text=True, timeout=120)
 
 
-def test_zonder_sleutel_weigert_productie_te_starten(tmp_path):
-    uit = _start(tmp_path)
-    assert uit.returncode != 0
-    assert "STELSEL_SECRET_KEY is niet gezet" in uit.stderr
+STELSEL = str(Path(sys.executable).parent / "stelsel")
+
+
+def test_zonder_sleutel_weigert_productie_te_serveren(tmp_path):
+    for opdracht in ([sys.executable, "-c", "import stelselbeheer.wsgi"], [STELSEL, "runserver", "--noreload"]):
+        uit = _start(tmp_path, *opdracht)
+        assert uit.returncode != 0
+        assert "STELSEL_SECRET_KEY is niet gezet" in uit.stderr
+    uit = _start(tmp_path)  # anything that would sign with the key is refused by Django itself
+    assert uit.returncode != 0 and "SECRET_KEY" in uit.stderr
     assert not (tmp_path / "ontwikkelsleutel").exists()
+
+
+def test_zonder_sleutel_draait_de_migratiecontrole(tmp_path):
+    uit = _start(tmp_path, STELSEL, "makemigrations", "--check", "--dry-run")
+    assert uit.returncode == 0, uit.stderr
+    assert "No changes detected" in uit.stdout
 
 
 @pytest.mark.parametrize("sleutel", ["kort", "a" * 60])
@@ -31,6 +45,8 @@ def test_te_korte_of_eenvoudige_sleutel_wordt_geweigerd(tmp_path, sleutel):
     uit = _start(tmp_path, STELSEL_SECRET_KEY=sleutel)
     assert uit.returncode != 0
     assert "te kort of te eenvoudig" in uit.stderr
+    uit = _start(tmp_path, STELSEL, "check", STELSEL_SECRET_KEY=sleutel)  # the command says so too, in one line
+    assert uit.returncode != 0 and uit.stderr.startswith("stelsel: STELSEL_SECRET_KEY is te kort")
 
 
 def test_gezette_sleutel_wordt_gebruikt(tmp_path):
