@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from prometheus_client.parser import text_string_to_metric_families  # noqa: E402
 from stapel import Client, Mislukt, Productiestapel, direct_status, onderbreekbaar, vrije_poort  # noqa: E402
 
-DEMO_WACHTWOORD = "demo-Stelsel-2026!"  # kern/demodata.py: the demo accounts' password
+DEMO_WACHTWOORD = "demo-Stelsel-2026!"  # demo/generator.py: the demo accounts' password
 
 
 class Controles:

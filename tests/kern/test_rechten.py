@@ -54,7 +54,7 @@ ALLEEN_SYSTEEM = [
 ]
 
 #: modules that take an ``actor`` without being services: the audit mechanism and the demo generator
-GEEN_SERVICEMODULE = {"kern.audit", "kern.demodata"}
+GEEN_SERVICEMODULE = {"kern.audit", "demo.generator", "demo.overleg"}
 
 
 def _openbare_functies(modulenaam):

@@ -2,7 +2,7 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
 
-from stelselbeheer.kern.demodata import RegisterNietLeeg, genereer
+from stelselbeheer.demo.generator import RegisterNietLeeg, genereer
 
 
 class Command(BaseCommand):

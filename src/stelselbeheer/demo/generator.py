@@ -10,31 +10,48 @@ created through the account service, one event each.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import random
 import re
 import time
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.db.models import Max
+from django.test.utils import override_settings
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from faker import Faker
 
+from stelselbeheer.besluiten.models import Besluit, BesluitSoort
+from stelselbeheer.besluiten.services import besluit_vastleggen
+from stelselbeheer.deelnemers.controle import kwalificaties_controleren
 from stelselbeheer.deelnemers.models import (
     Deelnemer,
     DeelnemerRol,
     DeelnemerStatus,
     Kwalificatie,
     RolSoort,
+    Statuswijziging,
     Testresultaat,
 )
 from stelselbeheer.deelnemers.rules import AMSTERDAM, uiterste_geldig_tot
+from stelselbeheer.demo.overleg import overleg_demo
 from stelselbeheer.kern.audit import vastleggen
 from stelselbeheer.kern.models import Gebruiker
 from stelselbeheer.kern.rollen import Rol
 from stelselbeheer.kern.services import gebruiker_aanmaken
+from stelselbeheer.meldingen import services as mel
+from stelselbeheer.meldingen.models import Melding, Meldinggebeurtenis
+from stelselbeheer.meldingen.servicenormen import AMSTERDAM as A
+from stelselbeheer.meldingen.servicenormen import doelen
+from stelselbeheer.meldingen.services import actieve_boom, artikel_vastleggen
+from stelselbeheer.naleving import services as nal
+from stelselbeheer.naleving.models import CRITERIA, Nalevingszaak, Opschorting, Zaakgebeurtenis
+from stelselbeheer.naleving.opschorting import einde_signaleren, scope
 from stelselbeheer.organisaties.models import (
     Organisatie,
     OrganisatieRelatie,
@@ -43,7 +60,6 @@ from stelselbeheer.organisaties.models import (
     Sector,
     Soort,
 )
-from stelselbeheer.overleg.demodata import overleg_demo
 from stelselbeheer.register.models import (
     Aanbieder,
     AanbiederGegevensdienst,
@@ -52,6 +68,7 @@ from stelselbeheer.register.models import (
     OAuthclient,
     Systeemrol,
 )
+from stelselbeheer.register.verzoeken import verzoek_indienen
 from stelselbeheer.register.zoeken import zoektekst
 
 DEMO_WACHTWOORD = "demo-Stelsel-2026!"
@@ -352,10 +369,6 @@ class Generator:
     def geschiedenis(self) -> None:
         """Each participant's steps so far with the board decisions behind them, a few change requests, and
         the nightly check of qualifications once (reminders and findings)."""
-        from stelselbeheer.besluiten.models import BesluitSoort
-        from stelselbeheer.besluiten.services import besluit_vastleggen
-        from stelselbeheer.deelnemers.controle import kwalificaties_controleren
-        from stelselbeheer.deelnemers.models import Statuswijziging
 
         S = DeelnemerStatus
         stappen = []
@@ -418,10 +431,6 @@ class Generator:
 
     def naleving(self) -> None:
         """Cases in several steps of the policy (with their letters) and a level-2 suspension."""
-        from stelselbeheer.besluiten.models import Besluit
-        from stelselbeheer.naleving import services as nal
-        from stelselbeheer.naleving.models import CRITERIA, Nalevingszaak, Opschorting, Zaakgebeurtenis
-        from stelselbeheer.naleving.opschorting import einde_signaleren, scope
 
         p = self.peildatum
         zaken = list(Nalevingszaak.objects.order_by("id")[:4])
@@ -453,7 +462,6 @@ class Generator:
         einde_signaleren(dag=p)
 
     def verzoeken(self, gebruiker) -> None:
-        from stelselbeheer.register.verzoeken import verzoek_indienen
 
         dva = gebruiker.deelnemer
         aanbieder = Aanbieder.objects.filter(dva=dva).order_by("naam").first()
@@ -479,7 +487,6 @@ class Generator:
         """A knowledge base, a year of handled meldingen for the monthly figures, and the cases of today that
         show each path: a regional incident, a calamity with its notice, review and compliance finding, a
         dispute before the board, a complaint in mediation, a question that became an article."""
-        from stelselbeheer.meldingen.services import actieve_boom
 
         boom = actieve_boom()
         self.kennisbank()
@@ -487,7 +494,6 @@ class Generator:
         self.meldingen_vandaag(boom)
 
     def kennisbank(self) -> None:
-        from stelselbeheer.meldingen.services import artikel_vastleggen
 
         for titel, tekst, doelgroep, trefwoorden in KENNISARTIKELEN:
             artikel_vastleggen(actor=None, titel=titel, tekst=tekst, doelgroep=doelgroep, trefwoorden=trefwoorden)
@@ -496,11 +502,7 @@ class Generator:
     def meldinghistorie(self, boom) -> None:
         """Eleven months back and this month until yesterday: handled meldingen with realistic service levels
         (most on time), written in bulk like the status history."""
-        import hashlib
 
-        from stelselbeheer.meldingen.models import Melding, Meldinggebeurtenis
-        from stelselbeheer.meldingen.servicenormen import AMSTERDAM as A
-        from stelselbeheer.meldingen.servicenormen import doelen
 
         rng, nu = self.rng, timezone.now()
         soorten = ["vraag"] * 45 + ["incident"] * 30 + ["klacht"] * 12 + ["geschil"] * 3 + ["calamiteit"] * 2
@@ -565,7 +567,6 @@ class Generator:
         self.tel("meldingen (historie)", len(meldingen))
 
     def meldingen_vandaag(self, boom) -> None:
-        from stelselbeheer.meldingen import services as mel
 
         def indienen(soort, onderwerp, omschrijving, uitkomst="landelijk", regio=None, actor=None):
             naam = actor.get_full_name() if actor else self.fake.name()
@@ -645,8 +646,6 @@ class Generator:
                  (Rol.REGIO, "regio", "Rana Regio", {"rso": self.rsos[0]}),
                  (Rol.AUDITOR, "auditor", "Aad Auditor", {})]
         uit = []
-        from django.conf import settings
-        from django_otp.plugins.otp_totp.models import TOTPDevice
 
         for rol, naam, volledig, extra in specs:
             gebruiker = gebruiker_aanmaken(actor=None, gebruikersnaam=naam, wachtwoord=DEMO_WACHTWOORD, rol=rol,
@@ -693,8 +692,6 @@ def genereer(*, aanbieders: int = 2000, seed: int = 2026, peildatum: dt.date | N
         raise RegisterNietLeeg("De database bevat al een register; demodata gaat alleen in een lege database.")
     start = time.perf_counter()
     gen = Generator(seed, peildatum or dt.date.today())
-    from django.test.utils import override_settings
-
     # demo data sends no e-mail (the notices of the demo incidents are recorded on their timelines)
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"), transaction.atomic():
         gen.basis()

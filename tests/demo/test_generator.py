@@ -8,8 +8,8 @@ from django.core.management.base import CommandError
 from django.db import transaction
 
 from stelselbeheer.deelnemers.models import Deelnemer, Kwalificatie
+from stelselbeheer.demo.generator import genereer, letterindex, letters
 from stelselbeheer.kern.audit import verifieer
-from stelselbeheer.kern.demodata import genereer, letterindex, letters
 from stelselbeheer.kern.identificatie import is_geldige_aanbiedernaam
 from stelselbeheer.kern.models import Gebruiker
 from stelselbeheer.organisaties.models import Organisatie

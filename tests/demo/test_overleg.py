@@ -4,8 +4,8 @@ its agenda and a proposal awaiting adoption, all within the rules the services e
 import datetime as dt
 
 from stelselbeheer.besluiten.models import Besluit
+from stelselbeheer.demo.generator import genereer
 from stelselbeheer.kern.audit import verifieer
-from stelselbeheer.kern.demodata import genereer
 from stelselbeheer.overleg.models import Besluitvoorstel, Notulen, NotulenStatus, Orgaan, VergaderStatus
 from stelselbeheer.overleg.workflow import stemgerechtigd
 

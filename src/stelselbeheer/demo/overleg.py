@@ -14,9 +14,8 @@ from stelselbeheer.kern.models import Gebruiker
 from stelselbeheer.meldingen.models import Melding
 from stelselbeheer.naleving.models import Nalevingszaak, ZaakStap
 from stelselbeheer.organisaties.models import Organisatie, Soort
-
-from . import services as ovl
-from .models import AMSTERDAM
+from stelselbeheer.overleg import services as ovl
+from stelselbeheer.overleg.models import AMSTERDAM
 
 PLAATS = "Utrecht, kantoor Stichting MedMij"
 

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DemoConfig(AppConfig):
+    name = "stelselbeheer.demo"
+    verbose_name = "Demodata"
