@@ -175,6 +175,7 @@ INSTALLED_APPS = [
     "stelselbeheer.naleving",
     "stelselbeheer.meldingen",
     "stelselbeheer.overleg",
+    "stelselbeheer.implementatie",
     "stelselbeheer.demo",  # top of the dependency graph: imports every app, none imports it
     "django_tasks",
     "django_tasks_db",

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ImplementatieConfig(AppConfig):
+    name = "stelselbeheer.implementatie"
+    verbose_name = "Landelijke implementatie"
