@@ -83,6 +83,28 @@ def test_snelpad_antwoordt_als_de_view(snel, gepubliceerd):
     assert django.paden == []  # none of these reached Django
 
 
+BEVEILIGING = ("Strict-Transport-Security", "Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options",
+               "Referrer-Policy", "Cross-Origin-Opener-Policy")
+
+
+@pytest.mark.parametrize("https", [True, False], ids=["https", "http"])
+def test_snelpad_draagt_dezelfde_beveiligingskoppen_als_de_view(settings, snel, gepubliceerd, https):
+    """A 304 or 204 of the fast path carries HSTS (on HTTPS), CSP and the other security headers exactly as the
+    view's answer does (before, only nosniff: a poll's answer lacked HSTS)."""
+    settings.SECURE_HSTS_SECONDS, settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = 31536000, True
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")  # as in production, behind nginx
+    app, _ = snel
+    client = Client()
+    for koppen, query, methode, _status in _gevallen(gepubliceerd):
+        snelpad = roep(app, "/lijsten/zal.xml", query, methode, **koppen,
+                       **({"X_FORWARDED_PROTO": "https"} if https else {}))
+        view = client.generic(methode, f"/lijsten/zal.xml?{query}", secure=https,
+                              **{f"HTTP_{k}": v for k, v in koppen.items()})
+        for kop in BEVEILIGING:
+            assert snelpad["koppen"].get(kop) == (view[kop] if view.has_header(kop) else None), (kop, koppen)
+        assert ("Strict-Transport-Security" in snelpad["koppen"]) is https
+
+
 def test_al_het_andere_gaat_naar_django(snel, gepubliceerd):
     app, django = snel
     etag = f'"{gepubliceerd.sha256}"'
