@@ -5,6 +5,7 @@ Secure cookies and HSTS come from the environment; login throttling sees the cli
 import json
 import os
 import secrets
+import shlex
 import shutil
 import subprocess
 import sys
@@ -139,3 +140,27 @@ def test_clientadres_voor_de_inlogblokkade(settings, aantal, doorgestuurd, verwa
     settings.PROXY_AANTAL = aantal
     verzoek = RequestFactory().post("/inloggen/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=doorgestuurd)
     assert get_client_ip_address(verzoek) == verwacht
+
+
+def _taken_systemd() -> set[str]:
+    """The `stelsel …` command of every systemd service that a timer starts (deploy/systemd/)."""
+    map_ = Path(__file__).resolve().parents[2] / "deploy" / "systemd"
+    taken = set()
+    for timer in map_.glob("*.timer"):
+        dienst = (map_ / timer.name.replace(".timer", ".service")).read_text(encoding="utf-8")
+        taken |= {shlex.split(r.split("/bin/stelsel ", 1)[1])[0] for r in dienst.splitlines()
+                  if r.startswith("ExecStart=")}
+    return taken
+
+
+def _taken_crontab() -> set[str]:
+    regels = (Path(__file__).resolve().parents[2] / "deploy" / "crontab").read_text(encoding="utf-8").splitlines()
+    return {shlex.split(r)[6] for r in regels if r.strip() and not r.startswith("#")}
+
+
+def test_de_crontab_van_het_image_draait_dezelfde_taken_als_de_systemd_timers():
+    """Containers (supercronic, deploy/crontab) and systemd (deploy/systemd/*.timer) run the same periodic jobs:
+    before, the image's crontab had no nightly backup."""
+    systemd, crontab = _taken_systemd(), _taken_crontab()
+    assert "backup" in systemd and "kwalificaties_controleren" in systemd
+    assert systemd <= crontab, sorted(systemd - crontab)
