@@ -40,6 +40,8 @@ GEEN_INGANG = {
     "naleving.opschorting.einde_signaleren": "the nightly check's part for suspensions past their end; takes no "
                                              "actor (system only, run by kwalificaties_controleren)",
     "register.importeren.valideer": "checks a CSV text; writes nothing",
+    "naleving.services.stap_bezwaren": "checks a step's data on the object it is given; saves nothing (the step "
+                                       "page asks it to show every reason in one round)",
     "besluiten.services.bijlagen_bezwaren": "checks uploaded files (the form asks it too); writes nothing",
 }
 

@@ -11,7 +11,7 @@ from stelselbeheer.besluiten.models import BesluitSoort
 from stelselbeheer.deelnemers.models import DeelnemerStatus
 from stelselbeheer.deelnemers.services import vandaag
 from stelselbeheer.naleving import opschorting, services
-from stelselbeheer.naleving.models import CRITERIA, Nalevingszaak, Opschorting, Zaakgebeurtenis
+from stelselbeheer.naleving.models import CRITERIA, Nalevingszaak, Opschorting, Zaakgebeurtenis, ZaakStap
 from stelselbeheer.naleving.rules import stapdatum_bezwaar
 from tests.stappen import besluit
 
@@ -74,3 +74,22 @@ def test_nal_stapdatum_opschorting_gaat_niet_in_de_toekomst_of_voor_het_besluit_
     wereld["dva"].refresh_from_db()
     assert wereld["dva"].status == DeelnemerStatus.ACTIEF and not Opschorting.objects.exists()
     assert Nalevingszaak.objects.count() == 0
+
+
+def test_stappagina_toont_alle_bezwaren_in_een_ronde(client, wereld):
+    """The step page shows its own field errors and the service's refusals together (issue 11: before, the date and
+    the workflow's conditions appeared only after the form's errors had been fixed, in a second round)."""
+    z = services.zaak_openen(actor=None, deelnemer=wereld["dva"], verplichting="NAL-365: geldig testresultaat",
+                             omstandigheden="Testresultaat verlopen.", datum=VANDAAG - dt.timedelta(days=2))
+    z = services.zaak_stap(actor=None, zaak=z, overgang="toelichting_vragen", datum=VANDAAG - dt.timedelta(days=1))
+    client.force_login(wereld["gebruikers"]["uitvoering"])
+    morgen = VANDAAG + dt.timedelta(days=1)
+    r = client.post(f"/beheer/naleving/zaken/{z.nummer}/stap/beoordelen/",
+                    {"beoordeling": "", "datum": morgen.isoformat()})
+    assert r.status_code == 200
+    form = r.context["form"]
+    assert "beoordeling" in form.errors  # the form's own: required
+    assert "in de toekomst" in " ".join(form.errors["datum"])  # NAL-STAPDATUM, from the service's check
+    assert "NAL-STAP2" in " ".join(form.non_field_errors())  # the participant has not reacted yet, term running
+    z.refresh_from_db()
+    assert z.stap == ZaakStap.VERIFICATIE and not z.beoordeling  # nothing written

@@ -88,9 +88,18 @@ def service_fout_in_formulier(form, fout: ValidationError) -> None:
         form.add_error(None, fout)
 
 
-def verwerk(form, uitvoeren):
-    """Validate ``form`` and run ``uitvoeren(cleaned_data)``; return its result, or None on errors."""
+def verwerk(form, uitvoeren, bezwaren=None):
+    """Validate ``form`` and run ``uitvoeren(cleaned_data)``; return its result, or None on errors.
+
+    ``bezwaren(cleaned_data)``, when given, returns the service's own refusals (field -> reasons) for the fields that
+    are valid, so that a form with errors shows them in the same round instead of after the user fixed the first
+    ones; a field that already has an error keeps only its own."""
     if not form.is_valid():
+        if bezwaren is not None:
+            for veld, redenen in bezwaren(form.cleaned_data).items():
+                doel = veld if veld in form.fields else None
+                if doel is None or doel not in form.errors:
+                    form.add_error(doel, redenen)
         return None
     try:
         return uitvoeren(form.cleaned_data)

@@ -51,7 +51,8 @@ class StapForm(forms.Form):
         d = self.cleaned_data
         uit = {v: d[v] for v in stap.velden if v in d}
         if "criteria" in stap.velden:
-            uit["criteria"] = {k: {"score": d[f"score_{k}"], "motivering": d[f"motivering_{k}"]} for k in CRITERIA}
+            uit["criteria"] = {k: {"score": d.get(f"score_{k}"), "motivering": d.get(f"motivering_{k}", "")}
+                               for k in CRITERIA}
         return uit
 
 

@@ -89,6 +89,33 @@ def _vertrouwelijk(data: dict) -> dict:
             for k, v in data.items()}
 
 
+def stap_bezwaren(*, zaak: Nalevingszaak, stap, datum: dt.date, toelichting: str = "", gegevens: dict | None = None,
+                  besluit=None) -> dict[str, list[str]]:
+    """Every reason why ``stap`` cannot be taken now with these data, per field, all at once: fields that do not
+    belong to the step, the date (NAL-STAPDATUM), the workflow's refusals. Sets ``gegevens`` on ``zaak`` (the
+    service saves it afterwards; the step page passes a fresh copy to show these reasons beside its own field
+    errors in one round)."""
+    gegevens = dict(gegevens or {})
+    onbekend = set(gegevens) - set(stap.velden)
+    if onbekend:
+        return {v: ["Dit veld hoort niet bij deze stap."] for v in sorted(onbekend)}
+    fouten: dict[str, list[str]] = {}
+    vorige = zaak.gebeurtenissen.order_by("-datum").values_list("datum", flat=True).first()
+    bezwaar = rules.stapdatum_bezwaar(datum, vandaag=vandaag(), vroegst=max(filter(None, (zaak.geopend_op, vorige))),
+                                      vroegst_wat="de vorige stap van deze zaak")
+    if bezwaar:
+        fouten["datum"] = [bezwaar]
+    for veld, waarde in gegevens.items():
+        if veld == "criteria":
+            waarde = _criteria(waarde)
+        else:
+            waarde = Nalevingszaak._meta.get_field(veld).to_python(waarde)
+        setattr(zaak, veld, waarde)
+    for veld, redenen in workflow.weigeringen(stap, zaak, workflow.Context(datum, toelichting, besluit)).items():
+        fouten.setdefault(veld, []).extend(redenen)
+    return fouten
+
+
 @transaction.atomic
 @vereist_recht(Actie.NALEVING_BEHANDELEN)
 def zaak_stap(*, actor, zaak: Nalevingszaak, overgang: str, datum: dt.date | None = None, toelichting: str = "",
@@ -98,24 +125,10 @@ def zaak_stap(*, actor, zaak: Nalevingszaak, overgang: str, datum: dt.date | Non
     if stap is None:
         raise ValidationError({"overgang": f"Onbekende stap '{overgang}'."})
     zaak = Nalevingszaak.objects.select_for_update().get(pk=zaak.pk)
-    gegevens = dict(gegevens or {})
-    onbekend = set(gegevens) - set(stap.velden)
-    if onbekend:
-        raise ValidationError({v: "Dit veld hoort niet bij deze stap." for v in sorted(onbekend)})
     datum = datum or vandaag()
-    vorige = zaak.gebeurtenissen.order_by("-datum").values_list("datum", flat=True).first()
-    bezwaar = rules.stapdatum_bezwaar(datum, vandaag=vandaag(), vroegst=max(filter(None, (zaak.geopend_op, vorige))),
-                                      vroegst_wat="de vorige stap van deze zaak")
-    if bezwaar:
-        raise ValidationError({"datum": bezwaar})
     voor = momentopname(zaak)
-    for veld, waarde in gegevens.items():
-        if veld == "criteria":
-            waarde = _criteria(waarde)
-        else:
-            waarde = Nalevingszaak._meta.get_field(veld).to_python(waarde)
-        setattr(zaak, veld, waarde)
-    fouten = workflow.weigeringen(stap, zaak, workflow.Context(datum, toelichting, besluit))
+    fouten = stap_bezwaren(zaak=zaak, stap=stap, datum=datum, toelichting=toelichting, gegevens=gegevens,
+                           besluit=besluit)
     if fouten:
         raise ValidationError(fouten)
     if stap.termijn:

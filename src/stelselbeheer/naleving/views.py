@@ -96,7 +96,12 @@ def zaak_stap(request, nummer: str, naam: str):
                                       termijn=d.get("termijn"), gegevens=form.gegevens(stap),
                                       kanaal=d.get("kanaal") or None)
 
-        if verwerk(form, uitvoeren):
+        def bezwaren(d):  # NAL-STAPDATUM and the workflow's refusals, beside the form's own errors (on a fresh copy)
+            return services.stap_bezwaren(zaak=Nalevingszaak.objects.get(pk=zaak.pk), stap=stap,
+                                          datum=d.get("datum") or vandaag(), toelichting=d.get("toelichting", ""),
+                                          gegevens=form.gegevens(stap), besluit=d.get("besluit"))
+
+        if verwerk(form, uitvoeren, bezwaren):
             messages.success(request, f"{stap.label}: vastgelegd.")
             return redirect(zaak)
     return render(request, "kern/formulier_pagina.html", {
