@@ -25,6 +25,10 @@ STELSEL_METRICS_ADRESSEN addresses or networks (comma-separated, e.g. 127.0.0.1,
 STELSEL_METRICS_TOKEN  a secret of at least 32 characters: "Authorization: Bearer <token>" may read /metrics from
                        anywhere the request can reach it (default unset: by address only).
 STELSEL_BACKUP_MAP     where `stelsel backup` writes its archive when given no target (default STELSEL_VAR_DIR/backups).
+STELSEL_BACKUP_ONTVANGERS age public keys (age1…, comma-separated): `stelsel backup` encrypts its archive to them
+                       (*.tar.gz.age); `stelsel backup-sleutel BESTAND` makes a key pair. Unset: not encrypted.
+STELSEL_BACKUP_IDENTITEIT file with the age private key `stelsel restore` decrypts an encrypted archive with (or
+                       --identiteit); keep it off this machine, with whoever restores.
 STELSEL_LIJST_SLEUTEL  PEM private key that signs the published lists (default var/sleutels/register-sleutel.pem).
 STELSEL_LIJST_CERTIFICAAT PEM certificate of that key (default var/sleutels/register-certificaat.pem).
 STELSEL_LIJST_VOLGEND_CERTIFICAAT PEM certificate announced for a planned key rollover (optional).
@@ -401,3 +405,5 @@ METRICS_TOKEN = os.environ.get("STELSEL_METRICS_TOKEN", "")
 if METRICS_TOKEN and len(METRICS_TOKEN) < 32:
     raise ImproperlyConfigured("STELSEL_METRICS_TOKEN is te kort: gebruik minstens 32 willekeurige tekens.")
 BACKUP_MAP = Path(os.environ.get("STELSEL_BACKUP_MAP") or VAR_DIR / "backups")
+BACKUP_ONTVANGERS = [o.strip() for o in os.environ.get("STELSEL_BACKUP_ONTVANGERS", "").split(",") if o.strip()]
+BACKUP_IDENTITEIT = os.environ.get("STELSEL_BACKUP_IDENTITEIT", "")

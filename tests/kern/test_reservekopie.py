@@ -231,3 +231,41 @@ def test_bewaren_houdt_de_nieuwste_archieven(installatie, settings):
     over = sorted(p.name for p in map_.iterdir())
     assert len(over) == 3 and over[0] == "iets-anders.tar.gz"
     assert over[1] == "stelselbeheer-20260103T010000Z.tar.gz" and over[2] > over[1]
+
+
+def test_versleutelde_backup_alleen_met_de_privesleutel_terug(installatie, settings, tmp_path, capsys):
+    """With STELSEL_BACKUP_ONTVANGERS the archive is age-encrypted (it holds the signing key): it names itself
+    *.tar.gz.age, is no readable tar without the private key, refuses a wrong key, and restores with the right one."""
+    call_command("backup-sleutel", str(tmp_path / "sleutel.txt"))
+    publiek = capsys.readouterr().out.split("STELSEL_BACKUP_ONTVANGERS=")[1].split()[0]
+    assert (tmp_path / "sleutel.txt").stat().st_mode & 0o077 == 0
+    settings.BACKUP_ONTVANGERS = [publiek]
+    voor = _toestand(settings)
+    call_command("backup", str(installatie / "backups"), "--bewaren", "3")
+    archief, = (installatie / "backups").glob("stelselbeheer-*.tar.gz.age")
+    assert archief.stat().st_mode & 0o077 == 0 and not list((installatie / "backups").glob("*.tar.gz"))
+    with pytest.raises(tarfile.TarError):
+        tarfile.open(archief)  # no readable archive without the key
+    sleutel = (tmp_path / "sleutel.txt").read_text()
+    assert sleutel.count("AGE-SECRET-KEY-") == 1 and not any(sleutel in p.read_text(errors="ignore")
+                                                              for p in (installatie / "backups").iterdir())
+    call_command("backup-sleutel", str(tmp_path / "ander.txt"))
+    with pytest.raises(CommandError, match="niet te ontsleutelen"):
+        call_command("restore", str(archief), "--alleen-controleren", "--identiteit", str(tmp_path / "ander.txt"))
+    with pytest.raises(CommandError, match="privésleutel"):
+        call_command("restore", str(archief), "--alleen-controleren")
+
+    _wissen(settings)
+    settings.BACKUP_IDENTITEIT = str(tmp_path / "sleutel.txt")
+    call_command("restore", str(archief))
+    na = _toestand(settings)
+    assert na["lijsten"] == voor["lijsten"] and na["sleutels"] == voor["sleutels"]
+    assert na["audit"][:-1] == voor["audit"]
+    assert not list(Path(settings.VAR_DIR).glob(".herstel-*"))  # nothing decrypted left behind
+
+
+def test_een_ongeldige_ontvanger_wordt_genoemd(installatie, settings):
+    settings.BACKUP_ONTVANGERS = ["age1geensleutel"]
+    with pytest.raises(CommandError, match="geen publieke age-sleutel"):
+        call_command("backup", str(installatie / "backups"))
+    assert not list((installatie / "backups").glob("*"))  # nothing written (no directory, or an empty one)

@@ -16,6 +16,11 @@ One archive (tar.gz, mode 0600) holds everything the system cannot rebuild:
   applied migrations, the audit head, the live version and SHA-256 of every list, and the size and SHA-256 of
   every other member.
 
+With ``STELSEL_BACKUP_ONTVANGERS`` set (age public keys), the archive is encrypted to them with age (pyrage) and
+named ``*.tar.gz.age``: the archive holds the signing key, and a copy off the host must not give it away. Only the
+holder of a matching private key restores it (``--identiteit`` or ``STELSEL_BACKUP_IDENTITEIT``); the machine that
+makes the backups needs only the public key.
+
 A restore unpacks into a scratch directory and checks everything before it touches anything: the manifest, every
 member's SHA-256, no member missing or extra, the kind of database, and that this code knows every migration the
 backup has. It refuses a database that holds data (an audit trail or accounts) unless told to overwrite. It then
@@ -44,6 +49,7 @@ from contextlib import closing
 from pathlib import Path
 
 import django
+import pyrage
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
@@ -184,8 +190,55 @@ def _database_dumpen(werk: Path) -> tuple[Path, dict, dict]:
     return dump, toestand, {"database": f"SQLite {sqlite3.sqlite_version}"}
 
 
-def _archiefnaam(nu: dt.datetime) -> str:
-    return f"stelselbeheer-{nu:%Y%m%dT%H%M%SZ}.tar.gz"
+VERSLEUTELD = ".age"
+
+
+def _archiefnaam(nu: dt.datetime, versleuteld: bool) -> str:
+    return f"stelselbeheer-{nu:%Y%m%dT%H%M%SZ}.tar.gz" + (VERSLEUTELD if versleuteld else "")
+
+
+def ontvangers() -> list:
+    """The age recipients of STELSEL_BACKUP_ONTVANGERS, or BackupFout naming the one that is not an age key."""
+    uit = []
+    for tekst in settings.BACKUP_ONTVANGERS:
+        try:
+            uit.append(pyrage.x25519.Recipient.from_str(tekst))
+        except pyrage.RecipientError as e:
+            raise BackupFout(f"STELSEL_BACKUP_ONTVANGERS: '{tekst[:20]}…' is geen publieke age-sleutel (age1…): "
+                             f"{e}.") from e
+    return uit
+
+
+def sleutelpaar_maken(bestand: Path | str) -> str:
+    """Write a new age private key to ``bestand`` (mode 0600, not overwritten) and return its public key, the value
+    for STELSEL_BACKUP_ONTVANGERS."""
+    identiteit = pyrage.x25519.Identity.generate()
+    publiek = str(identiteit.to_public())
+    try:
+        fd = os.open(bestand, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError as e:
+        raise BackupFout(f"{bestand} bestaat al; kies een nieuw bestand.") from e
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(f"# publieke sleutel: {publiek}\n{identiteit}\n")
+    return publiek
+
+
+def _identiteiten(bestand: Path | str | None) -> list:
+    bestand = bestand or settings.BACKUP_IDENTITEIT
+    if not bestand:
+        raise BackupFout("Het archief is versleuteld: geef het bestand met de privésleutel (--identiteit of "
+                         "STELSEL_BACKUP_IDENTITEIT).")
+    try:
+        regels = Path(bestand).read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise BackupFout(f"De privésleutel {bestand} is niet te lezen: {e}.") from e
+    try:
+        uit = [pyrage.x25519.Identity.from_str(r.strip()) for r in regels if r.strip().startswith("AGE-SECRET-KEY-")]
+    except pyrage.IdentityError as e:
+        raise BackupFout(f"{bestand} bevat een onleesbare age-privésleutel: {e}.") from e
+    if not uit:
+        raise BackupFout(f"{bestand} bevat geen age-privésleutel (AGE-SECRET-KEY-…).")
+    return uit
 
 
 def backup_maken(doel: Path | str | None = None, *, bewaren: int | None = None) -> tuple[Path, dict]:
@@ -193,10 +246,14 @@ def backup_maken(doel: Path | str | None = None, *, bewaren: int | None = None) 
     that many of the dated archives in the directory are kept (the newest). Returns the archive and its manifest."""
     doel = Path(doel or settings.BACKUP_MAP)
     nu = dt.datetime.now(dt.UTC)
-    if doel.name.endswith(".tar.gz"):
+    aan = ontvangers()
+    if doel.name.endswith((".tar.gz", ".tar.gz" + VERSLEUTELD)):
+        if doel.name.endswith(VERSLEUTELD) != bool(aan):
+            raise BackupFout(f"{doel.name}: een versleuteld archief heet *.tar.gz.age, een onversleuteld *.tar.gz "
+                             f"(STELSEL_BACKUP_ONTVANGERS is {'gezet' if aan else 'niet gezet'}).")
         archief = doel
     else:
-        archief = doel / _archiefnaam(nu)
+        archief = doel / _archiefnaam(nu, bool(aan))
     if archief.exists():
         raise BackupFout(f"{archief} bestaat al.")
     archief.parent.mkdir(parents=True, exist_ok=True)
@@ -231,11 +288,19 @@ def backup_maken(doel: Path | str | None = None, *, bewaren: int | None = None) 
                     tar.addfile(info, io.BytesIO(data))
                 ruw.flush()
                 os.fsync(ruw.fileno())
+            if aan:  # the plain archive stays in the 0600 scratch file on this machine, which holds the key anyway
+                versleuteld = bezig.with_name(bezig.name + VERSLEUTELD)
+                try:
+                    os.close(os.open(versleuteld, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+                    pyrage.encrypt_file(str(bezig), str(versleuteld), aan)
+                    os.replace(versleuteld, bezig)
+                finally:
+                    versleuteld.unlink(missing_ok=True)
         os.replace(bezig, archief)
     finally:
         bezig.unlink(missing_ok=True)
     if bewaren and archief.parent == doel:
-        oud = sorted(doel.glob("stelselbeheer-*.tar.gz"))[:-bewaren]
+        oud = sorted(doel.glob("stelselbeheer-*.tar.gz" + (VERSLEUTELD if aan else "")))[:-bewaren]
         for pad in oud:
             pad.unlink()
     return archief, manifest
@@ -251,8 +316,22 @@ def _sha256(pad: Path) -> str:
     return h.hexdigest()
 
 
-def uitpakken_en_controleren(archief: Path, werk: Path) -> dict:
-    """Unpack ``archief`` into ``werk`` and check it completely; the manifest, or BackupFout naming the problem."""
+def uitpakken_en_controleren(archief: Path, werk: Path, identiteit: Path | str | None = None) -> dict:
+    """Unpack ``archief`` into ``werk`` and check it completely; the manifest, or BackupFout naming the problem. An
+    encrypted archive (*.age) is first decrypted into ``werk`` with the private key in ``identiteit``."""
+    if archief.name.endswith(VERSLEUTELD):
+        if not archief.is_file():
+            raise BackupFout(f"{archief} bestaat niet.")
+        ontsleuteld = werk.with_name(werk.name + ".tar.gz")  # beside werk, whose contents are checked exactly
+        try:
+            os.close(os.open(ontsleuteld, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            try:
+                pyrage.decrypt_file(str(archief), str(ontsleuteld), _identiteiten(identiteit))
+            except pyrage.DecryptError as e:
+                raise BackupFout(f"{archief} is niet te ontsleutelen met deze privésleutel: {e}.") from e
+            return uitpakken_en_controleren(ontsleuteld, werk)
+        finally:
+            ontsleuteld.unlink(missing_ok=True)
     try:
         with tarfile.open(archief, "r:gz") as tar:
             tar.extractall(werk, filter="data")  # no absolute paths, no "..", no links out of werk
@@ -400,13 +479,13 @@ def _openstaande_migraties() -> bool:
 
 
 def herstellen(archief: Path | str, *, overschrijven: bool = False, alleen_controleren: bool = False,
-               melden=lambda tekst: None) -> dict:
+               melden=lambda tekst: None, identiteit: Path | str | None = None) -> dict:
     """Check ``archief`` and, unless ``alleen_controleren``, restore it (see the module docstring). The manifest."""
     archief = Path(archief)
     Path(settings.VAR_DIR).mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".herstel-", dir=settings.VAR_DIR) as werk:
         werk = Path(werk)
-        manifest = uitpakken_en_controleren(archief, werk)
+        manifest = uitpakken_en_controleren(archief, werk, identiteit)
         melden(f"Archief in orde: {len(manifest['bestanden'])} onderdelen, gemaakt op {manifest['gemaakt_op']} "
                f"met Stelselbeheer {manifest['versies']['stelselbeheer']}.")
         if alleen_controleren:

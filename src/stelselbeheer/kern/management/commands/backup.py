@@ -10,12 +10,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("doel", nargs="?", help="een map (het archief krijgt een naam met datum en tijd) of een "
-                                                    "bestand *.tar.gz (standaard: STELSEL_BACKUP_MAP)")
+                                                    "bestand *.tar.gz (*.tar.gz.age met STELSEL_BACKUP_ONTVANGERS; standaard: "
+                                                    "STELSEL_BACKUP_MAP)")
         parser.add_argument("--bewaren", type=int, metavar="N",
                             help="bewaar in de map alleen de N nieuwste archieven (de oudere worden verwijderd)")
 
     def handle(self, *args, doel=None, bewaren=None, **options):
-        if bewaren is not None and (bewaren < 1 or (doel or "").endswith(".tar.gz")):
+        if bewaren is not None and (bewaren < 1 or (doel or "").endswith((".tar.gz", ".tar.gz.age"))):
             raise CommandError("--bewaren: minstens 1, en alleen met een map als doel.")
         try:
             archief, manifest = backup_maken(doel, bewaren=bewaren)

@@ -10,16 +10,19 @@ class Command(BaseCommand):
             "audittrail en de live lijsten tegen het manifest. Stop eerst web en werker. docs/productie.md")
 
     def add_arguments(self, parser):
-        parser.add_argument("archief", help="het archief (*.tar.gz) van stelsel backup")
+        parser.add_argument("archief", help="het archief (*.tar.gz, versleuteld *.tar.gz.age) van stelsel backup")
+        parser.add_argument("--identiteit", metavar="BESTAND",
+                            help="de age-privésleutel voor een versleuteld archief (standaard: "
+                                 "STELSEL_BACKUP_IDENTITEIT)")
         parser.add_argument("--overschrijven", action="store_true",
                             help="vervang ook een database die al gegevens bevat (een audittrail of accounts)")
         parser.add_argument("--alleen-controleren", action="store_true",
                             help="controleer het archief alleen; verander niets")
 
-    def handle(self, *args, archief, overschrijven, alleen_controleren, **options):
+    def handle(self, *args, archief, overschrijven, alleen_controleren, identiteit=None, **options):
         try:
             manifest = herstellen(archief, overschrijven=overschrijven, alleen_controleren=alleen_controleren,
-                                  melden=self.stdout.write)
+                                  melden=self.stdout.write, identiteit=identiteit)
         except BackupFout as e:
             raise CommandError(str(e)) from e
         if not alleen_controleren:
