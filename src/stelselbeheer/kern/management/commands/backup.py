@@ -10,8 +10,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("doel", nargs="?", help="een map (het archief krijgt een naam met datum en tijd) of een "
-                                                    "bestand *.tar.gz (*.tar.gz.age met STELSEL_BACKUP_ONTVANGERS; standaard: "
-                                                    "STELSEL_BACKUP_MAP)")
+                                                    "bestand *.tar.gz (*.tar.gz.age met STELSEL_BACKUP_ONTVANGERS; "
+                                                    "standaard: STELSEL_BACKUP_MAP)")
         parser.add_argument("--bewaren", type=int, metavar="N",
                             help="bewaar in de map alleen de N nieuwste archieven (de oudere worden verwijderd)")
 
