@@ -61,7 +61,11 @@ STELSEL_LIMIET_TOKEN   failed API-token attempts per client address (default "20
                        a token from that address gets 429 until the window ends, also with a valid token.
 STELSEL_API_TOKEN_DAGEN days an API token is valid when its maker chooses no expiry (default 90).
 STELSEL_API_TOKEN_MAX_DAGEN the longest validity an API token may get, in days (default 365).
-STELSEL_EMAIL_BACKEND  Django e-mail backend (default: console).
+STELSEL_EMAIL_BACKEND  Django e-mail backend (default: console; production: django.core.mail.backends.smtp.EmailBackend).
+STELSEL_EMAIL_HOST, STELSEL_EMAIL_PORT, STELSEL_EMAIL_USER, STELSEL_EMAIL_PASSWORD the SMTP server and its login
+                       (default localhost:25, no login); STELSEL_EMAIL_TLS "1" (STARTTLS) or STELSEL_EMAIL_SSL "1"
+                       (implicit TLS, port 465), not both; STELSEL_EMAIL_TIMEOUT seconds (default 10).
+STELSEL_EMAIL_AFZENDER the From address of every message (default "Stelselbeheer <noreply@localhost>").
 STELSEL_STATIC_ROOT    target of `stelsel collectstatic` for a production web server (unset: served by WhiteNoise).
 
 Behind a reverse proxy that terminates TLS (deploy/: nginx in front of gunicorn). The documented production
@@ -372,6 +376,18 @@ LIJST_BESTANDEN = Path(os.environ["STELSEL_LIJST_BESTANDEN"]).resolve() if os.en
     "STELSEL_LIJST_BESTANDEN") else None
 
 EMAIL_BACKEND = os.environ.get("STELSEL_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("STELSEL_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("STELSEL_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("STELSEL_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("STELSEL_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("STELSEL_EMAIL_TLS")
+EMAIL_USE_SSL = _env_bool("STELSEL_EMAIL_SSL")
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("STELSEL_EMAIL_TLS en STELSEL_EMAIL_SSL sluiten elkaar uit: kies STARTTLS (meestal "
+                               "poort 587) of directe TLS (poort 465).")
+EMAIL_TIMEOUT = int(os.environ.get("STELSEL_EMAIL_TIMEOUT", "10"))  # a stuck MTA must not hold a worker forever
+DEFAULT_FROM_EMAIL = os.environ.get("STELSEL_EMAIL_AFZENDER", "Stelselbeheer <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Operations (issue 15): structured logs with the request id, Prometheus metrics, backups. See the module docstring.
 LOG_FORMAAT = os.environ.get("STELSEL_LOG_FORMAAT", "tekst").strip().lower()

@@ -81,6 +81,24 @@ def test_instellingen_uit_de_omgeving(tmp_path):
         "SECURE_SSL_REDIRECT": True, "PROXY_AANTAL": 1, "DEBUG": False}
 
 
+def test_smtp_uit_de_omgeving(tmp_path):
+    """SMTP server, login, TLS and sender come from the environment (before: only the backend; localhost:25)."""
+    waarden = _instellingen(productieomgeving(tmp_path, STELSEL_EMAIL_HOST="smtp.example.nl", STELSEL_EMAIL_PORT="587",
+                                              STELSEL_EMAIL_USER="stelsel", STELSEL_EMAIL_PASSWORD="geheim",
+                                              STELSEL_EMAIL_TLS="1",
+                                              STELSEL_EMAIL_AFZENDER="MedMij <noreply@example.nl>"),
+                            "EMAIL_BACKEND", "EMAIL_HOST", "EMAIL_PORT", "EMAIL_HOST_USER", "EMAIL_HOST_PASSWORD",
+                            "EMAIL_USE_TLS", "EMAIL_USE_SSL", "DEFAULT_FROM_EMAIL", "EMAIL_TIMEOUT")
+    assert waarden == {"EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend", "EMAIL_HOST": "smtp.example.nl",
+                       "EMAIL_PORT": 587, "EMAIL_HOST_USER": "stelsel", "EMAIL_HOST_PASSWORD": "geheim",
+                       "EMAIL_USE_TLS": True, "EMAIL_USE_SSL": False,
+                       "DEFAULT_FROM_EMAIL": "MedMij <noreply@example.nl>", "EMAIL_TIMEOUT": 10}
+    fout = subprocess.run([sys.executable, "-c", "from django.conf import settings; settings.EMAIL_HOST"],
+                          env=productieomgeving(tmp_path, STELSEL_EMAIL_TLS="1", STELSEL_EMAIL_SSL="1"),
+                          capture_output=True, text=True, timeout=60)
+    assert fout.returncode != 0 and "sluiten elkaar uit" in fout.stderr
+
+
 def test_veilige_cookies_standaard_in_productie_niet_in_ontwikkeling(tmp_path):
     kaal = _zonder_ontwikkeling()
     kaal.update(DJANGO_SETTINGS_MODULE="stelselbeheer.settings", STELSEL_VAR_DIR=str(tmp_path))
