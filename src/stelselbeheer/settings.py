@@ -61,7 +61,7 @@ STELSEL_LIMIET_TOKEN   failed API-token attempts per client address (default "20
                        a token from that address gets 429 until the window ends, also with a valid token.
 STELSEL_API_TOKEN_DAGEN days an API token is valid when its maker chooses no expiry (default 90).
 STELSEL_API_TOKEN_MAX_DAGEN the longest validity an API token may get, in days (default 365).
-STELSEL_EMAIL_BACKEND  Django e-mail backend (default: console; production: django.core.mail.backends.smtp.EmailBackend).
+STELSEL_EMAIL_BACKEND  Django e-mail backend (default: console; production: the smtp backend).
 STELSEL_EMAIL_HOST, STELSEL_EMAIL_PORT, STELSEL_EMAIL_USER, STELSEL_EMAIL_PASSWORD the SMTP server and its login
                        (default localhost:25, no login); STELSEL_EMAIL_TLS "1" (STARTTLS) or STELSEL_EMAIL_SSL "1"
                        (implicit TLS, port 465), not both; STELSEL_EMAIL_TIMEOUT seconds (default 10).
