@@ -42,6 +42,12 @@ PAGINAS = {
     "audit-lijst": ("/beheer/audit/", LEZERS),
     "account-lijst": ("/beheer/accounts/", {"uitvoering"}),
     "account-detail": ("/beheer/accounts/{gebruiker}/", {"uitvoering"}),
+    "account-nieuw": ("/beheer/accounts/nieuw/", {"uitvoering"}),
+    "account-uitnodigen": ("/beheer/accounts/{gebruiker}/uitnodigen/", {"uitvoering"}),
+    "account-actief": ("/beheer/accounts/{gebruiker}/actief/", {"uitvoering"}),
+    "wachtwoord-vergeten": ("/account/wachtwoord-vergeten/", ALLE),
+    "wachtwoord-vergeten-verstuurd": ("/account/wachtwoord-vergeten/verstuurd/", ALLE),
+    "wachtwoord-ingesteld": ("/account/wachtwoord/ingesteld/", ALLE),
     "mijn-overzicht": ("/mijn/", {"deelnemer"}),
     "mijn-aanbieders": ("/mijn/aanbieders/?q=linde", {"deelnemer"}),
     "mijn-verzoeken": ("/mijn/verzoeken/", {"deelnemer"}),
@@ -111,7 +117,8 @@ PAGINAS = {
     "beheer-api-tokens": ("/beheer/api-tokens/", {"uitvoering"}),
     "beheer-api-token-intrekken": ("/beheer/api-tokens/{deelnemertoken}/intrekken/", {"uitvoering"}),
 }
-NIET_IN_MATRIX = {"login", "logout", "tweefactor"}  # the account mechanics themselves (tests/kern/test_tweefactor.py)
+# the account mechanics themselves (tests/kern/test_tweefactor.py; the link with its token: tests/kern/test_accounts.py)
+NIET_IN_MATRIX = {"login", "logout", "tweefactor", "wachtwoord-instellen"}
 
 # (method, path) -> roles that may
 API = {

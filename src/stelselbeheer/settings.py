@@ -287,9 +287,11 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
+#: days an invitation's or "wachtwoord vergeten" link to set a password works (TOE-ACCOUNT; it works once)
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("STELSEL_WACHTWOORDLINK_DAGEN", "3")) * 86400
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "stelselbeheer.kern.wachtwoord.MinimumLengte", "OPTIONS": {"min_length": 12}},  # Dutch message
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]

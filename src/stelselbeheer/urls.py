@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from stelselbeheer.api import api
-from stelselbeheer.kern import tweefactor
+from stelselbeheer.kern import accounts, tweefactor
 from stelselbeheer.kern import views as kern_views
 
 urlpatterns = [
@@ -17,7 +17,15 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/tweefactor/", tweefactor.tweefactor, name="tweefactor"),
     path("beheer/audit/", kern_views.audit_lijst, name="audit-lijst"),
+    path("account/wachtwoord-vergeten/", accounts.WachtwoordVergeten.as_view(), name="wachtwoord-vergeten"),
+    path("account/wachtwoord-vergeten/verstuurd/", accounts.WachtwoordVergetenVerstuurd.as_view(),
+         name="wachtwoord-vergeten-verstuurd"),
+    path("account/wachtwoord/<uidb64>/<token>/", accounts.WachtwoordInstellen.as_view(), name="wachtwoord-instellen"),
+    path("account/wachtwoord/ingesteld/", accounts.WachtwoordIngesteld.as_view(), name="wachtwoord-ingesteld"),
     path("beheer/accounts/", kern_views.account_lijst, name="account-lijst"),
+    path("beheer/accounts/nieuw/", accounts.account_nieuw, name="account-nieuw"),
+    path("beheer/accounts/<int:pk>/uitnodigen/", accounts.account_uitnodigen, name="account-uitnodigen"),
+    path("beheer/accounts/<int:pk>/actief/", accounts.account_actief, name="account-actief"),
     path("beheer/accounts/<int:pk>/", kern_views.account_detail, name="account-detail"),
     *[p for omgeving in ("mijn", "regio", "beheer") for p in (
         path(f"{omgeving}/api-tokens/", kern_views.api_tokens, {"omgeving": omgeving}, name=f"{omgeving}-api-tokens"),

@@ -30,6 +30,9 @@ GEEN_INGANG = {
     "kern.services.inschrijfcode_gebruiken": "the account itself, logged in with its password, hands in its own "
                                              "enrolment code: the code is the permission (TOE-2FA-INSCHRIJVING)",
     "meldingen.services.token_sha256": "a hash function",
+    "kern.services.wachtwoordlink": "builds a link; writes nothing (the invitation service that calls it checks)",
+    "kern.services.wachtwoord_instellen": "the holder sets the own password with a valid one-time link: the link is "
+                                          "the permission (TOE-ACCOUNT), checked by the view",
     "meldingen.services.actieve_boom": "reads the active tree; a fresh installation gets the standard one "
                                        "from the system (actor=None)",
     "meldingen.services.melding_bij_token": "reads the one melding the status code opens (MEL-TOKEN)",

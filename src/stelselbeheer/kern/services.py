@@ -9,19 +9,27 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import secrets
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import tokens
 from .audit import momentopname, vastleggen
 from .models import ApiToken, Gebruiker, Inschrijfcode
 from .rollen import Actie, Rol, kan, vereist_recht
+
+log = logging.getLogger(__name__)
 
 
 def opslaan_nieuw(*, actor, obj: models.Model, actie: str, reden: str = "") -> models.Model:
@@ -65,22 +73,107 @@ def volgend_jaarnummer(model, voorvoegsel: str, jaar: int) -> str:
 
 @transaction.atomic
 @vereist_recht(Actie.GEBRUIKERS_BEHEREN)
-def gebruiker_aanmaken(*, actor, gebruikersnaam: str, wachtwoord: str, rol: str, email: str = "",
+def gebruiker_aanmaken(*, actor, gebruikersnaam: str, wachtwoord: str | None = None, rol: str, email: str = "",
                        volledige_naam: str = "", deelnemer=None, rso=None, reden: str = "") -> Gebruiker:
-    """Create an account with a role; staff, board and auditor accounts get access to the admin views."""
+    """Create an account with a role; staff, board and auditor accounts get access to the admin views. Without
+    ``wachtwoord`` the account has no usable password until its holder sets one through the invitation
+    (``uitnodiging_versturen``, TOE-ACCOUNT): nobody but the holder ever knows it."""
     gebruiker = Gebruiker(username=gebruikersnaam, rol=rol, email=email, first_name=volledige_naam,
                           deelnemer=deelnemer, rso=rso,
                           is_staff=rol in {Rol.UITVOERING, Rol.BESTUUR, Rol.AUDITOR})
-    try:
-        validate_password(wachtwoord, user=gebruiker)
-    except ValidationError as e:
-        raise ValidationError({"wachtwoord": e.messages}) from e
-    gebruiker.set_password(wachtwoord)
+    if wachtwoord is None:
+        gebruiker.set_unusable_password()
+    else:
+        try:
+            validate_password(wachtwoord, user=gebruiker)
+        except ValidationError as e:
+            raise ValidationError({"wachtwoord": e.messages}) from e
+        gebruiker.set_password(wachtwoord)
     gebruiker.full_clean()
     gebruiker.save()
     vastleggen(actor=actor, actie="gebruiker.aangemaakt", obj=gebruiker,
                na=momentopname(gebruiker, ["id", "username", "rol", "deelnemer", "rso", "email", "is_staff"]),
                reden=reden)
+    return gebruiker
+
+
+def wachtwoordlink(gebruiker: Gebruiker, adres: str) -> str:
+    """The one-time link on which ``gebruiker`` sets a password: valid until it is used (the token depends on the
+    password hash and last login) or PASSWORD_RESET_TIMEOUT has passed. ``adres``: the site, e.g. https://host."""
+    uid = urlsafe_base64_encode(force_bytes(gebruiker.pk))
+    return adres.rstrip("/") + reverse("wachtwoord-instellen", args=[uid, default_token_generator.make_token(gebruiker)])
+
+
+@transaction.atomic
+@vereist_recht(Actie.GEBRUIKERS_BEHEREN)
+def uitnodiging_versturen(*, actor, gebruiker: Gebruiker, adres: str) -> Gebruiker:
+    """TOE-ACCOUNT: e-mail the account's holder a link to set the password (after the commit). Also for an account
+    whose holder lost the first mail; it does not touch a password that is set (that holder uses "wachtwoord
+    vergeten")."""
+    gebruiker = Gebruiker.objects.select_for_update().get(pk=gebruiker.pk)
+    if not gebruiker.is_active:
+        raise ValidationError({"gebruiker": "Dit account is niet actief; activeer het eerst."})
+    if not gebruiker.email:
+        raise ValidationError({"email": "Dit account heeft geen e-mailadres; de uitnodiging kan nergens heen."})
+    if gebruiker.has_usable_password():
+        raise ValidationError({"gebruiker": "De houder heeft al een wachtwoord ingesteld. Is het kwijt, dan vraagt "
+                                            "hij zelf een nieuw aan via 'Wachtwoord vergeten?' op de inlogpagina."})
+    link = wachtwoordlink(gebruiker, adres)
+    dagen = settings.PASSWORD_RESET_TIMEOUT // 86400
+    onderwerp = "Uw account voor Stelselbeheer"
+    tekst = (f"Beste {gebruiker.get_full_name() or gebruiker.username},\n\n"
+             f"Er is een account voor u aangemaakt in Stelselbeheer, met de rol {gebruiker.get_rol_display().lower()}"
+             f". Uw gebruikersnaam is: {gebruiker.username}\n\nStel uw wachtwoord in via deze link (eenmalig, "
+             f"{dagen} dagen geldig):\n{link}\n\n"
+             + ("Daarna stelt u bij de eerste keer inloggen een tweede factor in met de inschrijfcode die u van een "
+                "collega krijgt.\n\n" if gebruiker.rol in settings.TWEEFACTOR_ROLLEN else "")
+             + "Verwachtte u dit bericht niet, dan kunt u het negeren.")
+    adres_houder = gebruiker.email
+
+    def versturen():
+        try:
+            send_mail(onderwerp, tekst, None, [adres_houder])
+        except Exception:  # noqa: BLE001 - any transport error: logged; staff can send the invitation again
+            log.exception("Uitnodiging voor account %s niet verstuurd", gebruiker.pk)
+
+    transaction.on_commit(versturen)
+    vastleggen(actor=actor, actie="gebruiker.uitgenodigd", obj=gebruiker, na={"email": gebruiker.email})
+    return gebruiker
+
+
+@transaction.atomic
+@vereist_recht(Actie.GEBRUIKERS_BEHEREN)
+def gebruiker_activeren(*, actor, gebruiker: Gebruiker, actief: bool, reden: str) -> Gebruiker:
+    """Deactivate an account (it can no longer log in, its sessions and API tokens stop working at their next
+    request) or activate it again; never one's own account, always with a reason (TOE-ACCOUNT)."""
+    if actor is not None and actor.pk == gebruiker.pk:
+        raise PermissionDenied("U kunt uw eigen account niet (de)activeren; vraag een collega.")
+    if not (reden or "").strip():
+        raise ValidationError({"reden": "Geef de reden."})
+    gebruiker = Gebruiker.objects.select_for_update().get(pk=gebruiker.pk)
+    if gebruiker.is_active == actief:
+        raise ValidationError({"gebruiker": f"Het account is al {'actief' if actief else 'gedeactiveerd'}."})
+    gebruiker.is_active = actief
+    gebruiker.save(update_fields=["is_active"])
+    vastleggen(actor=actor, actie="gebruiker.geactiveerd" if actief else "gebruiker.gedeactiveerd", obj=gebruiker,
+               voor={"is_active": not actief}, na={"is_active": actief}, reden=reden)
+    return gebruiker
+
+
+@transaction.atomic
+def wachtwoord_instellen(*, gebruiker: Gebruiker, wachtwoord: str) -> Gebruiker:
+    """The holder sets a password through the link of an invitation or of "wachtwoord vergeten": the valid link is
+    the permission (the view checks it). Validated by the password rules; recorded."""
+    gebruiker = Gebruiker.objects.select_for_update().get(pk=gebruiker.pk)
+    try:
+        validate_password(wachtwoord, user=gebruiker)
+    except ValidationError as e:
+        raise ValidationError({"new_password1": e.messages}) from e
+    eerste = not gebruiker.has_usable_password()
+    gebruiker.set_password(wachtwoord)
+    gebruiker.save(update_fields=["password"])
+    vastleggen(actor=gebruiker, actie="gebruiker.wachtwoord_ingesteld", obj=gebruiker,
+               na={"eerste_keer": eerste})
     return gebruiker
 
 
