@@ -118,7 +118,8 @@ def account_actief(request, pk: int):
     form = RedenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            gebruiker_activeren(actor=request.user, gebruiker=gebruiker, actief=actief, reden=form.cleaned_data["reden"])
+            gebruiker_activeren(actor=request.user, gebruiker=gebruiker, actief=actief,
+                                reden=form.cleaned_data["reden"])
         except PermissionDenied as e:
             form.add_error(None, str(e))
         except ValidationError as e:

@@ -101,7 +101,8 @@ def wachtwoordlink(gebruiker: Gebruiker, adres: str) -> str:
     """The one-time link on which ``gebruiker`` sets a password: valid until it is used (the token depends on the
     password hash and last login) or PASSWORD_RESET_TIMEOUT has passed. ``adres``: the site, e.g. https://host."""
     uid = urlsafe_base64_encode(force_bytes(gebruiker.pk))
-    return adres.rstrip("/") + reverse("wachtwoord-instellen", args=[uid, default_token_generator.make_token(gebruiker)])
+    token = default_token_generator.make_token(gebruiker)
+    return adres.rstrip("/") + reverse("wachtwoord-instellen", args=[uid, token])
 
 
 @transaction.atomic
