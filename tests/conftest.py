@@ -12,6 +12,7 @@ from stelselbeheer.kern.services import gebruiker_aanmaken
 from stelselbeheer.organisaties import services as org_services
 from stelselbeheer.organisaties.models import Regio, Soort
 from stelselbeheer.register import services as reg_services
+from tests import stappen
 
 WACHTWOORD = "test-Wachtwoord-2026!"
 VANDAAG = dt.date(2026, 11, 23)
@@ -100,6 +101,10 @@ class Maak:
     def rso(self, naam="RSO Twente"):
         regio = Regio.objects.create(code=f"r{self._kvk()}", naam=f"Regio {naam}")
         return self.organisatie(naam=naam, soort=Soort.RSO, regio=regio)
+
+    def besluit(self, deelnemer, soort, **kw):
+        """A decision of an adopted proposal (OVL-STAP): see ``tests.stappen.besluit``."""
+        return stappen.besluit(deelnemer, soort, **kw)
 
     def gebruiker(self, rol, naam=None, **extra):
         return gebruiker_aanmaken(actor=None, gebruikersnaam=naam or f"{rol}-{self._kvk()}", wachtwoord=WACHTWOORD,

@@ -70,7 +70,6 @@ PAGINAS = {
     "besluit-feed": ("/besluiten/feed.atom", ALLE),
     "besluit-detail": ("/besluiten/{besluit}/", ALLE),
     "besluit-bijlage": ("/besluiten/{besluit}/bijlagen/{bijlage}/", ALLE),
-    "besluit-nieuw": ("/beheer/besluiten/nieuw/", {"bestuur", "uitvoering"}),
     "aanmelden": ("/aanmelden/", {"publiek", "uitvoering"}),
     "aanmelding-ontvangen": ("/aanmelden/ontvangen/", {"publiek", "uitvoering"}),
     "publiek-deelnemers": ("/deelnemers/", ALLE),
@@ -143,7 +142,7 @@ API = {
     ("get", "/api/audit/verificatie"): LEZERS,
     ("get", "/api/besluiten"): ALLE,
     ("get", "/api/besluiten/{besluit}"): ALLE,
-    ("post", "/api/besluiten"): {"bestuur", "uitvoering"},
+    ("post", "/api/besluiten"): set(),  # OVL-STAP: withdrawn, a decision arises from an adopted proposal only
     ("get", "/api/toetreding/overgangen"): LEZERS,
     ("post", "/api/deelnemers/{dva}/overgangen"): LEZERS,  # the step's own right is checked in the service
     ("get", "/api/deelnemers/{dva}/statuswijzigingen"): LEZERS,

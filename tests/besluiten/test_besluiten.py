@@ -11,15 +11,22 @@ from stelselbeheer.besluiten.services import besluit_vastleggen
 from stelselbeheer.deelnemers import services as dln
 from stelselbeheer.kern.models import AuditEvent
 from stelselbeheer.kern.rollen import Rol
-from tests.stappen import opschorten
+from stelselbeheer.overleg import services as ovl
+from tests.stappen import besluit, opschorten, proefbestuur
 
 GEHEIM = "Geheime overweging over Zorg-ICT Noord"
 
 
 def _besluit(deelnemer, openbaar, onderwerp, **kw):
-    return besluit_vastleggen(actor=None, datum=kw.pop("datum", dt.date(2026, 11, 2)), soort=kw.pop("soort", "overig"),
-                              onderwerp=onderwerp, tekst=kw.pop("tekst", "Tekst."), openbaar=openbaar,
-                              deelnemer=deelnemer, **kw)
+    """A decision as it arises: the adoption of a proposal (OVL-STAP)."""
+    return besluit(deelnemer, kw.pop("soort", "overig"), openbaar=openbaar, onderwerp=onderwerp,
+                   datum=kw.pop("datum", dt.date(2026, 11, 2)), tekst=kw.pop("tekst", "Tekst."), **kw)
+
+
+def _concept(deelnemer):
+    orgaan, _ = proefbestuur()
+    return ovl.besluitvoorstel_opstellen(actor=None, orgaan=orgaan, onderwerp="x", tekst="y", soort="overig",
+                                         deelnemer=deelnemer)
 
 
 def test_nummers_per_jaar_zonder_gaten(wereld):
@@ -31,13 +38,27 @@ def test_nummers_per_jaar_zonder_gaten(wereld):
 
 
 def test_bijlagen_worden_gecontroleerd_en_niets_blijft_half(wereld):
+    """The register's own service, as the adoption calls it (with the proposal being adopted)."""
+    voorstel = _concept(wereld["dva"])
     with pytest.raises(ValidationError) as fout:
-        _besluit(wereld["dva"], True, "x", bijlagen=[SimpleUploadedFile("virus.exe", b"MZ")])
+        besluit_vastleggen(actor=None, voorstel=voorstel, datum=dt.date(2026, 11, 2), soort="overig", onderwerp="x",
+                           tekst="y", bijlagen=[SimpleUploadedFile("virus.exe", b"MZ")])
     assert "alleen" in fout.value.message_dict["bijlagen"][0]
     with pytest.raises(ValidationError) as fout:
-        _besluit(wereld["dva"], True, "", soort="onbekend")
+        besluit_vastleggen(actor=None, voorstel=voorstel, datum=dt.date(2026, 11, 2), soort="onbekend",
+                           onderwerp="", tekst="y")
     assert {"onderwerp", "soort"} <= set(fout.value.message_dict)
     assert Besluit.objects.count() == 0 and not AuditEvent.objects.filter(actie="besluit.vastgelegd").exists()
+
+
+def test_ovl_stap_een_besluit_alleen_uit_een_voorstel(wereld):
+    """OVL-STAP: the register's service records nothing without the proposal being adopted."""
+    for voorstel in (None, Besluit()):
+        with pytest.raises(ValidationError) as fout:
+            besluit_vastleggen(actor=None, voorstel=voorstel, datum=dt.date(2026, 11, 2), soort="overig",
+                               onderwerp="x", tekst="y")
+        assert "OVL-STAP" in fout.value.message_dict["besluit"][0]
+    assert not Besluit.objects.exists()
 
 
 @pytest.fixture
@@ -99,22 +120,17 @@ def test_feed_is_atom_met_openbare_besluiten(client, wereld):
     assert "<feed" in tekst and b.nummer in tekst and "Toelating van Zorg-ICT Noord" in tekst
 
 
-def test_besluit_vastleggen_via_formulier_en_api(client, wereld):
-    client.force_login(wereld["gebruikers"]["bestuur"])
-    r = client.post("/beheer/besluiten/nieuw/", {"datum": "2026-11-20", "soort": "toelating", "onderwerp": "",
-                                                 "tekst": "x", "openbaar": "on"})
-    assert r.status_code == 200 and "Dit veld is verplicht" in r.content.decode() and not Besluit.objects.exists()
-    r = client.post("/beheer/besluiten/nieuw/", {"datum": "2026-11-20", "soort": "toelating", "onderwerp": "Toelating",
-                                                 "tekst": "Het bestuur laat toe.", "openbaar": "on",
-                                                 "deelnemer": wereld["dva"].pk,
-                                                 "bijlagen": [SimpleUploadedFile("a.pdf", b"%PDF a")]})
-    assert r.status_code == 302 and Besluit.objects.get().bijlagen.count() == 1
-    r = client.post("/api/besluiten", {"datum": "2026-11-21", "soort": "nee", "onderwerp": "x", "tekst": "y"},
-                    content_type="application/json")
-    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "soort"
-    r = client.post("/api/besluiten", {"datum": "2026-11-21", "soort": "release", "onderwerp": "Release 3",
-                                       "tekst": "Goedgekeurd", "deelnemer_id": 999999}, content_type="application/json")
-    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "deelnemer_id"
+@pytest.mark.parametrize("rol", ["bestuur", "uitvoering"])
+def test_ovl_stap_niemand_legt_een_besluit_rechtstreeks_vast(client, wereld, rol):
+    """The direct form is gone and the API refuses everyone: a decision arises only from an adopted proposal."""
+    client.force_login(wereld["gebruikers"][rol])
+    assert client.get("/beheer/besluiten/nieuw/").status_code == 404
+    r = client.post("/api/besluiten", {"datum": "2026-11-21", "soort": "toelating", "onderwerp": "x", "tekst": "y",
+                                       "deelnemer_id": wereld["dva"].pk}, content_type="application/json")
+    assert r.status_code == 403 and not Besluit.objects.exists()
+    operatie = client.get("/api/openapi.json").json()["paths"]["/api/besluiten"]["post"]
+    assert operatie.get("deprecated") and "403" in operatie["responses"]
+    assert "besluitvoorstel" in operatie["description"]
 
 
 def test_openbare_deelnemerspagina(client, wereld):

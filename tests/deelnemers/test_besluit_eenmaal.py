@@ -37,7 +37,7 @@ def test_bes_eenmaal_een_oud_opschortingsbesluit_draagt_geen_tweede_opschorting(
 
 
 def test_bes_eenmaal_ook_in_de_gewone_workflow(wereld):
-    b = besluit(wereld["dva"], BesluitSoort.BEEINDIGING)
+    b = besluit(wereld["dva"], BesluitSoort.BEEINDIGING, stap="uittreding_starten")
     d = dln.deelnemer_overgang(actor=None, deelnemer=wereld["dva"], overgang="uittreding_starten", besluit=b,
                                gegevens={"opzegdatum": LATER})
     with pytest.raises(ValidationError) as fout:  # the termination with notice does not also carry an exclusion
@@ -69,7 +69,7 @@ def test_bes_eenmaal_ontbinding_is_een_besluit_met_twee_gevolgen_maar_niet_twee_
         Nalevingszaak.objects.filter(pk=zaak.pk).update(stap=ZaakStap.INGEBREKESTELLING,
                                                         termijn_tot=VANDAAG - dt.timedelta(days=1))
         zaken.append(zaak)
-    b = besluit(wereld["dva"], BesluitSoort.BEEINDIGING)
+    b = besluit(wereld["dva"], BesluitSoort.BEEINDIGING, zaak=zaken[0])
     services.zaak_stap(actor=None, zaak=zaken[0], overgang="ontbinden", besluit=b)
     assert Statuswijziging.objects.get(besluit=b).overgang == "uitsluiten"
     with pytest.raises(ValidationError) as fout:

@@ -8,7 +8,8 @@ import pytest
 
 from stelselbeheer.deelnemers import services as dln
 from stelselbeheer.deelnemers.models import Deelnemer, DeelnemerStatus, RolSoort
-from tests.stappen import zet_status
+from stelselbeheer.overleg import services as ovl
+from tests.stappen import proefbestuur, zet_status
 
 AANVRAAG = {"naam": "Zorgapp B.V.", "kvk_nummer": "11223344", "soort": "leverancier", "rollen": ["dvp"],
             "overeenkomstversie": "2.2", "contact_email": "x@zorgapp.nl"}
@@ -25,10 +26,13 @@ def met_advies(maak, wereld):
 
 def test_advies_op_de_deelnemerpagina_en_waar_het_bestuur_besluit(client, wereld, met_advies):
     """TOE-ADVIES: the advice and its motivation on the participant page, the step form of the board's decision and
-    the decision form opened from the participant (before: only a raw dict in the audit trail)."""
+    the proposal the board decides on (before: only a raw dict in the audit trail)."""
+    orgaan, _ = proefbestuur()
+    voorstel = ovl.besluitvoorstel_opstellen(actor=None, orgaan=orgaan, onderwerp="Afwijzing", tekst="x",
+                                             soort="afwijzing", stap="afwijzen", deelnemer=met_advies)
     client.force_login(wereld["gebruikers"]["bestuur"])
     for pad in (f"/beheer/deelnemers/{met_advies.pk}/", f"/beheer/deelnemers/{met_advies.pk}/stap/afwijzen/",
-                f"/beheer/besluiten/nieuw/?deelnemer={met_advies.pk}"):
+                voorstel.get_absolute_url()):
         html = client.get(pad).content.decode()
         assert "Advies van de uitvoeringsorganisatie" in html, pad
         assert "<strong>Negatief</strong>" in html and "De tests voor DVA ontbreken nog." in html, pad

@@ -6,7 +6,6 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from stelselbeheer.besluiten.models import BesluitSoort
 from stelselbeheer.deelnemers import services as dln
 from stelselbeheer.deelnemers import workflow
 from stelselbeheer.deelnemers.models import Deelnemer, DeelnemerStatus, RolSoort, Statuswijziging
@@ -27,7 +26,7 @@ def kandidaat(maak):
     dienst = maak.gegevensdienst()
     d = maak.deelnemer("Nieuwe Zorg-ICT B.V.", rollen=[RolSoort.DVA], status=DeelnemerStatus.AANGEMELD)
     maak.kwalificatie(d, dienst, testdatum=VANDAAG - dt.timedelta(days=30))
-    besluiten = {soort: besluit(d, soort) for soort in BesluitSoort.values}
+    besluiten = {o.naam: besluit(d, o.besluit[0], stap=o.naam) for o in workflow.OVERGANGEN if o.besluit}
     Deelnemer.objects.filter(pk=d.pk).update(advies="positief", advies_toelichting="Voldoet.", opzegdatum=GISTEREN)
     d.refresh_from_db()
     return d, besluiten
@@ -38,7 +37,7 @@ def _zet(d, besluiten, stap, status):
     that they go through it is NAL-OPSCHORTING-PAD, tested in tests/naleving/test_opschorting_einde.py."""
     zet_status(d, status)
     return dln.deelnemer_overgang(actor=None, deelnemer=d, overgang=stap.naam, toelichting="reden",
-                                  besluit=besluiten[stap.besluit[0]] if stap.besluit else None,
+                                  besluit=besluiten[stap.naam] if stap.besluit else None,
                                   gegevens={v: GEGEVENS[v] for v in stap.velden}, maatregel=bool(stap.via))
 
 
@@ -80,11 +79,11 @@ def test_toelaten_vraagt_een_toelatingsbesluit_over_deze_deelnemer(kandidaat, ma
     zet_status(d, DeelnemerStatus.ADVIES)
     Deelnemer.objects.filter(pk=d.pk).update(advies="positief", advies_toelichting="ok")
     assert "Kies het besluit" in _weigering(d, "toelaten", "besluit")
-    assert "geen besluit tot toelating" in _weigering(d, "toelaten", "besluit", besluit=besluiten["opschorting"])
+    assert "geen besluit tot toelating" in _weigering(d, "toelaten", "besluit", besluit=besluiten["opschorten"])
     ander = maak.deelnemer("Andere B.V.", rollen=[RolSoort.DVA])
     assert "over deze deelnemer" in _weigering(d, "toelaten", "besluit", besluit=besluit(ander, "toelating"))
     assert dln.deelnemer_overgang(actor=None, deelnemer=d, overgang="toelaten",
-                                  besluit=besluiten["toelating"]).status == DeelnemerStatus.TOEGELATEN
+                                  besluit=besluiten["toelaten"]).status == DeelnemerStatus.TOEGELATEN
 
 
 def test_geen_toelating_of_activering_zonder_geldige_kwalificatie(maak):
@@ -126,7 +125,7 @@ def test_beeindigen_pas_na_einddatum_met_gebruikers_geinformeerd_en_zonder_open_
     zet_status(d, DeelnemerStatus.ACTIEF)
     morgen = VANDAAG + dt.timedelta(days=1)
     d = dln.deelnemer_overgang(actor=None, deelnemer=d, overgang="uittreding_starten",
-                               besluit=besluiten["uittreding"], gegevens={"opzegdatum": morgen})
+                               besluit=besluiten["uittreding_starten"], gegevens={"opzegdatum": morgen})
     assert d.uittreding_soort == "verzoek"
     assert "pas op" in _weigering(d, "beeindigen", "opzegdatum", gegevens={"gebruikers_geinformeerd_op": GISTEREN})
     assert "UIT-GEBRUIKERS" in _weigering(d, "beeindigen", "gebruikers_geinformeerd_op", datum=morgen)
@@ -152,7 +151,7 @@ def test_rol_zonder_recht_mag_de_stap_niet_zetten(kandidaat, maak):
     bestuurder = maak.gebruiker(Rol.BESTUUR)
     zet_status(d, DeelnemerStatus.ACTIEF)
     assert dln.deelnemer_overgang(actor=bestuurder, deelnemer=d, overgang="uitsluiten",
-                                  besluit=besluiten["beeindiging"]).status == DeelnemerStatus.BEEINDIGD
+                                  besluit=besluiten["uitsluiten"]).status == DeelnemerStatus.BEEINDIGD
 
 
 def test_van_aanvraag_tot_actief_en_weer_uit(db, maak):
@@ -199,7 +198,7 @@ def test_api_zet_een_stap_of_noemt_de_redenen(client, maak, kandidaat):
     stappen = client.get(f"/api/deelnemers/{d.pk}/statuswijzigingen").json()
     assert stappen[-1]["overgang"] == "activeren"
     client.force_login(maak.gebruiker(Rol.AUDITOR))
-    assert client.post(url, {"overgang": "opschorten", "besluit": besluiten["opschorting"].nummer},
+    assert client.post(url, {"overgang": "opschorten", "besluit": besluiten["opschorten"].nummer},
                        content_type="application/json").status_code == 403
     assert {o["naam"] for o in client.get("/api/toetreding/overgangen").json()} == set(workflow.PER_NAAM)
 

@@ -56,7 +56,6 @@ def test_elke_pagina_verwijst_naar_bestaande_ids(client, wereld, rol):
 FORMULIEREN = {
     "melding-formulier": ("publiek", "/melden/formulier/", {}),
     "aanmelden": ("publiek", "/aanmelden/", {}),
-    "besluit-nieuw": ("bestuur", "/beheer/besluiten/nieuw/", {}),
     "kwalificatie-nieuw": ("uitvoering", "/beheer/deelnemers/{dva}/kwalificaties/nieuw/", {}),
     "organisatie-nieuw": ("uitvoering", "/beheer/organisaties/nieuw/", {}),
     "melding-detail": ("uitvoering", "/beheer/meldingen/{melding}/", {"actie": "update"}),

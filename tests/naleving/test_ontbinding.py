@@ -45,7 +45,7 @@ def test_nal_ontbinding_beeindigt_de_deelname_en_haalt_de_entries_van_de_lijsten
         client, wereld, in_verzuim, wachtrij, django_capture_on_commit_callbacks):
     alle_lijsten_publiceren(actor=None)
     assert "huisartsdelinde@medmij" in Snapshot.objects.get(lijst="zal", volgnummer=1).entries
-    b = besluit(wereld["dva"], BesluitSoort.BEEINDIGING)
+    b = besluit(wereld["dva"], BesluitSoort.BEEINDIGING, zaak=in_verzuim)
     with django_capture_on_commit_callbacks(execute=True):
         zaak = services.zaak_stap(actor=None, zaak=in_verzuim, overgang="ontbinden", besluit=b)
     assert zaak.stap == ZaakStap.ONTBINDING
@@ -70,7 +70,7 @@ def test_nal_ontbinding_heft_een_lopende_opschorting_op(wereld, in_verzuim):
 
     maatregel = opschorting.opschorten(actor=None, deelnemer=wereld["dva"], niveau=2,
                                        besluit=besluit(wereld["dva"], BesluitSoort.OPSCHORTING))
-    b = besluit(wereld["dva"], BesluitSoort.BEEINDIGING)
+    b = besluit(wereld["dva"], BesluitSoort.BEEINDIGING, zaak=in_verzuim)
     services.zaak_stap(actor=None, zaak=in_verzuim, overgang="ontbinden", besluit=b)
     maatregel.refresh_from_db()
     wereld["dva"].refresh_from_db()
@@ -89,11 +89,10 @@ def _niets_geschreven(zaak, deelnemer, status):
 @pytest.mark.parametrize("status", [DeelnemerStatus.BEEINDIGD, DeelnemerStatus.AFGEWEZEN])
 def test_nal_ontbinding_geweigerd_als_de_deelname_niet_kan_eindigen(wereld, in_verzuim, status):
     zet_status(wereld["dva"], status)
+    b = besluit(wereld["dva"], BesluitSoort.BEEINDIGING, zaak=in_verzuim)
     events = AuditEvent.objects.count()
     with pytest.raises(ValidationError) as fout:
-        services.zaak_stap(actor=None, zaak=in_verzuim, overgang="ontbinden",
-                           besluit=besluit(wereld["dva"], BesluitSoort.BEEINDIGING))
-    events += 1  # the decision recorded above
+        services.zaak_stap(actor=None, zaak=in_verzuim, overgang="ontbinden", besluit=b)
     reden = " ".join(fout.value.message_dict["deelnemer"])
     assert "kan niet worden beëindigd" in reden and status.label.lower() in reden
     assert AuditEvent.objects.count() == events
@@ -102,7 +101,7 @@ def test_nal_ontbinding_geweigerd_als_de_deelname_niet_kan_eindigen(wereld, in_v
 
 def test_nal_ontbinding_geweigerd_via_api_en_pagina_met_veldfout(client, wereld, in_verzuim):
     zet_status(wereld["dva"], DeelnemerStatus.BEEINDIGD)
-    b = besluit(wereld["dva"], BesluitSoort.BEEINDIGING)
+    b = besluit(wereld["dva"], BesluitSoort.BEEINDIGING, zaak=in_verzuim)
     client.force_login(wereld["gebruikers"]["uitvoering"])
     r = client.post(f"/api/zaken/{in_verzuim.nummer}/stappen", {"overgang": "ontbinden", "besluit": b.nummer},
                     content_type="application/json")

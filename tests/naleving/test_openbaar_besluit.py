@@ -45,7 +45,7 @@ def test_nal_openbaar_opheffen_en_verlengen(wereld):
     maatregel = opschorting.opschorten(actor=None, deelnemer=wereld["dva"], niveau=2,
                                        besluit=besluit(wereld["dva"], BesluitSoort.OPSCHORTING))
     opheffing = besluit(wereld["dva"], BesluitSoort.OPHEFFING, openbaar=False)
-    verlenging = besluit(wereld["dva"], BesluitSoort.OPSCHORTING, openbaar=False)
+    verlenging = besluit(wereld["dva"], BesluitSoort.OPSCHORTING, openbaar=False, stap="opschorting_verlengen")
     _geweigerd(lambda: opschorting.opschorting_opheffen(actor=None, opschorting=maatregel, besluit=opheffing))
     _geweigerd(lambda: opschorting.opschorting_verlengen(actor=None, opschorting=maatregel, besluit=verlenging,
                                                          gepland_tot=LATER + dt.timedelta(days=7)))
@@ -55,7 +55,7 @@ def test_nal_openbaar_ontbinden(wereld):
     zaak = services.zaak_openen(actor=None, deelnemer=wereld["dva"], verplichting="NAL-365", omstandigheden="x")
     Nalevingszaak.objects.filter(pk=zaak.pk).update(stap=ZaakStap.INGEBREKESTELLING,
                                                     termijn_tot=VANDAAG - dt.timedelta(days=1))
-    geheim = besluit(wereld["dva"], BesluitSoort.BEEINDIGING, openbaar=False)
+    geheim = besluit(wereld["dva"], BesluitSoort.BEEINDIGING, openbaar=False, zaak=zaak)
     _geweigerd(lambda: services.zaak_stap(actor=None, zaak=zaak, overgang="ontbinden", besluit=geheim))
     zaak.refresh_from_db()
     assert zaak.stap == ZaakStap.INGEBREKESTELLING

@@ -91,7 +91,7 @@ def test_nal_opschorting_einde_verlengen_op_een_nieuw_besluit(client, wereld, st
     with pytest.raises(ValidationError) as fout:  # BES-EENMAAL: the first decision carried the suspension
         opschorting.opschorting_verlengen(actor=None, opschorting=maatregel, besluit=eerste, gepland_tot=nieuw_einde)
     assert "al gebruikt" in " ".join(fout.value.message_dict["besluit"])
-    tweede = besluit(wereld["dva"], BesluitSoort.OPSCHORTING)
+    tweede = besluit(wereld["dva"], BesluitSoort.OPSCHORTING, stap="opschorting_verlengen")
     with pytest.raises(ValidationError) as fout:
         opschorting.opschorting_verlengen(actor=None, opschorting=maatregel, besluit=tweede,
                                           gepland_tot=VANDAAG + dt.timedelta(days=2))
@@ -114,7 +114,7 @@ def test_nal_opschorting_einde_verlengen_op_een_nieuw_besluit(client, wereld, st
 def test_nal_opschorting_einde_verlengen_via_pagina_en_api(client, wereld, staf):
     maatregel = _opschorten(wereld, niveau=2)
     client.force_login(staf)
-    b = besluit(wereld["dva"], BesluitSoort.OPSCHORTING)
+    b = besluit(wereld["dva"], BesluitSoort.OPSCHORTING, stap="opschorting_verlengen")
     url = f"/beheer/naleving/opschortingen/{maatregel.pk}/verlengen/"
     r = client.post(url, {"besluit": b.pk, "gepland_tot": VANDAAG.isoformat()})
     assert r.status_code == 200 and 'id="id_gepland_tot_error"' in r.content.decode()

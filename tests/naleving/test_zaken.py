@@ -44,7 +44,7 @@ def test_vijf_stappen_tot_ontbinding(wereld, zaak):
     z = _stap(z, "in_gebreke_stellen", datum=dt.date(2026, 4, 20), termijn=7, gegevens={"criteria": CRIT})
     assert z.stap == ZaakStap.INGEBREKESTELLING and z.termijn_tot == dt.date(2026, 4, 28)  # past King's Day
     assert z.criteria["vertrouwen"] == {"score": 3, "motivering": "Afweging voor vertrouwen"}
-    beeindiging = besluit(wereld["dva"], BesluitSoort.BEEINDIGING)
+    beeindiging = besluit(wereld["dva"], BesluitSoort.BEEINDIGING, zaak=z)
     with pytest.raises(ValidationError) as fout:
         _stap(z, "ontbinden", datum=dt.date(2026, 4, 28), besluit=beeindiging)
     assert "NAL-VERZUIM" in fout.value.message_dict["termijn_tot"][0]

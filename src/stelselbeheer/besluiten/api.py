@@ -1,15 +1,13 @@
 import datetime as dt
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Router, Schema
 
-from stelselbeheer.api.auth import Recht, verwijzing
+from stelselbeheer.api.auth import Recht
 from stelselbeheer.api.paginering import Pagina, pagineer
-from stelselbeheer.deelnemers.models import Deelnemer
 from stelselbeheer.kern.rollen import Actie
-from stelselbeheer.organisaties.models import Organisatie
 
-from . import services
 from .models import Besluit
 
 router = Router(tags=["besluiten"])
@@ -45,16 +43,6 @@ class BesluitUit(Schema):
         return list(obj.bijlagen.all())
 
 
-class BesluitIn(Schema):
-    datum: dt.date
-    soort: str
-    onderwerp: str
-    tekst: str
-    openbaar: bool = True
-    deelnemer_id: int | None = None
-    partijen: list[int] = []
-
-
 def _zichtbaar(request):
     return Besluit.objects.zichtbaar_voor(request.user).prefetch_related("partijen", "bijlagen")
 
@@ -73,12 +61,15 @@ def besluit(request, nummer: str):
     return get_object_or_404(_zichtbaar(request), nummer=nummer)
 
 
-@router.post("/besluiten", response={201: BesluitUit}, summary="Besluit vastleggen",
+@router.post("/besluiten", response={403: None}, deprecated=True,
+             summary="Besluit rechtstreeks vastleggen: vervallen, geweigerd voor iedereen (403)",
+             description="Een besluit ontstaat alleen doordat een stemgerechtigd lid van het bestuur een "
+                         "besluitvoorstel vaststelt (OVL-SCHEIDING, OVL-STAP): stel een voorstel op met "
+                         "`POST /api/overleg/voorstellen`, leg het voor met "
+                         "`POST /api/overleg/voorstellen/{nummer}/voorleggen` en laat het bestuur "
+                         "beslissen met `POST /api/overleg/voorstellen/{nummer}/beslissing`. Geen "
+                         "rol heeft nog het recht om hier een besluit vast te leggen; deze operatie antwoordt altijd "
+                         "401 of 403.",
              auth=Recht(Actie.BESLUIT_VASTLEGGEN))
-def besluit_vastleggen(request, payload: BesluitIn):
-    deelnemer = verwijzing(Deelnemer, payload.deelnemer_id, "deelnemer_id") if payload.deelnemer_id else None
-    partijen = [verwijzing(Organisatie, pk, "partijen") for pk in payload.partijen]
-    nieuw = services.besluit_vastleggen(actor=request.user, datum=payload.datum, soort=payload.soort,
-                                        onderwerp=payload.onderwerp, tekst=payload.tekst, openbaar=payload.openbaar,
-                                        deelnemer=deelnemer, partijen=partijen)
-    return Status(201, nieuw)
+def besluit_vastleggen(request):
+    raise PermissionDenied("OVL-STAP: een besluit ontstaat alleen door vaststelling van een besluitvoorstel.")

@@ -1,5 +1,8 @@
 """Recording board decisions. A decision is never changed or deleted once recorded; a correction is a
-new decision that refers to the earlier one."""
+new decision that refers to the earlier one.
+
+A decision arises only from the adoption of a decision proposal by a voting board member (OVL-SCHEIDING, OVL-STAP):
+``besluit_vastleggen`` is called by ``overleg.services`` when a proposal is adopted, never by a page or the API."""
 
 from __future__ import annotations
 
@@ -32,10 +35,14 @@ def bijlagen_bezwaren(bijlagen) -> list[str]:
 
 
 @transaction.atomic
-@vereist_recht(Actie.BESLUIT_VASTLEGGEN)
-def besluit_vastleggen(*, actor, datum: dt.date, soort: str, onderwerp: str, tekst: str, openbaar: bool = True,
-                       deelnemer=None, partijen=(), bijlagen=()) -> Besluit:
-    """Record a board decision with its attachments (uploaded files: name, size and type checked)."""
+@vereist_recht(Actie.BESLUITVOORSTEL_VASTSTELLEN)
+def besluit_vastleggen(*, actor, voorstel, datum: dt.date, soort: str, onderwerp: str, tekst: str,
+                       openbaar: bool = True, deelnemer=None, partijen=(), bijlagen=()) -> Besluit:
+    """Record the board decision of ``voorstel`` (the proposal being adopted, locked by the caller) with its
+    attachments (uploaded files: name, size and type checked). Only the adoption calls this (OVL-STAP)."""
+    if voorstel is None or not voorstel.pk or voorstel.besluit_id is not None:
+        raise ValidationError({"besluit": "OVL-STAP: een besluit ontstaat alleen door de vaststelling van een "
+                                          "besluitvoorstel door het bestuur."})
     besluit = Besluit(datum=datum, soort=soort, onderwerp=onderwerp, tekst=tekst, openbaar=openbaar,
                       deelnemer=deelnemer, vastgelegd_door=actor if getattr(actor, "pk", None) else None)
     besluit.full_clean(exclude=["nummer"])

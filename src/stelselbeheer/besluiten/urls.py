@@ -7,5 +7,4 @@ urlpatterns = [
     path("besluiten/feed.atom", feeds.BesluitenFeed(), name="besluit-feed"),
     path("besluiten/<str:nummer>/", views.besluit_detail, name="besluit-detail"),
     path("besluiten/<str:nummer>/bijlagen/<int:pk>/", views.besluit_bijlage, name="besluit-bijlage"),
-    path("beheer/besluiten/nieuw/", views.besluit_nieuw, name="besluit-nieuw"),
 ]

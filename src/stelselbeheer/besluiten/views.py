@@ -1,15 +1,10 @@
-from django.contrib import messages
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 
-from stelselbeheer.deelnemers.models import Deelnemer
-from stelselbeheer.deelnemers.overzicht import advies_van
 from stelselbeheer.kern.rollen import Actie
-from stelselbeheer.kern.views import lijst, vereist, verwerk
+from stelselbeheer.kern.views import lijst, vereist
 
-from . import services
 from .filters import BesluitFilter
-from .forms import BesluitForm
 from .models import Besluit
 
 
@@ -38,17 +33,3 @@ def besluit_bijlage(request, nummer: str, pk: int):
     if bijlage is None:
         raise Http404("Deze bijlage bestaat niet")
     return FileResponse(bijlage.bestand.open("rb"), as_attachment=True, filename=bijlage.naam)
-
-
-@vereist(Actie.BESLUIT_VASTLEGGEN)
-def besluit_nieuw(request):
-    form = BesluitForm(request.POST or None, request.FILES or None, initial=request.GET.dict())
-    if request.method == "POST":
-        besluit = verwerk(form, lambda d: services.besluit_vastleggen(actor=request.user, **d))
-        if besluit:
-            messages.success(request, f"Besluit {besluit.nummer} is vastgelegd.")
-            return redirect(besluit)
-    deelnemer = Deelnemer.objects.filter(pk=request.GET.get("deelnemer") or None).first() \
-        if str(request.GET.get("deelnemer", "")).isdigit() else None
-    return render(request, "besluiten/formulier.html", {"form": form, "deelnemer": deelnemer,
-                                                        "advies": advies_van(deelnemer) if deelnemer else None})

@@ -70,7 +70,7 @@ def toetreding_aanvragen(*, actor, organisatie: Organisatie | None = None, organ
 @vereist_recht(een_van=(Actie.TOETREDING_BEHANDELEN, Actie.TOETREDING_BESLUITEN))
 def deelnemer_overgang(*, actor, deelnemer: Deelnemer, overgang: str, datum: dt.date | None = None,
                        besluit=None, toelichting: str = "", gegevens: dict | None = None,
-                       maatregel: bool = False) -> Deelnemer:
+                       maatregel: bool = False, namens: str = "") -> Deelnemer:
     """Move a participant along the declared workflow (workflow.OVERGANGEN): the one way its status changes.
 
     ``gegevens`` are the fields the transition records (e.g. the advice, the signing date, the end date).
@@ -78,7 +78,10 @@ def deelnemer_overgang(*, actor, deelnemer: Deelnemer, overgang: str, datum: dt.
 
     ``maatregel`` is True only when a compliance service (naleving) sets the step as the effect of its measure.
     The steps of a suspension (``Overgang.via``) are set that way only, so a suspension always has its level,
-    planned end, scope and notice (NAL-OPSCHORTING-PAD)."""
+    planned end, scope and notice (NAL-OPSCHORTING-PAD).
+
+    ``namens`` names the board step whose decision this step carries as its effect, in the same transaction
+    (dissolution, "ontbinden", ends the participation): the decision is checked as enabling that step (OVL-STAP)."""
     stap = workflow.PER_NAAM.get(overgang)
     if stap is None:
         raise ValidationError({"overgang": f"Onbekende overgang '{overgang}'."})
@@ -105,7 +108,8 @@ def deelnemer_overgang(*, actor, deelnemer: Deelnemer, overgang: str, datum: dt.
     if stap.naam == "uittreding_starten" and besluit is not None and besluit.soort in workflow.UITTREDING_DOOR:
         deelnemer.uittreding_soort = workflow.UITTREDING_DOOR[besluit.soort]
     datum = datum or vandaag()
-    fouten = workflow.weigeringen(stap, deelnemer, workflow.Context(datum, besluit, toelichting))
+    context = workflow.Context(datum, besluit, toelichting, namens if maatregel else "")
+    fouten = workflow.weigeringen(stap, deelnemer, context)
     if fouten:
         raise ValidationError(fouten)
     deelnemer.status, deelnemer.status_sinds = stap.naar, datum

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from stelselbeheer.besluiten.models import Besluit, BesluitSoort
 from stelselbeheer.kern.rollen import Actie
 from stelselbeheer.kern.workflow import Voorwaarde
+from stelselbeheer.overleg.stappen import voorstel_bezwaren
 
 from .models import Advies, Deelnemer, Kwalificatie, Statuswijziging, UittredingSoort
 from .models import DeelnemerStatus as S
@@ -31,6 +32,9 @@ class Context:
     datum: dt.date
     besluit: Besluit | None
     toelichting: str
+    #: the board step (OVL-STAP) whose decision this step carries, when it is the effect of another step on the same
+    #: decision (dissolution of a compliance case ends the participation: "ontbinden"); "" for the step itself
+    namens: str = ""
 
 
 def _overeenkomst(d, c):
@@ -205,19 +209,25 @@ UITTREDING_DOOR = {BesluitSoort.UITTREDING: UittredingSoort.VERZOEK,
 OPENBARE_SOORTEN = (BesluitSoort.OPSCHORTING, BesluitSoort.OPHEFFING, BesluitSoort.BEEINDIGING)
 
 
-def besluit_bezwaren(soorten: tuple[str, ...], deelnemer_id: int, besluit: Besluit | None) -> list[str]:
-    """Why ``besluit`` cannot carry a step that rests on a decision of one of ``soorten`` about this participant:
-    the kind and the participant (TOE-BESLUIT), and publicity (NAL-OPENBAAR). The one check of a decision, used by
-    this workflow and by the compliance steps (naleving.workflow)."""
+def besluit_bezwaren(soorten: tuple[str, ...], deelnemer_id: int, besluit: Besluit | None, *, stap: str,
+                     zaak_id: int | None = None, al_gebruikt: str | None = None) -> list[str]:
+    """Why ``besluit`` cannot carry board step ``stap`` that rests on a decision of one of ``soorten`` about this
+    participant, in this order: the kind and the participant (TOE-BESLUIT), publicity (NAL-OPENBAAR), an earlier
+    use (``al_gebruikt``, BES-EENMAAL, as the caller found it), and that it comes from a proposal the board adopted
+    that enables this step about this participant or case (OVL-STAP). The one check of a decision, used by this
+    workflow and by the compliance steps (naleving.workflow)."""
     namen = " of ".join(BesluitSoort(s).label.lower() for s in soorten)
     if besluit is None:
-        return [f"Kies het besluit van het bestuur ({namen})."]
+        return [f"Kies het besluit van het bestuur ({namen}); het komt uit een besluitvoorstel dat het bestuur "
+                "heeft vastgesteld."]
     if besluit.soort not in soorten or besluit.deelnemer_id != deelnemer_id:
         return [f"Besluit {besluit.nummer} is geen besluit tot {namen} over deze deelnemer."]
     if besluit.soort in OPENBARE_SOORTEN and not besluit.openbaar:
         return [f"NAL-OPENBAAR: besluit {besluit.nummer} is niet openbaar, maar besluiten over opschorting en "
                 "uitsluiting zijn openbaar (nalevingsbeleid). Leg het besluit openbaar vast."]
-    return []
+    if al_gebruikt:
+        return [al_gebruikt]
+    return voorstel_bezwaren(besluit, stap, deelnemer_id=deelnemer_id, zaak_id=zaak_id)
 
 
 def besluit_al_gebruikt(besluit: Besluit) -> str | None:
@@ -239,9 +249,9 @@ def weigeringen(overgang: Overgang, deelnemer: Deelnemer, context: Context) -> d
         fouten["overgang"] = [f"'{overgang.label}' kan alleen vanuit: {vanuit}; de deelnemer is nu "
                               f"'{deelnemer.get_status_display().lower()}'."]
     if overgang.besluit:
-        bezwaren = besluit_bezwaren(overgang.besluit, deelnemer.pk, context.besluit)
-        if not bezwaren and (gebruikt := besluit_al_gebruikt(context.besluit)):
-            bezwaren = [gebruikt]
+        gebruikt = besluit_al_gebruikt(context.besluit) if context.besluit is not None else None
+        bezwaren = besluit_bezwaren(overgang.besluit, deelnemer.pk, context.besluit,
+                                    stap=context.namens or overgang.naam, al_gebruikt=gebruikt)
         if bezwaren:
             fouten.setdefault("besluit", []).extend(bezwaren)
     for v in overgang.voorwaarden:

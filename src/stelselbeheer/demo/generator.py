@@ -27,7 +27,6 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from faker import Faker
 
 from stelselbeheer.besluiten.models import Besluit, BesluitSoort
-from stelselbeheer.besluiten.services import besluit_vastleggen
 from stelselbeheer.deelnemers.controle import kwalificaties_controleren
 from stelselbeheer.deelnemers.models import (
     Deelnemer,
@@ -39,7 +38,7 @@ from stelselbeheer.deelnemers.models import (
     Testresultaat,
 )
 from stelselbeheer.deelnemers.rules import AMSTERDAM, uiterste_geldig_tot
-from stelselbeheer.demo.overleg import overleg_demo
+from stelselbeheer.demo.overleg import Besluitvorming, bestuur_inrichten, overleg_demo
 from stelselbeheer.kern.audit import vastleggen
 from stelselbeheer.kern.models import Gebruiker
 from stelselbeheer.kern.rollen import Rol
@@ -366,19 +365,19 @@ class Generator:
             gedaan += n
         _reset_reeksen(list(ids))
 
-    def geschiedenis(self) -> None:
-        """Each participant's steps so far with the board decisions behind them, a few change requests, and
-        the nightly check of qualifications once (reminders and findings)."""
+    def geschiedenis(self, besluitvorming: Besluitvorming) -> None:
+        """Each participant's steps so far with the board decisions behind them (each one adopted from a proposal
+        in the board's monthly meeting, OVL-STAP), a few change requests, and the nightly check of qualifications
+        once (reminders and findings)."""
 
         S = DeelnemerStatus
         stappen = []
 
-        def besluit(d, soort, datum, onderwerp, openbaar=True, tekst=""):
-            return besluit_vastleggen(actor=None, datum=datum, soort=soort, onderwerp=f"{onderwerp}: {d}",
-                                      openbaar=openbaar, deelnemer=d, tekst=tekst or (
-                                          f"Het bestuur van de Stichting besluit tot {onderwerp.lower()} van {d} "
-                                          f"(KvK {d.organisatie.kvk_nummer}), gelet op het advies van de "
-                                          "uitvoeringsorganisatie."))
+        def besluit(d, soort, datum, onderwerp, stap, openbaar=True, tekst=""):
+            return besluitvorming.besluit(
+                deelnemer=d, soort=soort, stap=stap, uiterlijk=datum, onderwerp=f"{onderwerp}: {d}", openbaar=openbaar,
+                tekst=tekst or (f"Het bestuur van de Stichting besluit tot {onderwerp.lower()} van {d} (KvK "
+                                f"{d.organisatie.kvk_nummer}), gelet op het advies van de uitvoeringsorganisatie."))
 
         def stap(d, overgang, van, naar, datum, b=None):
             stappen.append(Statuswijziging(deelnemer=d, overgang=overgang, van=van, naar=naar, datum=datum, besluit=b))
@@ -403,19 +402,19 @@ class Generator:
                                                          status_sinds=stappen[-1].datum)
                 continue
             begin = d.ondertekend_op
-            toelating = besluit(d, BesluitSoort.TOELATING, begin - dt.timedelta(days=14), "Toelating")
-            stap(d, "toelaten", S.ADVIES, S.TOEGELATEN, begin - dt.timedelta(days=14), toelating)
+            toelating = besluit(d, BesluitSoort.TOELATING, begin - dt.timedelta(days=14), "Toelating", "toelaten")
+            stap(d, "toelaten", S.ADVIES, S.TOEGELATEN, toelating.datum, toelating)
             stap(d, "activeren", S.TOEGELATEN, S.ACTIEF, begin)
             if d.status in (S.OPGESCHORT, S.IN_UITTREDING, S.BEEINDIGD):
                 datum = self.peildatum - dt.timedelta(days=40 if d.status == S.BEEINDIGD else 12)
                 if d.status == S.OPGESCHORT:
-                    besluit(d, BesluitSoort.OVERIG, datum - dt.timedelta(days=2), "Voorbereiding opschorting",
+                    besluit(d, BesluitSoort.OVERIG, datum - dt.timedelta(days=2), "Voorbereiding opschorting", "",
                             openbaar=False,
                             tekst="Vertrouwelijk: de verlopen testresultaten zijn niet tijdig vernieuwd.")
-                    b = besluit(d, BesluitSoort.OPSCHORTING, datum, "Opschorting")
+                    b = besluit(d, BesluitSoort.OPSCHORTING, datum, "Opschorting", "opschorten")
                     stap(d, "opschorten", S.ACTIEF, S.OPGESCHORT, datum, b)
                 else:
-                    b = besluit(d, BesluitSoort.UITTREDING, datum, "Uittreding op verzoek")
+                    b = besluit(d, BesluitSoort.UITTREDING, datum, "Uittreding op verzoek", "uittreding_starten")
                     stap(d, "uittreding_starten", S.ACTIEF, S.IN_UITTREDING, datum, b)
                     einde = datum + dt.timedelta(days=30)
                     Deelnemer.objects.filter(pk=d.pk).update(opzegdatum=einde, uittreding_soort="verzoek")
@@ -696,8 +695,11 @@ def genereer(*, aanbieders: int = 2000, seed: int = 2026, peildatum: dt.date | N
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"), transaction.atomic():
         gen.basis()
         gen.aanbieders(aanbieders)
-        gen.geschiedenis()
+        # the accounts and the board come before the history: its decisions are adopted by the board's chair
         uit = gen.accounts() if accounts else []
+        besluitvorming = Besluitvorming(*bestuur_inrichten(peildatum=gen.peildatum, fake=gen.fake))
+        gen.geschiedenis(besluitvorming)
+        gen.tel("vergaderingen (geschiedenis)", besluitvorming.afronden())
         if accounts:
             gen.verzoeken(Gebruiker.objects.get(username="deelnemer"))
         gen.meldingen()

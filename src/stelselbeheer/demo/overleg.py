@@ -11,11 +11,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from stelselbeheer.deelnemers.models import Deelnemer, DeelnemerStatus
 from stelselbeheer.kern.models import Gebruiker
+from stelselbeheer.kern.rollen import Rol
 from stelselbeheer.meldingen.models import Melding
 from stelselbeheer.naleving.models import Nalevingszaak, ZaakStap
 from stelselbeheer.organisaties.models import Organisatie, Soort
 from stelselbeheer.overleg import services as ovl
-from stelselbeheer.overleg.models import AMSTERDAM
+from stelselbeheer.overleg.models import AMSTERDAM, Orgaan
 
 PLAATS = "Utrecht, kantoor Stichting MedMij"
 
@@ -24,22 +25,84 @@ def _om(dag: dt.date, uur: int = 14) -> dt.datetime:
     return dt.datetime.combine(dag, dt.time(uur), tzinfo=AMSTERDAM)
 
 
-def overleg_demo(*, peildatum: dt.date, fake) -> dict[str, int]:
-    bestuurder = Gebruiker.objects.get(username="bestuur")
-    medewerker = Gebruiker.objects.get(username="medewerker")
+#: the board's chair has held the seat this long before the reference date: every decision of the demo history
+#: (admissions up to five years back) is adopted by a sitting member
+ZITTING = dt.timedelta(days=2000)
+
+
+def bestuur_inrichten(*, peildatum: dt.date, fake) -> tuple[Orgaan, Gebruiker, Gebruiker | None]:
+    """The board and its members, before any decision: the demo ``bestuur`` account is the chair (without demo
+    accounts a chair without a password, so the history's decisions are adopted all the same), the demo staff
+    account its adviser. Returns the board, its chair and the staff member who prepares (None: the system)."""
+    bestuurder = Gebruiker.objects.filter(username="bestuur").first()
+    if bestuurder is None:  # no demo accounts: a chair who cannot log in (accounts are made by the administrator)
+        bestuurder = Gebruiker.objects.create(username="voorzitter", rol=Rol.BESTUUR, first_name=fake.name())
+        bestuurder.set_unusable_password()
+        bestuurder.save(update_fields=["password"])
+    medewerker = Gebruiker.objects.filter(username="medewerker").first()
     stichting = Organisatie.objects.filter(soort=Soort.BEHEERORGANISATIE).first()
     bestuur = ovl.orgaan_aanmaken(
         actor=None, code="bestuur", naam="Bestuur Stichting MedMij", soort="bestuur", openbaar=True,
         omschrijving="Eindverantwoordelijk voor het stelsel: besluit over toe- en uittreding, releases van de "
                      "afsprakenset (wijzigingsautoriteit) en geschillen. De uitvoeringsorganisatie bereidt voor.")
-    sinds = peildatum - dt.timedelta(days=730)
+    sinds = peildatum - ZITTING
     ovl.lid_toevoegen(actor=None, orgaan=bestuur, rol="voorzitter", gebruiker=bestuurder, van=sinds,
                       organisatie=stichting)
     ovl.lid_toevoegen(actor=None, orgaan=bestuur, rol="secretaris", naam=fake.name(), van=sinds, organisatie=stichting)
     ovl.lid_toevoegen(actor=None, orgaan=bestuur, rol="lid", naam=fake.name(), van=sinds, organisatie=stichting)
     ovl.lid_toevoegen(actor=None, orgaan=bestuur, rol="lid", naam=fake.name(), van=sinds - dt.timedelta(days=1400),
                       tot=sinds - dt.timedelta(days=1), organisatie=stichting)
-    ovl.lid_toevoegen(actor=None, orgaan=bestuur, rol="adviseur", gebruiker=medewerker, van=sinds)
+    if medewerker is not None:
+        ovl.lid_toevoegen(actor=None, orgaan=bestuur, rol="adviseur", gebruiker=medewerker, van=sinds)
+    return bestuur, bestuurder, medewerker
+
+
+def vergaderdag(dag: dt.date) -> dt.date:
+    """The board meets on the first Thursday of the month: the meeting on or before ``dag``."""
+    eerste = dag.replace(day=1)
+    donderdag = eerste + dt.timedelta(days=(3 - eerste.weekday()) % 7)
+    if donderdag <= dag:
+        return donderdag
+    return vergaderdag(eerste - dt.timedelta(days=1))
+
+
+class Besluitvorming:
+    """The history's decisions as they arise (OVL-STAP): staff prepare a proposal that names the step it enables,
+    put it on the agenda of the board's monthly meeting, and the chair adopts it there. ``afronden`` marks the
+    meetings held."""
+
+    def __init__(self, bestuur: Orgaan, bestuurder: Gebruiker, medewerker: Gebruiker | None):
+        self.bestuur, self.bestuurder, self.medewerker = bestuur, bestuurder, medewerker
+        self.vergaderingen: dict[dt.date, object] = {}
+
+    def besluit(self, *, deelnemer, soort: str, stap: str, uiterlijk: dt.date, onderwerp: str, tekst: str,
+                openbaar: bool = True, zaak=None):
+        dag = vergaderdag(uiterlijk)
+        v = self.vergaderingen.get(dag)
+        if v is None:
+            v = self.vergaderingen[dag] = ovl.vergadering_plannen(
+                actor=None, orgaan=self.bestuur, begin=_om(dag), einde=_om(dag, 16), plaats=PLAATS)
+        punt = ovl.agendapunt_toevoegen(actor=None, vergadering=v, titel=onderwerp[:200], onderwerp=deelnemer)
+        voorstel = ovl.besluitvoorstel_opstellen(
+            actor=self.medewerker, orgaan=self.bestuur, onderwerp=onderwerp[:200], tekst=tekst, soort=soort,
+            openbaar=openbaar, deelnemer=deelnemer, partijen=[deelnemer.organisatie], agendapunt=punt, stap=stap,
+            zaak=zaak, moment=_om(dag - dt.timedelta(days=10)))
+        ovl.besluitvoorstel_voorleggen(actor=self.medewerker, voorstel=voorstel,
+                                       moment=_om(dag - dt.timedelta(days=9)))
+        return ovl.besluitvoorstel_vaststellen(actor=self.bestuurder, voorstel=voorstel,
+                                               moment=_om(dag, 15)).besluit
+
+    def afronden(self) -> int:
+        for v in self.vergaderingen.values():
+            ovl.vergadering_houden(actor=None, vergadering=v, moment=v.einde)
+        return len(self.vergaderingen)
+
+
+def overleg_demo(*, peildatum: dt.date, fake) -> dict[str, int]:
+    bestuurder = Gebruiker.objects.get(username="bestuur")
+    medewerker = Gebruiker.objects.get(username="medewerker")
+    bestuur = Orgaan.objects.get(code="bestuur")  # made by bestuur_inrichten, before the history's decisions
+    sinds = peildatum - ZITTING
 
     def vergadering(dag, punten):
         v = ovl.vergadering_plannen(actor=None, orgaan=bestuur, begin=_om(dag), einde=_om(dag, 16), plaats=PLAATS,
@@ -71,7 +134,8 @@ def overleg_demo(*, peildatum: dt.date, fake) -> dict[str, int]:
                          "en de servicenormen zoals voorgesteld.", "overig", _om(data[0], 15))
     release = besluiten(p2[1], "Goedkeuring release 2.3 van de afsprakenset",
                         "Het bestuur keurt release 2.3 van de afsprakenset goed. Deelnemers implementeren de release "
-                        "binnen zes maanden na publicatie.", "release", _om(data[1], 15))
+                        "binnen zes maanden na publicatie.", "release", _om(data[1], 15),
+                        stap="release_goedkeuren")
     for v, voorstel in ((v1, jaarplan), (v2, release)):
         ovl.besluitvoorstel_vaststellen(actor=bestuurder, voorstel=voorstel, moment=v.begin + dt.timedelta(hours=1))
     for v, tekst in ((v1, "Aanwezig: het voltallige bestuur; namens de uitvoeringsorganisatie de adviseur.\n"
@@ -116,7 +180,7 @@ def overleg_demo(*, peildatum: dt.date, fake) -> dict[str, int]:
                   f"Het bestuur van de Stichting besluit {aanvrager} (KvK {aanvrager.organisatie.kvk_nummer}) toe te "
                   "laten tot het afsprakenstelsel, gelet op het positieve advies van de uitvoeringsorganisatie.",
                   "toelating", _om(peildatum - dt.timedelta(days=1)), deelnemer=aanvrager,
-                  partijen=[aanvrager.organisatie])
+                  partijen=[aanvrager.organisatie], stap="toelaten")
         voorstellen += 1
 
     stuurgroep = ovl.orgaan_aanmaken(actor=None, code="stuurgroep", naam="Stuurgroep implementatie",

@@ -50,7 +50,10 @@ class Actie(models.TextChoices):
     REGIO_LEZEN = "regio.lezen", "Eigen regio raadplegen"
     LIJST_LEZEN = "lijst.lezen", "Publicaties van de lijsten raadplegen (geschiedenis, verschillen, waarom)"
     LIJST_PUBLICEREN = "lijst.publiceren", "Lijsten publiceren"
-    BESLUIT_VASTLEGGEN = "besluit.vastleggen", "Besluiten van het bestuur vastleggen"
+    #: held by no role (OVL-STAP): a decision arises only from the adoption of a proposal; kept so the withdrawn
+    #: POST /api/besluiten refuses everyone with a documented 403
+    BESLUIT_VASTLEGGEN = "besluit.vastleggen", ("Besluiten rechtstreeks vastleggen (vervallen: een besluit ontstaat "
+                                                "alleen door vaststelling van een besluitvoorstel)")
     OVERLEG_PUBLIEK_LEZEN = "overleg.publiek_lezen", "Openbare organen en hun vergaderplanning raadplegen"
     OVERLEG_LEZEN = "overleg.lezen", "Organen, vergaderingen, agenda's, stukken, notulen, besluitvoorstellen raadplegen"
     OVERLEG_VERTROUWELIJK_LEZEN = "overleg.vertrouwelijk_lezen", ("Vertrouwelijke vergaderstukken, adviesnota's en "
@@ -63,7 +66,8 @@ class Actie(models.TextChoices):
     NOTULEN_VASTSTELLEN = "notulen.vaststellen", "Notulen vaststellen (als stemgerechtigd lid van het orgaan)"
     DEELNEMER_AANMELDEN = "deelnemer.aanmelden", "Een aanvraag tot toetreding indienen"
     TOETREDING_BEHANDELEN = "toetreding.behandelen", "Toe- en uittreding behandelen (intake, advies, activeren)"
-    TOETREDING_BESLUITEN = "toetreding.besluiten", "Besluitstappen van toe- en uittreding zetten"
+    TOETREDING_BESLUITEN = "toetreding.besluiten", ("Besluitstappen van toe- en uittreding zetten, alleen met een "
+                                                    "vastgesteld besluit dat die stap mogelijk maakt (OVL-STAP)")
     VERZOEK_INDIENEN = "verzoek.indienen", "Wijzigingsverzoeken indienen voor de eigen deelnemer"
     VERZOEK_BEOORDELEN = "verzoek.beoordelen", "Wijzigingsverzoeken goedkeuren of afwijzen"
     NALEVING_LEZEN = "naleving.lezen", "Constateringen en nalevingszaken raadplegen"
@@ -91,14 +95,14 @@ _LEZEN_ALLES = {
 #: role -> the actions it may perform. The one place where access is decided.
 RECHTEN: dict[str, frozenset[str]] = {
     PUBLIEK: frozenset({_A.REGISTER_PUBLIEK_LEZEN, _A.DEELNEMER_AANMELDEN, _A.MELDING_INDIENEN, _A.KENNISBANK_LEZEN}),
-    Rol.BESTUUR: frozenset(_LEZEN_ALLES | {_A.AUDIT_LEZEN, _A.BEHEER_LEZEN, _A.BESLUIT_VASTLEGGEN,
-                                          _A.TOETREDING_BESLUITEN, _A.NALEVING_LEZEN, _A.NALEVING_BEHANDELEN,
-                                          _A.MELDING_INDIENEN, _A.MELDINGEN_BEHANDELEN, _A.MELDING_UITSPRAAK,
+    Rol.BESTUUR: frozenset(_LEZEN_ALLES | {_A.AUDIT_LEZEN, _A.BEHEER_LEZEN, _A.TOETREDING_BESLUITEN,
+                                          _A.NALEVING_LEZEN, _A.NALEVING_BEHANDELEN, _A.MELDING_INDIENEN,
+                                          _A.MELDINGEN_BEHANDELEN, _A.MELDING_UITSPRAAK,
                                           _A.EIGEN_MELDINGEN_LEZEN, _A.KENNISBANK_LEZEN}),
     Rol.UITVOERING: frozenset(_LEZEN_ALLES | {
         _A.ORGANISATIE_WIJZIGEN, _A.DEELNEMER_WIJZIGEN, _A.AANBIEDER_WIJZIGEN, _A.AANBIEDER_IMPORTEREN,
         _A.GEGEVENSDIENST_WIJZIGEN, _A.AUDIT_LEZEN, _A.BEHEER_LEZEN, _A.LIJST_PUBLICEREN,
-        _A.BESLUIT_VASTLEGGEN, _A.DEELNEMER_AANMELDEN, _A.TOETREDING_BEHANDELEN, _A.TOETREDING_BESLUITEN,
+        _A.DEELNEMER_AANMELDEN, _A.TOETREDING_BEHANDELEN, _A.TOETREDING_BESLUITEN,
         _A.VERZOEK_BEOORDELEN, _A.NALEVING_LEZEN, _A.NALEVING_BEHANDELEN, _A.MELDING_INDIENEN,
         _A.MELDINGEN_BEHANDELEN, _A.EIGEN_MELDINGEN_LEZEN, _A.BESLISBOOM_BEHEREN, _A.KENNISBANK_LEZEN,
         _A.KENNISBANK_BEHEREN, _A.GEBRUIKERS_BEHEREN,

@@ -12,6 +12,7 @@ from django.utils import timezone
 from stelselbeheer.kern.audit import vastleggen
 from stelselbeheer.kern.rollen import Actie, vereist_recht
 from stelselbeheer.kern.services import volgend_jaarnummer
+from stelselbeheer.overleg.stappen import voorstel_bezwaren
 
 from . import beslisboom as boom_regels
 from . import servicenormen
@@ -441,6 +442,8 @@ def uitspraak_vastleggen(*, actor, melding: Melding, uitspraak: str, besluit=Non
                                             "en nog geen uitspraak heeft."})
     if not (uitspraak or "").strip():
         raise ValidationError({"uitspraak": "Schrijf de uitspraak."})
+    if besluit is not None and (bezwaren := voorstel_bezwaren(besluit, "uitspraak", melding_id=melding.pk)):
+        raise ValidationError({"besluit": bezwaren})  # OVL-STAP: only the decision the board adopted for this ruling
     melding.uitspraak, melding.uitspraak_op, melding.besluit = uitspraak, timezone.now(), besluit
     melding.status, melding.opgelost_op = Status.OPGELOST, melding.uitspraak_op
     melding.save(update_fields=["uitspraak", "uitspraak_op", "besluit", "status", "opgelost_op"])

@@ -169,7 +169,7 @@ def _deelnemerstap_zetten(*, actor, zaak: Nalevingszaak, stap: workflow.Overgang
         return  # this decision already ended the participation (a level-4 suspension on it): the same adoption
     try:
         dln.deelnemer_overgang(actor=actor, deelnemer=zaak.deelnemer, overgang=stap.deelnemerstap, besluit=besluit,
-                               datum=datum, maatregel=True,
+                               datum=datum, maatregel=True, namens=stap.naam,
                                toelichting=f"Ontbinding van de deelnemersovereenkomst (nalevingszaak {zaak.nummer})")
     except ValidationError as e:
         fouten: dict[str, list[str]] = {}

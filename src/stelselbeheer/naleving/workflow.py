@@ -118,12 +118,13 @@ def weigeringen(overgang: Overgang, zaak: Nalevingszaak, context: Context) -> di
     if zaak.stap not in overgang.van:
         fouten["overgang"] = [f"'{overgang.label}' kan niet in stap '{zaak.get_stap_display()}'."]
     if overgang.besluit:
-        bezwaren = besluit_bezwaren(overgang.besluit, zaak.deelnemer_id, context.besluit)
-        if not bezwaren and (eerder := Zaakgebeurtenis.objects.filter(besluit=context.besluit)
-                             .select_related("zaak").first()):
-            bezwaren = [f"BES-EENMAAL: besluit {context.besluit.nummer} is al gebruikt voor '{eerder.soort}' in zaak "
-                        f"{eerder.zaak.nummer} op {eerder.datum:%d-%m-%Y}; een besluit draagt de stap waarvoor het "
-                        "genomen is één keer."]
+        eerder = (Zaakgebeurtenis.objects.filter(besluit=context.besluit).select_related("zaak").first()
+                  if context.besluit is not None else None)
+        gebruikt = (f"BES-EENMAAL: besluit {context.besluit.nummer} is al gebruikt voor '{eerder.soort}' in zaak "
+                    f"{eerder.zaak.nummer} op {eerder.datum:%d-%m-%Y}; een besluit draagt de stap waarvoor het "
+                    "genomen is één keer." if eerder else None)
+        bezwaren = besluit_bezwaren(overgang.besluit, zaak.deelnemer_id, context.besluit, stap=overgang.naam,
+                                    zaak_id=zaak.pk, al_gebruikt=gebruikt)
         if bezwaren:
             fouten["besluit"] = bezwaren
     for v in overgang.voorwaarden:

@@ -17,9 +17,11 @@ from stelselbeheer.api.paginering import Pagina, pagineer
 from stelselbeheer.deelnemers.models import Deelnemer
 from stelselbeheer.kern.models import Gebruiker
 from stelselbeheer.kern.rollen import Actie, kan
+from stelselbeheer.meldingen.models import Melding
+from stelselbeheer.naleving.models import Nalevingszaak
 from stelselbeheer.organisaties.models import Organisatie
 
-from . import onderwerpen, services
+from . import onderwerpen, services, stappen
 from .models import (
     Agendapunt,
     Besluitvoorstel,
@@ -144,6 +146,9 @@ class VoorstelUit(Schema):
     soort: str
     openbaar: bool
     deelnemer_id: int | None
+    stap: str = Field(description="De bestuursstap die het vastgestelde besluit mogelijk maakt (OVL-STAP); leeg: geen")
+    zaak: str | None = Field(description="Nummer van de nalevingszaak (bij 'ontbinden')")
+    melding: str | None = Field(description="Nummer van de klacht of het geschil (bij 'uitspraak')")
     partijen: list[int]
     agendapunt_id: int | None
     vergadering_id: int | None
@@ -162,6 +167,14 @@ class VoorstelUit(Schema):
     @staticmethod
     def resolve_partijen(obj):
         return [p.pk for p in obj.partijen.all()]
+
+    @staticmethod
+    def resolve_zaak(obj):
+        return obj.zaak.nummer if obj.zaak_id else None
+
+    @staticmethod
+    def resolve_melding(obj):
+        return obj.melding.nummer if obj.melding_id else None
 
     @staticmethod
     def resolve_vergadering_id(obj):
@@ -216,6 +229,18 @@ class VaststellingIn(Schema):
     vastgesteld_in: int = Field(description="Id van de (latere) vergadering waarin de notulen worden vastgesteld")
 
 
+STAP_VELD = Field("", description="De bestuursstap die het vastgestelde besluit mogelijk maakt (OVL-STAP): "
+                                   + ", ".join(stappen.PER_NAAM) + "; leeg: geen bestuursstap")
+
+
+def _nummer(model, nummer, veld):
+    gevonden = model.objects.filter(nummer=nummer).first()
+    if gevonden is None:
+        raise ValidationError({veld: f"Er bestaat geen {model._meta.verbose_name} met nummer '{nummer}'."},
+                              code="bestaat_niet")
+    return gevonden
+
+
 class VoorstelIn(Schema):
     orgaan: str = Field(description="Code van het besluitvormende orgaan (een bestuur)")
     onderwerp: str
@@ -223,6 +248,9 @@ class VoorstelIn(Schema):
     soort: str
     openbaar: bool = True
     deelnemer_id: int | None = None
+    stap: str = STAP_VELD
+    zaak: str | None = Field(None, description="Nummer van de nalevingszaak (bij 'ontbinden')")
+    melding: str | None = Field(None, description="Nummer van de klacht of het geschil (bij 'uitspraak')")
     partijen: list[int] = []
     agendapunt_id: int | None = None
 
@@ -233,6 +261,9 @@ class VoorstelWijzigIn(Schema):
     soort: str | None = None
     openbaar: bool | None = None
     deelnemer_id: int | None = None
+    stap: str | None = STAP_VELD
+    zaak: str | None = None
+    melding: str | None = None
     partijen: list[int] | None = None
     agendapunt_id: int | None = None
     reden: str = ""
@@ -440,6 +471,12 @@ def _verwijzingen(payload) -> dict:
     if "agendapunt_id" in velden:
         uit["agendapunt"] = verwijzing(Agendapunt, velden["agendapunt_id"], "agendapunt_id") if velden[
             "agendapunt_id"] else None
+    if "stap" in velden:
+        uit["stap"] = velden["stap"] or ""
+    if "zaak" in velden:
+        uit["zaak"] = _nummer(Nalevingszaak, velden["zaak"], "zaak") if velden["zaak"] else None
+    if "melding" in velden:
+        uit["melding"] = _nummer(Melding, velden["melding"], "melding") if velden["melding"] else None
     return uit
 
 

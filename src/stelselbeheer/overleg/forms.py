@@ -6,9 +6,12 @@ from django.core.exceptions import ValidationError
 from stelselbeheer.besluiten.models import BesluitSoort
 from stelselbeheer.deelnemers.models import Deelnemer
 from stelselbeheer.kern.models import Gebruiker
+from stelselbeheer.meldingen.models import Melding
+from stelselbeheer.meldingen.models import Soort as MeldingSoort
+from stelselbeheer.naleving.models import Nalevingszaak
 from stelselbeheer.organisaties.models import Organisatie
 
-from . import onderwerpen
+from . import onderwerpen, stappen
 from .models import (
     AMSTERDAM,
     Agendapunt,
@@ -198,6 +201,14 @@ class VoorstelForm(forms.Form):
                                        label="Betrokken deelnemer")
     partijen = forms.ModelMultipleChoiceField(Organisatie.objects.order_by("naam"), required=False, label="Partijen",
                                               widget=forms.SelectMultiple(attrs={"size": 6}))
+    stap = forms.ChoiceField(label="Maakt mogelijk (bestuursstap)", choices=stappen.KEUZES, required=False,
+                             help_text="Alleen een vastgesteld besluit draagt een bestuursstap, en alleen de stap die "
+                                       "hier staat, over deze deelnemer, zaak of melding (OVL-STAP).")
+    zaak = forms.ModelChoiceField(Nalevingszaak.objects.select_related("deelnemer__organisatie").order_by("-nummer"),
+                                  required=False, label="Nalevingszaak", help_text="Bij 'ontbinden'.")
+    melding = forms.ModelChoiceField(Melding.objects.filter(soort__in=[MeldingSoort.KLACHT, MeldingSoort.GESCHIL])
+                                     .order_by("-nummer"), required=False, label="Klacht of geschil",
+                                     help_text="Bij 'uitspraak'.")
     agendapunt = forms.ModelChoiceField(Agendapunt.objects.none(), required=False, label="Agendapunt",
                                         help_text="Nodig om het voorstel aan het bestuur voor te leggen.")
     reden = forms.CharField(label="Reden van de wijziging", required=False, widget=_tekst(2))
@@ -209,6 +220,7 @@ class VoorstelForm(forms.Form):
             .exclude(vergadering__status=VergaderStatus.GEANNULEERD)
             .select_related("vergadering__orgaan").order_by("-vergadering__begin", "volgorde"))
         self.fields["agendapunt"].label_from_instance = lambda p: f"{p.vergadering}: {p}"
+        self.fields["melding"].label_from_instance = lambda m: f"{m.nummer}: {m.onderwerp}"
         if not wijzigen:
             del self.fields["reden"]
 
@@ -217,7 +229,8 @@ class VoorstelForm(forms.Form):
         return cls(data, wijzigen=True, initial={
             "orgaan": voorstel.orgaan_id, "onderwerp": voorstel.onderwerp, "tekst": voorstel.tekst,
             "soort": voorstel.soort, "openbaar": voorstel.openbaar, "deelnemer": voorstel.deelnemer_id,
-            "partijen": list(voorstel.partijen.all()), "agendapunt": voorstel.agendapunt_id})
+            "partijen": list(voorstel.partijen.all()), "agendapunt": voorstel.agendapunt_id, "stap": voorstel.stap,
+            "zaak": voorstel.zaak_id, "melding": voorstel.melding_id})
 
 
 class ToelichtingForm(forms.Form):

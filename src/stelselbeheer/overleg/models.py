@@ -26,6 +26,8 @@ from stelselbeheer.besluiten.models import BesluitSoort
 from stelselbeheer.kern.models import AlleenToevoegen
 from stelselbeheer.kern.rollen import Actie, kan
 
+from . import stappen
+
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
@@ -337,6 +339,14 @@ class Besluitvoorstel(models.Model):
                                   related_name="besluitvoorstellen", verbose_name="betrokken deelnemer")
     partijen = models.ManyToManyField("organisaties.Organisatie", blank=True, related_name="besluitvoorstellen",
                                       verbose_name="partijen")
+    #: OVL-STAP: the board step the adopted decision enables, and what it is about (participant, case, melding)
+    stap = models.CharField("maakt mogelijk", max_length=40, choices=stappen.KEUZES, blank=True,
+                            help_text="De bestuursstap die het vastgestelde besluit draagt; alleen die stap, over "
+                                      "deze deelnemer, nalevingszaak of melding.")
+    zaak = models.ForeignKey("naleving.Nalevingszaak", null=True, blank=True, on_delete=models.PROTECT,
+                             related_name="besluitvoorstellen", verbose_name="nalevingszaak")
+    melding = models.ForeignKey("meldingen.Melding", null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="besluitvoorstellen", verbose_name="melding (klacht of geschil)")
     agendapunt = models.ForeignKey(Agendapunt, null=True, blank=True, on_delete=models.PROTECT,
                                    related_name="besluitvoorstellen", verbose_name="agendapunt")
     status = models.CharField("status", max_length=20, choices=VoorstelStatus.choices, default=VoorstelStatus.CONCEPT,
@@ -377,6 +387,32 @@ class Besluitvoorstel(models.Model):
         if self.orgaan_id and self.orgaan.soort != OrgaanSoort.BESTUUR:
             raise ValidationError({"orgaan": "OVL-BESTUUR: een besluit voor het besluitenregister neemt het "
                                              "bestuur; kies een orgaan van de soort bestuur."})
+        self._stap_past()
+
+    def _stap_past(self):
+        """OVL-STAP: the step fits the kind of decision, and the subject the step is about is named (a case's
+        participant is the proposal's participant)."""
+        fouten = {}
+        if self.zaak_id and self.deelnemer_id is None:
+            self.deelnemer_id = self.zaak.deelnemer_id
+        if bezwaar := stappen.soort_bezwaar(self.stap, self.soort):
+            fouten["stap"] = bezwaar
+        stap = stappen.PER_NAAM.get(self.stap)
+        nodig = stap.onderwerp if stap else ""
+        if nodig == "deelnemer" and self.deelnemer_id is None:
+            fouten["deelnemer"] = f"OVL-STAP: '{stap.label}' gaat over een deelnemer; kies de betrokken deelnemer."
+        if nodig == "zaak" and self.zaak_id is None:
+            fouten["zaak"] = f"OVL-STAP: '{stap.label}' gaat over een nalevingszaak; kies de zaak."
+        if nodig == "melding" and self.melding_id is None:
+            fouten["melding"] = f"OVL-STAP: '{stap.label}' gaat over een klacht of geschil; kies de melding."
+        if self.zaak_id and nodig != "zaak":
+            fouten["zaak"] = "Een nalevingszaak hoort alleen bij de stap 'ontbinden'."
+        elif self.zaak_id and self.zaak.deelnemer_id != self.deelnemer_id:
+            fouten["zaak"] = "Deze nalevingszaak gaat over een andere deelnemer dan het voorstel."
+        if self.melding_id and nodig != "melding":
+            fouten["melding"] = "Een melding hoort alleen bij de stap 'uitspraak'."
+        if fouten:
+            raise ValidationError(fouten)
 
 
 class Voorstelgebeurtenis(AlleenToevoegen):

@@ -390,7 +390,7 @@ def notulen_vaststellen(*, actor, notulen: Notulen, vastgesteld_in: Vergadering,
 
 # -- decision proposals ------------------------------------------------------------------------------------------
 
-INHOUD = ("onderwerp", "tekst", "soort", "openbaar", "deelnemer_id", "partijen")
+INHOUD = ("onderwerp", "tekst", "soort", "openbaar", "deelnemer_id", "partijen", "stap", "zaak_id", "melding_id")
 
 
 def _inhoud(voorstel: Besluitvoorstel) -> dict:
@@ -423,12 +423,14 @@ def _gebeurtenis(voorstel, soort, actor, tijdstip, *, van="", naar="", vergaderi
 @vereist_recht(Actie.BESLUITVOORSTEL_INDIENEN)
 def besluitvoorstel_opstellen(*, actor, orgaan: Orgaan, onderwerp: str, tekst: str, soort: str,
                               openbaar: bool = True, deelnemer=None, partijen=(), agendapunt: Agendapunt | None = None,
+                              stap: str = "", zaak=None, melding=None,
                               moment: dt.datetime | None = None) -> Besluitvoorstel:
-    """Staff prepare a decision for the board (status: in voorbereiding), optionally already on an agenda item."""
+    """Staff prepare a decision for the board (status: in voorbereiding), optionally already on an agenda item,
+    naming the board step the adopted decision enables and its subject (OVL-STAP)."""
     nu = _nu(moment)
     voorstel = Besluitvoorstel(orgaan=orgaan, onderwerp=onderwerp, tekst=tekst, soort=soort, openbaar=openbaar,
                                deelnemer=deelnemer, agendapunt=agendapunt, opgesteld_door=_gebruiker(actor),
-                               opgesteld_op=nu)
+                               opgesteld_op=nu, stap=stap or "", zaak=zaak, melding=melding)
     voorstel.full_clean(exclude=["nummer"])
     _agendapunt_past(voorstel)
     voorstel.nummer = volgend_jaarnummer(Besluitvoorstel, "BV", _dag(nu).year)
@@ -452,7 +454,8 @@ def besluitvoorstel_wijzigen(*, actor, voorstel: Besluitvoorstel, wijzigingen: d
     if voorstel.status not in workflow.BEWERKBAAR:
         raise ValidationError({"status": f"OVL-BEVROREN: een {voorstel.get_status_display().lower()} voorstel "
                                          "verandert niet meer."})
-    toegestaan = {"onderwerp", "tekst", "soort", "openbaar", "deelnemer", "partijen", "agendapunt"}
+    toegestaan = {"onderwerp", "tekst", "soort", "openbaar", "deelnemer", "partijen", "agendapunt", "stap", "zaak",
+                  "melding"}
     onbekend = set(wijzigingen) - toegestaan
     if onbekend:
         raise ValidationError({veld: "Dit veld kan hier niet worden gewijzigd." for veld in sorted(onbekend)})
@@ -490,7 +493,7 @@ def besluitvoorstel_wijzigen(*, actor, voorstel: Besluitvoorstel, wijzigingen: d
 
 @transaction.atomic
 def _overgang(*, actor, voorstel: Besluitvoorstel, naam: str, toelichting: str = "", revisie: int | None = None,
-              moment: dt.datetime | None = None) -> Besluitvoorstel:
+              moment: dt.datetime | None = None, bijlagen=()) -> Besluitvoorstel:
     overgang = workflow.PER_NAAM.get(naam)
     if overgang is None:
         raise ValidationError({"overgang": f"Onbekende stap '{naam}'."})
@@ -513,8 +516,9 @@ def _overgang(*, actor, voorstel: Besluitvoorstel, naam: str, toelichting: str =
     vergadering = voorstel.agendapunt.vergadering if voorstel.agendapunt_id else None
     if overgang.naam == "vaststellen":
         voorstel.besluit = besluit_vastleggen(
-            actor=actor, datum=context.datum, soort=voorstel.soort, onderwerp=voorstel.onderwerp, tekst=voorstel.tekst,
-            openbaar=voorstel.openbaar, deelnemer=voorstel.deelnemer, partijen=list(voorstel.partijen.all()))
+            actor=actor, voorstel=voorstel, datum=context.datum, soort=voorstel.soort, onderwerp=voorstel.onderwerp,
+            tekst=voorstel.tekst, openbaar=voorstel.openbaar, deelnemer=voorstel.deelnemer,
+            partijen=list(voorstel.partijen.all()), bijlagen=bijlagen)
     if overgang.door_orgaan:
         voorstel.beslist_door, voorstel.beslist_op, voorstel.beslist_in = _gebruiker(actor), nu, vergadering
         voorstel.toelichting_beslissing = context.toelichting
@@ -542,11 +546,14 @@ def besluitvoorstel_voorleggen(*, actor, voorstel: Besluitvoorstel, toelichting:
 
 @vereist_recht(Actie.BESLUITVOORSTEL_VASTSTELLEN)
 def besluitvoorstel_vaststellen(*, actor, voorstel: Besluitvoorstel, revisie: int | None = None,
-                                toelichting: str = "", moment: dt.datetime | None = None) -> Besluitvoorstel:
+                                toelichting: str = "", moment: dt.datetime | None = None,
+                                bijlagen=()) -> Besluitvoorstel:
     """A voting board member adopts the proposal in or after its meeting (OVL-SCHEIDING, OVL-VERGADERING): the
-    decision is recorded in the decisions register through its own service, once, and the proposal is frozen."""
+    decision is recorded in the decisions register through its own service, once (with ``bijlagen``, e.g. the
+    signed decision), and the proposal is frozen. Only this decision carries the step the proposal enables
+    (OVL-STAP)."""
     return _overgang(actor=actor, voorstel=voorstel, naam="vaststellen", toelichting=toelichting, revisie=revisie,
-                     moment=moment)
+                     moment=moment, bijlagen=bijlagen)
 
 
 @vereist_recht(Actie.BESLUITVOORSTEL_VASTSTELLEN)

@@ -13,6 +13,7 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from stelselbeheer.deelnemers.overzicht import advies_van
 from stelselbeheer.kern.rollen import Actie, kan
 from stelselbeheer.kern.views import lijst, vereist, verwerk
 
@@ -49,6 +50,8 @@ from .models import (
 )
 
 FORMULIER = "kern/formulier_pagina.html"
+#: the board steps on which the staff's advice bears (TOE-ADVIES)
+STAPPEN_OP_ADVIES = ("toelaten", "afwijzen")
 
 
 class _Afgeschermd(Exception):
@@ -364,20 +367,23 @@ def voorstel_lijst(request):
 
 def _voorstel(request, nummer: str) -> Besluitvoorstel:
     return get_object_or_404(Besluitvoorstel.objects.zichtbaar_voor(request.user).select_related(
-        "orgaan", "deelnemer__organisatie", "agendapunt__vergadering__orgaan", "besluit", "opgesteld_door",
+        "orgaan", "deelnemer__organisatie", "agendapunt__vergadering__orgaan", "besluit", "opgesteld_door", "zaak",
+        "melding",
         "beslist_door", "beslist_in"), nummer=nummer)
 
 
 @vereist(Actie.BESLUITVOORSTEL_INDIENEN)
 def voorstel_nieuw(request):
-    initial = {}
+    # a board step's page links here with the step, kind and subject filled in (OVL-STAP)
+    initial = {k: v for k, v in request.GET.items() if k in {"stap", "soort", "deelnemer", "zaak", "melding"}}
     sleutel = request.GET.get("agendapunt", "")
     punt = (Agendapunt.objects.filter(pk=sleutel).select_related("vergadering__orgaan").first()
             if sleutel.isdigit() else None)
     if punt is not None:
-        initial = {"agendapunt": punt.pk, "orgaan": punt.vergadering.orgaan_id, "onderwerp": punt.titel}
-        if punt.onderwerp is not None and punt.onderwerp_type.model == "deelnemer":
-            initial["deelnemer"] = punt.onderwerp_id
+        initial |= {"agendapunt": punt.pk, "orgaan": punt.vergadering.orgaan_id, "onderwerp": punt.titel}
+        soort_onderwerp = {"deelnemer": "deelnemer", "nalevingszaak": "zaak", "melding": "melding"}
+        if punt.onderwerp is not None and punt.onderwerp_type.model in soort_onderwerp:
+            initial[soort_onderwerp[punt.onderwerp_type.model]] = punt.onderwerp_id
     form = VoorstelForm(request.POST or None, initial=initial)
     if request.method == "POST":
         voorstel = verwerk(form, lambda d: services.besluitvoorstel_opstellen(actor=request.user, **d))
@@ -406,8 +412,11 @@ def voorstel_detail(request, nummer: str):
             stappen.append(stap)
         elif beslissen is None:  # the board's three decisions share one page and the same conditions
             beslissen = stap
+    # TOE-ADVIES: the staff's advice where the board decides on an admission
+    advies = advies_van(voorstel.deelnemer) if voorstel.deelnemer and voorstel.stap in STAPPEN_OP_ADVIES else None
     return render(request, "overleg/voorstel.html", {
         "voorstel": voorstel, "partijen": voorstel.partijen.all(), "stappen": stappen, "beslissen": beslissen,
+        "advies": advies,
         "gebeurtenissen": voorstel.gebeurtenissen.select_related("door", "vergadering"),
         "bewerkbaar": voorstel.status in workflow.BEWERKBAAR and kan(request.user, Actie.BESLUITVOORSTEL_INDIENEN)})
 
