@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AfsprakensetConfig(AppConfig):
+    name = "stelselbeheer.afsprakenset"
+    verbose_name = "Afsprakenset en releases"
