@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from stelselbeheer.kern.admin import AlleenLezenAdmin
 from stelselbeheer.kern.rollen import Actie
@@ -31,6 +32,7 @@ class ReleasedocumentAdmin(AlleenLezenAdmin):
 @admin.register(Standaard)
 class StandaardAdmin(AlleenLezenAdmin):
     actie = Actie.RELEASE_LEZEN
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # as the project's own forms
     list_display = ["naam", "versie", "eigenaar", "release"]
 
 

@@ -157,16 +157,16 @@ def releases(request, status: str = "", pagina: int = 1, per_pagina: int = 25):
     return pagineer(qs.filter(status=status) if status else qs, pagina, per_pagina)
 
 
-@router.get("/afsprakenset/releases/{nummer}", response={200: ReleaseDetailUit, 404: Probleem},
+@router.get("/afsprakenset/releases/{release}", response={200: ReleaseDetailUit, 404: Probleem},
             summary="Eén release met standaarden, changelog, termijnen en voortgang (totalen)", auth=None)
-def release(request, nummer: str):
-    return _detail(_release(request, nummer))
+def release_detail(request, release: str):
+    return _detail(_release(request, release))
 
 
-@router.get("/afsprakenset/releases/{nummer}/uitrol", response={200: Pagina[UitrolUit], **FOUTEN},
+@router.get("/afsprakenset/releases/{release}/uitrol", response={200: Pagina[UitrolUit], **FOUTEN},
             summary="Uitrol per deelnemer", auth=Recht(Actie.RELEASE_LEZEN))
-def uitrol(request, nummer: str, status: str = "", rol: str = "", pagina: int = 1, per_pagina: int = 25):
-    qs = Uitrol.objects.filter(release=_release(request, nummer)).select_related(
+def uitrol(request, release: str, status: str = "", rol: str = "", pagina: int = 1, per_pagina: int = 25):
+    qs = Uitrol.objects.filter(release=_release(request, release)).select_related(
         "release", "deelnemer__organisatie").order_by("deelnemer__organisatie__naam", "rol")
     if status:
         qs = qs.filter(status=status)
@@ -190,11 +190,11 @@ def release_aanmaken(request, payload: ReleaseIn):
     return Status(201, services.release_aanmaken(actor=request.auth, **payload.dict()))
 
 
-@router.post("/afsprakenset/releases/{nummer}/stappen", response={200: ReleaseUit, **FOUTEN},
+@router.post("/afsprakenset/releases/{release}/stappen", response={200: ReleaseUit, **FOUTEN},
              summary="Een stap zetten (goedkeuren alleen met het besluit van het bestuur)",
              auth=Recht(Actie.RELEASE_BEHEREN))
-def release_stap(request, nummer: str, payload: StapIn):
-    release_ = get_object_or_404(Release, nummer=nummer)
+def release_stap(request, release: str, payload: StapIn):
+    release_ = get_object_or_404(Release, nummer=release)
     besluit = None
     if payload.besluit:
         besluit = Besluit.objects.filter(nummer=payload.besluit).first()

@@ -39,7 +39,7 @@ class StandaardForm(forms.Form):
     naam = forms.CharField(label="Naam van de standaard", max_length=200)
     versie = forms.CharField(label="Versie", max_length=40)
     eigenaar = forms.CharField(label="Eigenaar (organisatie)", max_length=200)
-    url = forms.URLField(label="Vindplaats (adres)", required=False)
+    url = forms.URLField(label="Vindplaats (adres)", required=False, assume_scheme="https")
 
 
 class WijzigingForm(forms.Form):
