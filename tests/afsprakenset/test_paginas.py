@@ -53,6 +53,10 @@ def test_roadmap_per_kwartaal(client, omgeving):
     assert html.index("2e kwartaal 2027") < html.index("Release 3.1") < html.index("4e kwartaal 2027") \
         < html.index("Release 3.2")
     assert "Release 3.0" not in html  # in force: no longer planned
+    afs.release_aanmaken(actor=None, nummer="4.0", titel="Later", gepland_kwartaal="2028-Q1",
+                         samenvatting="Nog geheim")
+    html = client.get("/afsprakenset/roadmap/").content.decode()
+    assert "Release 4.0: Later" in html and 'href="/afsprakenset/4.0/"' not in html and "Nog geheim" not in html
 
 
 def test_uitrollijst_per_rol_met_filters(client, omgeving, maak):

@@ -71,8 +71,9 @@ def roadmap_bron_registreren(bron) -> None:
 
 @vereist(Actie.RELEASE_PUBLIEK_LEZEN)
 def roadmap(request):
-    """Planned releases per quarter (AFS-ROADMAP): every public release not in force yet, by its planned quarter."""
-    releases = [r for r in _zichtbaar(request.user).filter(
+    """Planned releases per quarter (AFS-ROADMAP): every release not in force yet, by its planned quarter; of a draft
+    the public sees number, title and quarter only (its page is for readers, AFS-OPENBAAR)."""
+    releases = [r for r in Release.objects.filter(
         status__in=[ReleaseStatus.CONCEPT, ReleaseStatus.CONSULTATIE, ReleaseStatus.GOEDGEKEURD])
         .exclude(gepland_kwartaal="")]
     per_kwartaal = defaultdict(list)
@@ -87,7 +88,8 @@ def roadmap(request):
         jaar, nummer = KWARTAAL_PATROON.match(code).groups()
         kwartalen.append({"code": code, "label": f"{nummer}e kwartaal {jaar}", "releases": per_kwartaal[code],
                           "overig": overig[code]})
-    return render(request, "afsprakenset/roadmap.html", {"kwartalen": kwartalen})
+    return render(request, "afsprakenset/roadmap.html", {"kwartalen": kwartalen,
+                                                         "lezer": kan(request.user, Actie.RELEASE_LEZEN)})
 
 
 @vereist(Actie.RELEASE_PUBLIEK_LEZEN)
