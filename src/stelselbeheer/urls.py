@@ -39,6 +39,7 @@ urlpatterns = [
     path("", include("stelselbeheer.naleving.urls")),
     path("", include("stelselbeheer.meldingen.urls")),
     path("", include("stelselbeheer.overleg.urls")),
+    path("", include("stelselbeheer.afsprakenset.urls")),
     path("api/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

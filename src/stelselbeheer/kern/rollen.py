@@ -85,6 +85,13 @@ class Actie(models.TextChoices):
                                                 "regioaccounts uitgeven en intrekken")
     API_TOKEN_BEHEREN = "api_token.beheren", ("API-tokens voor de systemen van de eigen organisatie aanmaken en "
                                               "intrekken")
+    # afsprakenset (issue 12)
+    RELEASE_PUBLIEK_LEZEN = "release.publiek_lezen", ("Openbare releases van de afsprakenset, de roadmap en de "
+                                                      "voortgang van de uitrol (totalen) raadplegen")
+    RELEASE_LEZEN = "release.lezen", "Alle releases (ook concepten) en de uitrol per deelnemer raadplegen"
+    RELEASE_BEHEREN = "release.beheren", ("Releases, hun documenten, standaarden en changelog beheren, de status "
+                                          "zetten (goedkeuren alleen op een vastgesteld besluit) en de uitrol "
+                                          "bijhouden")
 
 
 _A = Actie
@@ -130,6 +137,20 @@ _OVERLEG: dict[str, set[str]] = {
                      _A.BESLUITVOORSTEL_INDIENEN, _A.NOTULEN_VASTSTELLEN},
 }
 RECHTEN = {rol: acties | frozenset(_OVERLEG.get(rol, ())) for rol, acties in RECHTEN.items()}
+
+
+#: Afsprakenset en releases (issue 12): everyone reads the public releases, the roadmap and the rollout totals;
+#: staff manage releases and the rollout; board and auditor read all; a participant its own rollout (portal,
+#: through EIGEN_DEELNEMER_LEZEN).
+_AFSPRAKENSET: dict[str, set[str]] = {
+    PUBLIEK: {_A.RELEASE_PUBLIEK_LEZEN},
+    Rol.DEELNEMER: {_A.RELEASE_PUBLIEK_LEZEN},
+    Rol.REGIO: {_A.RELEASE_PUBLIEK_LEZEN},
+    Rol.AUDITOR: {_A.RELEASE_PUBLIEK_LEZEN, _A.RELEASE_LEZEN},
+    Rol.BESTUUR: {_A.RELEASE_PUBLIEK_LEZEN, _A.RELEASE_LEZEN},
+    Rol.UITVOERING: {_A.RELEASE_PUBLIEK_LEZEN, _A.RELEASE_LEZEN, _A.RELEASE_BEHEREN},
+}
+RECHTEN = {rol: acties | frozenset(_AFSPRAKENSET.get(rol, ())) for rol, acties in RECHTEN.items()}
 
 
 def rol_van(user) -> str:
