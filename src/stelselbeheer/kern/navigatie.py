@@ -40,6 +40,8 @@ MENU: tuple[Groep, ...] = (
         Item("Besluiten", "besluit-lijst", _A.REGISTER_PUBLIEK_LEZEN),
         Item("Overleg", "overleg-lijst", _A.OVERLEG_PUBLIEK_LEZEN),
         Item("Besluitvoorstellen", "besluitvoorstel-lijst", _A.OVERLEG_LEZEN),
+        Item("Ontwikkelagenda's en RFC's", "rfc-agendas", _A.RFC_PUBLIEK_LEZEN),
+        Item("Mijn RFC's en consultaties", "mijn-rfcs", _A.RFC_REAGEREN),
     )),
     Groep("Deelnemers", (
         Item("Mijn deelname", "mijn-overzicht", _A.EIGEN_DEELNEMER_LEZEN),
