@@ -208,6 +208,24 @@ PAGINAS |= {
     "besluitvoorstel-voorleggen": ("/overleg/voorstellen/{besluitvoorstel}/voorleggen/", {"uitvoering"}),
     "besluitvoorstel-intrekken": ("/overleg/voorstellen/{besluitvoorstel}/intrekken/", {"uitvoering"}),
     "besluitvoorstel-beslissen": ("/overleg/voorstellen/{besluitvoorstel}/beslissen/", {"bestuur"}),
+    # afsprakenset (issue 12): public releases, roadmap and feed for everyone; drafts and the rollout per participant
+    # for readers; managing for staff; a participant's own rollout in the portal (tests/afsprakenset)
+    "release-lijst": ("/afsprakenset/", ALLE),
+    "release-roadmap": ("/afsprakenset/roadmap/", ALLE),
+    "release-feed": ("/afsprakenset/feed.atom", ALLE),
+    "release-detail": ("/afsprakenset/{release}/", ALLE),
+    "releasedocument-download": ("/afsprakenset/{release}/documenten/{releasedocument}/", ALLE),
+    "release-nieuw": ("/afsprakenset/nieuw/", {"uitvoering"}),
+    "release-wijzigen": ("/afsprakenset/{release}/wijzigen/", {"uitvoering"}),
+    "release-overgang": ("/afsprakenset/{release}/stap/intrekken/", {"uitvoering"}),
+    "releasedocument-nieuw": ("/afsprakenset/{release}/documenten/nieuw/", {"uitvoering"}),
+    "standaard-nieuw": ("/afsprakenset/{release}/standaarden/nieuw/", {"uitvoering"}),
+    "changelog-nieuw": ("/afsprakenset/{release}/changelog/nieuw/", {"uitvoering"}),
+    "termijn-nieuw": ("/afsprakenset/{release}/termijnen/nieuw/", {"uitvoering"}),
+    "uitrol-lijst": ("/afsprakenset/uitrol/", LEZERS),
+    "uitrol-bijwerken": ("/afsprakenset/uitrol/{uitrol}/", {"uitvoering"}),
+    "overeenkomst-vastleggen": ("/afsprakenset/overeenkomst/{dva}/", {"uitvoering"}),
+    "mijn-releases": ("/mijn/releases/", {"deelnemer"}),
 }
 API |= {
     ("get", "/api/overleg/organen"): ALLE,
@@ -228,6 +246,13 @@ API |= {
     ("post", "/api/overleg/voorstellen/{besluitvoorstel}/voorleggen"): {"uitvoering"},
     ("post", "/api/overleg/voorstellen/{besluitvoorstel}/intrekken"): {"uitvoering"},
     ("post", "/api/overleg/voorstellen/{besluitvoorstel}/beslissing"): {"bestuur"},
+    # afsprakenset (issue 12)
+    ("get", "/api/afsprakenset/releases"): ALLE,
+    ("post", "/api/afsprakenset/releases"): {"uitvoering"},
+    ("get", "/api/afsprakenset/releases/{release}"): ALLE,
+    ("get", "/api/afsprakenset/releases/{release}/uitrol"): LEZERS,
+    ("post", "/api/afsprakenset/releases/{release}/stappen"): {"uitvoering"},
+    ("get", "/api/afsprakenset/mijn/uitrol"): {"deelnemer"},
 }
 OVERLEG_PARAMETERS = {"{orgaan}": "{code}", "{vergadering}": "{vergadering_id}", "{besluitvoorstel}": "{nummer}"}
 
@@ -387,8 +412,38 @@ def _overleg_pad(sjabloon, wereld):
     return sjabloon
 
 
+def _afsprakenset_pad(sjabloon, wereld):
+    """A public release in force with a document and one participant's rollout, for the afsprakenset routes'
+    placeholders (built directly: the approval flow itself is tested in tests/afsprakenset)."""
+    import datetime as dt
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from stelselbeheer.afsprakenset import services as afs
+    from stelselbeheer.afsprakenset.models import Release, Uitrol
+    from stelselbeheer.besluiten.services import besluit_vastleggen
+
+    if not any(k in sjabloon for k in ("{release}", "{uitrol}", "{releasedocument}")):
+        return sjabloon
+    release = Release.objects.filter(nummer="3.0").first()
+    if release is None:
+        release = afs.release_aanmaken(actor=None, nummer="3.0", titel="Afsprakenset 3.0",
+                                       ingangsdatum=dt.date(2026, 1, 1), overgangsdatum=dt.date(2026, 6, 30))
+        afs.document_toevoegen(actor=None, release=release, bestand=SimpleUploadedFile("afspraken.pdf", b"%PDF-1.4"))
+        besluit = besluit_vastleggen(actor=None, datum=dt.date(2025, 12, 1), soort="release", onderwerp="Release 3.0",
+                                     tekst="Goedgekeurd.")
+        Release.objects.filter(pk=release.pk).update(status="in_werking", besluit=besluit)
+        Uitrol.objects.create(release=release, deelnemer=wereld["dva"], rol="dva", uiterlijk=dt.date(2026, 3, 1),
+                              status_sinds=dt.date(2026, 1, 1))
+    waarden = {"{release}": release.nummer, "{uitrol}": release.uitrollen.get().pk,
+               "{releasedocument}": release.documenten.get().pk}
+    for sleutel, waarde in waarden.items():
+        sjabloon = sjabloon.replace(sleutel, str(waarde))
+    return sjabloon
+
+
 def _pad(sjabloon, wereld, rol=None):
-    sjabloon = _overleg_pad(sjabloon, wereld)
+    sjabloon = _afsprakenset_pad(_overleg_pad(sjabloon, wereld), wereld)
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from stelselbeheer.besluiten.models import Besluit
@@ -590,6 +645,14 @@ ADMIN = {
     "overleg.document": LEZERS,  # confidential ones not for the auditor (OVL-VERTROUWELIJK, tests/overleg)
     "overleg.adviesnota": LEZERS,
     "overleg.besluitvoorstel": LEZERS,
+    # afsprakenset (issue 12)
+    "afsprakenset.release": LEZERS,
+    "afsprakenset.releasedocument": LEZERS,
+    "afsprakenset.standaard": LEZERS,
+    "afsprakenset.wijziging": LEZERS,
+    "afsprakenset.implementatietermijn": LEZERS,
+    "afsprakenset.uitrol": LEZERS,
+    "afsprakenset.overeenkomstsignalering": LEZERS,
 }
 
 
@@ -643,6 +706,8 @@ def _admin_object(label, wereld):
     }
     if label.startswith("overleg."):
         _overleg(wereld)
+    if label.startswith("afsprakenset."):
+        _afsprakenset(wereld)
     _zaak(wereld)  # a case brings its events
     model = apps.get_model(label)
     return model.objects.first() or maken[label]()
@@ -673,6 +738,26 @@ def _overleg(wereld):
     ovl.besluitvoorstel_opstellen(actor=None, orgaan=orgaan, onderwerp="Jaarplan", tekst="Het bestuur stelt het "
                                   "jaarplan vast.", soort="overig", agendapunt=punt)
     ovl.notulen_opstellen(actor=None, vergadering=vergadering, tekst="Concept.", moment=begin + dt.timedelta(hours=3))
+
+
+def _afsprakenset(wereld):
+    """A release in force with every kind of part, one rollout and one reminder (for the admin pages)."""
+    import datetime as dt
+
+    from stelselbeheer.afsprakenset import services as afs
+    from stelselbeheer.afsprakenset.models import Overeenkomstsignalering, Release
+
+    _afsprakenset_pad("{release}", wereld)
+    release = Release.objects.get(nummer="3.0")
+    if release.standaarden.exists():
+        return
+    Release.objects.filter(pk=release.pk).update(status="concept")
+    afs.standaard_toevoegen(actor=None, release=release, naam="FHIR", versie="R4", eigenaar="HL7")
+    afs.wijziging_toevoegen(actor=None, release=release, titel="Nieuw", omschrijving="x", impact_dvp="laag",
+                            impact_dva="geen")
+    afs.termijn_vastleggen(actor=None, release=release, rol="dva", uiterlijk=dt.date(2026, 3, 1))
+    Release.objects.filter(pk=release.pk).update(status="in_werking")
+    Overeenkomstsignalering.objects.create(release=release, deelnemer=wereld["dvp"], herinnerd_op=dt.date(2026, 2, 1))
 
 
 def _besluit_openbaar(wereld):

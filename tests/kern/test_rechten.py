@@ -19,6 +19,7 @@ SERVICEMODULES = [
     "besluiten.services", "deelnemers.services", "kern.services", "lijsten.services", "meldingen.services",
     "naleving.services", "naleving.opschorting", "organisaties.services", "register.services",
     "register.verzoeken", "register.importeren", "overleg.services",
+    "afsprakenset.services",
 ]
 
 #: public functions of those modules that are not an entrance for a user, with the reason
@@ -41,6 +42,11 @@ GEEN_INGANG = {
                                              "actor (system only, run by kwalificaties_controleren)",
     "register.importeren.valideer": "checks a CSV text; writes nothing",
     "besluiten.services.bijlagen_bezwaren": "checks uploaded files (the form asks it too); writes nothing",
+    # afsprakenset
+    "afsprakenset.services.adressen": "reads e-mail addresses for a mail the calling service sends",
+    "afsprakenset.services.mailen_na_commit": "sends the calling service's mail after its commit",
+    "afsprakenset.services.besluit_toetsen": "a rule (AFS-GOEDKEURING) the approval step asks; writes nothing",
+    "afsprakenset.services.getroffen": "reads the participants a release affects; writes nothing",
 }
 
 #: state changes that only the system makes (nightly command, background task, inside a step): no actor
@@ -51,10 +57,12 @@ ALLEEN_SYSTEEM = [
     "naleving.brieven.brief_maken",
     "lijsten.tasks.publicatie_inplannen",
     "kern.reservekopie.terugzetting_vastleggen",
+    "afsprakenset.controle.nachtelijk",
+    "afsprakenset.controle.bron",
 ]
 
 #: modules that take an ``actor`` without being services: the audit mechanism and the demo generator
-GEEN_SERVICEMODULE = {"kern.audit", "demo.generator", "demo.overleg"}
+GEEN_SERVICEMODULE = {"kern.audit", "demo.generator", "demo.overleg", "demo.afsprakenset"}
 
 
 def _openbare_functies(modulenaam):

@@ -1,3 +1,4 @@
+from stelselbeheer.afsprakenset.api import router as afsprakenset
 from stelselbeheer.api import api
 from stelselbeheer.besluiten.api import router as besluiten
 from stelselbeheer.deelnemers.api import router as deelnemers
@@ -17,4 +18,5 @@ api.add_router("/", besluiten)
 api.add_router("/", naleving)
 api.add_router("/", meldingen)
 api.add_router("/", overleg)
+api.add_router("/", afsprakenset)
 api.add_router("/", wijzigingen)

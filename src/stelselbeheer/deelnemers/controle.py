@@ -116,11 +116,12 @@ def kwalificaties_controleren(*, moment: dt.datetime | None = None) -> Uitkomst:
         omstandigheden=f"Het testresultaat van {k.testdatum:%d-%m-%Y} was geldig tot en met {k.geldig_tot:%d-%m-%Y}; "
                        "er is geen nieuwer geldig testresultaat voor deze rol en gegevensdienst.")
         for k in verlopen], ignore_conflicts=True)
-    from stelselbeheer.naleving.controle import erkenning_constateringen
+    from stelselbeheer.naleving.controle import erkenning_constateringen, nachtelijke_bronnen
     from stelselbeheer.naleving.opschorting import einde_signaleren
     from stelselbeheer.naleving.services import zaken_uit_constateringen
 
     niet_erkend = erkenning_constateringen(dag)
+    andere = nachtelijke_bronnen(dag)  # other apps' registered sources (afsprakenset), each records its own
     if herinneringen or verlopen or niet_erkend:
         vastleggen(actor=None, actie="kwalificaties.gecontroleerd", object_type="deelnemers.kwalificatiecontrole",
                    object_id=dag.isoformat(), omschrijving=f"Controle van kwalificaties op {dag:%d-%m-%Y}",
@@ -131,4 +132,4 @@ def kwalificaties_controleren(*, moment: dt.datetime | None = None) -> Uitkomst:
     berichten += taakberichten
     if berichten:
         send_mass_mail(berichten, fail_silently=False)  # a failure rolls back: the reminders go out next run
-    return Uitkomst(dag, herinneringen, len(verlopen) + len(niet_erkend), len(zaken), len(taken))
+    return Uitkomst(dag, herinneringen, len(verlopen) + len(niet_erkend) + andere, len(zaken), len(taken))

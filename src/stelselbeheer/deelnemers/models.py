@@ -55,6 +55,11 @@ class Deelnemer(models.Model):
     organisatie = models.OneToOneField("organisaties.Organisatie", on_delete=models.PROTECT,
                                        related_name="deelnemer", verbose_name="organisatie")
     overeenkomstversie = models.CharField("versie deelnemersovereenkomst", max_length=20)
+    #: AFS-OVEREENKOMST (afsprakenset): the release whose agreement the participant signed; set from the version
+    #: above where a release with that number exists (afsprakenset.services.overeenkomst_koppelen)
+    overeenkomst_release = models.ForeignKey("afsprakenset.Release", null=True, blank=True, on_delete=models.PROTECT,
+                                             related_name="ondertekenaars",
+                                             verbose_name="release van de deelnemersovereenkomst")
     ondertekend_op = models.DateField("ondertekend op", null=True, blank=True)
     status = models.CharField("status", max_length=20, choices=DeelnemerStatus.choices,
                               default=DeelnemerStatus.AANGEMELD, db_index=True)

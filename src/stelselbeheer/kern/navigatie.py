@@ -40,11 +40,16 @@ MENU: tuple[Groep, ...] = (
         Item("Besluiten", "besluit-lijst", _A.REGISTER_PUBLIEK_LEZEN),
         Item("Overleg", "overleg-lijst", _A.OVERLEG_PUBLIEK_LEZEN),
         Item("Besluitvoorstellen", "besluitvoorstel-lijst", _A.OVERLEG_LEZEN),
+        # afsprakenset (issue 12)
+        Item("Afsprakenset", "release-lijst", _A.RELEASE_PUBLIEK_LEZEN),
+        Item("Roadmap", "release-roadmap", _A.RELEASE_PUBLIEK_LEZEN),
+        Item("Uitrol", "uitrol-lijst", _A.RELEASE_LEZEN),
         Item("Ontwikkelagenda's en RFC's", "rfc-agendas", _A.RFC_PUBLIEK_LEZEN),
         Item("Mijn RFC's en consultaties", "mijn-rfcs", _A.RFC_REAGEREN),
     )),
     Groep("Deelnemers", (
         Item("Mijn deelname", "mijn-overzicht", _A.EIGEN_DEELNEMER_LEZEN),
+        Item("Mijn releases", "mijn-releases", _A.EIGEN_DEELNEMER_LEZEN),  # afsprakenset
         Item("Mijn regio", "regio-overzicht", _A.REGIO_LEZEN),
         Item("Deelnemers", "publiek-deelnemers", _A.REGISTER_PUBLIEK_LEZEN, behalve_met=_A.DEELNEMER_LEZEN),
         Item("Deelnemers", "deelnemer-lijst", _A.DEELNEMER_LEZEN),

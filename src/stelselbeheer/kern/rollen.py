@@ -81,6 +81,13 @@ class Actie(models.TextChoices):
                                                 "regioaccounts uitgeven en intrekken")
     API_TOKEN_BEHEREN = "api_token.beheren", ("API-tokens voor de systemen van de eigen organisatie aanmaken en "
                                               "intrekken")
+    # afsprakenset (issue 12)
+    RELEASE_PUBLIEK_LEZEN = "release.publiek_lezen", ("Openbare releases van de afsprakenset, de roadmap en de "
+                                                      "voortgang van de uitrol (totalen) raadplegen")
+    RELEASE_LEZEN = "release.lezen", "Alle releases (ook concepten) en de uitrol per deelnemer raadplegen"
+    RELEASE_BEHEREN = "release.beheren", ("Releases, hun documenten, standaarden en changelog beheren, de status "
+                                          "zetten (goedkeuren alleen op een vastgesteld besluit) en de uitrol "
+                                          "bijhouden")
     # wijzigingen (issue 12): change requests on the agreements (RFCs) on the development agendas
     RFC_PUBLIEK_LEZEN = "rfc.publiek_lezen", ("Ontwikkelagenda's en de wijzigingsverzoeken op de afspraken (RFC's) "
                                               "raadplegen die u mag zien")
@@ -147,6 +154,20 @@ _WIJZIGINGEN: dict[str, set[str]] = {
     Rol.UITVOERING: {_A.RFC_PUBLIEK_LEZEN, _A.RFC_LEZEN, _A.RFC_INDIENEN, _A.RFC_BEHANDELEN},
 }
 RECHTEN = {rol: acties | frozenset(_WIJZIGINGEN.get(rol, ())) for rol, acties in RECHTEN.items()}
+
+
+#: Afsprakenset en releases (issue 12): everyone reads the public releases, the roadmap and the rollout totals;
+#: staff manage releases and the rollout; board and auditor read all; a participant its own rollout (portal,
+#: through EIGEN_DEELNEMER_LEZEN).
+_AFSPRAKENSET: dict[str, set[str]] = {
+    PUBLIEK: {_A.RELEASE_PUBLIEK_LEZEN},
+    Rol.DEELNEMER: {_A.RELEASE_PUBLIEK_LEZEN},
+    Rol.REGIO: {_A.RELEASE_PUBLIEK_LEZEN},
+    Rol.AUDITOR: {_A.RELEASE_PUBLIEK_LEZEN, _A.RELEASE_LEZEN},
+    Rol.BESTUUR: {_A.RELEASE_PUBLIEK_LEZEN, _A.RELEASE_LEZEN},
+    Rol.UITVOERING: {_A.RELEASE_PUBLIEK_LEZEN, _A.RELEASE_LEZEN, _A.RELEASE_BEHEREN},
+}
+RECHTEN = {rol: acties | frozenset(_AFSPRAKENSET.get(rol, ())) for rol, acties in RECHTEN.items()}
 
 
 def rol_van(user) -> str:

@@ -4,6 +4,7 @@ this module decides which blocks a role gets. Every block is one the role may op
 
 from django.urls import reverse
 
+from stelselbeheer.afsprakenset import werk as afsprakenset_werk
 from stelselbeheer.deelnemers import werk as deelnemers_werk
 from stelselbeheer.deelnemers.services import vandaag
 from stelselbeheer.lijsten import werk as lijsten_werk
@@ -29,6 +30,8 @@ def _uitvoering(user, dag) -> list[Blok]:
         Blok("Meldingen", meldingen_werk.wachtrij(user), reverse("melding-lijst")),
         Blok("Register en lijsten", [register_werk.verzoeken_ingediend(), lijsten_werk.storingen(),
                                      lijsten_werk.tegengehouden()], reverse("lijsten-overzicht")),
+        Blok("Afsprakenset", [afsprakenset_werk.uitrol_te_laat(dag), afsprakenset_werk.overeenkomst_verouderd()],
+             reverse("release-lijst")),
     ]
 
 
@@ -53,6 +56,7 @@ def _deelnemer(user, dag) -> list[Blok]:
                                             register_werk.verzoeken_ingediend(deelnemer=deelnemer)],
              reverse("mijn-overzicht")),
         Blok("Meldingen", [meldingen_werk.eigen_open(user)], reverse("mijn-meldingen")),
+        Blok("Afsprakenset", [afsprakenset_werk.eigen_uitrol(deelnemer, dag)], reverse("mijn-releases")),
     ]
 
 

@@ -10,6 +10,7 @@ open case); set-based queries, safe to run twice.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.db.models import Exists, OuterRef
 
@@ -59,3 +60,18 @@ def erkenning_constateringen(dag: dt.date) -> list[Constatering]:
     lopend = _lopend()
     return Constatering.objects.bulk_create([c for sleutel, c in erkenning_kandidaten(dag).items()
                                              if sleutel not in lopend])
+
+
+#: further nightly sources of findings, registered by other apps from their AppConfig.ready (the afsprakenset's
+#: rollout deadlines and outdated agreements): each takes the day, records its findings once and returns how many
+NACHTELIJKE_BRONNEN: list[Callable[[dt.date], int]] = []
+
+
+def bron_registreren(bron: Callable[[dt.date], int]) -> None:
+    if bron not in NACHTELIJKE_BRONNEN:
+        NACHTELIJKE_BRONNEN.append(bron)
+
+
+def nachtelijke_bronnen(dag: dt.date) -> int:
+    """Run every registered source (inside the nightly check's transaction); the number of new findings."""
+    return sum(bron(dag) for bron in NACHTELIJKE_BRONNEN)

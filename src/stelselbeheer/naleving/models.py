@@ -12,6 +12,9 @@ class Bron(models.TextChoices):
     OCL_NIET_ERKEND = "ocl_niet_erkend", "OAuthclientlist-entry zonder erkenning als DVP"
     HANDMATIG = "handmatig", "Vastgelegd door een medewerker"
     MELDING = "melding", "Incident of calamiteit (melding)"
+    # afsprakenset (issue 12)
+    UITROL_TERMIJN = "uitrol_termijn", "Implementatietermijn van een release verstreken"
+    OVEREENKOMST_VEROUDERD = "overeenkomst_verouderd", "Deelnemersovereenkomst van een verouderde release"
 
 
 class Constatering(models.Model):

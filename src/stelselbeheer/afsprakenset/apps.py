@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+
+
+class AfsprakensetConfig(AppConfig):
+    name = "stelselbeheer.afsprakenset"
+    verbose_name = "Afsprakenset en releases"
+
+    def ready(self):
+        # the overleg and naleving registries are filled here, once the apps are loaded (imports at ready time)
+        from stelselbeheer.kern.auditweergave import stappen_registreren
+        from stelselbeheer.kern.rollen import Actie, kan
+        from stelselbeheer.naleving.controle import bron_registreren
+        from stelselbeheer.overleg.onderwerpen import Onderwerpsoort, registreren
+
+        from . import controle
+        from .workflow import OVERGANGEN
+
+        registreren(Onderwerpsoort(
+            "release", "Release van de afsprakenset", "afsprakenset.Release", ("nummer__iexact",),
+            "Geef het releasenummer, bijvoorbeeld 3.1.",
+            lambda user, obj: obj.is_openbaar or kan(user, Actie.RELEASE_LEZEN)))
+        bron_registreren(controle.bron)
+        stappen_registreren("release", {o.naam: o.label for o in OVERGANGEN},
+                            zin="{wie} zette bij release {object} de stap ‘{stap}’")
