@@ -84,7 +84,18 @@ class RfcUit(Schema):
         return obj.besluit.nummer if obj.besluit_id else None
 
 
-class RfcDetailUit(RfcUit):
+class RfcDetailUit(Schema):
+    """Built as a dict by ``_detail``, hence no resolvers."""
+
+    nummer: str
+    titel: str
+    agenda: str = Field(description="Code van de ontwikkelagenda")
+    status: str
+    bron: str
+    ingediend_op: dt.datetime
+    consultatie_tot: dt.date | None
+    besluit: str | None = Field(description="Nummer van het besluit van het bestuur")
+    release: str | None = Field(description="Nummer van de release van de afsprakenset")
     probleem: str
     voorstel: str
     gegevensdiensten: list[str]
@@ -127,11 +138,14 @@ class ReactieUit(Schema):
 
 def _rfc(request, nummer: str) -> Wijzigingsvoorstel:
     return get_object_or_404(Wijzigingsvoorstel.objects.zichtbaar_voor(request.user)
-                             .select_related("agenda", "besluit"), nummer=nummer)
+                             .select_related("agenda", "besluit", "release"), nummer=nummer)
 
 
 def _detail(rfc: Wijzigingsvoorstel) -> dict:
-    uit = RfcUit.from_orm(rfc).dict() | {
+    uit = {"nummer": rfc.nummer, "titel": rfc.titel, "agenda": rfc.agenda.code, "status": rfc.status,
+           "bron": rfc.bron, "ingediend_op": rfc.ingediend_op, "consultatie_tot": rfc.consultatie_tot,
+           "besluit": rfc.besluit.nummer if rfc.besluit_id else None,
+           "release": rfc.release.nummer if rfc.release_id else None} | {
         "probleem": rfc.probleem, "voorstel": rfc.voorstel, "raakt_dva": rfc.raakt_dva, "raakt_dvp": rfc.raakt_dvp,
         "advies": rfc.advies, "gegevensdiensten": sorted(g.code for g in rfc.gegevensdiensten.all())}
     analyse = rfc.analyses.first()
@@ -188,30 +202,29 @@ def rfc_indienen(request, payload: RfcIn):
     return Status(201, rfc)
 
 
-@router.get("/wijzigingen/rfc/{nummer}", response={200: RfcDetailUit, **FOUTEN},
+@router.get("/wijzigingen/rfc/{rfc}", response={200: RfcDetailUit, **FOUTEN},
             summary="Eén RFC met zijn impactanalyse", auth=Openbaar(Actie.RFC_PUBLIEK_LEZEN))
-def rfc_detail(request, nummer: str):
-    return _detail(_rfc(request, nummer))
+def rfc_detail(request, rfc: str):
+    return _detail(_rfc(request, rfc))
 
 
-@router.post("/wijzigingen/rfc/{nummer}/stap", response={200: RfcUit, **FOUTEN},
+@router.post("/wijzigingen/rfc/{rfc}/stap", response={200: RfcUit, **FOUTEN},
              summary="Een stap van de route zetten (uitvoeringsorganisatie)", auth=Recht(Actie.RFC_BEHANDELEN))
-def rfc_stap(request, nummer: str, payload: StapIn):
-    rfc = _rfc(request, nummer)
+def rfc_stap(request, rfc: str, payload: StapIn):
+    voorstel = _rfc(request, rfc)
     besluitvoorstel = None
     if payload.besluitvoorstel:
         besluitvoorstel = Besluitvoorstel.objects.select_related("orgaan").filter(
             nummer=payload.besluitvoorstel).first()
         if besluitvoorstel is None:
             raise ValidationError({"besluitvoorstel": f"Geen besluitvoorstel '{payload.besluitvoorstel}'."})
-    return services.stap_zetten(actor=request.auth, voorstel=rfc, stap=payload.stap, toelichting=payload.toelichting,
+    return services.stap_zetten(actor=request.auth, voorstel=voorstel, stap=payload.stap, toelichting=payload.toelichting,
                                 advies=payload.advies, besluitvoorstel=besluitvoorstel,
                                 basis_url=request.build_absolute_uri("/"))
 
 
-@router.post("/wijzigingen/rfc/{nummer}/reacties", response={201: ReactieUit, **FOUTEN},
+@router.post("/wijzigingen/rfc/{rfc}/reacties", response={201: ReactieUit, **FOUTEN},
              summary="Reageren in de consultatie (getroffen deelnemer)", auth=Recht(Actie.RFC_REAGEREN))
-def rfc_reageren(request, nummer: str, payload: ReactieIn):
-    rfc = _rfc(request, nummer)
-    return Status(201, services.reageren(actor=request.auth, voorstel=rfc, standpunt=payload.standpunt,
+def rfc_reageren(request, rfc: str, payload: ReactieIn):
+    return Status(201, services.reageren(actor=request.auth, voorstel=_rfc(request, rfc), standpunt=payload.standpunt,
                                          toelichting=payload.toelichting))

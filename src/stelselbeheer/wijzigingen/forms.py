@@ -2,6 +2,7 @@
 
 from django import forms
 
+from stelselbeheer.afsprakenset.models import Release, ReleaseStatus
 from stelselbeheer.overleg.models import Besluitvoorstel
 from stelselbeheer.register.models import Gegevensdienst
 
@@ -58,3 +59,10 @@ class ReactieForm(forms.Form):
     standpunt = forms.ChoiceField(label="Uw standpunt", choices=Standpunt.choices)
     toelichting = forms.CharField(label="Toelichting", required=False, max_length=5000,
                                   widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class ReleaseForm(forms.Form):
+    release = forms.ModelChoiceField(
+        Release.objects.filter(status__in=(ReleaseStatus.CONCEPT, ReleaseStatus.CONSULTATIE)), required=False,
+        label="Release", empty_label="Geen release (uit de release halen)",
+        help_text="Alleen een release in concept of in consultatie: na goedkeuring ligt de inhoud vast.")

@@ -92,6 +92,8 @@ class Status(models.TextChoices):
     INGETROKKEN = "ingetrokken", "Ingetrokken"
 
 
+#: states of an RFC that cannot go into a release (RFC-RELEASE)
+NIET_IN_RELEASE = ("afgewezen", "doorgezet", "niet_in_behandeling", "ingetrokken")
 AFGEROND = (Status.AANGENOMEN, Status.AFGEWEZEN, Status.DOORGEZET, Status.NIET_IN_BEHANDELING, Status.INGETROKKEN)
 #: states in which an RFC on a public agenda is public (RFC-ZICHT): once taken in, and never a refused one
 OPENBARE_STATUSSEN = tuple(s for s in Status.values if s not in (Status.INGEDIEND, Status.NIET_IN_BEHANDELING))
@@ -161,6 +163,9 @@ class Wijzigingsvoorstel(models.Model):
                                 related_name="rfcs", verbose_name="besluit")
     beslist_op = models.DateTimeField("beslist op", null=True, blank=True)
     toelichting = models.TextField("toelichting bij de laatste stap", blank=True)
+    release = models.ForeignKey("afsprakenset.Release", null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="rfcs", verbose_name="release",
+                                help_text="De release van de afsprakenset waarin de wijziging komt (RFC-RELEASE).")
 
     objects = WijzigingsvoorstelQuerySet.as_manager()
 

@@ -12,6 +12,7 @@ from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.utils import timezone
 
+from stelselbeheer.afsprakenset.models import Release, ReleaseStatus
 from stelselbeheer.deelnemers.models import Deelnemer
 from stelselbeheer.deelnemers.rules import AMSTERDAM
 from stelselbeheer.kern.audit import momentopname, vastleggen
@@ -21,6 +22,7 @@ from stelselbeheer.naleving.termijnen import werkdagen_na
 
 from . import impact, workflow
 from .models import (
+    NIET_IN_RELEASE,
     Bron,
     Getroffene,
     Impactanalyse,
@@ -246,3 +248,40 @@ def reageren(*, actor, voorstel: Wijzigingsvoorstel, standpunt: str, toelichting
     vastleggen(actor=actor, actie="rfc.reactie", obj=rfc, voor=voor,
                na={"deelnemer": deelnemer_id, "standpunt": reactie.standpunt})
     return reactie
+
+
+# -- release -------------------------------------------------------------------------------------------------------
+
+#: a release still open for its contents: once the board approved it, its contents are fixed
+RELEASE_OPEN = (ReleaseStatus.CONCEPT, ReleaseStatus.CONSULTATIE)
+
+
+@transaction.atomic
+@vereist_recht(Actie.RFC_BEHANDELEN)
+def release_toewijzen(*, actor, voorstel: Wijzigingsvoorstel, release: Release | None,
+                      moment: dt.datetime | None = None) -> Wijzigingsvoorstel:
+    """Assign an RFC to a release of the afsprakenset, or take it out (``release=None``) (RFC-RELEASE): only a
+    release whose contents are still open (draft or in consultation), and never a rejected, withdrawn, forwarded or
+    refused RFC."""
+    nu = _nu(moment)
+    rfc = Wijzigingsvoorstel.objects.select_for_update(of=("self",)).select_related("release").get(pk=voorstel.pk)
+    fouten = {}
+    if rfc.status in NIET_IN_RELEASE:
+        fouten["release"] = [f"RFC-RELEASE: een RFC met status '{rfc.get_status_display().lower()}' komt niet in "
+                             "een release."]
+    for r in (release, rfc.release):
+        if r is not None and r.status not in RELEASE_OPEN:
+            fouten.setdefault("release", []).append(
+                f"RFC-RELEASE: release {r.nummer} is {r.get_status_display().lower()}; de inhoud ligt vast.")
+    if fouten:
+        raise ValidationError(fouten)
+    voor = getattr(rfc.release, "nummer", None)
+    if voor == getattr(release, "nummer", None):
+        return rfc
+    rfc.release = release
+    rfc.save(update_fields=["release"])
+    Stap.objects.create(voorstel=rfc, naam="release", van=rfc.status, naar=rfc.status, door=_gebruiker(actor),
+                        tijdstip=nu, toelichting=f"Release {release.nummer}" if release else "Uit de release gehaald")
+    vastleggen(actor=actor, actie="rfc.release", obj=rfc, voor={"release": voor},
+               na={"release": getattr(release, "nummer", None)})
+    return rfc

@@ -15,7 +15,7 @@ from stelselbeheer.kern.views import lijst, vereist, verwerk
 
 from . import services, workflow
 from .filters import RfcFilter
-from .forms import ReactieForm, RfcForm, StapForm, VoorleggenForm
+from .forms import ReactieForm, ReleaseForm, RfcForm, StapForm, VoorleggenForm
 from .models import Ontwikkelagenda, Reactie, Status, Wijzigingsvoorstel
 
 FORMULIER = "kern/formulier_pagina.html"
@@ -27,7 +27,8 @@ def _zichtbaar(request):
 
 def _rfc(request, nummer: str) -> Wijzigingsvoorstel:
     return get_object_or_404(_zichtbaar(request).select_related(
-        "agenda__adviesorgaan", "deelnemer__organisatie", "rso", "besluitvoorstel", "consultatie_analyse"),
+        "agenda__adviesorgaan", "deelnemer__organisatie", "rso", "besluitvoorstel", "consultatie_analyse",
+        "release"),
         nummer=nummer)
 
 
@@ -119,6 +120,22 @@ def rfc_stap(request, nummer: str, stap: str):
             return redirect(uit)
     return render(request, FORMULIER, {"form": form, "titel": f"{overgang.label}: {rfc.nummer}", "object": rfc,
                                        "knop": overgang.label})
+
+
+@vereist(Actie.RFC_BEHANDELEN)
+def rfc_release(request, nummer: str):
+    """Assign the RFC to a release of the afsprakenset (RFC-RELEASE)."""
+    rfc = _rfc(request, nummer)
+    form = ReleaseForm(request.POST or None, initial={"release": rfc.release_id})
+    if request.method == "POST":
+        uit = verwerk(form, lambda d: services.release_toewijzen(actor=request.user, voorstel=rfc,
+                                                                 release=d["release"]))
+        if uit:
+            waar = f"in release {uit.release.nummer}" if uit.release else "in geen release"
+            messages.success(request, f"{rfc.nummer} staat nu {waar}.")
+            return redirect(uit)
+    return render(request, FORMULIER, {"form": form, "titel": f"Release van {rfc.nummer}", "object": rfc,
+                                       "knop": "Opslaan"})
 
 
 #: the session key under which a filed RFC's number waits for its one display on the confirmation page
