@@ -218,8 +218,8 @@ def rfc_stap(request, rfc: str, payload: StapIn):
             nummer=payload.besluitvoorstel).first()
         if besluitvoorstel is None:
             raise ValidationError({"besluitvoorstel": f"Geen besluitvoorstel '{payload.besluitvoorstel}'."})
-    return services.stap_zetten(actor=request.auth, voorstel=voorstel, stap=payload.stap, toelichting=payload.toelichting,
-                                advies=payload.advies, besluitvoorstel=besluitvoorstel,
+    return services.stap_zetten(actor=request.auth, voorstel=voorstel, stap=payload.stap,
+                                toelichting=payload.toelichting, advies=payload.advies, besluitvoorstel=besluitvoorstel,
                                 basis_url=request.build_absolute_uri("/"))
 
 
