@@ -472,6 +472,9 @@ def _wijzigingen_pad(sjabloon, wereld):
         return sjabloon
     rfc = Wijzigingsvoorstel.objects.first()
     if rfc is None:
+        from stelselbeheer.wijzigingen.agendas import zorgen
+
+        zorgen()  # a transactional test before this one flushed the migration's agendas
         rfc = wijz.rfc_indienen(actor=None, agenda=Ontwikkelagenda.objects.get(code="algemeen"), titel="Meer velden",
                                 probleem="Te weinig.", voorstel="Meer.", indiener_naam="An",
                                 indiener_email="an@x.nl", gegevensdiensten=[wereld["dienst"]])

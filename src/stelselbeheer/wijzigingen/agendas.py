@@ -21,3 +21,13 @@ STANDAARD = [
      "beoordelaar": "Uitvoeringsorganisatie (Landelijke Helpdesk Digitale Zorg)",
      "met_consultatie": True, "beslisser": "bestuur", "openbaar": True},
 ]
+
+
+def zorgen():
+    """Make sure the standard agendas exist (as the migration made them): a database emptied by a flush, such as a
+    transactional test leaves, would otherwise have no agenda to file on. Writes only what is missing."""
+    from .models import Ontwikkelagenda  # the migration imports this module before the app's models exist
+
+    if Ontwikkelagenda.objects.count() < len(STANDAARD):
+        for gegevens in STANDAARD:
+            Ontwikkelagenda.objects.get_or_create(code=gegevens["code"], defaults=gegevens)

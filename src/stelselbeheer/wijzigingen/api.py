@@ -20,6 +20,7 @@ from stelselbeheer.overleg.api import FOUTEN, Probleem
 from stelselbeheer.overleg.models import Besluitvoorstel
 from stelselbeheer.register.models import Gegevensdienst
 
+from . import agendas as standaard
 from . import services, workflow
 from .models import Ontwikkelagenda, Wijzigingsvoorstel
 
@@ -163,6 +164,7 @@ def _detail(rfc: Wijzigingsvoorstel) -> dict:
 @router.get("/wijzigingen/agendas", response={200: list[AgendaUit], 401: Probleem, 403: Probleem},
             summary="De ontwikkelagenda's met hun route", auth=Openbaar(Actie.RFC_PUBLIEK_LEZEN))
 def agendas(request):
+    standaard.zorgen()
     return list(Ontwikkelagenda.objects.select_related("adviesorgaan"))
 
 
@@ -187,6 +189,7 @@ def rfc_lijst(request, agenda: str = "", status: str = "", pagina: int = 1, per_
              auth=Openbaar(Actie.RFC_INDIENEN, limiet=limieten.SCHRIJVEN))
 def rfc_indienen(request, payload: RfcIn):
     limieten.tellen(request, limieten.EMAIL, limieten.email_sleutel(payload.indiener_email))
+    standaard.zorgen()
     agenda = Ontwikkelagenda.objects.filter(code=payload.agenda).first()
     if agenda is None:
         raise ValidationError({"agenda": f"Onbekende ontwikkelagenda '{payload.agenda}'."})

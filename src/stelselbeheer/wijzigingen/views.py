@@ -13,6 +13,7 @@ from stelselbeheer.kern import limieten
 from stelselbeheer.kern.rollen import Actie, kan
 from stelselbeheer.kern.views import lijst, vereist, verwerk
 
+from . import agendas as standaard
 from . import services, workflow
 from .filters import RfcFilter
 from .forms import ReactieForm, ReleaseForm, RfcForm, StapForm, VoorleggenForm
@@ -35,6 +36,7 @@ def _rfc(request, nummer: str) -> Wijzigingsvoorstel:
 @vereist(Actie.RFC_PUBLIEK_LEZEN)
 def agendas(request):
     """The three development agendas with their route, and how many RFCs each has that the reader may see."""
+    standaard.zorgen()
     zichtbaar = _zichtbaar(request)
     rijen = []
     for agenda in Ontwikkelagenda.objects.select_related("adviesorgaan"):
@@ -51,6 +53,7 @@ def rfc_lijst(request):
 
 @vereist(Actie.RFC_PUBLIEK_LEZEN)
 def agenda_detail(request, code: str):
+    standaard.zorgen()
     agenda = get_object_or_404(Ontwikkelagenda.objects.select_related("adviesorgaan"), code=code)
     context = lijst(request, _zichtbaar(request).filter(agenda=agenda), RfcFilter)
     return render(request, "wijzigingen/lijst.html", context | {
@@ -147,6 +150,7 @@ INGEDIEND = "rfc_ingediend"
 def rfc_indienen(request):
     """File an RFC: the front door's branch for a change to the agreements, the portal, the regional user group,
     staff. Every POST counts against the client's limit, a valid one also against the e-mail address's."""
+    standaard.zorgen()
     beginwaarden = {"agenda": Ontwikkelagenda.objects.filter(code=request.GET.get("agenda", "algemeen")).first()}
     if request.user.is_authenticated:
         beginwaarden |= {"indiener_naam": request.user.get_full_name() or request.user.username,
