@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 
-from stelselbeheer.deelnemers.models import DeelnemerStatus, Kwalificatie, RolSoort
+from stelselbeheer.deelnemers.models import Deelnemer, DeelnemerStatus, Kwalificatie, RolSoort
 from stelselbeheer.register.models import AanbiederGegevensdienst, Gegevensdienst
 
 
@@ -56,11 +56,15 @@ def bereken(*, gegevensdiensten, raakt_dva: bool, raakt_dvp: bool, peildatum: dt
     geldig = Kwalificatie.objects.geldig_op(peildatum).filter(gegevensdienst_id__in=ids,
                                                              deelnemer__status=DeelnemerStatus.ACTIEF)
     if raakt_dva:
-        rijen = AanbiederGegevensdienst.objects.filter(
-            gegevensdienst_id__in=ids, aanbieder__dva__status=DeelnemerStatus.ACTIEF,
-            aanbieder__dva__rollen__rol=RolSoort.DVA)
+        # the eligible DVAs first (hundreds), so the grouped queries over the aanbieders' services join only the
+        # aanbieder; with every gegevensdienst concerned, no filter on the service at all
+        dvas = list(Deelnemer.objects.filter(status=DeelnemerStatus.ACTIEF, rollen__rol=RolSoort.DVA)
+                    .values_list("pk", flat=True))
+        rijen = AanbiederGegevensdienst.objects.filter(aanbieder__dva_id__in=dvas)
+        if gegevensdiensten or Gegevensdienst.objects.filter(in_gebruik=False).exists():
+            rijen = rijen.filter(gegevensdienst_id__in=ids)
         for dva_id, dienst_id, n in (rijen.values_list("aanbieder__dva_id", "gegevensdienst_id")
-                                     .annotate(n=Count("aanbieder_id")).order_by()):
+                                     .annotate(n=Count("id")).order_by()):
             b = betrokkene(dva_id, RolSoort.DVA)
             b.gegevensdiensten.add(codes[dienst_id])
             per_dienst[codes[dienst_id]] = per_dienst.get(codes[dienst_id], 0) + n
