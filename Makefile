@@ -75,6 +75,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/lijsten.py
 	$(BIN)/python bench/naleving.py
 	$(BIN)/python bench/afsprakenset.py
+	$(BIN)/python bench/wijzigingen.py
 	env -u STELSEL_ONTWIKKELING $(BIN)/python bench/productie.py
 
 # Fetch the vendored NL Design System CSS and design tokens again from npm (pinned versions in the script).

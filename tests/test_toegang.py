@@ -232,6 +232,19 @@ PAGINAS |= {
     "uitrol-bijwerken": ("/afsprakenset/uitrol/{uitrol}/", {"uitvoering"}),
     "overeenkomst-vastleggen": ("/afsprakenset/overeenkomst/{dva}/", {"uitvoering"}),
     "mijn-releases": ("/mijn/releases/", {"deelnemer"}),
+    # wijzigingen (issue 12): RFCs on the development agendas; what each role sees of them (RFC-ZICHT) is tested in
+    # tests/wijzigingen; {rfc} is a public RFC in consultation that affects the world's DVA
+    "rfc-agendas": ("/wijzigingen/", ALLE),
+    "rfc-lijst": ("/wijzigingen/rfc/", ALLE),
+    "rfc-agenda": ("/wijzigingen/agenda/algemeen/", ALLE),
+    "rfc-feed": ("/wijzigingen/besluiten.atom", ALLE),
+    "rfc-indienen": ("/wijzigingen/indienen/", ALLE - {"auditor"}),
+    "rfc-ontvangen": ("/wijzigingen/ontvangen/", ALLE - {"auditor"}),
+    "rfc-detail": ("/wijzigingen/rfc/{rfc}/", ALLE),
+    "rfc-stap": ("/wijzigingen/rfc/{rfc}/stap/impact/", {"uitvoering"}),
+    "rfc-release": ("/wijzigingen/rfc/{rfc}/release/", {"uitvoering"}),
+    "mijn-rfcs": ("/mijn/wijzigingsverzoeken-rfc/", {"deelnemer"}),
+    "rfc-reageren": ("/mijn/wijzigingsverzoeken-rfc/{rfc}/reageren/", {"deelnemer"}),
 }
 API |= {
     ("get", "/api/overleg/organen"): ALLE,
@@ -259,6 +272,13 @@ API |= {
     ("get", "/api/afsprakenset/releases/{release}/uitrol"): LEZERS,
     ("post", "/api/afsprakenset/releases/{release}/stappen"): {"uitvoering"},
     ("get", "/api/afsprakenset/mijn/uitrol"): {"deelnemer"},
+    # wijzigingen (issue 12)
+    ("get", "/api/wijzigingen/agendas"): ALLE,
+    ("get", "/api/wijzigingen/rfc"): ALLE,
+    ("post", "/api/wijzigingen/rfc"): ALLE - {"auditor"},
+    ("get", "/api/wijzigingen/rfc/{rfc}"): ALLE,
+    ("post", "/api/wijzigingen/rfc/{rfc}/stap"): {"uitvoering"},
+    ("post", "/api/wijzigingen/rfc/{rfc}/reacties"): {"deelnemer"},
 }
 OVERLEG_PARAMETERS = {"{orgaan}": "{code}", "{vergadering}": "{vergadering_id}", "{besluitvoorstel}": "{nummer}"}
 
@@ -448,8 +468,29 @@ def _afsprakenset_pad(sjabloon, wereld):
     return sjabloon
 
 
+def _wijzigingen_pad(sjabloon, wereld):
+    """A public RFC on the general agenda, in consultation, affecting the world's DVA (its aanbieder offers the
+    gegevensdienst), for the wijzigingen routes' {rfc}."""
+    from stelselbeheer.wijzigingen import services as wijz
+    from stelselbeheer.wijzigingen.models import Ontwikkelagenda, Wijzigingsvoorstel
+
+    if "{rfc}" not in sjabloon:
+        return sjabloon
+    rfc = Wijzigingsvoorstel.objects.first()
+    if rfc is None:
+        from stelselbeheer.wijzigingen.agendas import zorgen
+
+        zorgen()  # a transactional test before this one flushed the migration's agendas
+        rfc = wijz.rfc_indienen(actor=None, agenda=Ontwikkelagenda.objects.get(code="algemeen"), titel="Meer velden",
+                                probleem="Te weinig.", voorstel="Meer.", indiener_naam="An",
+                                indiener_email="an@x.nl", gegevensdiensten=[wereld["dienst"]])
+        wijz.stap_zetten(actor=None, voorstel=rfc, stap="in_behandeling_nemen")
+        wijz.stap_zetten(actor=None, voorstel=rfc, stap="consultatie_openen")
+    return sjabloon.replace("{rfc}", rfc.nummer)
+
+
 def _pad(sjabloon, wereld, rol=None):
-    sjabloon = _afsprakenset_pad(_overleg_pad(sjabloon, wereld), wereld)
+    sjabloon = _wijzigingen_pad(_afsprakenset_pad(_overleg_pad(sjabloon, wereld), wereld), wereld)
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from stelselbeheer.besluiten.models import Besluit
@@ -659,6 +700,10 @@ ADMIN = {
     "afsprakenset.implementatietermijn": LEZERS,
     "afsprakenset.uitrol": LEZERS,
     "afsprakenset.overeenkomstsignalering": LEZERS,
+    "wijzigingen.ontwikkelagenda": LEZERS,  # wijzigingen (issue 12)
+    "wijzigingen.wijzigingsvoorstel": LEZERS,
+    "wijzigingen.impactanalyse": LEZERS,
+    "wijzigingen.reactie": LEZERS,
 }
 
 
@@ -714,6 +759,14 @@ def _admin_object(label, wereld):
         _overleg(wereld)
     if label.startswith("afsprakenset."):
         _afsprakenset(wereld)
+    if label.startswith("wijzigingen."):
+        _wijzigingen_pad("{rfc}", wereld)  # an RFC in consultation: its impact analysis, then a reaction
+        from stelselbeheer.wijzigingen import services as wijz
+        from stelselbeheer.wijzigingen.models import Reactie, Wijzigingsvoorstel
+
+        if not Reactie.objects.exists():
+            wijz.reageren(actor=None, voorstel=Wijzigingsvoorstel.objects.get(), deelnemer=wereld["dva"],
+                          standpunt="steun")
     _zaak(wereld)  # a case brings its events
     model = apps.get_model(label)
     return model.objects.first() or maken[label]()

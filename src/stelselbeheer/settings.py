@@ -185,6 +185,7 @@ INSTALLED_APPS = [
     "stelselbeheer.overleg",
     "stelselbeheer.implementatie",
     "stelselbeheer.afsprakenset",
+    "stelselbeheer.wijzigingen",
     "stelselbeheer.demo",  # top of the dependency graph: imports every app, none imports it
     "django_tasks",
     "django_tasks_db",

@@ -40,6 +40,7 @@ urlpatterns = [
     path("", include("stelselbeheer.meldingen.urls")),
     path("", include("stelselbeheer.overleg.urls")),
     path("", include("stelselbeheer.afsprakenset.urls")),
+    path("", include("stelselbeheer.wijzigingen.urls")),
     path("api/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

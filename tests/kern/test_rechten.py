@@ -20,10 +20,12 @@ SERVICEMODULES = [
     "naleving.services", "naleving.opschorting", "organisaties.services", "register.services",
     "register.verzoeken", "register.importeren", "overleg.services",
     "afsprakenset.services",
+    "wijzigingen.services",
 ]
 
 #: public functions of those modules that are not an entrance for a user, with the reason
 GEEN_INGANG = {
+    "wijzigingen.services.in_consultatie_voor": "reads whether a participant was invited to a consultation",
     "deelnemers.services.vandaag": "today's date in Amsterdam; reads nothing",
     "kern.services.opslaan_nieuw": "mechanics inside a service, which checked the right before",
     "kern.services.wijzigen": "mechanics inside a service, which checked the right before",

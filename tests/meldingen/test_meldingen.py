@@ -18,7 +18,7 @@ def _loop(client, labels):
 
 
 @pytest.mark.parametrize("blad,verwacht", [("eigen_ict", False), ("leverancier", False), ("rso", True),
-                                           ("landelijk", True)])
+                                           ("landelijk", True), ("afspraken", False)])
 def test_elk_blad_van_de_boom_wijst_het_juiste_loket(client, db, blad, verwacht):
     labels = boom.bladeren(boom.STANDAARD)[blad]
     r, pad = _loop(client, labels)
@@ -26,11 +26,12 @@ def test_elk_blad_van_de_boom_wijst_het_juiste_loket(client, db, blad, verwacht)
     loket = boom.UITKOMSTEN[blad][0]
     assert r.status_code == 200 and loket in tekst
     assert ("Melding indienen" in tekst) == verwacht
+    assert ("Wijzigingsverzoek indienen" in tekst) == (blad == "afspraken")  # the RFC branch (app wijzigingen)
     r = client.post(f"/melden/formulier/?pad={pad}", {"soort": "vraag", "onderwerp": "Viewer toont niets",
                                                       "omschrijving": "Sinds vanochtend.", "melder_naam": "An",
                                                       "melder_email": "an@vsv.nl"})
     assert Melding.objects.exists() == (verwacht and blad != "rso")  # rso also needs the region
-    assert set(boom.bladeren(boom.STANDAARD)) == {"eigen_ict", "leverancier", "rso", "landelijk"}
+    assert set(boom.bladeren(boom.STANDAARD)) == {"eigen_ict", "leverancier", "rso", "landelijk", "afspraken"}
 
 
 def test_boom_is_data_en_wordt_gecontroleerd(db):

@@ -8,6 +8,7 @@ from stelselbeheer.naleving.api import router as naleving
 from stelselbeheer.organisaties.api import router as organisaties
 from stelselbeheer.overleg.api import router as overleg
 from stelselbeheer.register.api import router as register
+from stelselbeheer.wijzigingen.api import router as wijzigingen
 
 api.add_router("/", register)
 api.add_router("/", organisaties)
@@ -18,3 +19,4 @@ api.add_router("/", naleving)
 api.add_router("/", meldingen)
 api.add_router("/", overleg)
 api.add_router("/", afsprakenset)
+api.add_router("/", wijzigingen)

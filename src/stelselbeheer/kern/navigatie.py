@@ -44,6 +44,8 @@ MENU: tuple[Groep, ...] = (
         Item("Afsprakenset", "release-lijst", _A.RELEASE_PUBLIEK_LEZEN),
         Item("Roadmap", "release-roadmap", _A.RELEASE_PUBLIEK_LEZEN),
         Item("Uitrol", "uitrol-lijst", _A.RELEASE_LEZEN),
+        Item("Ontwikkelagenda's en RFC's", "rfc-agendas", _A.RFC_PUBLIEK_LEZEN),
+        Item("Mijn RFC's en consultaties", "mijn-rfcs", _A.RFC_REAGEREN),
     )),
     Groep("Deelnemers", (
         Item("Mijn deelname", "mijn-overzicht", _A.EIGEN_DEELNEMER_LEZEN),

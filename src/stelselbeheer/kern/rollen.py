@@ -92,6 +92,14 @@ class Actie(models.TextChoices):
     RELEASE_BEHEREN = "release.beheren", ("Releases, hun documenten, standaarden en changelog beheren, de status "
                                           "zetten (goedkeuren alleen op een vastgesteld besluit) en de uitrol "
                                           "bijhouden")
+    # wijzigingen (issue 12): change requests on the agreements (RFCs) on the development agendas
+    RFC_PUBLIEK_LEZEN = "rfc.publiek_lezen", ("Ontwikkelagenda's en de wijzigingsverzoeken op de afspraken (RFC's) "
+                                              "raadplegen die u mag zien")
+    RFC_LEZEN = "rfc.lezen", "Alle wijzigingsverzoeken op de afspraken (RFC's) raadplegen, ook niet-openbare"
+    RFC_INDIENEN = "rfc.indienen", "Een wijzigingsverzoek op de afspraken (RFC) indienen"
+    RFC_BEHANDELEN = "rfc.behandelen", ("Wijzigingsverzoeken op de afspraken (RFC's) langs de route van hun agenda "
+                                        "brengen: beoordelen, consulteren, advies, voorleggen, besluit verwerken")
+    RFC_REAGEREN = "rfc.reageren", "Als getroffen deelnemer reageren in de consultatie van een RFC"
 
 
 _A = Actie
@@ -137,6 +145,19 @@ _OVERLEG: dict[str, set[str]] = {
                      _A.BESLUITVOORSTEL_INDIENEN, _A.NOTULEN_VASTSTELLEN},
 }
 RECHTEN = {rol: acties | frozenset(_OVERLEG.get(rol, ())) for rol, acties in RECHTEN.items()}
+
+#: Wijzigingsverzoeken op de afspraken (RFC's, issue 12): anyone may file one and read the public ones (RFC-ZICHT
+#: scopes the rest); staff bring them along their agenda's route; the board decides through a Besluitvoorstel;
+#: affected participants react in the consultation.
+_WIJZIGINGEN: dict[str, set[str]] = {
+    PUBLIEK: {_A.RFC_PUBLIEK_LEZEN, _A.RFC_INDIENEN},
+    Rol.DEELNEMER: {_A.RFC_PUBLIEK_LEZEN, _A.RFC_INDIENEN, _A.RFC_REAGEREN},
+    Rol.REGIO: {_A.RFC_PUBLIEK_LEZEN, _A.RFC_INDIENEN},
+    Rol.AUDITOR: {_A.RFC_PUBLIEK_LEZEN, _A.RFC_LEZEN},
+    Rol.BESTUUR: {_A.RFC_PUBLIEK_LEZEN, _A.RFC_LEZEN, _A.RFC_INDIENEN},
+    Rol.UITVOERING: {_A.RFC_PUBLIEK_LEZEN, _A.RFC_LEZEN, _A.RFC_INDIENEN, _A.RFC_BEHANDELEN},
+}
+RECHTEN = {rol: acties | frozenset(_WIJZIGINGEN.get(rol, ())) for rol, acties in RECHTEN.items()}
 
 
 #: Afsprakenset en releases (issue 12): everyone reads the public releases, the roadmap and the rollout totals;

@@ -10,19 +10,24 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 
-#: outcome -> (desk, whether it is filed here)
+#: outcome -> (desk, whether it is filed here as a melding). "afspraken" is filed here too, but as a change request
+#: on the agreements (an RFC, app ``wijzigingen``), not as a melding: the page links to that form instead.
 UITKOMSTEN = {
     "eigen_ict": ("De eigen ICT-dienst of functioneel beheer van uw zorgorganisatie", False),
     "leverancier": ("De leverancier van uw eigen systeem", False),
     "rso": ("De regionale helpdesk van uw RSO", True),
     "landelijk": ("De landelijke desk van het afsprakenstelsel", True),
+    "afspraken": ("Het wijzigingsloket van het afsprakenstelsel: een wijzigingsverzoek op de afspraken (RFC)", False),
 }
+#: the outcome whose form is the RFC form of the ``wijzigingen`` app
+RFC = "afspraken"
 
 STANDAARD = {
     "start": "werkplek",
     "knopen": {
         "werkplek": {"vraag": "Gaat het om uw eigen werkplek, inloggen of uw account bij uw zorgorganisatie?",
-                     "opties": [{"label": "Ja", "naar": "eigen_ict"}, {"label": "Nee", "naar": "bronsysteem"}]},
+                     "opties": [{"label": "Ja", "naar": "eigen_ict"}, {"label": "Nee", "naar": "bronsysteem"},
+                                {"label": "Ik wil een wijziging van de afspraken voorstellen", "naar": "afspraken"}]},
         "bronsysteem": {"vraag": "Zit het probleem in het eigen systeem van uw organisatie (EPD, ECD, HIS)?",
                         "opties": [{"label": "Ja", "naar": "leverancier"}, {"label": "Nee", "naar": "regionaal"}]},
         "regionaal": {"vraag": "Speelt het alleen in uw regio (de regionale viewer of een regionale afspraak)?",
@@ -35,6 +40,9 @@ STANDAARD = {
         "rso": {"uitkomst": "rso", "tekst": "Dit hoort bij de regionale helpdesk van uw RSO. U kunt het hier melden; "
                                            "de regionale desk pakt het op."},
         "landelijk": {"uitkomst": "landelijk", "tekst": "Dit hoort bij de landelijke desk. Meld het hier."},
+        "afspraken": {"uitkomst": "afspraken", "tekst": "Een voorstel om de afspraken van het stelsel, de viewer of "
+                                                       "een bronsysteem te wijzigen is een wijzigingsverzoek (RFC). "
+                                                       "Dien het hier in; het komt op de juiste ontwikkelagenda."},
     },
 }
 
