@@ -81,6 +81,16 @@ class Actie(models.TextChoices):
                                                 "regioaccounts uitgeven en intrekken")
     API_TOKEN_BEHEREN = "api_token.beheren", ("API-tokens voor de systemen van de eigen organisatie aanmaken en "
                                               "intrekken")
+    IMPLEMENTATIE_PUBLIEK_LEZEN = "implementatie.publiek_lezen", ("Openbare samenvattingen van de producten in de "
+                                                                  "landelijke implementatie raadplegen")
+    IMPLEMENTATIE_LEZEN = "implementatie.lezen", ("Implementatieportfolio volledig raadplegen: beoordelingen, "
+                                                  "fasebesluiten, koplopers, taken, WSJF-volgorde en risico's")
+    IMPLEMENTATIE_BEHEREN = "implementatie.beheren", ("Producten, beoordelingen van acceptatiecriteria, koplopers, "
+                                                      "taken, WSJF-invoer en risico's vastleggen; fasebesluiten "
+                                                      "van de implementatiegroep vastleggen")
+    FASE_BESLUITEN = "implementatie.fase_besluiten", ("Een fasebesluit nemen (als stemgerechtigd lid van de "
+                                                      "implementatiegroep) of vastleggen")
+    EIGEN_TAKEN_LEZEN = "implementatie.eigen_taken", "Zien wat de implementatie nu van de eigen organisatie vraagt"
 
 
 _A = Actie
@@ -126,6 +136,21 @@ _OVERLEG: dict[str, set[str]] = {
                      _A.BESLUITVOORSTEL_INDIENEN, _A.NOTULEN_VASTSTELLEN},
 }
 RECHTEN = {rol: acties | frozenset(_OVERLEG.get(rol, ())) for rol, acties in RECHTEN.items()}
+
+
+#: Landelijke implementatie (issue 13): staff keep the portfolio; a phase change is the implementation group's
+#: decision (a voting member decides, staff record it after a held meeting: IMP-BESLUIT); everyone reads the public
+#: product summaries; participants and regions see what is asked of their own organisation.
+_IMPLEMENTATIE: dict[str, set[str]] = {
+    PUBLIEK: {_A.IMPLEMENTATIE_PUBLIEK_LEZEN},
+    Rol.DEELNEMER: {_A.IMPLEMENTATIE_PUBLIEK_LEZEN, _A.EIGEN_TAKEN_LEZEN},
+    Rol.REGIO: {_A.IMPLEMENTATIE_PUBLIEK_LEZEN, _A.IMPLEMENTATIE_LEZEN, _A.EIGEN_TAKEN_LEZEN, _A.FASE_BESLUITEN},
+    Rol.AUDITOR: {_A.IMPLEMENTATIE_PUBLIEK_LEZEN, _A.IMPLEMENTATIE_LEZEN},
+    Rol.BESTUUR: {_A.IMPLEMENTATIE_PUBLIEK_LEZEN, _A.IMPLEMENTATIE_LEZEN, _A.FASE_BESLUITEN},
+    Rol.UITVOERING: {_A.IMPLEMENTATIE_PUBLIEK_LEZEN, _A.IMPLEMENTATIE_LEZEN, _A.IMPLEMENTATIE_BEHEREN,
+                     _A.FASE_BESLUITEN},
+}
+RECHTEN = {rol: acties | frozenset(_IMPLEMENTATIE.get(rol, ())) for rol, acties in RECHTEN.items()}
 
 
 def rol_van(user) -> str:

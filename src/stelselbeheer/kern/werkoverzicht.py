@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from stelselbeheer.deelnemers import werk as deelnemers_werk
 from stelselbeheer.deelnemers.services import vandaag
+from stelselbeheer.implementatie import werk as implementatie_werk
 from stelselbeheer.lijsten import werk as lijsten_werk
 from stelselbeheer.meldingen import werk as meldingen_werk
 from stelselbeheer.naleving import werk as naleving_werk
@@ -29,6 +30,8 @@ def _uitvoering(user, dag) -> list[Blok]:
         Blok("Meldingen", meldingen_werk.wachtrij(user), reverse("melding-lijst")),
         Blok("Register en lijsten", [register_werk.verzoeken_ingediend(), lijsten_werk.storingen(),
                                      lijsten_werk.tegengehouden()], reverse("lijsten-overzicht")),
+        Blok("Landelijke implementatie", [implementatie_werk.risico_herzieningen(user, dag)],
+             reverse("risico-lijst")),
     ]
 
 
@@ -39,6 +42,8 @@ def _bestuur(user, dag) -> list[Blok]:
         Blok("Naleving", [naleving_werk.ontbinding_mogelijk(dag), naleving_werk.opschortingen_einde_verstreken(dag),
                           *naleving_werk.termijnen(dag)], reverse("naleving-werkvoorraad")),
         Blok("Geschillen en klachten", [meldingen_werk.voor_het_bestuur(user)], reverse("melding-lijst")),
+        Blok("Landelijke implementatie", [implementatie_werk.risico_herzieningen(user, dag)],
+             reverse("risico-lijst")),
     ]
 
 
@@ -59,7 +64,9 @@ def _deelnemer(user, dag) -> list[Blok]:
 def _regio(user, dag) -> list[Blok]:
     naam = user.rso.regio.naam if user.rso_id and user.rso.regio_id else "uw regio"
     return [Blok(f"Meldingen in {naam}", meldingen_werk.wachtrij(user), reverse("melding-lijst")),
-            Blok("Uw eigen meldingen", [meldingen_werk.eigen_open(user)], reverse("mijn-meldingen"))]
+            Blok("Uw eigen meldingen", [meldingen_werk.eigen_open(user)], reverse("mijn-meldingen")),
+            Blok("Landelijke implementatie", [implementatie_werk.risico_herzieningen(user, dag)],
+                 reverse("risico-lijst"))]
 
 
 def _auditor(user, dag) -> list[Blok]:
