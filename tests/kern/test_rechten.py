@@ -19,6 +19,7 @@ SERVICEMODULES = [
     "besluiten.services", "deelnemers.services", "kern.services", "lijsten.services", "meldingen.services",
     "naleving.services", "naleving.opschorting", "organisaties.services", "register.services",
     "register.verzoeken", "register.importeren", "overleg.services",
+    "implementatie.services",
 ]
 
 #: public functions of those modules that are not an entrance for a user, with the reason
@@ -30,6 +31,9 @@ GEEN_INGANG = {
     "kern.services.inschrijfcode_gebruiken": "the account itself, logged in with its password, hands in its own "
                                              "enrolment code: the code is the permission (TOE-2FA-INSCHRIJVING)",
     "meldingen.services.token_sha256": "a hash function",
+    "implementatie.services.fase_bezwaren": "reads why a phase change cannot happen now (the page shows it before "
+                                            "the form); the decision itself is the checked fasebesluit_nemen",
+    "implementatie.services.beslist_als": "reads whether an actor decides or records a phase change (IMP-BESLUIT)",
     "meldingen.services.actieve_boom": "reads the active tree; a fresh installation gets the standard one "
                                        "from the system (actor=None)",
     "meldingen.services.melding_bij_token": "reads the one melding the status code opens (MEL-TOKEN)",

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 from stelselbeheer.implementatie import services as imp
-from stelselbeheer.implementatie.models import Acceptatiecriterium, Fase, Oordeel
+from stelselbeheer.implementatie.models import Fase, Oordeel
+from stelselbeheer.implementatie.standaard import criteria
 from stelselbeheer.implementatie.taken import STANDAARD
 from stelselbeheer.kern.models import Gebruiker
 from stelselbeheer.organisaties.models import Organisatie, Sector, Soort
@@ -64,7 +65,7 @@ def _om(dag: dt.date, uur: int = 10) -> dt.datetime:
 def _alles_voldaan(product, moment, gebruiker, zeg: str) -> None:
     imp.criteria_beoordelen(actor=gebruiker, product=product, moment=moment, oordelen={
         c.code: {"oordeel": Oordeel.VOLDAAN, "bevindingen": f"{c.naam}: {zeg}"}
-        for c in Acceptatiecriterium.objects.all()})
+        for c in criteria()})
 
 
 def implementatie_demo(*, peildatum: dt.date, fake) -> dict[str, int]:
@@ -158,14 +159,14 @@ def implementatie_demo(*, peildatum: dt.date, fake) -> dict[str, int]:
     # the hand-over towards the next phase, partly scored: geboortezorg (koplopers -> optimalisatie)
     geboorte = producten["geboortezorg"]
     geboorte.refresh_from_db()
-    oordelen = {c.code: {"oordeel": Oordeel.VOLDAAN, "bevindingen": "Voldoet."} for c in Acceptatiecriterium.objects.all()}
+    oordelen = {c.code: {"oordeel": Oordeel.VOLDAAN, "bevindingen": "Voldoet."} for c in criteria()}
     oordelen["technisch_gereed"] = {"oordeel": Oordeel.DEELS, "bevindingen": "Het MVP draait bij 3 van de top 5 "
                                     "leveranciers.", "openstaande_punten": "Twee leveranciers leveren in Q2."}
     oordelen["sturingsmechanismen"] = {"oordeel": Oordeel.NIET, "bevindingen": "Bekostiging nog niet geregeld.",
                                        "openstaande_punten": "Besluit NZa over de beleidsregel."}
     imp.criteria_beoordelen(actor=medewerker, product=geboorte, oordelen=oordelen, moment=_om(peildatum, 9))
     # lab-pgo: scored at intake, not yet ready
-    lab = {c.code: {"oordeel": Oordeel.VOLDAAN, "bevindingen": "Voldoet."} for c in Acceptatiecriterium.objects.all()}
+    lab = {c.code: {"oordeel": Oordeel.VOLDAAN, "bevindingen": "Voldoet."} for c in criteria()}
     lab["toegevoegde_waarde"] = {"oordeel": Oordeel.DEELS, "bevindingen": "Theoretisch onderbouwd; niet getoetst met "
                                  "patiënten.", "openstaande_punten": "Gebruikersonderzoek met patiëntenfederatie."}
     imp.criteria_beoordelen(actor=medewerker, product=producten["lab-pgo"], oordelen=lab, moment=_om(peildatum, 9))

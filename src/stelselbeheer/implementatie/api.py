@@ -19,9 +19,8 @@ from stelselbeheer.organisaties.models import Organisatie
 from stelselbeheer.overleg.models import Vergadering
 from stelselbeheer.register.models import Gegevensdienst
 
-from . import services, taken
+from . import services, standaard, taken
 from .models import (
-    Acceptatiecriterium,
     Fase,
     Koploper,
     Product,
@@ -136,7 +135,20 @@ class TaakUit(Schema):
         return obj.product.code
 
 
-class ProductDetailUit(ProductUit):
+class ProductDetailUit(Schema):
+    """Built as a dict by ``_detail`` (what is in it depends on who asks), hence no resolvers."""
+
+    code: str
+    naam: str
+    soort: str
+    omschrijving: str
+    eigenaar: str
+    sectoren: list[str]
+    gegevensdiensten: list[str] = Field(description="Codes van de gegevensdiensten")
+    wettelijk_verplicht: bool
+    voorwaarde_voor: list[str] = Field(description="Codes van de producten waarvoor dit product een voorwaarde is")
+    fase: str
+    fase_sinds: dt.date | None
     naar_fase: str | None = Field(None, description="De volgende fase; alleen voor wie het portfolio mag lezen")
     beoordelingen: list[BeoordelingUit] | None = None
     fasebesluiten: list[FasebesluitUit] | None = None
@@ -320,7 +332,12 @@ def _product(code: str) -> Product:
 
 
 def _detail(request, product: Product) -> dict:
-    uit = ProductUit.from_orm(product).dict()
+    uit = {"code": product.code, "naam": product.naam, "soort": product.soort, "omschrijving": product.omschrijving,
+           "eigenaar": product.eigenaar, "sectoren": product.sectoren,
+           "wettelijk_verplicht": product.wettelijk_verplicht,
+           "gegevensdiensten": [g.code for g in product.gegevensdiensten.all()],
+           "voorwaarde_voor": [p.code for p in product.voorwaarde_voor.all()], "fase": product.fase,
+           "fase_sinds": product.fase_sinds}
     if kan(request.user, Actie.IMPLEMENTATIE_LEZEN):
         naar = volgende_fase(product.fase)
         scores = {b.criterium_id: b for b in product.beoordelingen.filter(fase=naar)} if naar else {}
@@ -330,7 +347,7 @@ def _detail(request, product: Product) -> dict:
                                "oordeel": getattr(scores.get(c.pk), "oordeel", None),
                                "bevindingen": getattr(scores.get(c.pk), "bevindingen", ""),
                                "openstaande_punten": getattr(scores.get(c.pk), "openstaande_punten", "")}
-                              for c in Acceptatiecriterium.objects.prefetch_related("verwachtingen")] if naar else [],
+                              for c in standaard.criteria()] if naar else [],
             "fasebesluiten": list(product.fasebesluiten.select_related("vergadering__orgaan", "product")),
             "koplopers": list(product.koplopers.select_related("organisatie")),
             "taken": list(product.taken.select_related("product")),
@@ -338,7 +355,7 @@ def _detail(request, product: Product) -> dict:
     return uit
 
 
-# -- portfolio ---------------------------------------------------------------------------------------------------------
+# -- portfolio -------------------------------------------------------------------------------------------------------
 
 @router.get("/implementatie/producten", response={200: Pagina[ProductUit], 422: Probleem},
             summary="Producten van de landelijke implementatie (openbare samenvatting)",
@@ -391,7 +408,7 @@ def criteria(request):
     return [{"code": c.code, "naam": c.naam, "omschrijving": c.omschrijving,
              "verwachtingen": [{"fase": f, "verwachting": verwachting_voor(c, f)}
                                for f in (Fase.KOPLOPERS, Fase.OPTIMALISATIE, Fase.BREDE_IMPLEMENTATIE)]}
-            for c in Acceptatiecriterium.objects.prefetch_related("verwachtingen")]
+            for c in standaard.criteria()]
 
 
 @router.put("/implementatie/producten/{code}/beoordelingen", response={200: ProductDetailUit, **FOUTEN},
@@ -442,7 +459,7 @@ def taak(request, code: str, payload: TaakIn):
                                                organisatie=organisatie))
 
 
-# -- "what is asked of me now" -----------------------------------------------------------------------------------------
+# -- "what is asked of me now" ---------------------------------------------------------------------------------------
 
 @router.get("/implementatie/mijn-taken", response={200: list[TaakUit], **FOUTEN},
             summary="Wat de implementatie nu van de eigen organisatie vraagt", auth=Recht(Actie.EIGEN_TAKEN_LEZEN))
@@ -460,7 +477,7 @@ def taken_van(request, organisatie_id: int):
     return taken.gevraagd_van(get_object_or_404(Organisatie, pk=organisatie_id))
 
 
-# -- WSJF ---------------------------------------------------------------------------------------------------------------
+# -- WSJF ------------------------------------------------------------------------------------------------------------
 
 @router.put("/implementatie/producten/{code}/wsjf", response={200: RunUit | None, **FOUTEN},
             summary="WSJF-invoer vastleggen; antwoordt met de (nieuwe) laatste volgorde",
@@ -483,7 +500,7 @@ def herberekenen(request, payload: HerberekenIn):
     return Status(201, services.volgorde_herberekenen(actor=request.auth, aanleiding=payload.aanleiding))
 
 
-# -- risks --------------------------------------------------------------------------------------------------------------
+# -- risks -----------------------------------------------------------------------------------------------------------
 
 @router.get("/implementatie/risicos", response={200: Pagina[RisicoUit], **FOUTEN}, summary="Risico's",
             auth=Recht(Actie.IMPLEMENTATIE_LEZEN))

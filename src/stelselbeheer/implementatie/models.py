@@ -316,6 +316,9 @@ class Volgorderegel(models.Model):
         verbose_name_plural = "regels van WSJF-volgordes"
         ordering = ["run", "rang"]
 
+    def __str__(self):
+        return f"{self.rang}. {self.product} ({self.score})"
+
 
 # -- risks (seed 003, §5.7) ----------------------------------------------------------------------------------------
 

@@ -22,11 +22,9 @@ from stelselbeheer.kern.services import volgend_jaarnummer
 from stelselbeheer.overleg.models import AMSTERDAM, OrgaanSoort, Vergadering, VergaderStatus
 from stelselbeheer.overleg.workflow import stemgerechtigd
 
-from . import wsjf
-from .taken import past_bij_partij
+from . import standaard, wsjf
 from .models import (
     FASEVOLGORDE,
-    Acceptatiecriterium,
     Beoordeling,
     Fase,
     Fasebesluit,
@@ -41,6 +39,7 @@ from .models import (
     verwachting_voor,
     volgende_fase,
 )
+from .taken import past_bij_partij
 
 
 def _gebruiker(actor):
@@ -135,7 +134,7 @@ def product_wijzigen(*, actor, product: Product, wijzigingen: dict, reden: str =
 # -- acceptance criteria and phase decisions ----------------------------------------------------------------------
 
 def _criteria():
-    return list(Acceptatiecriterium.objects.prefetch_related("verwachtingen").order_by("volgorde"))
+    return standaard.criteria()
 
 
 @transaction.atomic

@@ -12,7 +12,7 @@ from stelselbeheer.kern.rollen import Actie, kan
 from stelselbeheer.kern.views import lijst, vereist, verwerk
 from stelselbeheer.organisaties.models import Organisatie
 
-from . import services, taken
+from . import services, standaard, taken
 from .filters import ProductFilter, RisicoFilter, VolgorderunFilter
 from .forms import (
     BeoordelingForm,
@@ -28,7 +28,6 @@ from .forms import (
     WsjfForm,
 )
 from .models import (
-    Acceptatiecriterium,
     Fase,
     Product,
     Risico,
@@ -47,7 +46,7 @@ def _gelukt(request, tekst, doel):
 
 
 def _criteria():
-    return list(Acceptatiecriterium.objects.prefetch_related("verwachtingen").order_by("volgorde"))
+    return standaard.criteria()
 
 
 # -- portfolio --------------------------------------------------------------------------------------------------
