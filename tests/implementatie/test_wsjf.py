@@ -24,7 +24,7 @@ def test_rekenvoorbeeld():
     [u] = wsjf.ordenen([_i("a", w=8, t=5, r=3, omvang=5, wet=True, voor=1)])
     assert (u.wettelijk, u.randvoorwaarde, u.vertragingskosten) == (13, 5, 34)
     assert u.score == Fraction(34, 5) and str(u.score_afgerond) == "6.800"
-    assert u.berekening == "(8 + 5 + 3 + 13 + 5) / 5 = 34 / 5 = 6.800"
+    assert u.berekening == "(8 + 5 + 3 + 13 + 5) / 5 = 34 / 5 = 6,800"
 
 
 def test_randvoorwaarde_begrensd():
@@ -106,7 +106,7 @@ def test_componenten_afgeleid_van_het_product_en_herberekend_bij_wijziging(db):
     nieuw = Volgorderun.objects.order_by("-id").first()
     regel = nieuw.regels.get(product=lab)
     assert (regel.wettelijk, regel.randvoorwaarde, regel.vertragingskosten) == (13, 5, 34)
-    assert regel.berekening == "(8 + 5 + 3 + 13 + 5) / 5 = 34 / 5 = 6.800"
+    assert regel.berekening == "(8 + 5 + 3 + 13 + 5) / 5 = 34 / 5 = 6,800"
     assert eerste.regels.get(product=lab).wettelijk == 0
     # the same inputs again: no new run
     imp.wsjf_invoer_vastleggen(actor=None, product=lab, gebruikerswaarde=8, tijdkritiek=5, risicoreductie=3, omvang=5)

@@ -28,6 +28,7 @@ from .forms import (
     WsjfForm,
 )
 from .models import (
+    FASEVOLGORDE,
     Fase,
     Product,
     Risico,
@@ -89,7 +90,8 @@ def product_detail(request, code: str):
             "fasebesluiten": product.fasebesluiten.select_related("vergadering__orgaan", "besloten_door",
                                                                   "vastgelegd_door"),
             "koplopers": product.koplopers.select_related("organisatie"),
-            "taken": product.taken.select_related("organisatie").order_by("fase", "partij", "id"),
+            "taken": sorted(product.taken.select_related("organisatie"),
+                            key=lambda t: (FASEVOLGORDE.index(t.fase), t.partij, t.pk)),
             "risicos": product.risicos.select_related("eigenaar"),
             "wsjf": WsjfInvoer.objects.filter(product=product).first(),
         }

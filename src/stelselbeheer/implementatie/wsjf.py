@@ -10,7 +10,7 @@ WSJF = cost of delay ÷ job size, where the cost of delay is the sum of five val
 
 Ties (IMP-WSJF-GELIJK), in this order: the higher cost of delay first (more value lost per unit of waiting), then
 the smaller job (sooner done), then the legally required one, then the product code alphabetically (stable and
-explainable). The score is kept as an exact fraction; shown rounded to three decimals.
+explainable). The score is kept as an exact fraction; shown rounded to three decimals, with a decimal comma.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ class Uitkomst:
         i = self.invoer
         return (f"({i.gebruikerswaarde} + {i.tijdkritiek} + {i.risicoreductie} + {self.wettelijk} + "
                 f"{self.randvoorwaarde}) / {i.omvang} = {self.vertragingskosten} / {i.omvang} = "
-                f"{self.score_afgerond}")
+                f"{str(self.score_afgerond).replace('.', ',')}")
 
 
 def wettelijk_punten(verplicht: bool) -> int:
