@@ -1,9 +1,11 @@
 """The phase decision through the pages and the API: per-criterion field errors, nothing half-written; the public
 summary shows no internals."""
 
+import datetime as dt
+
 from stelselbeheer.implementatie.models import Fase, Fasebesluit, Oordeel
 
-from .conftest import alles_voldaan
+from .conftest import alles_voldaan, plannen
 
 
 def test_fasebesluit_pagina_weigert_per_criterium(client, groep):
@@ -96,3 +98,16 @@ def test_product_op_de_agenda_als_onderwerp(client, groep):
     client.force_login(groep.medewerker)
     html = client.get(groep.vergadering.get_absolute_url()).content.decode()
     assert groep.product.get_absolute_url() in html
+
+
+def test_product_agenderen_via_overleg(client, groep):
+    """Product is a registered agenda subject kind: staff put it on the group's agenda by its code."""
+    from stelselbeheer.overleg.onderwerpen import keuzes
+
+    assert "product" in dict(keuzes())
+    client.force_login(groep.medewerker)
+    later = plannen(groep.orgaan, groep.vergadering.begin + dt.timedelta(days=30))
+    r = client.post(f"/overleg/vergaderingen/{later.pk}/agenda/nieuw/", {
+        "titel": "Fasewijziging", "onderwerp_soort": "product", "onderwerp_sleutel": "EOVERDRACHT"})
+    assert r.status_code == 302
+    assert later.agendapunten.get().onderwerp == groep.product
