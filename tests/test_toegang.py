@@ -217,6 +217,7 @@ PAGINAS |= {
     "product-beoordelen": ("/implementatie/producten/{product}/beoordelen/", {"uitvoering"}),
     "product-fasebesluit": ("/implementatie/producten/{product}/fasebesluit/", {"bestuur", "uitvoering", "regio"}),
     "koploper-nieuw": ("/implementatie/producten/{product}/koplopers/nieuw/", {"uitvoering"}),
+    "koploper-intrekken": ("/implementatie/koplopers/{koploper}/intrekken/", {"uitvoering"}),
     "taak-nieuw": ("/implementatie/producten/{product}/taken/nieuw/", {"uitvoering"}),
     "product-wsjf": ("/implementatie/producten/{product}/wsjf/", {"uitvoering"}),
     "wsjf-volgorde": ("/implementatie/volgorde/", LEZERS | {"regio"}),

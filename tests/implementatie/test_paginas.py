@@ -111,3 +111,12 @@ def test_product_agenderen_via_overleg(client, groep):
         "titel": "Fasewijziging", "onderwerp_soort": "product", "onderwerp_sleutel": "EOVERDRACHT"})
     assert r.status_code == 302
     assert later.agendapunten.get().onderwerp == groep.product
+
+
+def test_koploper_intrekken_met_reden(client, groep):
+    client.force_login(groep.medewerker)
+    koploper = groep.product.koplopers.get()
+    pad = f"/implementatie/koplopers/{koploper.pk}/intrekken/"
+    assert client.post(pad, {"reden": ""}).status_code == 200 and groep.product.koplopers.exists()
+    r = client.post(pad, {"reden": "Geen capaciteit dit jaar."})
+    assert r.status_code == 302 and not groep.product.koplopers.exists()

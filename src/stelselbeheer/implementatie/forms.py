@@ -154,3 +154,7 @@ class RisicoWijzigForm(RisicoForm):
 
 class OrganisatieKeuzeForm(forms.Form):
     organisatie = forms.ModelChoiceField(Organisatie.objects.order_by("naam"), label="Organisatie", required=False)
+
+
+class RedenForm(forms.Form):
+    reden = forms.CharField(label="Reden", widget=_tekst(2))

@@ -10,6 +10,7 @@ urlpatterns = [
     path("implementatie/risicos/", views.risico_lijst, name="risico-lijst"),
     path("implementatie/risicos/nieuw/", views.risico_nieuw, name="risico-nieuw"),
     path("implementatie/risicos/<int:pk>/wijzigen/", views.risico_wijzigen, name="risico-wijzigen"),
+    path("implementatie/koplopers/<int:pk>/intrekken/", views.koploper_intrekken, name="koploper-intrekken"),
     path("implementatie/mijn-taken/", views.mijn_taken, name="implementatie-mijn-taken"),
     path("implementatie/taken/", views.taken_per_organisatie, name="implementatie-taken"),
     path("implementatie/producten/<slug:code>/", views.product_detail, name="product-detail"),

@@ -22,6 +22,7 @@ from .forms import (
     OrganisatieKeuzeForm,
     ProductForm,
     ProductWijzigForm,
+    RedenForm,
     RisicoForm,
     RisicoWijzigForm,
     TaakForm,
@@ -30,6 +31,7 @@ from .forms import (
 from .models import (
     FASEVOLGORDE,
     Fase,
+    Koploper,
     Product,
     Risico,
     Volgorderun,
@@ -170,6 +172,17 @@ def koploper_nieuw(request, code: str):
         if verwerk(form, lambda d: services.koploper_selecteren(actor=request.user, product=product, **d)):
             return _gelukt(request, "De koploper is gekozen.", product)
     return render(request, FORMULIER, {"form": form, "titel": f"Koploper kiezen voor {product}", "object": product})
+
+
+@vereist(Actie.IMPLEMENTATIE_BEHEREN)
+def koploper_intrekken(request, pk: int):
+    koploper = get_object_or_404(Koploper.objects.select_related("product", "organisatie"), pk=pk)
+    form = RedenForm(request.POST or None)
+    if request.method == "POST":
+        if verwerk(form, lambda d: services.koploper_intrekken(actor=request.user, koploper=koploper, **d) or True):
+            return _gelukt(request, f"{koploper.organisatie} is geen koploper meer.", koploper.product)
+    return render(request, FORMULIER, {"form": form, "titel": f"Koploper intrekken: {koploper}",
+                                       "object": koploper.product, "knop": "Intrekken"})
 
 
 @vereist(Actie.IMPLEMENTATIE_BEHEREN)
