@@ -245,6 +245,25 @@ PAGINAS |= {
     "rfc-release": ("/wijzigingen/rfc/{rfc}/release/", {"uitvoering"}),
     "mijn-rfcs": ("/mijn/wijzigingsverzoeken-rfc/", {"deelnemer"}),
     "rfc-reageren": ("/mijn/wijzigingsverzoeken-rfc/{rfc}/reageren/", {"deelnemer"}),
+    # implementatie (issue 13): public product summaries; the rest for readers of the portfolio; a phase decision by a
+    # voting member of the implementation group or recorded by staff (tests/implementatie/test_fasebesluit.py)
+    "product-lijst": ("/implementatie/", ALLE),
+    "product-nieuw": ("/implementatie/nieuw/", {"uitvoering"}),
+    "product-detail": ("/implementatie/producten/{product}/", ALLE),
+    "product-wijzigen": ("/implementatie/producten/{product}/wijzigen/", {"uitvoering"}),
+    "product-beoordelen": ("/implementatie/producten/{product}/beoordelen/", {"uitvoering"}),
+    "product-fasebesluit": ("/implementatie/producten/{product}/fasebesluit/", {"bestuur", "uitvoering", "regio"}),
+    "koploper-nieuw": ("/implementatie/producten/{product}/koplopers/nieuw/", {"uitvoering"}),
+    "koploper-intrekken": ("/implementatie/koplopers/{koploper}/intrekken/", {"uitvoering"}),
+    "taak-nieuw": ("/implementatie/producten/{product}/taken/nieuw/", {"uitvoering"}),
+    "product-wsjf": ("/implementatie/producten/{product}/wsjf/", {"uitvoering"}),
+    "wsjf-volgorde": ("/implementatie/volgorde/", LEZERS | {"regio"}),
+    "wsjf-run": ("/implementatie/volgorde/{run}/", LEZERS | {"regio"}),
+    "risico-lijst": ("/implementatie/risicos/", LEZERS | {"regio"}),
+    "risico-nieuw": ("/implementatie/risicos/nieuw/", {"uitvoering"}),
+    "risico-wijzigen": ("/implementatie/risicos/{risico}/wijzigen/", {"uitvoering"}),
+    "implementatie-mijn-taken": ("/implementatie/mijn-taken/", {"deelnemer", "regio"}),
+    "implementatie-taken": ("/implementatie/taken/?organisatie={org}", LEZERS | {"regio"}),
 }
 API |= {
     ("get", "/api/overleg/organen"): ALLE,
@@ -279,8 +298,29 @@ API |= {
     ("get", "/api/wijzigingen/rfc/{rfc}"): ALLE,
     ("post", "/api/wijzigingen/rfc/{rfc}/stap"): {"uitvoering"},
     ("post", "/api/wijzigingen/rfc/{rfc}/reacties"): {"deelnemer"},
+    # implementatie (issue 13)
+    ("get", "/api/implementatie/producten"): ALLE,
+    ("post", "/api/implementatie/producten"): {"uitvoering"},
+    ("get", "/api/implementatie/producten/{product}"): ALLE,
+    ("patch", "/api/implementatie/producten/{product}"): {"uitvoering"},
+    ("get", "/api/implementatie/criteria"): ALLE,
+    ("put", "/api/implementatie/producten/{product}/beoordelingen"): {"uitvoering"},
+    ("post", "/api/implementatie/producten/{product}/fasebesluiten"): {"bestuur", "uitvoering", "regio"},
+    ("post", "/api/implementatie/producten/{product}/koplopers"): {"uitvoering"},
+    ("post", "/api/implementatie/koplopers/{koploper}/intrekking"): {"uitvoering"},
+    ("post", "/api/implementatie/producten/{product}/taken"): {"uitvoering"},
+    ("put", "/api/implementatie/producten/{product}/wsjf"): {"uitvoering"},
+    ("get", "/api/implementatie/mijn-taken"): {"deelnemer", "regio"},
+    ("get", "/api/implementatie/organisaties/{org}/taken"): LEZERS | {"regio"},
+    ("get", "/api/implementatie/volgorde"): LEZERS | {"regio"},
+    ("post", "/api/implementatie/volgorde"): {"uitvoering"},
+    ("get", "/api/implementatie/risicos"): LEZERS | {"regio"},
+    ("post", "/api/implementatie/risicos"): {"uitvoering"},
+    ("patch", "/api/implementatie/risicos/{risiconummer}"): {"uitvoering"},
 }
-OVERLEG_PARAMETERS = {"{orgaan}": "{code}", "{vergadering}": "{vergadering_id}", "{besluitvoorstel}": "{nummer}"}
+OVERLEG_PARAMETERS = {"{orgaan}": "{code}", "{vergadering}": "{vergadering_id}", "{besluitvoorstel}": "{nummer}",
+                      # implementatie
+                      "{product}": "{code}", "{koploper}": "{koploper_id}", "{risiconummer}": "{nummer}"}
 
 
 def _namen(patronen, prefix=""):
@@ -468,6 +508,18 @@ def _afsprakenset_pad(sjabloon, wereld):
     return sjabloon
 
 
+def _implementatie_pad(sjabloon, wereld):
+    """A product in intake with a frontrunner, a recorded WSJF ordering and a risk, for the implementatie routes."""
+    if not any(k in sjabloon for k in ("{product}", "{run}", "{risico}", "{koploper}", "{risiconummer}")):
+        return sjabloon
+    objecten = _implementatie(wereld)
+    waarden = {"{product}": objecten["product"].code, "{run}": objecten["run"].pk, "{risico}": objecten["risico"].pk,
+               "{risiconummer}": objecten["risico"].nummer, "{koploper}": objecten["koploper"].pk}
+    for sleutel, waarde in waarden.items():
+        sjabloon = sjabloon.replace(sleutel, str(waarde))
+    return sjabloon
+
+
 def _wijzigingen_pad(sjabloon, wereld):
     """A public RFC on the general agenda, in consultation, affecting the world's DVA (its aanbieder offers the
     gegevensdienst), for the wijzigingen routes' {rfc}."""
@@ -489,8 +541,30 @@ def _wijzigingen_pad(sjabloon, wereld):
     return sjabloon.replace("{rfc}", rfc.nummer)
 
 
+def _implementatie(wereld):
+    import datetime as dt
+
+    from stelselbeheer.implementatie import services as imp
+    from stelselbeheer.implementatie.models import Koploper, Product, Risico, Volgorderun
+
+    if not Product.objects.filter(code="eoverdracht").exists():
+        product = imp.product_aanmaken(actor=None, code="eoverdracht", naam="eOverdracht", eigenaar="Programma",
+                                       gegevensdiensten=[wereld["dienst"]])
+        imp.koploper_selecteren(actor=None, product=product, organisatie=wereld["aanbieder"].organisatie)
+        imp.taak_toevoegen(actor=None, product=product, fase="intake", partij="programma", omschrijving="Intake.")
+        imp.wsjf_invoer_vastleggen(actor=None, product=product, gebruikerswaarde=8, tijdkritiek=5, risicoreductie=3,
+                                   omvang=5)
+        imp.criteria_beoordelen(actor=None, product=product, oordelen={"beheer": {
+            "oordeel": "deels", "bevindingen": "Globaal.", "openstaande_punten": "Testfaciliteiten."}})
+        imp.risico_vastleggen(actor=None, titel="Financiering", kans="H", impact="H",
+                              eigenaar=wereld["gebruikers"]["uitvoering"], herzien_op=dt.date(2026, 1, 1))
+    return {"product": Product.objects.get(code="eoverdracht"), "run": Volgorderun.objects.first(),
+            "risico": Risico.objects.first(), "koploper": Koploper.objects.first()}
+
+
 def _pad(sjabloon, wereld, rol=None):
     sjabloon = _wijzigingen_pad(_afsprakenset_pad(_overleg_pad(sjabloon, wereld), wereld), wereld)
+    sjabloon = _implementatie_pad(sjabloon, wereld)
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from stelselbeheer.besluiten.models import Besluit
@@ -704,6 +778,16 @@ ADMIN = {
     "wijzigingen.wijzigingsvoorstel": LEZERS,
     "wijzigingen.impactanalyse": LEZERS,
     "wijzigingen.reactie": LEZERS,
+    # implementatie (issue 13)
+    "implementatie.product": LEZERS,
+    "implementatie.acceptatiecriterium": LEZERS,
+    "implementatie.beoordeling": LEZERS,
+    "implementatie.fasebesluit": LEZERS,
+    "implementatie.koploper": LEZERS,
+    "implementatie.taak": LEZERS,
+    "implementatie.wsjfinvoer": LEZERS,
+    "implementatie.volgorderun": LEZERS,
+    "implementatie.risico": LEZERS,
 }
 
 
@@ -767,6 +851,10 @@ def _admin_object(label, wereld):
         if not Reactie.objects.exists():
             wijz.reageren(actor=None, voorstel=Wijzigingsvoorstel.objects.get(), deelnemer=wereld["dva"],
                           standpunt="steun")
+    if label.startswith("implementatie."):
+        _implementatie(wereld)
+        if label == "implementatie.fasebesluit":
+            _fasebesluit(wereld)
     _zaak(wereld)  # a case brings its events
     model = apps.get_model(label)
     return model.objects.first() or maken[label]()
@@ -817,6 +905,34 @@ def _afsprakenset(wereld):
     afs.termijn_vastleggen(actor=None, release=release, rol="dva", uiterlijk=dt.date(2026, 3, 1))
     Release.objects.filter(pk=release.pk).update(status="in_werking")
     Overeenkomstsignalering.objects.create(release=release, deelnemer=wereld["dvp"], herinnerd_op=dt.date(2026, 2, 1))
+
+
+def _fasebesluit(wereld):
+    """The product of ``_implementatie`` moved to the frontrunner phase by the world's regional user, a voting member
+    of an implementation group, in a meeting that began an hour ago."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from stelselbeheer.implementatie import services as imp
+    from stelselbeheer.implementatie.models import Fasebesluit
+    from stelselbeheer.implementatie.standaard import criteria
+    from stelselbeheer.overleg import services as ovl
+
+    if Fasebesluit.objects.exists():
+        return
+    product = _implementatie(wereld)["product"]
+    groep = ovl.orgaan_aanmaken(actor=None, code="implementatiegroep", naam="Implementatiegroep",
+                                soort="implementatiegroep")
+    ovl.lid_toevoegen(actor=None, orgaan=groep, rol="voorzitter", gebruiker=wereld["gebruikers"]["regio"],
+                      van=timezone.localdate() - dt.timedelta(days=30))
+    begin = timezone.now() - dt.timedelta(hours=1)
+    v = ovl.vergadering_plannen(actor=None, orgaan=groep, begin=begin, einde=begin + dt.timedelta(hours=2),
+                                plaats="Utrecht")
+    ovl.agendapunt_toevoegen(actor=None, vergadering=v, titel="Fasewijziging", onderwerp=product)
+    imp.criteria_beoordelen(actor=None, product=product, oordelen={
+        c.code: {"oordeel": "voldaan", "bevindingen": "Voldoet."} for c in criteria()})
+    imp.fasebesluit_nemen(actor=wereld["gebruikers"]["regio"], product=product, naar_fase="koplopers", vergadering=v)
 
 
 def _besluit_openbaar(wereld):

@@ -41,6 +41,7 @@ urlpatterns = [
     path("", include("stelselbeheer.overleg.urls")),
     path("", include("stelselbeheer.afsprakenset.urls")),
     path("", include("stelselbeheer.wijzigingen.urls")),
+    path("", include("stelselbeheer.implementatie.urls")),
     path("api/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

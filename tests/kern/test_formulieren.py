@@ -61,6 +61,8 @@ FORMULIEREN = {
     "melding-detail": ("uitvoering", "/beheer/meldingen/{melding}/", {"actie": "update"}),
     "verzoek-nieuw": ("deelnemer", "/mijn/verzoeken/nieuw/aanbieder_nieuw/", {}),
     "zaak-nieuw": ("uitvoering", "/beheer/naleving/nieuw/{dva}/", {}),
+    "product-nieuw": ("uitvoering", "/implementatie/nieuw/", {}),  # implementatie
+    "risico-nieuw": ("uitvoering", "/implementatie/risicos/nieuw/", {}),
 }
 
 

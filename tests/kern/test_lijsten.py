@@ -28,6 +28,12 @@ VAST = {
     "lijsten-waarom": "one entry: the rules it is tested against and the qualifications it stood on",
     "beslisboom-beheer": "the leaves of the active decision tree",
     "aanbieder-import": "the errors of one file, all of them (nothing is imported while there is one)",
+    # implementatie
+    "product-detail": "one product: its six criteria, its phase decisions (at most three), its tasks per phase",
+    "product-fasebesluit": "one product's six acceptance criteria",
+    "wsjf-run": "one recorded ordering: the products competing for capacity (a handful)",
+    "implementatie-mijn-taken": "the tasks of one organisation in the products' current phases",
+    "implementatie-taken": "the tasks of one organisation in the products' current phases",
 }
 
 #: the roles tried in this order: the first that may see the page renders it

@@ -73,8 +73,9 @@ def test_menu_toont_alleen_wat_de_rol_mag_openen(client, wereld, rol):
 
 def test_menu_is_gegroepeerd_per_taak(wereld):
     staf = menu_voor(wereld["gebruikers"]["uitvoering"], "/")
-    assert [g.naam for g in staf] == ["Register", "Deelnemers", "Naleving", "Meldingen", "Lijsten", "Beheer"]
-    assert [g.naam for g in menu_voor(None, "/")] == ["Register", "Deelnemers", "Meldingen"]
+    assert [g.naam for g in staf] == ["Register", "Deelnemers", "Naleving", "Meldingen", "Implementatie", "Lijsten",
+                                      "Beheer"]
+    assert [g.naam for g in menu_voor(None, "/")] == ["Register", "Deelnemers", "Meldingen", "Implementatie"]
     deelnemer = {g.naam: [i.label for i in g.items] for g in menu_voor(wereld["gebruikers"]["deelnemer"], "/")}
     assert "Beheer" not in deelnemer and "Lijsten" not in deelnemer
     assert deelnemer["Naleving"] == ["Mijn nalevingszaken"]
@@ -109,6 +110,7 @@ DETAILS = {  # page -> (role, the list above it in the trail, or None where the 
     "snapshot-detail": ("auditor", ("/beheer/lijsten/", "Publicaties")),
     "voorstel-detail": ("uitvoering", ("/beheer/lijsten/", "Publicaties")),
     "account-detail": ("uitvoering", ("/beheer/accounts/", "Accounts")),
+    "product-detail": ("publiek", ("/implementatie/", "Producten")),  # implementatie
 }
 
 

@@ -21,6 +21,7 @@ SERVICEMODULES = [
     "register.verzoeken", "register.importeren", "overleg.services",
     "afsprakenset.services",
     "wijzigingen.services",
+    "implementatie.services",
 ]
 
 #: public functions of those modules that are not an entrance for a user, with the reason
@@ -36,6 +37,9 @@ GEEN_INGANG = {
     "kern.services.wachtwoordlink": "builds a link; writes nothing (the invitation service that calls it checks)",
     "kern.services.wachtwoord_instellen": "the holder sets the own password with a valid one-time link: the link is "
                                           "the permission (TOE-ACCOUNT), checked by the view",
+    "implementatie.services.fase_bezwaren": "reads why a phase change cannot happen now (the page shows it before "
+                                            "the form); the decision itself is the checked fasebesluit_nemen",
+    "implementatie.services.beslist_als": "reads whether an actor decides or records a phase change (IMP-BESLUIT)",
     "meldingen.services.actieve_boom": "reads the active tree; a fresh installation gets the standard one "
                                        "from the system (actor=None)",
     "meldingen.services.melding_bij_token": "reads the one melding the status code opens (MEL-TOKEN)",

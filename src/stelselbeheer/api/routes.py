@@ -2,6 +2,7 @@ from stelselbeheer.afsprakenset.api import router as afsprakenset
 from stelselbeheer.api import api
 from stelselbeheer.besluiten.api import router as besluiten
 from stelselbeheer.deelnemers.api import router as deelnemers
+from stelselbeheer.implementatie.api import router as implementatie
 from stelselbeheer.kern.api import router as kern
 from stelselbeheer.meldingen.api import router as meldingen
 from stelselbeheer.naleving.api import router as naleving
@@ -20,3 +21,4 @@ api.add_router("/", meldingen)
 api.add_router("/", overleg)
 api.add_router("/", afsprakenset)
 api.add_router("/", wijzigingen)
+api.add_router("/", implementatie)

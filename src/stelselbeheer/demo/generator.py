@@ -39,6 +39,7 @@ from stelselbeheer.deelnemers.models import (
 )
 from stelselbeheer.deelnemers.rules import AMSTERDAM, uiterste_geldig_tot
 from stelselbeheer.demo.afsprakenset import afsprakenset_demo
+from stelselbeheer.demo.implementatie import implementatie_demo
 from stelselbeheer.demo.overleg import Besluitvorming, bestuur_inrichten, overleg_demo
 from stelselbeheer.demo.wijzigingen import wijzigingen_demo
 from stelselbeheer.kern.audit import vastleggen
@@ -711,6 +712,8 @@ def genereer(*, aanbieders: int = 2000, seed: int = 2026, peildatum: dt.date | N
             for soort, aantal in afsprakenset_demo(peildatum=gen.peildatum).items():
                 gen.tel(soort, aantal)
             for soort, aantal in wijzigingen_demo(peildatum=gen.peildatum, fake=gen.fake).items():
+                gen.tel(soort, aantal)
+            for soort, aantal in implementatie_demo(peildatum=gen.peildatum, fake=gen.fake).items():
                 gen.tel(soort, aantal)
         vastleggen(actor=None, actie="demo.gegenereerd", object_type="kern.demodata", object_id=str(seed),
                    omschrijving=f"Demodata (seed {seed}, {aanbieders} aanbieders)",

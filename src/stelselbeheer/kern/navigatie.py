@@ -70,6 +70,13 @@ MENU: tuple[Groep, ...] = (
         Item("Kennisbank", "kennisbank", _A.KENNISBANK_LEZEN),
         Item("Beslisboom", "beslisboom-beheer", _A.BESLISBOOM_BEHEREN),
     )),
+    Groep("Implementatie", (
+        Item("Producten", "product-lijst", _A.IMPLEMENTATIE_PUBLIEK_LEZEN),
+        Item("Volgorde (WSJF)", "wsjf-volgorde", _A.IMPLEMENTATIE_LEZEN),
+        Item("Risico's", "risico-lijst", _A.IMPLEMENTATIE_LEZEN),
+        Item("Taken per organisatie", "implementatie-taken", _A.IMPLEMENTATIE_LEZEN),
+        Item("Wat er van mij wordt gevraagd", "implementatie-mijn-taken", _A.EIGEN_TAKEN_LEZEN),
+    )),
     Groep("Lijsten", (
         Item("Publicaties", "lijsten-overzicht", _A.LIJST_LEZEN),
         Item("Waarom op de lijst?", "lijsten-waarom", _A.LIJST_LEZEN),

@@ -100,6 +100,16 @@ class Actie(models.TextChoices):
     RFC_BEHANDELEN = "rfc.behandelen", ("Wijzigingsverzoeken op de afspraken (RFC's) langs de route van hun agenda "
                                         "brengen: beoordelen, consulteren, advies, voorleggen, besluit verwerken")
     RFC_REAGEREN = "rfc.reageren", "Als getroffen deelnemer reageren in de consultatie van een RFC"
+    IMPLEMENTATIE_PUBLIEK_LEZEN = "implementatie.publiek_lezen", ("Openbare samenvattingen van de producten in de "
+                                                                  "landelijke implementatie raadplegen")
+    IMPLEMENTATIE_LEZEN = "implementatie.lezen", ("Implementatieportfolio volledig raadplegen: beoordelingen, "
+                                                  "fasebesluiten, koplopers, taken, WSJF-volgorde en risico's")
+    IMPLEMENTATIE_BEHEREN = "implementatie.beheren", ("Producten, beoordelingen van acceptatiecriteria, koplopers, "
+                                                      "taken, WSJF-invoer en risico's vastleggen; fasebesluiten "
+                                                      "van de implementatiegroep vastleggen")
+    FASE_BESLUITEN = "implementatie.fase_besluiten", ("Een fasebesluit nemen (als stemgerechtigd lid van de "
+                                                      "implementatiegroep) of vastleggen")
+    EIGEN_TAKEN_LEZEN = "implementatie.eigen_taken", "Zien wat de implementatie nu van de eigen organisatie vraagt"
 
 
 _A = Actie
@@ -172,6 +182,21 @@ _AFSPRAKENSET: dict[str, set[str]] = {
     Rol.UITVOERING: {_A.RELEASE_PUBLIEK_LEZEN, _A.RELEASE_LEZEN, _A.RELEASE_BEHEREN},
 }
 RECHTEN = {rol: acties | frozenset(_AFSPRAKENSET.get(rol, ())) for rol, acties in RECHTEN.items()}
+
+
+#: Landelijke implementatie (issue 13): staff keep the portfolio; a phase change is the implementation group's
+#: decision (a voting member decides, staff record it after a held meeting: IMP-BESLUIT); everyone reads the public
+#: product summaries; participants and regions see what is asked of their own organisation.
+_IMPLEMENTATIE: dict[str, set[str]] = {
+    PUBLIEK: {_A.IMPLEMENTATIE_PUBLIEK_LEZEN},
+    Rol.DEELNEMER: {_A.IMPLEMENTATIE_PUBLIEK_LEZEN, _A.EIGEN_TAKEN_LEZEN},
+    Rol.REGIO: {_A.IMPLEMENTATIE_PUBLIEK_LEZEN, _A.IMPLEMENTATIE_LEZEN, _A.EIGEN_TAKEN_LEZEN, _A.FASE_BESLUITEN},
+    Rol.AUDITOR: {_A.IMPLEMENTATIE_PUBLIEK_LEZEN, _A.IMPLEMENTATIE_LEZEN},
+    Rol.BESTUUR: {_A.IMPLEMENTATIE_PUBLIEK_LEZEN, _A.IMPLEMENTATIE_LEZEN, _A.FASE_BESLUITEN},
+    Rol.UITVOERING: {_A.IMPLEMENTATIE_PUBLIEK_LEZEN, _A.IMPLEMENTATIE_LEZEN, _A.IMPLEMENTATIE_BEHEREN,
+                     _A.FASE_BESLUITEN},
+}
+RECHTEN = {rol: acties | frozenset(_IMPLEMENTATIE.get(rol, ())) for rol, acties in RECHTEN.items()}
 
 
 def rol_van(user) -> str:

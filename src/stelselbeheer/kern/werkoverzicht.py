@@ -7,6 +7,7 @@ from django.urls import reverse
 from stelselbeheer.afsprakenset import werk as afsprakenset_werk
 from stelselbeheer.deelnemers import werk as deelnemers_werk
 from stelselbeheer.deelnemers.services import vandaag
+from stelselbeheer.implementatie import werk as implementatie_werk
 from stelselbeheer.lijsten import werk as lijsten_werk
 from stelselbeheer.meldingen import werk as meldingen_werk
 from stelselbeheer.naleving import werk as naleving_werk
@@ -32,6 +33,8 @@ def _uitvoering(user, dag) -> list[Blok]:
                                      lijsten_werk.tegengehouden()], reverse("lijsten-overzicht")),
         Blok("Afsprakenset", [afsprakenset_werk.uitrol_te_laat(dag), afsprakenset_werk.overeenkomst_verouderd()],
              reverse("release-lijst")),
+        Blok("Landelijke implementatie", [implementatie_werk.risico_herzieningen(user, dag)],
+             reverse("risico-lijst")),
     ]
 
 
@@ -42,6 +45,8 @@ def _bestuur(user, dag) -> list[Blok]:
         Blok("Naleving", [naleving_werk.ontbinding_mogelijk(dag), naleving_werk.opschortingen_einde_verstreken(dag),
                           *naleving_werk.termijnen(dag)], reverse("naleving-werkvoorraad")),
         Blok("Geschillen en klachten", [meldingen_werk.voor_het_bestuur(user)], reverse("melding-lijst")),
+        Blok("Landelijke implementatie", [implementatie_werk.risico_herzieningen(user, dag)],
+             reverse("risico-lijst")),
     ]
 
 
@@ -63,7 +68,9 @@ def _deelnemer(user, dag) -> list[Blok]:
 def _regio(user, dag) -> list[Blok]:
     naam = user.rso.regio.naam if user.rso_id and user.rso.regio_id else "uw regio"
     return [Blok(f"Meldingen in {naam}", meldingen_werk.wachtrij(user), reverse("melding-lijst")),
-            Blok("Uw eigen meldingen", [meldingen_werk.eigen_open(user)], reverse("mijn-meldingen"))]
+            Blok("Uw eigen meldingen", [meldingen_werk.eigen_open(user)], reverse("mijn-meldingen")),
+            Blok("Landelijke implementatie", [implementatie_werk.risico_herzieningen(user, dag)],
+                 reverse("risico-lijst"))]
 
 
 def _auditor(user, dag) -> list[Blok]:
