@@ -81,6 +81,10 @@ class Actie(models.TextChoices):
                                                 "regioaccounts uitgeven en intrekken")
     API_TOKEN_BEHEREN = "api_token.beheren", ("API-tokens voor de systemen van de eigen organisatie aanmaken en "
                                               "intrekken")
+    ADOPTIE_PUBLIEK_LEZEN = "adoptie.publiek_lezen", "Openbare samenvatting van de adoptie per product raadplegen"
+    ADOPTIE_LEZEN = "adoptie.lezen", "Adoptiemonitor raadplegen (per instelling, leverancier, sector en regio)"
+    ADOPTIE_VASTLEGGEN = "adoptie.vastleggen", ("Adoptiestatus handmatig vastleggen waar het register die niet "
+                                                "kent")
 
 
 _A = Actie
@@ -126,6 +130,18 @@ _OVERLEG: dict[str, set[str]] = {
                      _A.BESLUITVOORSTEL_INDIENEN, _A.NOTULEN_VASTSTELLEN},
 }
 RECHTEN = {rol: acties | frozenset(_OVERLEG.get(rol, ())) for rol, acties in RECHTEN.items()}
+
+#: Adoptiemonitor (issue 13): everyone sees a product's public summary; the board, staff and auditor the monitor;
+#: staff type in what the register cannot tell (ADO-HANDMATIG).
+_ADOPTIE: dict[str, set[str]] = {
+    PUBLIEK: {_A.ADOPTIE_PUBLIEK_LEZEN},
+    Rol.DEELNEMER: {_A.ADOPTIE_PUBLIEK_LEZEN},
+    Rol.REGIO: {_A.ADOPTIE_PUBLIEK_LEZEN},
+    Rol.AUDITOR: {_A.ADOPTIE_PUBLIEK_LEZEN, _A.ADOPTIE_LEZEN},
+    Rol.BESTUUR: {_A.ADOPTIE_PUBLIEK_LEZEN, _A.ADOPTIE_LEZEN},
+    Rol.UITVOERING: {_A.ADOPTIE_PUBLIEK_LEZEN, _A.ADOPTIE_LEZEN, _A.ADOPTIE_VASTLEGGEN},
+}
+RECHTEN = {rol: acties | frozenset(_ADOPTIE.get(rol, ())) for rol, acties in RECHTEN.items()}
 
 
 def rol_van(user) -> str:
