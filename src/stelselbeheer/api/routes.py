@@ -1,3 +1,4 @@
+from stelselbeheer.adoptie.api import router as adoptie
 from stelselbeheer.api import api
 from stelselbeheer.besluiten.api import router as besluiten
 from stelselbeheer.deelnemers.api import router as deelnemers
@@ -16,3 +17,4 @@ api.add_router("/", besluiten)
 api.add_router("/", naleving)
 api.add_router("/", meldingen)
 api.add_router("/", overleg)
+api.add_router("/", adoptie)

@@ -63,6 +63,9 @@ MENU: tuple[Groep, ...] = (
         Item("Kennisbank", "kennisbank", _A.KENNISBANK_LEZEN),
         Item("Beslisboom", "beslisboom-beheer", _A.BESLISBOOM_BEHEREN),
     )),
+    Groep("Implementatie", (
+        Item("Adoptiemonitor", "adoptie-overzicht", _A.ADOPTIE_LEZEN),
+    )),
     Groep("Lijsten", (
         Item("Publicaties", "lijsten-overzicht", _A.LIJST_LEZEN),
         Item("Waarom op de lijst?", "lijsten-waarom", _A.LIJST_LEZEN),
