@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from stelselbeheer.deelnemers.models import DeelnemerRol, Kwalificatie, RolSoort
-from stelselbeheer.lijsten.views import snapshot_op
 from stelselbeheer.organisaties.models import Organisatie, OrganisatieRelatie, RelatieSoort, Soort
 from stelselbeheer.register.models import Aanbieder, AanbiederSoort
 
@@ -67,6 +66,10 @@ class Registerstand:
 def zal_diensten(moment: dt.datetime) -> tuple[int | None, dict[str, frozenset[str]]]:
     """The published ZAL live at ``moment``: its version number and, per aanbiedernaam, the codes of the
     gegevensdiensten it is listed for. (None, {}) before the first publication."""
+    # function-local: lijsten.views imports the pages' machinery, which imports the API routers, whose adoptie
+    # router imports this module (a real cycle at start-up)
+    from stelselbeheer.lijsten.views import snapshot_op
+
     snapshot = snapshot_op("zal", moment)
     if snapshot is None:
         return None, {}
