@@ -229,7 +229,24 @@ API |= {
     ("post", "/api/overleg/voorstellen/{besluitvoorstel}/intrekken"): {"uitvoering"},
     ("post", "/api/overleg/voorstellen/{besluitvoorstel}/beslissing"): {"bestuur"},
 }
-OVERLEG_PARAMETERS = {"{orgaan}": "{code}", "{vergadering}": "{vergadering_id}", "{besluitvoorstel}": "{nummer}"}
+# Adoptiemonitor (issue 13). Everyone reads a product's public summary; board, staff and auditor the monitor and its
+# downloads; staff type in what the register cannot tell (per-role behaviour: tests/adoptie/test_paginas.py).
+PAGINAS |= {
+    "adoptie-overzicht": ("/adoptie/", LEZERS),
+    "adoptie-overzicht-export": ("/adoptie/export.csv", LEZERS),
+    "adoptie-product": ("/adoptie/{product}/", LEZERS),
+    "adoptie-product-export": ("/adoptie/{product}/export.xlsx", LEZERS),
+    "adoptie-aanbieders": ("/adoptie/{product}/aanbieders/", LEZERS),
+    "adoptie-samenvatting": ("/adoptie/{product}/samenvatting/", ALLE),
+    "adoptie-handmatig": ("/adoptie/{product}/handmatig/", {"uitvoering"}),
+}
+API |= {
+    ("get", "/api/adoptie/producten"): LEZERS,
+    ("get", "/api/adoptie/producten/{product}"): LEZERS,
+    ("get", "/api/adoptie/producten/{product}/samenvatting"): ALLE,
+}
+OVERLEG_PARAMETERS = {"{orgaan}": "{code}", "{vergadering}": "{vergadering_id}", "{besluitvoorstel}": "{nummer}",
+                      "{product}": "{code}"}
 
 
 def _namen(patronen, prefix=""):
@@ -387,8 +404,30 @@ def _overleg_pad(sjabloon, wereld):
     return sjabloon
 
 
+def _adoptie_pad(sjabloon, wereld):
+    """A product of the portfolio with a snapshot of its adoption, for the adoptie routes' placeholder."""
+    if "{product}" not in sjabloon:
+        return sjabloon
+    return sjabloon.replace("{product}", _adoptie(wereld).code)
+
+
+def _adoptie(wereld):
+    from stelselbeheer.adoptie.models import HandmatigeStatus
+    from stelselbeheer.adoptie.services import momentopname_maken
+    from stelselbeheer.implementatie.models import Product
+
+    product = Product.objects.filter(code="medicatie").first()
+    if product is None:
+        product = Product.objects.create(code="medicatie", naam="Medicatieoverdracht", eigenaar="Programma",
+                                         sectoren=["overig"])
+        product.gegevensdiensten.set([wereld["dienst"]])
+        momentopname_maken()
+        HandmatigeStatus.objects.create(product=product, organisatie=wereld["rso"], live=True, bron="test")
+    return product
+
+
 def _pad(sjabloon, wereld, rol=None):
-    sjabloon = _overleg_pad(sjabloon, wereld)
+    sjabloon = _adoptie_pad(_overleg_pad(sjabloon, wereld), wereld)
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from stelselbeheer.besluiten.models import Besluit
@@ -590,6 +629,11 @@ ADMIN = {
     "overleg.document": LEZERS,  # confidential ones not for the auditor (OVL-VERTROUWELIJK, tests/overleg)
     "overleg.adviesnota": LEZERS,
     "overleg.besluitvoorstel": LEZERS,
+    # Adoptiemonitor (issue 13)
+    "adoptie.drempel": LEZERS,
+    "adoptie.momentopname": LEZERS,
+    "adoptie.adoptiestand": LEZERS,
+    "adoptie.handmatigestatus": LEZERS,
 }
 
 
@@ -643,6 +687,8 @@ def _admin_object(label, wereld):
     }
     if label.startswith("overleg."):
         _overleg(wereld)
+    if label.startswith("adoptie."):
+        _adoptie(wereld)
     _zaak(wereld)  # a case brings its events
     model = apps.get_model(label)
     return model.objects.first() or maken[label]()

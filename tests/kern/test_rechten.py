@@ -19,6 +19,7 @@ SERVICEMODULES = [
     "besluiten.services", "deelnemers.services", "kern.services", "lijsten.services", "meldingen.services",
     "naleving.services", "naleving.opschorting", "organisaties.services", "register.services",
     "register.verzoeken", "register.importeren", "overleg.services",
+    "adoptie.services",
 ]
 
 #: public functions of those modules that are not an entrance for a user, with the reason
@@ -41,6 +42,8 @@ GEEN_INGANG = {
                                              "actor (system only, run by kwalificaties_controleren)",
     "register.importeren.valideer": "checks a CSV text; writes nothing",
     "besluiten.services.bijlagen_bezwaren": "checks uploaded files (the form asks it too); writes nothing",
+    "adoptie.services.momentopname_maken": "the nightly snapshot; takes no actor (system only, run by "
+                                           "stelsel adoptie_momentopname)",
 }
 
 #: state changes that only the system makes (nightly command, background task, inside a step): no actor
@@ -51,10 +54,11 @@ ALLEEN_SYSTEEM = [
     "naleving.brieven.brief_maken",
     "lijsten.tasks.publicatie_inplannen",
     "kern.reservekopie.terugzetting_vastleggen",
+    "adoptie.services.momentopname_maken",
 ]
 
 #: modules that take an ``actor`` without being services: the audit mechanism and the demo generator
-GEEN_SERVICEMODULE = {"kern.audit", "demo.generator", "demo.overleg"}
+GEEN_SERVICEMODULE = {"kern.audit", "demo.generator", "demo.overleg", "demo.adoptie"}
 
 
 def _openbare_functies(modulenaam):
