@@ -73,7 +73,8 @@ def test_menu_toont_alleen_wat_de_rol_mag_openen(client, wereld, rol):
 
 def test_menu_is_gegroepeerd_per_taak(wereld):
     staf = menu_voor(wereld["gebruikers"]["uitvoering"], "/")
-    assert [g.naam for g in staf] == ["Register", "Deelnemers", "Naleving", "Meldingen", "Lijsten", "Beheer"]
+    assert [g.naam for g in staf] == ["Register", "Deelnemers", "Naleving", "Meldingen", "Implementatie", "Lijsten",
+                                      "Beheer"]
     assert [g.naam for g in menu_voor(None, "/")] == ["Register", "Deelnemers", "Meldingen"]
     deelnemer = {g.naam: [i.label for i in g.items] for g in menu_voor(wereld["gebruikers"]["deelnemer"], "/")}
     assert "Beheer" not in deelnemer and "Lijsten" not in deelnemer
