@@ -27,6 +27,7 @@ from django.test import Client
 from stelselbeheer.adoptie.services import momentopname_maken
 from stelselbeheer.adoptie.models import Adoptiestand
 from stelselbeheer.implementatie.models import Product
+from stelselbeheer.kern.models import Gebruiker
 from stelselbeheer.kern.services import gebruiker_aanmaken
 from stelselbeheer.organisaties.models import Sector
 from stelselbeheer.register.models import Aanbieder, Gegevensdienst
@@ -46,14 +47,15 @@ for _ in range(3):
 uit["standen"] = Adoptiestand.objects.count()
 settings.TWEEFACTOR_ROLLEN = set()
 settings.ALLOWED_HOSTS = ["*"]
-gebruiker = gebruiker_aanmaken(actor=None, gebruikersnaam="bench-auditor", wachtwoord="bench-Wachtwoord-2026!",
-                               rol="auditor")
+gebruiker = Gebruiker.objects.filter(username="bench-auditor").first() or gebruiker_aanmaken(
+    actor=None, gebruikersnaam="bench-auditor", wachtwoord="bench-Wachtwoord-2026!", rol="auditor")
 client = Client()
 client.force_login(gebruiker)
 product = Product.objects.order_by("code").first().code
 uit["paginas"] = {}
 for pad in ("/adoptie/", f"/adoptie/{product}/", f"/adoptie/{product}/samenvatting/"):
-    assert client.get(pad).status_code == 200
+    eerste = client.get(pad)
+    assert eerste.status_code == 200, (pad, eerste.status_code, eerste.content[:500])
     tijden = []
     for _ in range(V):
         t = time.perf_counter()

@@ -18,7 +18,7 @@ Everything is read in a few queries into plain Python structures (``lees_registe
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -61,6 +61,19 @@ class Registerstand:
     #: product id -> organisation id -> typed-in status
     handmatig: dict[int, dict[int, bool]]
     leveranciersnamen: dict[int, str] = field(default_factory=dict)
+    _groepen: dict | None = field(default=None, repr=False)
+
+    def groepen(self) -> dict[tuple[str, int | None, int | None], Counter]:
+        """The providers grouped by (sector, region, connecting vendor), each group counting how many providers
+        the ZAL lists for each combination of gegevensdiensten: computed once, then every product is counted per
+        group instead of per provider (a few thousand groups instead of 50,000 providers)."""
+        if self._groepen is None:
+            groepen: dict[tuple, Counter] = defaultdict(Counter)
+            leeg = frozenset()
+            for r in self.aanbieders:
+                groepen[(r.sector, r.regio_id, r.leverancier_id)][self.zal.get(r.naam, leeg)] += 1
+            self._groepen = dict(groepen)
+        return self._groepen
 
 
 def zal_diensten(moment: dt.datetime) -> tuple[int | None, dict[str, frozenset[str]]]:
@@ -146,12 +159,12 @@ class Productstand:
                    leveranciers=d.get("leveranciers", {}), top=d.get("top", {}))
 
 
-def _tel(teller: dict[str, list[int]], sleutel: str, live: bool) -> None:
+def _tel(teller: dict[str, list[int]], sleutel: str, live: int, aantal: int = 1) -> None:
     paar = teller.get(sleutel)
     if paar is None:
         paar = teller[sleutel] = [0, 0]
     paar[0] += live
-    paar[1] += 1
+    paar[1] += aantal
 
 
 def aanbieder_live(regel: Aanbiederregel, diensten: frozenset[str], stand: Registerstand,
@@ -179,19 +192,30 @@ def bereken(*, product_id: int, sectoren: list[str], diensten: frozenset[str], s
     uit = Productstand()
     handmatig = stand.handmatig.get(product_id, {})
     doelgroep = set(sectoren)
-    for regel in stand.aanbieders:
-        if doelgroep and regel.sector not in doelgroep:
-            continue
-        live, bron = aanbieder_live(regel, diensten, stand, handmatig)
+
+    def tel(sector, regio_id, leverancier_id, live, aantal):
         uit.aanbieders_live += live
-        uit.aanbieders_totaal += 1
-        uit.handmatig += live and bron == "handmatig"
-        regio = str(regel.regio_id or "")
-        _tel(uit.sector, regel.sector, live)
-        _tel(uit.regio, regio, live)
-        _tel(uit.sector_regio, f"{regel.sector}|{regio}", live)
-        if regel.leverancier_id:
-            _tel(uit.leverancier, str(regel.leverancier_id), live)
+        uit.aanbieders_totaal += aantal
+        regio = str(regio_id or "")
+        _tel(uit.sector, sector, live, aantal)
+        _tel(uit.regio, regio, live, aantal)
+        _tel(uit.sector_regio, f"{sector}|{regio}", live, aantal)
+        if leverancier_id:
+            _tel(uit.leverancier, str(leverancier_id), live, aantal)
+
+    if diensten:  # the ZAL decides: count per group of providers
+        for (sector, regio_id, leverancier_id), combinaties in stand.groepen().items():
+            if doelgroep and sector not in doelgroep:
+                continue
+            live = sum(n for combinatie, n in combinaties.items() if not combinatie.isdisjoint(diensten))
+            tel(sector, regio_id, leverancier_id, live, sum(combinaties.values()))
+    else:  # typed in per provider
+        for regel in stand.aanbieders:
+            if doelgroep and regel.sector not in doelgroep:
+                continue
+            live, bron = aanbieder_live(regel, diensten, stand, handmatig)
+            uit.handmatig += live and bron == "handmatig"
+            tel(regel.sector, regel.regio_id, regel.leverancier_id, int(live), 1)
     per_sector: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
     for leverancier, klanten in stand.klanten.items():
         relevant = {s: n for s, n in klanten.items() if (not doelgroep or s in doelgroep) and n}
