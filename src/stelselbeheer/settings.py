@@ -177,6 +177,7 @@ INSTALLED_APPS = [
     "stelselbeheer.overleg",
     "stelselbeheer.implementatie",
     "stelselbeheer.adoptie",
+    "stelselbeheer.knelpunten",
     "stelselbeheer.demo",  # top of the dependency graph: imports every app, none imports it
     "django_tasks",
     "django_tasks_db",

@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("stelselbeheer.meldingen.urls")),
     path("", include("stelselbeheer.overleg.urls")),
     path("", include("stelselbeheer.adoptie.urls")),
+    path("", include("stelselbeheer.knelpunten.urls")),
     path("api/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

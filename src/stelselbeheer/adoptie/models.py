@@ -19,7 +19,7 @@ class Drempelsoort(models.TextChoices):
 
 
 #: kinds whose value is a percentage (at most 100)
-PERCENTAGES = {Drempelsoort.AANBIEDERS_PCT, Drempelsoort.LEVERANCIERS_PCT}
+PERCENTAGES = [Drempelsoort.AANBIEDERS_PCT.value, Drempelsoort.LEVERANCIERS_PCT.value]
 
 
 class Drempel(models.Model):
@@ -37,7 +37,7 @@ class Drempel(models.Model):
         ordering = ["fase", "soort"]
         constraints = [
             models.UniqueConstraint(fields=["fase", "soort"], name="adoptie_drempel_uniek"),
-            models.CheckConstraint(condition=~models.Q(soort__in=list(PERCENTAGES)) | models.Q(waarde__lte=100),
+            models.CheckConstraint(condition=~models.Q(soort__in=PERCENTAGES) | models.Q(waarde__lte=100),
                                    name="adoptie_drempel_percentage"),
         ]
 

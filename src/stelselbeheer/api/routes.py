@@ -3,6 +3,7 @@ from stelselbeheer.api import api
 from stelselbeheer.besluiten.api import router as besluiten
 from stelselbeheer.deelnemers.api import router as deelnemers
 from stelselbeheer.kern.api import router as kern
+from stelselbeheer.knelpunten.api import router as knelpunten
 from stelselbeheer.meldingen.api import router as meldingen
 from stelselbeheer.naleving.api import router as naleving
 from stelselbeheer.organisaties.api import router as organisaties
@@ -18,3 +19,4 @@ api.add_router("/", naleving)
 api.add_router("/", meldingen)
 api.add_router("/", overleg)
 api.add_router("/", adoptie)
+api.add_router("/", knelpunten)

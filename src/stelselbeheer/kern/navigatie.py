@@ -65,6 +65,7 @@ MENU: tuple[Groep, ...] = (
     )),
     Groep("Implementatie", (
         Item("Adoptiemonitor", "adoptie-overzicht", _A.ADOPTIE_LEZEN),
+        Item("Knelpunten", "knelpunt-lijst", _A.KNELPUNT_LEZEN),
     )),
     Groep("Lijsten", (
         Item("Publicaties", "lijsten-overzicht", _A.LIJST_LEZEN),

@@ -85,6 +85,9 @@ class Actie(models.TextChoices):
     ADOPTIE_LEZEN = "adoptie.lezen", "Adoptiemonitor raadplegen (per instelling, leverancier, sector en regio)"
     ADOPTIE_VASTLEGGEN = "adoptie.vastleggen", ("Adoptiestatus handmatig vastleggen waar het register die niet "
                                                 "kent")
+    KNELPUNT_LEZEN = "knelpunt.lezen", "Knelpunten van de implementatie raadplegen"
+    KNELPUNT_BEHEREN = "knelpunt.beheren", ("Knelpunten vastleggen, agenderen en tot hun oplossing volgen; een "
+                                            "melding tot knelpunt maken")
 
 
 _A = Actie
@@ -142,6 +145,15 @@ _ADOPTIE: dict[str, set[str]] = {
     Rol.UITVOERING: {_A.ADOPTIE_PUBLIEK_LEZEN, _A.ADOPTIE_LEZEN, _A.ADOPTIE_VASTLEGGEN},
 }
 RECHTEN = {rol: acties | frozenset(_ADOPTIE.get(rol, ())) for rol, acties in RECHTEN.items()}
+
+#: Knelpunten (issue 13): board, staff and auditor read them; staff record and follow them (and put them on an
+#: agenda, which their overleg right allows).
+_KNELPUNTEN: dict[str, set[str]] = {
+    Rol.AUDITOR: {_A.KNELPUNT_LEZEN},
+    Rol.BESTUUR: {_A.KNELPUNT_LEZEN},
+    Rol.UITVOERING: {_A.KNELPUNT_LEZEN, _A.KNELPUNT_BEHEREN},
+}
+RECHTEN = {rol: acties | frozenset(_KNELPUNTEN.get(rol, ())) for rol, acties in RECHTEN.items()}
 
 
 def rol_van(user) -> str:
