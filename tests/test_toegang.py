@@ -239,14 +239,22 @@ PAGINAS |= {
     "adoptie-aanbieders": ("/adoptie/{product}/aanbieders/", LEZERS),
     "adoptie-samenvatting": ("/adoptie/{product}/samenvatting/", ALLE),
     "adoptie-handmatig": ("/adoptie/{product}/handmatig/", {"uitvoering"}),
+    "knelpunt-lijst": ("/knelpunten/", LEZERS),
+    "knelpunt-nieuw": ("/knelpunten/nieuw/", {"uitvoering"}),
+    "knelpunt-detail": ("/knelpunten/{knelpunt}/", LEZERS),
+    "knelpunt-agenderen": ("/knelpunten/{knelpunt}/agenderen/", {"uitvoering"}),
+    "knelpunt-status": ("/knelpunten/{knelpunt}/status/", {"uitvoering"}),
 }
 API |= {
     ("get", "/api/adoptie/producten"): LEZERS,
     ("get", "/api/adoptie/producten/{product}"): LEZERS,
     ("get", "/api/adoptie/producten/{product}/samenvatting"): ALLE,
+    ("get", "/api/knelpunten"): LEZERS,
+    ("post", "/api/knelpunten"): {"uitvoering"},
+    ("get", "/api/knelpunten/{knelpunt}"): LEZERS,
 }
 OVERLEG_PARAMETERS = {"{orgaan}": "{code}", "{vergadering}": "{vergadering_id}", "{besluitvoorstel}": "{nummer}",
-                      "{product}": "{code}"}
+                      "{product}": "{code}", "{knelpunt}": "{nummer}"}
 
 
 def _namen(patronen, prefix=""):
@@ -405,10 +413,23 @@ def _overleg_pad(sjabloon, wereld):
 
 
 def _adoptie_pad(sjabloon, wereld):
-    """A product of the portfolio with a snapshot of its adoption, for the adoptie routes' placeholder."""
-    if "{product}" not in sjabloon:
-        return sjabloon
-    return sjabloon.replace("{product}", _adoptie(wereld).code)
+    """A product of the portfolio with a snapshot of its adoption, and a knelpunt, for the adoptie and knelpunten
+    routes' placeholders."""
+    if "{product}" in sjabloon:
+        sjabloon = sjabloon.replace("{product}", _adoptie(wereld).code)
+    if "{knelpunt}" in sjabloon:
+        sjabloon = sjabloon.replace("{knelpunt}", _knelpunt(wereld).nummer)
+    return sjabloon
+
+
+def _knelpunt(wereld):
+    from stelselbeheer.knelpunten.models import Bouwblok, Knelpunt
+    from stelselbeheer.knelpunten.services import knelpunt_vastleggen
+
+    return Knelpunt.objects.first() or knelpunt_vastleggen(
+        actor=None, titel="Inloggen duurt te lang", omschrijving="Elke 15 minuten opnieuw inloggen.",
+        bouwblok=Bouwblok.objects.get(nummer=1), binnen_invloed=True, eigenaar=wereld["dva"].organisatie,
+        uitkomstsoort="procedure")
 
 
 def _adoptie(wereld):
@@ -634,6 +655,8 @@ ADMIN = {
     "adoptie.momentopname": LEZERS,
     "adoptie.adoptiestand": LEZERS,
     "adoptie.handmatigestatus": LEZERS,
+    "knelpunten.bouwblok": LEZERS,
+    "knelpunten.knelpunt": LEZERS,
 }
 
 
@@ -689,6 +712,8 @@ def _admin_object(label, wereld):
         _overleg(wereld)
     if label.startswith("adoptie."):
         _adoptie(wereld)
+    if label.startswith("knelpunten."):
+        _knelpunt(wereld)
     _zaak(wereld)  # a case brings its events
     model = apps.get_model(label)
     return model.objects.first() or maken[label]()

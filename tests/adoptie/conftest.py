@@ -42,8 +42,8 @@ class Register:
         org = org_services.organisatie_aanmaken(actor=None, naam=f"Praktijk {n}", soort=Soort.ZORGAANBIEDER,
                                                 kvk_nummer=f"{20000000 + n}", sector=sector, regio=regio,
                                                 plaats="Zwolle")
-        a = reg_services.aanbieder_aanmaken(actor=None, naam=f"praktijk{_letters(n)}@medmij", weergavenaam=f"Praktijk {n}",
-                                            organisatie=org, dva=dva, plaats="Zwolle")
+        a = reg_services.aanbieder_aanmaken(actor=None, naam=f"praktijk{_letters(n)}@medmij",
+                                            weergavenaam=f"Praktijk {n}", organisatie=org, dva=dva, plaats="Zwolle")
         for dienst in diensten:
             reg_services.aanbieder_dienst_instellen(
                 actor=None, aanbieder=a, gegevensdienst=dienst,

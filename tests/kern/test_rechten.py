@@ -19,7 +19,7 @@ SERVICEMODULES = [
     "besluiten.services", "deelnemers.services", "kern.services", "lijsten.services", "meldingen.services",
     "naleving.services", "naleving.opschorting", "organisaties.services", "register.services",
     "register.verzoeken", "register.importeren", "overleg.services",
-    "adoptie.services",
+    "adoptie.services", "knelpunten.services",
 ]
 
 #: public functions of those modules that are not an entrance for a user, with the reason
@@ -42,6 +42,7 @@ GEEN_INGANG = {
                                              "actor (system only, run by kwalificaties_controleren)",
     "register.importeren.valideer": "checks a CSV text; writes nothing",
     "besluiten.services.bijlagen_bezwaren": "checks uploaded files (the form asks it too); writes nothing",
+    "knelpunten.services.juiste_organen": "a rule (which kinds of body act on a knelpunt); reads nothing",
     "adoptie.services.momentopname_maken": "the nightly snapshot; takes no actor (system only, run by "
                                            "stelsel adoptie_momentopname)",
 }
@@ -58,7 +59,7 @@ ALLEEN_SYSTEEM = [
 ]
 
 #: modules that take an ``actor`` without being services: the audit mechanism and the demo generator
-GEEN_SERVICEMODULE = {"kern.audit", "demo.generator", "demo.overleg", "demo.adoptie"}
+GEEN_SERVICEMODULE = {"kern.audit", "demo.generator", "demo.overleg", "demo.adoptie", "demo.knelpunten"}
 
 
 def _openbare_functies(modulenaam):
