@@ -62,7 +62,8 @@ def knelpunt_nieuw(request):
         if k is not None:
             messages.success(request, f"Knelpunt {k.nummer} is vastgelegd.")
             return redirect(k)
-    return render(request, "knelpunten/nieuw.html", {"form": form, "melding": melding},
+    return render(request, "knelpunten/nieuw.html", {"form": form, "melding": melding,
+                                                     "melding_gevraagd": request.GET.get("melding", "").strip()},
                   status=422 if form.errors else 200)
 
 
