@@ -30,6 +30,7 @@ demo: $(STAMP)
 	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/stelsel demo-data --aanbieders $(AANBIEDERS) --seed $(SEED)
 	$(BIN)/stelsel lijsten sleutel-maken --als-die-ontbreekt
 	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/stelsel lijsten publiceer --reden "eerste publicatie van de demo"
+	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/stelsel adoptie_momentopname
 	@echo "Stelselbeheer draait op http://127.0.0.1:8000 met een achtergrondwerker (stoppen met Ctrl-C)"
 	export DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB); \
 	$(BIN)/stelsel db_worker --interval 5 & WERKER=$$!; trap 'kill $$WERKER 2>/dev/null' EXIT INT TERM; \
@@ -76,6 +77,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/naleving.py
 	$(BIN)/python bench/afsprakenset.py
 	$(BIN)/python bench/wijzigingen.py
+	$(BIN)/python bench/adoptie.py
 	env -u STELSEL_ONTWIKKELING $(BIN)/python bench/productie.py
 
 # Fetch the vendored NL Design System CSS and design tokens again from npm (pinned versions in the script).

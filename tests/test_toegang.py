@@ -318,9 +318,34 @@ API |= {
     ("post", "/api/implementatie/risicos"): {"uitvoering"},
     ("patch", "/api/implementatie/risicos/{risiconummer}"): {"uitvoering"},
 }
+# Adoptiemonitor (issue 13). Everyone reads a product's public summary; board, staff and auditor the monitor and its
+# downloads; staff type in what the register cannot tell (per-role behaviour: tests/adoptie/test_paginas.py).
+PAGINAS |= {
+    "adoptie-overzicht": ("/adoptie/", LEZERS),
+    "adoptie-overzicht-export": ("/adoptie/export.csv", LEZERS),
+    "adoptie-product": ("/adoptie/{product}/", LEZERS),
+    "adoptie-product-export": ("/adoptie/{product}/export.xlsx", LEZERS),
+    "adoptie-aanbieders": ("/adoptie/{product}/aanbieders/", LEZERS),
+    "adoptie-samenvatting": ("/adoptie/{product}/samenvatting/", ALLE),
+    "adoptie-handmatig": ("/adoptie/{product}/handmatig/", {"uitvoering"}),
+    "knelpunt-lijst": ("/knelpunten/", LEZERS),
+    "knelpunt-nieuw": ("/knelpunten/nieuw/", {"uitvoering"}),
+    "knelpunt-detail": ("/knelpunten/{knelpunt}/", LEZERS),
+    "knelpunt-agenderen": ("/knelpunten/{knelpunt}/agenderen/", {"uitvoering"}),
+    "knelpunt-status": ("/knelpunten/{knelpunt}/status/", {"uitvoering"}),
+}
+API |= {
+    ("get", "/api/adoptie/producten"): LEZERS,
+    ("get", "/api/adoptie/producten/{product}"): LEZERS,
+    ("get", "/api/adoptie/producten/{product}/samenvatting"): ALLE,
+    ("get", "/api/knelpunten"): LEZERS,
+    ("post", "/api/knelpunten"): {"uitvoering"},
+    ("get", "/api/knelpunten/{knelpunt}"): LEZERS,
+}
 OVERLEG_PARAMETERS = {"{orgaan}": "{code}", "{vergadering}": "{vergadering_id}", "{besluitvoorstel}": "{nummer}",
                       # implementatie
-                      "{product}": "{code}", "{koploper}": "{koploper_id}", "{risiconummer}": "{nummer}"}
+                      "{product}": "{code}", "{koploper}": "{koploper_id}", "{risiconummer}": "{nummer}",
+                      "{knelpunt}": "{nummer}"}  # knelpunten
 
 
 def _namen(patronen, prefix=""):
@@ -562,9 +587,47 @@ def _implementatie(wereld):
             "risico": Risico.objects.first(), "koploper": Koploper.objects.first()}
 
 
+def _adoptie_pad(sjabloon, wereld):
+    """A product of the portfolio with a snapshot of its adoption, and a knelpunt, for the adoptie and knelpunten
+    routes' placeholders."""
+    if "{product}" in sjabloon:
+        sjabloon = sjabloon.replace("{product}", _adoptie(wereld).code)
+    if "{knelpunt}" in sjabloon:
+        sjabloon = sjabloon.replace("{knelpunt}", _knelpunt(wereld).nummer)
+    return sjabloon
+
+
+def _knelpunt(wereld):
+    from stelselbeheer.knelpunten.models import Bouwblok, Knelpunt
+    from stelselbeheer.knelpunten.services import knelpunt_vastleggen
+
+    return Knelpunt.objects.first() or knelpunt_vastleggen(
+        actor=None, titel="Inloggen duurt te lang", omschrijving="Elke 15 minuten opnieuw inloggen.",
+        bouwblok=Bouwblok.objects.get(nummer=1), binnen_invloed=True, eigenaar=wereld["dva"].organisatie,
+        uitkomstsoort="procedure")
+
+
+def _adoptie(wereld):
+    from stelselbeheer.adoptie.models import HandmatigeStatus
+    from stelselbeheer.adoptie.services import momentopname_maken
+    from stelselbeheer.implementatie.models import Product
+
+    product = Product.objects.filter(code="medicatie").first()
+    if product is None:
+        product = Product.objects.create(code="medicatie", naam="Medicatieoverdracht", eigenaar="Programma",
+                                         sectoren=["overig"])
+        product.gegevensdiensten.set([wereld["dienst"]])
+        momentopname_maken()
+        HandmatigeStatus.objects.create(product=product, organisatie=wereld["rso"], live=True, bron="test")
+    return product
+
+
 def _pad(sjabloon, wereld, rol=None):
-    sjabloon = _wijzigingen_pad(_afsprakenset_pad(_overleg_pad(sjabloon, wereld), wereld), wereld)
-    sjabloon = _implementatie_pad(sjabloon, wereld)
+    sjabloon = _overleg_pad(sjabloon, wereld)
+    if "adoptie/" in sjabloon:  # the monitor's {product}: a product with adoption figures and a snapshot
+        sjabloon = _adoptie_pad(sjabloon, wereld)
+    sjabloon = _wijzigingen_pad(_afsprakenset_pad(sjabloon, wereld), wereld)
+    sjabloon = _adoptie_pad(_implementatie_pad(sjabloon, wereld), wereld)
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from stelselbeheer.besluiten.models import Besluit
@@ -788,6 +851,13 @@ ADMIN = {
     "implementatie.wsjfinvoer": LEZERS,
     "implementatie.volgorderun": LEZERS,
     "implementatie.risico": LEZERS,
+    # Adoptiemonitor (issue 13)
+    "adoptie.drempel": LEZERS,
+    "adoptie.momentopname": LEZERS,
+    "adoptie.adoptiestand": LEZERS,
+    "adoptie.handmatigestatus": LEZERS,
+    "knelpunten.bouwblok": LEZERS,
+    "knelpunten.knelpunt": LEZERS,
 }
 
 
@@ -855,6 +925,10 @@ def _admin_object(label, wereld):
         _implementatie(wereld)
         if label == "implementatie.fasebesluit":
             _fasebesluit(wereld)
+    if label.startswith("adoptie."):
+        _adoptie(wereld)
+    if label.startswith("knelpunten."):
+        _knelpunt(wereld)
     _zaak(wereld)  # a case brings its events
     model = apps.get_model(label)
     return model.objects.first() or maken[label]()

@@ -186,6 +186,8 @@ INSTALLED_APPS = [
     "stelselbeheer.implementatie",
     "stelselbeheer.afsprakenset",
     "stelselbeheer.wijzigingen",
+    "stelselbeheer.adoptie",
+    "stelselbeheer.knelpunten",
     "stelselbeheer.demo",  # top of the dependency graph: imports every app, none imports it
     "django_tasks",
     "django_tasks_db",

@@ -42,6 +42,8 @@ urlpatterns = [
     path("", include("stelselbeheer.afsprakenset.urls")),
     path("", include("stelselbeheer.wijzigingen.urls")),
     path("", include("stelselbeheer.implementatie.urls")),
+    path("", include("stelselbeheer.adoptie.urls")),
+    path("", include("stelselbeheer.knelpunten.urls")),
     path("api/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -19,6 +19,10 @@ pytestmark = pytest.mark.eenmaal
 
 #: pages with a table that is bounded by nature, and why
 VAST = {
+    "adoptie-overzicht": "one row per product of the portfolio (tens) and the four phases; CSV/XLSX beside it",
+    "adoptie-product": "fixed breakdowns of one product (sectors, regions, the month rows of one year, its vendors); "
+                       "every day in the CSV/XLSX",
+    "adoptie-samenvatting": "a product's thresholds and the month rows of one year",
     "lijsten-overzicht": "one row per published list (four)",
     "melding-cijfers": "the twelve months up to this one",
     "toetreding-workflow": "the declared transitions of the workflow",

@@ -22,6 +22,7 @@ SERVICEMODULES = [
     "afsprakenset.services",
     "wijzigingen.services",
     "implementatie.services",
+    "adoptie.services", "knelpunten.services",
 ]
 
 #: public functions of those modules that are not an entrance for a user, with the reason
@@ -58,6 +59,9 @@ GEEN_INGANG = {
     "afsprakenset.services.mailen_na_commit": "sends the calling service's mail after its commit",
     "afsprakenset.services.besluit_toetsen": "a rule (AFS-GOEDKEURING) the approval step asks; writes nothing",
     "afsprakenset.services.getroffen": "reads the participants a release affects; writes nothing",
+    "knelpunten.services.juiste_organen": "a rule (which kinds of body act on a knelpunt); reads nothing",
+    "adoptie.services.momentopname_maken": "the nightly snapshot; takes no actor (system only, run by "
+                                           "stelsel adoptie_momentopname)",
 }
 
 #: state changes that only the system makes (nightly command, background task, inside a step): no actor
@@ -70,10 +74,12 @@ ALLEEN_SYSTEEM = [
     "kern.reservekopie.terugzetting_vastleggen",
     "afsprakenset.controle.nachtelijk",
     "afsprakenset.controle.bron",
+    "adoptie.services.momentopname_maken",
 ]
 
 #: modules that take an ``actor`` without being services: the audit mechanism and the demo generator
-GEEN_SERVICEMODULE = {"kern.audit", "demo.generator", "demo.overleg", "demo.afsprakenset"}
+GEEN_SERVICEMODULE = {"kern.audit", "demo.generator", "demo.overleg", "demo.afsprakenset", "demo.adoptie",
+                      "demo.knelpunten"}
 
 
 def _openbare_functies(modulenaam):

@@ -1,9 +1,11 @@
+from stelselbeheer.adoptie.api import router as adoptie
 from stelselbeheer.afsprakenset.api import router as afsprakenset
 from stelselbeheer.api import api
 from stelselbeheer.besluiten.api import router as besluiten
 from stelselbeheer.deelnemers.api import router as deelnemers
 from stelselbeheer.implementatie.api import router as implementatie
 from stelselbeheer.kern.api import router as kern
+from stelselbeheer.knelpunten.api import router as knelpunten
 from stelselbeheer.meldingen.api import router as meldingen
 from stelselbeheer.naleving.api import router as naleving
 from stelselbeheer.organisaties.api import router as organisaties
@@ -22,3 +24,5 @@ api.add_router("/", overleg)
 api.add_router("/", afsprakenset)
 api.add_router("/", wijzigingen)
 api.add_router("/", implementatie)
+api.add_router("/", adoptie)
+api.add_router("/", knelpunten)

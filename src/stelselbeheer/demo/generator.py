@@ -38,8 +38,10 @@ from stelselbeheer.deelnemers.models import (
     Testresultaat,
 )
 from stelselbeheer.deelnemers.rules import AMSTERDAM, uiterste_geldig_tot
+from stelselbeheer.demo.adoptie import adoptie_demo
 from stelselbeheer.demo.afsprakenset import afsprakenset_demo
 from stelselbeheer.demo.implementatie import implementatie_demo
+from stelselbeheer.demo.knelpunten import knelpunten_demo
 from stelselbeheer.demo.overleg import Besluitvorming, bestuur_inrichten, overleg_demo
 from stelselbeheer.demo.wijzigingen import wijzigingen_demo
 from stelselbeheer.kern.audit import vastleggen
@@ -715,6 +717,11 @@ def genereer(*, aanbieders: int = 2000, seed: int = 2026, peildatum: dt.date | N
                 gen.tel(soort, aantal)
             for soort, aantal in implementatie_demo(peildatum=gen.peildatum, fake=gen.fake).items():
                 gen.tel(soort, aantal)
+        # the adoption monitor reads the products (demo/implementatie.py), so it comes after them
+        for soort, aantal in adoptie_demo(peildatum=gen.peildatum, rng=gen.rng).items():
+            gen.tel(soort, aantal)
+        for soort, aantal in knelpunten_demo(peildatum=gen.peildatum, rng=gen.rng).items():
+            gen.tel(soort, aantal)
         vastleggen(actor=None, actie="demo.gegenereerd", object_type="kern.demodata", object_id=str(seed),
                    omschrijving=f"Demodata (seed {seed}, {aanbieders} aanbieders)",
                    na={"seed": seed, "peildatum": gen.peildatum, "aantallen": gen.aantallen})

@@ -76,6 +76,8 @@ MENU: tuple[Groep, ...] = (
         Item("Risico's", "risico-lijst", _A.IMPLEMENTATIE_LEZEN),
         Item("Taken per organisatie", "implementatie-taken", _A.IMPLEMENTATIE_LEZEN),
         Item("Wat er van mij wordt gevraagd", "implementatie-mijn-taken", _A.EIGEN_TAKEN_LEZEN),
+        Item("Adoptiemonitor", "adoptie-overzicht", _A.ADOPTIE_LEZEN),
+        Item("Knelpunten", "knelpunt-lijst", _A.KNELPUNT_LEZEN),
     )),
     Groep("Lijsten", (
         Item("Publicaties", "lijsten-overzicht", _A.LIJST_LEZEN),

@@ -110,6 +110,13 @@ class Actie(models.TextChoices):
     FASE_BESLUITEN = "implementatie.fase_besluiten", ("Een fasebesluit nemen (als stemgerechtigd lid van de "
                                                       "implementatiegroep) of vastleggen")
     EIGEN_TAKEN_LEZEN = "implementatie.eigen_taken", "Zien wat de implementatie nu van de eigen organisatie vraagt"
+    ADOPTIE_PUBLIEK_LEZEN = "adoptie.publiek_lezen", "Openbare samenvatting van de adoptie per product raadplegen"
+    ADOPTIE_LEZEN = "adoptie.lezen", "Adoptiemonitor raadplegen (per instelling, leverancier, sector en regio)"
+    ADOPTIE_VASTLEGGEN = "adoptie.vastleggen", ("Adoptiestatus handmatig vastleggen waar het register die niet "
+                                                "kent")
+    KNELPUNT_LEZEN = "knelpunt.lezen", "Knelpunten van de implementatie raadplegen"
+    KNELPUNT_BEHEREN = "knelpunt.beheren", ("Knelpunten vastleggen, agenderen en tot hun oplossing volgen; een "
+                                            "melding tot knelpunt maken")
 
 
 _A = Actie
@@ -197,6 +204,26 @@ _IMPLEMENTATIE: dict[str, set[str]] = {
                      _A.FASE_BESLUITEN},
 }
 RECHTEN = {rol: acties | frozenset(_IMPLEMENTATIE.get(rol, ())) for rol, acties in RECHTEN.items()}
+#: Adoptiemonitor (issue 13): everyone sees a product's public summary; the board, staff and auditor the monitor;
+#: staff type in what the register cannot tell (ADO-HANDMATIG).
+_ADOPTIE: dict[str, set[str]] = {
+    PUBLIEK: {_A.ADOPTIE_PUBLIEK_LEZEN},
+    Rol.DEELNEMER: {_A.ADOPTIE_PUBLIEK_LEZEN},
+    Rol.REGIO: {_A.ADOPTIE_PUBLIEK_LEZEN},
+    Rol.AUDITOR: {_A.ADOPTIE_PUBLIEK_LEZEN, _A.ADOPTIE_LEZEN},
+    Rol.BESTUUR: {_A.ADOPTIE_PUBLIEK_LEZEN, _A.ADOPTIE_LEZEN},
+    Rol.UITVOERING: {_A.ADOPTIE_PUBLIEK_LEZEN, _A.ADOPTIE_LEZEN, _A.ADOPTIE_VASTLEGGEN},
+}
+RECHTEN = {rol: acties | frozenset(_ADOPTIE.get(rol, ())) for rol, acties in RECHTEN.items()}
+
+#: Knelpunten (issue 13): board, staff and auditor read them; staff record and follow them (and put them on an
+#: agenda, which their overleg right allows).
+_KNELPUNTEN: dict[str, set[str]] = {
+    Rol.AUDITOR: {_A.KNELPUNT_LEZEN},
+    Rol.BESTUUR: {_A.KNELPUNT_LEZEN},
+    Rol.UITVOERING: {_A.KNELPUNT_LEZEN, _A.KNELPUNT_BEHEREN},
+}
+RECHTEN = {rol: acties | frozenset(_KNELPUNTEN.get(rol, ())) for rol, acties in RECHTEN.items()}
 
 
 def rol_van(user) -> str:

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AdoptieConfig(AppConfig):
+    name = "stelselbeheer.adoptie"
+    verbose_name = "Adoptiemonitor"
