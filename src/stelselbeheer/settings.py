@@ -176,6 +176,7 @@ INSTALLED_APPS = [
     "stelselbeheer.meldingen",
     "stelselbeheer.overleg",
     "stelselbeheer.implementatie",
+    "stelselbeheer.regionaal",
     "stelselbeheer.demo",  # top of the dependency graph: imports every app, none imports it
     "django_tasks",
     "django_tasks_db",

@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("stelselbeheer.naleving.urls")),
     path("", include("stelselbeheer.meldingen.urls")),
     path("", include("stelselbeheer.overleg.urls")),
+    path("", include("stelselbeheer.regionaal.urls")),
     path("api/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -6,6 +6,7 @@ from stelselbeheer.meldingen.api import router as meldingen
 from stelselbeheer.naleving.api import router as naleving
 from stelselbeheer.organisaties.api import router as organisaties
 from stelselbeheer.overleg.api import router as overleg
+from stelselbeheer.regionaal.api import router as regionaal
 from stelselbeheer.register.api import router as register
 
 api.add_router("/", register)
@@ -16,3 +17,4 @@ api.add_router("/", besluiten)
 api.add_router("/", naleving)
 api.add_router("/", meldingen)
 api.add_router("/", overleg)
+api.add_router("/", regionaal)

@@ -81,6 +81,10 @@ class Actie(models.TextChoices):
                                                 "regioaccounts uitgeven en intrekken")
     API_TOKEN_BEHEREN = "api_token.beheren", ("API-tokens voor de systemen van de eigen organisatie aanmaken en "
                                               "intrekken")
+    REGIONAAL_LEZEN = "regionaal.lezen", ("Dienstencatalogus, overeenkomsten RSO-VSV, regionale overleggen en de "
+                                          "dekking raadplegen (regio: alleen de eigen RSO)")
+    REGIONAAL_BEHEREN = "regionaal.beheren", ("Dienstencatalogus, tarieven, overeenkomsten RSO-VSV en regionale "
+                                              "overleggen vastleggen (regio: alleen de eigen RSO)")
 
 
 _A = Actie
@@ -126,6 +130,16 @@ _OVERLEG: dict[str, set[str]] = {
                      _A.BESLUITVOORSTEL_INDIENEN, _A.NOTULEN_VASTSTELLEN},
 }
 RECHTEN = {rol: acties | frozenset(_OVERLEG.get(rol, ())) for rol, acties in RECHTEN.items()}
+
+#: Regionaal beheer RSO-VSV (issue 14): the RSO keeps its own catalogue, agreements and meetings (a regional user only
+#: its own RSO's, scoped in the services and pages); staff keep all; board and auditor read.
+_REGIONAAL: dict[str, set[str]] = {
+    Rol.REGIO: {_A.REGIONAAL_LEZEN, _A.REGIONAAL_BEHEREN},
+    Rol.UITVOERING: {_A.REGIONAAL_LEZEN, _A.REGIONAAL_BEHEREN},
+    Rol.BESTUUR: {_A.REGIONAAL_LEZEN},
+    Rol.AUDITOR: {_A.REGIONAAL_LEZEN},
+}
+RECHTEN = {rol: acties | frozenset(_REGIONAAL.get(rol, ())) for rol, acties in RECHTEN.items()}
 
 
 def rol_van(user) -> str:

@@ -9,6 +9,7 @@ from stelselbeheer.deelnemers.services import vandaag
 from stelselbeheer.lijsten import werk as lijsten_werk
 from stelselbeheer.meldingen import werk as meldingen_werk
 from stelselbeheer.naleving import werk as naleving_werk
+from stelselbeheer.regionaal import werk as regionaal_werk
 from stelselbeheer.register import werk as register_werk
 
 from .audit import kop_hash
@@ -29,6 +30,7 @@ def _uitvoering(user, dag) -> list[Blok]:
         Blok("Meldingen", meldingen_werk.wachtrij(user), reverse("melding-lijst")),
         Blok("Register en lijsten", [register_werk.verzoeken_ingediend(), lijsten_werk.storingen(),
                                      lijsten_werk.tegengehouden()], reverse("lijsten-overzicht")),
+        Blok("Regionaal beheer", regionaal_werk.taken(user, dag), reverse("regionaal-index")),
     ]
 
 
@@ -59,7 +61,8 @@ def _deelnemer(user, dag) -> list[Blok]:
 def _regio(user, dag) -> list[Blok]:
     naam = user.rso.regio.naam if user.rso_id and user.rso.regio_id else "uw regio"
     return [Blok(f"Meldingen in {naam}", meldingen_werk.wachtrij(user), reverse("melding-lijst")),
-            Blok("Uw eigen meldingen", [meldingen_werk.eigen_open(user)], reverse("mijn-meldingen"))]
+            Blok("Uw eigen meldingen", [meldingen_werk.eigen_open(user)], reverse("mijn-meldingen")),
+            Blok("Regionaal beheer", regionaal_werk.taken(user, dag), reverse("regionaal-index"))]
 
 
 def _auditor(user, dag) -> list[Blok]:

@@ -22,7 +22,8 @@ STANDAARD = {
     "start": "werkplek",
     "knopen": {
         "werkplek": {"vraag": "Gaat het om uw eigen werkplek, inloggen of uw account bij uw zorgorganisatie?",
-                     "opties": [{"label": "Ja", "naar": "eigen_ict"}, {"label": "Nee", "naar": "bronsysteem"}]},
+                     "opties": [{"label": "Ja", "naar": "eigen_ict"}, {"label": "Nee", "naar": "bronsysteem"},
+                                {"label": "Ik ben cliënt of patiënt, geen zorgverlener", "naar": "client"}]},
         "bronsysteem": {"vraag": "Zit het probleem in het eigen systeem van uw organisatie (EPD, ECD, HIS)?",
                         "opties": [{"label": "Ja", "naar": "leverancier"}, {"label": "Nee", "naar": "regionaal"}]},
         "regionaal": {"vraag": "Speelt het alleen in uw regio (de regionale viewer of een regionale afspraak)?",
@@ -35,6 +36,10 @@ STANDAARD = {
         "rso": {"uitkomst": "rso", "tekst": "Dit hoort bij de regionale helpdesk van uw RSO. U kunt het hier melden; "
                                            "de regionale desk pakt het op."},
         "landelijk": {"uitkomst": "landelijk", "tekst": "Dit hoort bij de landelijke desk. Meld het hier."},
+        # seed 004, bijlage 3 theme 6: the national helpdesk is the clients' first point of contact (REG-DEKKING)
+        "client": {"uitkomst": "landelijk", "tekst": "Voor cliënten is de landelijke helpdesk het eerste "
+                                                    "aanspreekpunt, niet de regionale desk van een RSO. Meld het "
+                                                    "hier; de landelijke desk pakt het op."},
     },
 }
 
