@@ -28,6 +28,8 @@ VAST = {
     "lijsten-waarom": "one entry: the rules it is tested against and the qualifications it stood on",
     "beslisboom-beheer": "the leaves of the active decision tree",
     "aanbieder-import": "the errors of one file, all of them (nothing is imported while there is one)",
+    "rso-detail": "one RSO's service catalogue: its themes per annex of the model agreement (about a dozen)",
+    "regionaal-dekking": "one row per region (a fixed set of a few dozen: the VSV/ROAZ regions of the country)",
 }
 
 #: the roles tried in this order: the first that may see the page renders it

@@ -19,6 +19,7 @@ SERVICEMODULES = [
     "besluiten.services", "deelnemers.services", "kern.services", "lijsten.services", "meldingen.services",
     "naleving.services", "naleving.opschorting", "organisaties.services", "register.services",
     "register.verzoeken", "register.importeren", "overleg.services",
+    "regionaal.services",
 ]
 
 #: public functions of those modules that are not an entrance for a user, with the reason

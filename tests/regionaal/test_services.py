@@ -20,9 +20,9 @@ def test_tarief_per_jaar_met_geschiedenis(regio):
     services.tarief_vaststellen(actor=None, dienst=regio.optioneel, jaar=2026, bedrag=Decimal("5000.00"),
                                 vandaag=dt.date(2025, 11, 1))
     assert [t.jaar for t in regio.optioneel.tarieven.all()] == [2026, 2025]
-    assert services.tarief_in(regio.optioneel, 2025).bedrag == Decimal("4800.00")
-    assert services.tarief_in(regio.optioneel, 2027).bedrag == Decimal("5000.00")  # no 2027 tariff yet
-    assert services.tarief_in(regio.optioneel, 2024) is None
+    assert overzicht.tarief_in(regio.optioneel, 2025).bedrag == Decimal("4800.00")
+    assert overzicht.tarief_in(regio.optioneel, 2027).bedrag == Decimal("5000.00")  # no 2027 tariff yet
+    assert overzicht.tarief_in(regio.optioneel, 2024) is None
 
 
 def test_tarief_komend_jaar_wijzigbaar_lopend_jaar_niet(regio):

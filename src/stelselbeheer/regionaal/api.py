@@ -56,7 +56,7 @@ class DienstUit(Schema):
         return list(obj.tarieven.all())
 
 
-class OvereenkomstUit(Schema):
+class _Overeenkomst(Schema):
     nummer: str
     rso_id: int
     vsv_id: int
@@ -69,6 +69,8 @@ class OvereenkomstUit(Schema):
     ingangsdatum: dt.date | None
     einddatum: dt.date | None
 
+
+class OvereenkomstUit(_Overeenkomst):
     @staticmethod
     def resolve_optionele_diensten(obj):
         return [d.pk for d in obj.optionele_diensten.all()]
@@ -83,7 +85,7 @@ class TermenUit(Schema):
     geschillen: list[str]
 
 
-class OvereenkomstDetailUit(OvereenkomstUit):
+class OvereenkomstDetailUit(_Overeenkomst):
     termen: TermenUit
 
 
@@ -108,7 +110,8 @@ def _overeenkomst(request, nummer: str):
 
 def _detail(ovk, einde: dt.date | None = None, overmacht: dt.date | None = None) -> dict:
     t = overzicht.termen(ovk, timezone.localdate(), gewenst_einde=einde, overmacht_sinds=overmacht)
-    return OvereenkomstUit.from_orm(ovk).dict() | {"termen": {
+    velden = {naam: getattr(ovk, naam) for naam in _Overeenkomst.model_fields if naam != "optionele_diensten"}
+    return velden | {"optionele_diensten": [d.pk for d in ovk.optionele_diensten.all()], "termen": {
         "opzegging_vandaag_einde": t.opzegging_vandaag_einde, "in_opzegtermijn": t.in_opzegtermijn,
         "laatste_opzegdag": t.laatste_opzegdag.dag if t.laatste_opzegdag else None,
         "laatste_opzegdag_basis": t.laatste_opzegdag.basis if t.laatste_opzegdag else None,

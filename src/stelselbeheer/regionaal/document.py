@@ -14,7 +14,7 @@ from stelselbeheer.naleving.brieven import _latin1 as latin1
 
 from . import regels
 from .models import Levering, Overeenkomst, Partij
-from .services import tarief_in
+from .overzicht import tarief_in
 
 
 def tekst(ovk: Overeenkomst, jaar: int) -> str:

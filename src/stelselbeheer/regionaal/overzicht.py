@@ -39,6 +39,11 @@ def zichtbare_overleggen(user):
                                                                                         "regio")
 
 
+def tarief_in(dienst, jaar: int):
+    """REG-TARIEF: the tariff in force in ``jaar``: that of the year, else the latest earlier one (history kept)."""
+    return dienst.tarieven.filter(jaar__lte=jaar).order_by("-jaar").first()
+
+
 def mag_beheren(user, rso: Organisatie) -> bool:
     return kan(user, Actie.REGIONAAL_BEHEREN) and (rol_van(user) != Rol.REGIO or user.rso_id == rso.pk)
 

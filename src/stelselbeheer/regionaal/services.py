@@ -99,11 +99,6 @@ def tarief_vaststellen(*, actor, dienst: Dienst, jaar: int, bedrag: Decimal, van
     return bestaand
 
 
-def tarief_in(dienst: Dienst, jaar: int) -> Tarief | None:
-    """The tariff in force in ``jaar``: that of the year, else the latest earlier one (history kept)."""
-    return dienst.tarieven.filter(jaar__lte=jaar).order_by("-jaar").first()
-
-
 # -- agreements ----------------------------------------------------------------------------------------------------
 
 def _vergrendeld(overeenkomst: Overeenkomst) -> Overeenkomst:
