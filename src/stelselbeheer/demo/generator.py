@@ -40,6 +40,7 @@ from stelselbeheer.deelnemers.models import (
 )
 from stelselbeheer.deelnemers.rules import AMSTERDAM, uiterste_geldig_tot
 from stelselbeheer.demo.overleg import overleg_demo
+from stelselbeheer.demo.regionaal import regionaal_demo
 from stelselbeheer.kern.audit import vastleggen
 from stelselbeheer.kern.models import Gebruiker
 from stelselbeheer.kern.rollen import Rol
@@ -704,6 +705,8 @@ def genereer(*, aanbieders: int = 2000, seed: int = 2026, peildatum: dt.date | N
         if accounts:  # the board's chair is the demo board account
             for soort, aantal in overleg_demo(peildatum=gen.peildatum, fake=gen.fake).items():
                 gen.tel(soort, aantal)
+        for soort, aantal in regionaal_demo(peildatum=gen.peildatum, fake=gen.fake, kvk=gen.kvk).items():
+            gen.tel(soort, aantal)
         vastleggen(actor=None, actie="demo.gegenereerd", object_type="kern.demodata", object_id=str(seed),
                    omschrijving=f"Demodata (seed {seed}, {aanbieders} aanbieders)",
                    na={"seed": seed, "peildatum": gen.peildatum, "aantallen": gen.aantallen})
