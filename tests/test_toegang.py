@@ -305,7 +305,8 @@ def _regionaal(wereld):
     vsv = organisatie_aanmaken(actor=None, naam="VSV Twente", soort="vsv", kvk_nummer="19999999", regio=rso.regio)
     lid = Organisatie.objects.get(pk=wereld["aanbieder"].organisatie_id)
     relatie_leggen(actor=None, van=lid, naar=vsv, soort="lid_van")
-    ovk = reg.overeenkomst_opstellen(actor=None, rso=rso, vsv=vsv, opzegtermijn_maanden=3, optionele_diensten=[optioneel])
+    ovk = reg.overeenkomst_opstellen(actor=None, rso=rso, vsv=vsv, opzegtermijn_maanden=3,
+                                     optionele_diensten=[optioneel])
     reg.contactpersoon_toevoegen(actor=None, overeenkomst=ovk, partij="vsv", organisatie="VSV Twente", naam="A",
                                  functie="Aanspreekpunt", telefoon="053-1111111", email="a@vsv.nl")
     reg.betaling_vastleggen(actor=None, overeenkomst=ovk, dienst=optioneel, ontvangen_op=dt.date(2026, 1, 5),

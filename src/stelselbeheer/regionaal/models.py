@@ -202,10 +202,11 @@ class Deelnemersovereenkomst(models.Model):
     """A member's own agreement for a service the RSO provides directly (art. 3.3), with the processing agreement
     (verwerkersovereenkomst) it needs: the member is controller and deals with the processor directly."""
 
-    overeenkomst = models.ForeignKey(Overeenkomst, on_delete=models.PROTECT, related_name="deelnemersovereenkomsten",
-                                     verbose_name="overeenkomst RSO-VSV")
+    overeenkomst = models.ForeignKey(Overeenkomst, on_delete=models.PROTECT,
+                                     related_name="deelnemersovereenkomsten", verbose_name="overeenkomst RSO-VSV")
     deelnemer = models.ForeignKey("organisaties.Organisatie", on_delete=models.PROTECT,
-                                  related_name="deelnemersovereenkomsten", verbose_name="zorgaanbieder (lid van het VSV)")
+                                  related_name="deelnemersovereenkomsten",
+                                  verbose_name="zorgaanbieder (lid van het VSV)")
     dienst = models.ForeignKey(Dienst, on_delete=models.PROTECT, related_name="deelnemersovereenkomsten",
                                verbose_name="dienst")
     ingangsdatum = models.DateField("ingangsdatum")
@@ -226,7 +227,8 @@ class Deelnemersovereenkomst(models.Model):
 
     def clean(self):
         super().clean()
-        if self.ingangsdatum and self.verwerkersovereenkomst_tot and self.verwerkersovereenkomst_tot < self.ingangsdatum:
+        tot = self.verwerkersovereenkomst_tot
+        if self.ingangsdatum and tot and tot < self.ingangsdatum:
             raise ValidationError({"verwerkersovereenkomst_tot": "De verwerkersovereenkomst loopt niet af vóór de "
                                                                  "ingangsdatum."})
 
