@@ -257,6 +257,9 @@ PAGINAS |= {
                                     REGIONAAL_SCHRIJVERS),
     "deelnemersovereenkomst-nieuw": ("/regionaal/overeenkomsten/{overeenkomst}/deelnemers/nieuw/",
                                      REGIONAAL_SCHRIJVERS),
+    "checklist-nieuw": ("/regionaal/rso/{rso}/checklists/nieuw/", REGIONAAL_SCHRIJVERS),
+    "checklist-detail": ("/regionaal/checklists/{checklist}/", REGIONAAL_LEZERS),
+    "checkstap-bijwerken": ("/regionaal/checkstappen/{checkstap}/", REGIONAAL_SCHRIJVERS),
 }
 API |= {
     ("get", "/api/regionaal/rsos/{rso}/diensten"): REGIONAAL_LEZERS,
@@ -271,15 +274,17 @@ OVERLEG_PARAMETERS |= {"{rso}": "{rso_id}", "{overeenkomst}": "{nummer}"}
 def _regionaal_pad(sjabloon, wereld):
     """The world's RSO with a catalogue, a drafted agreement with a VSV of its region and a regional body, for the
     regionaal routes' placeholders."""
-    if not any(k in sjabloon for k in ("{rso}", "{rsodienst}", "{overeenkomst}", "{regionaaloverleg}")):
+    if not any(k in sjabloon for k in ("{rso}", "{rsodienst}", "{overeenkomst}", "{regionaaloverleg}",
+                                       "{checklist}", "{checkstap}")):
         return sjabloon
-    from stelselbeheer.regionaal.models import RegionaalOverleg
+    from stelselbeheer.regionaal.models import Checklist, RegionaalOverleg
 
     _regionaal(wereld)
     ro = RegionaalOverleg.objects.get()
     rso = wereld["rso"]
     waarden = {"{rso}": rso.pk, "{rsodienst}": rso.rso_diensten.first().pk,
-               "{overeenkomst}": rso.overeenkomsten_rso.get().nummer, "{regionaaloverleg}": ro.pk}
+               "{overeenkomst}": rso.overeenkomsten_rso.get().nummer, "{regionaaloverleg}": ro.pk,
+               "{checklist}": Checklist.objects.get().pk, "{checkstap}": Checklist.objects.get().stappen.first().pk}
     for sleutel, waarde in waarden.items():
         sjabloon = sjabloon.replace(sleutel, str(waarde))
     return sjabloon
@@ -316,6 +321,8 @@ def _regionaal(wereld):
                                           verwerkersovereenkomst_tot=dt.date(2027, 1, 1))
     reg.regionaal_overleg_instellen(actor=None, rso=rso, niveau="tactisch", code="gebruikersgroep-twente",
                                     naam="Gebruikersgroep Twente")
+    reg.checklist_starten(actor=None, soort="stappenplan_vsv", rso=rso, vsv=vsv, gestart_op=dt.date(2026, 1, 5),
+                          eigenaar="Aanspreekpunt VSV")
 
 
 def _namen(patronen, prefix=""):
@@ -685,6 +692,8 @@ ADMIN = {
     "regionaal.betaling": LEZERS,
     "regionaal.deelnemersovereenkomst": LEZERS,
     "regionaal.regionaaloverleg": LEZERS,
+    "regionaal.checklist": LEZERS,
+    "regionaal.checkstap": LEZERS,
 }
 
 

@@ -9,7 +9,7 @@ from stelselbeheer.kern.audit import verifieer
 from stelselbeheer.kern.models import Gebruiker
 from stelselbeheer.meldingen.models import Melding
 from stelselbeheer.regionaal import dekking, overzicht
-from stelselbeheer.regionaal.models import Overeenkomst, OvereenkomstStatus, RegionaalOverleg, Tarief
+from stelselbeheer.regionaal.models import Checklist, Overeenkomst, OvereenkomstStatus, RegionaalOverleg, Tarief
 
 PEIL = dt.date(2026, 11, 23)
 
@@ -28,6 +28,8 @@ def test_demo_regionaal(db, client):
     assert melding.niveau == "landelijk" and melding.gebeurtenissen.filter(soort="naar de landelijke desk").exists()
     groep = RegionaalOverleg.objects.get(niveau="tactisch")
     assert groep.orgaan.vergaderingen.filter(status="gepland", begin__date__gt=PEIL).exists()
+    plan = Checklist.objects.get(soort="stappenplan_vsv")
+    assert plan.stappen.filter(gereed_op__isnull=False).count() * 2 == plan.stappen.count()  # halfway
     assert verifieer().in_orde
     regio = Gebruiker.objects.get(username="regio")
     client.force_login(regio)

@@ -173,3 +173,29 @@ def test_auditor_mag_niets_vastleggen(regio, wereld):
     with pytest.raises(PermissionDenied):
         services.dienst_vastleggen(actor=wereld["gebruikers"]["auditor"], rso=regio.rso, thema="X", omvat="Y",
                                    plaatsing="regionaal", levering="primair")
+
+
+def test_stappenplan_vsv_met_eigenaars_en_data(regio):
+    """REG-STAPPENPLAN: the VSV's step plan of bijlage 5, each step with an owner and a target date."""
+    checklist = services.checklist_starten(actor=regio.regiogebruiker, soort="stappenplan_vsv", rso=regio.rso,
+                                           vsv=regio.vsv, gestart_op=dt.date(2026, 1, 5), eigenaar="Anna de Vries")
+    stappen = list(checklist.stappen.all())
+    assert [s.omschrijving for s in stappen] == services.STAPPEN["stappenplan_vsv"]
+    assert stappen[2].streefdatum == dt.date(2026, 1, 5) + dt.timedelta(weeks=12)
+    services.checkstap_bijwerken(actor=regio.regiogebruiker, stap=stappen[0], eigenaar="Penningmeester",
+                                 streefdatum=stappen[0].streefdatum, gereed_op=dt.date(2026, 1, 20))
+    with pytest.raises(ValidationError):
+        services.checkstap_bijwerken(actor=None, stap=stappen[1], eigenaar="", streefdatum=None,
+                                     gereed_op=dt.date(2026, 3, 2), vandaag=dt.date(2026, 3, 1))
+    [rij] = overzicht.checklists(regio.regiogebruiker)
+    assert (rij.gereed, rij.aantal) == (1, 6)
+
+
+def test_aansluiting_vraagt_de_zorgaanbieder(regio):
+    with pytest.raises(ValidationError) as fout:
+        services.checklist_starten(actor=None, soort="aansluiting", rso=regio.rso, vsv=regio.vsv,
+                                   gestart_op=dt.date(2026, 1, 5))
+    assert "zorgaanbieder" in fout.value.message_dict
+    checklist = services.checklist_starten(actor=None, soort="aansluiting", rso=regio.rso, vsv=regio.vsv,
+                                           zorgaanbieder=regio.lid, gestart_op=dt.date(2026, 1, 5))
+    assert checklist.stappen.count() == len(services.STAPPEN["aansluiting"])

@@ -2,7 +2,8 @@
 agreement and tariffs for last year and this year; agreements with VSV's in force (one of them in its notice
 period, one still to be signed), their contact persons, payments and a member's own agreement whose processing
 agreement runs out; a region without an RSO, whose regional melding goes to the national desk; and the regional
-meetings of the demo regional account's RSO, with a tactical user group meeting planned next month. Built through
+meetings of the demo regional account's RSO, with a tactical user group meeting planned next month; a VSV halfway
+through its step plan and a new provider's onboarding. Built through
 the services at moments relative to the reference date."""
 
 from __future__ import annotations
@@ -126,6 +127,17 @@ def regionaal_demo(*, peildatum: dt.date, fake, kvk) -> dict[str, int]:
         regio=rsos[0].regio)
     reg.overeenkomst_opstellen(actor=None, rso=rsos[0], vsv=tweede, opzegtermijn_maanden=3)
     tel["overeenkomsten_rso_vsv"] = len(overeenkomsten) + 1
+    # the VSV of the demo account's agreement is halfway through its step plan (bijlage 5): three of six steps done
+    eerste = overeenkomsten[0]
+    plan = reg.checklist_starten(actor=None, soort="stappenplan_vsv", rso=rsos[0], vsv=eerste.vsv,
+                                 gestart_op=eerste.ingangsdatum - dt.timedelta(days=60), eigenaar=fake.name())
+    for stap in plan.stappen.all()[:3]:
+        reg.checkstap_bijwerken(actor=None, stap=stap, eigenaar=stap.eigenaar, streefdatum=stap.streefdatum,
+                                gereed_op=min(stap.streefdatum, peildatum), vandaag=peildatum)
+    # a new provider joining the existing cooperation
+    reg.checklist_starten(actor=None, soort="aansluiting", rso=rsos[0], vsv=eerste.vsv,
+                          zorgaanbieder=_lid(eerste.vsv, fake, kvk), gestart_op=peildatum - dt.timedelta(days=20),
+                          eigenaar="Regionaal beheerder")
     # a region without an RSO: its regional melding goes to the national desk, with that reason
     zeeland = Regio.objects.create(code="zeeland", naam="Zeeland")
     organisatie_aanmaken(actor=None, naam="VSV Zeeuwse Eilanden", soort=Soort.VSV, kvk_nummer=kvk(),

@@ -3,7 +3,17 @@ from django.contrib import admin
 from stelselbeheer.kern.admin import AlleenLezenAdmin
 from stelselbeheer.kern.rollen import Actie
 
-from .models import Betaling, Contactpersoon, Deelnemersovereenkomst, Dienst, Overeenkomst, RegionaalOverleg, Tarief
+from .models import (
+    Betaling,
+    Checklist,
+    Checkstap,
+    Contactpersoon,
+    Deelnemersovereenkomst,
+    Dienst,
+    Overeenkomst,
+    RegionaalOverleg,
+    Tarief,
+)
 from .overzicht import zichtbare_rsos
 
 
@@ -60,3 +70,15 @@ class DeelnemersovereenkomstAdmin(_Regionaal):
 class RegionaalOverlegAdmin(_Regionaal):
     list_display = ["orgaan", "niveau", "rso", "vsv", "regio"]
     list_filter = ["niveau"]
+
+
+@admin.register(Checklist)
+class ChecklistAdmin(_Regionaal):
+    list_display = ["soort", "vsv", "zorgaanbieder", "rso", "gestart_op"]
+    list_filter = ["soort"]
+
+
+@admin.register(Checkstap)
+class CheckstapAdmin(_Regionaal):
+    rso_pad = "checklist__rso"
+    list_display = ["checklist", "volgorde", "omschrijving", "eigenaar", "streefdatum", "gereed_op"]

@@ -6,7 +6,16 @@ from django.utils import timezone
 from stelselbeheer.organisaties.models import Organisatie, OrganisatieRelatie, RelatieSoort, Soort
 from stelselbeheer.overleg.models import AMSTERDAM
 
-from .models import Betaling, Contactpersoon, Dienst, Levering, Ontbindingsgrond, Overlegniveau, Partij
+from .models import (
+    Betaling,
+    ChecklistSoort,
+    Contactpersoon,
+    Dienst,
+    Levering,
+    Ontbindingsgrond,
+    Overlegniveau,
+    Partij,
+)
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIJD = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -126,3 +135,20 @@ class TermenForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.vandaag = timezone.localdate()
+
+
+class ChecklistForm(forms.Form):
+    soort = forms.ChoiceField(label="Soort", choices=ChecklistSoort.choices)
+    vsv = forms.ModelChoiceField(Organisatie.objects.filter(soort=Soort.VSV).order_by("naam"), label="VSV")
+    zorgaanbieder = forms.ModelChoiceField(
+        Organisatie.objects.filter(soort__in=[Soort.ZORGAANBIEDER, Soort.AANBIEDER_ZONDER_BEHANDELRELATIE])
+        .order_by("naam"), required=False, label="Nieuwe zorgaanbieder (bij een aansluiting)")
+    gestart_op = forms.DateField(label="Gestart op", widget=DATUM)
+    eigenaar = forms.CharField(label="Eigenaar van de stappen", max_length=200, required=False,
+                               help_text="Per stap later aan te passen.")
+
+
+class CheckstapForm(forms.Form):
+    eigenaar = forms.CharField(label="Eigenaar", max_length=200, required=False)
+    streefdatum = forms.DateField(label="Streefdatum", widget=DATUM, required=False)
+    gereed_op = forms.DateField(label="Gereed op", widget=DATUM, required=False)

@@ -261,3 +261,52 @@ class RegionaalOverleg(models.Model):
 
     def __str__(self):
         return str(self.orgaan)
+
+
+class ChecklistSoort(models.TextChoices):
+    STAPPENPLAN_VSV = "stappenplan_vsv", "Stappenplan VSV (inrichting regionaal beheer)"
+    AANSLUITING = "aansluiting", "Aansluiting nieuwe zorgaanbieder in een bestaande samenwerking"
+
+
+class Checklist(models.Model):
+    """A VSV's step plan towards regional management (seed 004, bijlage 5), or the onboarding of a new provider into
+    an existing cooperation (bijlage 2: a single connection in an existing situation), guided by the RSO."""
+
+    soort = models.CharField("soort", max_length=20, choices=ChecklistSoort.choices)
+    rso = models.ForeignKey("organisaties.Organisatie", on_delete=models.PROTECT, related_name="checklists",
+                            verbose_name="RSO", limit_choices_to={"soort": Soort.RSO})
+    vsv = models.ForeignKey("organisaties.Organisatie", on_delete=models.PROTECT, related_name="+",
+                            verbose_name="VSV", limit_choices_to={"soort": Soort.VSV})
+    zorgaanbieder = models.ForeignKey("organisaties.Organisatie", null=True, blank=True, on_delete=models.PROTECT,
+                                      related_name="+", verbose_name="nieuwe zorgaanbieder")
+    gestart_op = models.DateField("gestart op")
+
+    class Meta:
+        verbose_name = "checklist"
+        verbose_name_plural = "checklists"
+        ordering = ["-gestart_op", "-id"]
+
+    def __str__(self):
+        wie = self.zorgaanbieder or self.vsv
+        return f"{self.get_soort_display()}: {wie}"
+
+    def get_absolute_url(self):
+        return reverse("checklist-detail", args=[self.pk])
+
+
+class Checkstap(models.Model):
+    checklist = models.ForeignKey(Checklist, on_delete=models.PROTECT, related_name="stappen",
+                                  verbose_name="checklist")
+    volgorde = models.PositiveSmallIntegerField("volgorde")
+    omschrijving = models.CharField("stap", max_length=300)
+    eigenaar = models.CharField("eigenaar", max_length=200, blank=True, validators=[valideer_xml_tekens])
+    streefdatum = models.DateField("streefdatum", null=True, blank=True)
+    gereed_op = models.DateField("gereed op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "stap"
+        verbose_name_plural = "stappen"
+        ordering = ["checklist", "volgorde"]
+
+    def __str__(self):
+        return f"{self.volgorde}. {self.omschrijving}"

@@ -15,7 +15,7 @@ from stelselbeheer.organisaties.models import Organisatie, Soort
 from stelselbeheer.overleg.models import VergaderStatus
 
 from . import regels
-from .models import Betaling, Deelnemersovereenkomst, Overeenkomst, OvereenkomstStatus, RegionaalOverleg
+from .models import Betaling, Checklist, Deelnemersovereenkomst, Overeenkomst, OvereenkomstStatus, RegionaalOverleg
 
 #: REG-VERWERKER: how long before its end a processing agreement is put on the work list
 VERWERKER_SIGNAAL_DAGEN = 90
@@ -37,6 +37,11 @@ def zichtbare_overeenkomsten(user):
 def zichtbare_overleggen(user):
     return RegionaalOverleg.objects.filter(rso__in=zichtbare_rsos(user)).select_related("orgaan", "rso", "vsv",
                                                                                         "regio")
+
+
+def checklists(user):
+    return (Checklist.objects.filter(rso__in=zichtbare_rsos(user)).select_related("rso", "vsv", "zorgaanbieder")
+            .annotate(aantal=Count("stappen"), gereed=Count("stappen", filter=Q(stappen__gereed_op__isnull=False))))
 
 
 def tarief_in(dienst, jaar: int):

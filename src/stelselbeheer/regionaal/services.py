@@ -22,6 +22,9 @@ from stelselbeheer.overleg.models import OrgaanSoort
 from . import regels
 from .models import (
     Betaling,
+    Checklist,
+    ChecklistSoort,
+    Checkstap,
     Contactpersoon,
     Deelnemersovereenkomst,
     Dienst,
@@ -315,3 +318,64 @@ def regionale_vergadering_plannen(*, actor, regionaal_overleg: RegionaalOverleg,
     for titel in VASTE_AGENDA[regionaal_overleg.niveau]:
         overleg.agendapunt_toevoegen(actor=actor, vergadering=vergadering, titel=titel)
     return vergadering
+
+
+# -- checklists: the VSV's step plan and a new provider's onboarding ---------------------------------------------------
+
+#: REG-STAPPENPLAN: the steps of seed 004, bijlage 5 (VSV) and of the theme "Nieuwe zorgaanbieder aansluiten"
+STAPPEN = {
+    ChecklistSoort.STAPPENPLAN_VSV: [
+        "Mandaat voor financiën (penningmeester) en aanspreekpunt digitale gegevensuitwisseling binnen het VSV",
+        "De penningmeester ontvangt jaarlijks de gelden voor digitale gegevensuitwisseling",
+        "Contract met de RSO (modelovereenkomst RSO-VSV)",
+        "Contract met de viewer (eventueel uitbesteed aan de RSO, dan in het contract met de RSO)",
+        "Het aanspreekpunt regisseert het operationele overleg van het VSV met de aangesloten zorgorganisaties",
+        "Het aanspreekpunt is lid van de regionale gebruikersgroep",
+    ],
+    ChecklistSoort.AANSLUITING: [
+        "Intake: enkele aansluiting in een bestaande samenwerking (groter: aparte afspraken)",
+        "Lid van het VSV vastgelegd",
+        "Eigen overeenkomst en verwerkersovereenkomst voor rechtstreekse diensten",
+        "Technische aansluiting volgens de landelijke implementatiehandleiding",
+        "Training van de gebruikers met het landelijke trainingsmateriaal",
+        "Aanspreekpunt van de zorgaanbieder aangewezen en deelname aan het operationele overleg",
+    ],
+}
+#: the default target: one step every four weeks from the start
+STAP_WEKEN = 4
+
+
+@transaction.atomic
+@vereist_recht(Actie.REGIONAAL_BEHEREN)
+def checklist_starten(*, actor, soort: str, rso: Organisatie, vsv: Organisatie, gestart_op: dt.date,
+                      eigenaar: str = "", zorgaanbieder: Organisatie | None = None) -> Checklist:
+    """REG-STAPPENPLAN: a checklist with the steps of its kind, each with an owner and a target date."""
+    _eigen_rso(actor, rso)
+    if soort == ChecklistSoort.AANSLUITING and zorgaanbieder is None:
+        raise ValidationError({"zorgaanbieder": "Kies de zorgaanbieder die aansluit."})
+    if vsv.soort != Soort.VSV:
+        raise ValidationError({"vsv": "Kies een VSV."})
+    checklist = _opslaan(Checklist(soort=soort, rso=rso, vsv=vsv, zorgaanbieder=zorgaanbieder,
+                                   gestart_op=gestart_op), actor, "regionaal.checklist_gestart")
+    Checkstap.objects.bulk_create([
+        Checkstap(checklist=checklist, volgorde=i, omschrijving=tekst, eigenaar=eigenaar,
+                  streefdatum=gestart_op + dt.timedelta(weeks=STAP_WEKEN * i))
+        for i, tekst in enumerate(STAPPEN[soort], start=1)])
+    return checklist
+
+
+@transaction.atomic
+@vereist_recht(Actie.REGIONAAL_BEHEREN)
+def checkstap_bijwerken(*, actor, stap: Checkstap, eigenaar: str, streefdatum: dt.date | None,
+                        gereed_op: dt.date | None, vandaag: dt.date | None = None) -> Checkstap:
+    """Owner, target date and completion of one step; completion is not in the future."""
+    stap = Checkstap.objects.select_for_update().select_related("checklist__rso").get(pk=stap.pk)
+    _eigen_rso(actor, stap.checklist.rso)
+    if gereed_op and gereed_op > _vandaag(vandaag):
+        raise ValidationError({"gereed_op": "De datum waarop de stap gereed was, ligt niet in de toekomst."})
+    voor = momentopname(stap)
+    stap.eigenaar, stap.streefdatum, stap.gereed_op = eigenaar, streefdatum, gereed_op
+    stap.full_clean()
+    stap.save()
+    vastleggen(actor=actor, actie="regionaal.checkstap_bijgewerkt", obj=stap, voor=voor, na=momentopname(stap))
+    return stap

@@ -26,4 +26,7 @@ urlpatterns = [
          name="overeenkomst-betaling-nieuw"),
     path("regionaal/overeenkomsten/<str:nummer>/deelnemers/nieuw/", views.deelnemersovereenkomst_nieuw,
          name="deelnemersovereenkomst-nieuw"),
+    path("regionaal/rso/<int:pk>/checklists/nieuw/", views.checklist_nieuw, name="checklist-nieuw"),
+    path("regionaal/checklists/<int:pk>/", views.checklist_detail, name="checklist-detail"),
+    path("regionaal/checkstappen/<int:pk>/", views.checkstap_bijwerken, name="checkstap-bijwerken"),
 ]

@@ -17,6 +17,8 @@ from . import document, overzicht, services
 from .filters import OvereenkomstFilter, RsoFilter
 from .forms import (
     BetalingForm,
+    ChecklistForm,
+    CheckstapForm,
     ContactpersoonForm,
     DeelnemersovereenkomstForm,
     DienstForm,
@@ -29,7 +31,7 @@ from .forms import (
     TermenForm,
     VergaderingForm,
 )
-from .models import Dienst, Levering, OvereenkomstStatus
+from .models import Checkstap, Dienst, Levering, OvereenkomstStatus
 
 FORMULIER = "kern/formulier_pagina.html"
 
@@ -78,6 +80,7 @@ def rso_detail(request, pk: int):
         "rso": rso, "groepen": groepen, "jaar": jaar, "overleggen": overleggen,
         "overeenkomsten": overzicht.zichtbare_overeenkomsten(request.user).filter(rso=rso),
         "beheer": overzicht.mag_beheren(request.user, rso),
+        "checklists": overzicht.checklists(request.user).filter(rso=rso),
         "dekking": dekking_regels.dekking(regio_ids={rso.regio_id}) if rso.regio_id else []})
 
 
@@ -250,3 +253,35 @@ def vergadering_nieuw(request, pk: int):
                                        "inleiding": "Datum en tijden in Nederlandse tijd. De vaste agendapunten "
                                                     "van dit niveau komen op de agenda."})
 
+
+@vereist(Actie.REGIONAAL_BEHEREN)
+def checklist_nieuw(request, pk: int):
+    rso = _rso(request, pk)
+    _beheer(request, rso)
+    form = ChecklistForm(request.POST or None, initial={"gestart_op": timezone.localdate()})
+    if request.method == "POST":
+        checklist = verwerk(form, lambda d: services.checklist_starten(actor=request.user, rso=rso, **d))
+        if checklist:
+            return _gelukt(request, "De checklist is gestart.", checklist)
+    return render(request, FORMULIER, {"form": form, "titel": f"Stappenplan of aansluiting starten: {rso}",
+                                       "knop": "Starten"})
+
+
+@vereist(Actie.REGIONAAL_LEZEN)
+def checklist_detail(request, pk: int):
+    checklist = get_object_or_404(overzicht.checklists(request.user), pk=pk)
+    return render(request, "regionaal/checklist.html", {
+        "checklist": checklist, "stappen": checklist.stappen.all(), "vandaag": timezone.localdate(),
+        "beheer": overzicht.mag_beheren(request.user, checklist.rso)})
+
+
+@vereist(Actie.REGIONAAL_BEHEREN)
+def checkstap_bijwerken(request, pk: int):
+    stap = get_object_or_404(Checkstap.objects.filter(checklist__in=overzicht.checklists(request.user)), pk=pk)
+    _beheer(request, stap.checklist.rso)
+    form = CheckstapForm(request.POST or None, initial={"eigenaar": stap.eigenaar, "streefdatum": stap.streefdatum,
+                                                        "gereed_op": stap.gereed_op})
+    if request.method == "POST":
+        if verwerk(form, lambda d: services.checkstap_bijwerken(actor=request.user, stap=stap, **d)):
+            return _gelukt(request, "De stap is bijgewerkt.", stap.checklist)
+    return render(request, FORMULIER, {"form": form, "titel": f"Stap bijwerken: {stap}", "object": stap.checklist})

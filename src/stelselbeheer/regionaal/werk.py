@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 from stelselbeheer.kern.taken import EERSTE, Regel, Taak
 
 from . import overzicht
-from .models import OvereenkomstStatus
+from .models import Checkstap, OvereenkomstStatus
 
 
 def taken(user, dag: dt.date) -> list[Taak]:
@@ -19,7 +19,13 @@ def taken(user, dag: dt.date) -> list[Taak]:
     concepten = overzicht.zichtbare_overeenkomsten(user).filter(status=OvereenkomstStatus.CONCEPT)
     aantal_concepten = concepten.count()
     lijst = reverse("overeenkomst-lijst")
+    verstreken = list(Checkstap.objects.filter(checklist__in=overzicht.checklists(user), gereed_op__isnull=True,
+                                               streefdatum__lt=dag).select_related("checklist__vsv")
+                      .order_by("streefdatum", "id"))
     return [
+        Taak("Stappen van stappenplannen en aansluitingen voorbij hun streefdatum", len(verstreken),
+             reverse("regionaal-index"), [Regel(f"{s.checklist.vsv}: {s.omschrijving}", s.checklist.get_absolute_url(),
+                                                f"streefdatum {s.streefdatum:%d-%m-%Y}") for s in verstreken[:EERSTE]]),
         Taak("Verwerkersovereenkomsten die aflopen", len(verwerkers), lijst, [
             Regel(str(d), d.overeenkomst.get_absolute_url(),
                   f"verwerkersovereenkomst tot en met {d.verwerkersovereenkomst_tot:%d-%m-%Y}")
