@@ -260,6 +260,10 @@ PAGINAS |= {
     "checklist-nieuw": ("/regionaal/rso/{rso}/checklists/nieuw/", REGIONAAL_SCHRIJVERS),
     "checklist-detail": ("/regionaal/checklists/{checklist}/", REGIONAAL_LEZERS),
     "checkstap-bijwerken": ("/regionaal/checkstappen/{checkstap}/", REGIONAAL_SCHRIJVERS),
+    "rso-contracten": ("/regionaal/rso/{rso}/contracten/", REGIONAAL_LEZERS),
+    "contactpunt-nieuw": ("/regionaal/rso/{rso}/contactpunten/nieuw/", REGIONAAL_SCHRIJVERS),
+    "leverancierscontract-nieuw": ("/regionaal/rso/{rso}/leverancierscontracten/nieuw/", REGIONAAL_SCHRIJVERS),
+    "beveiligingsdocument-nieuw": ("/regionaal/rso/{rso}/beveiligingsdocumenten/nieuw/", REGIONAAL_SCHRIJVERS),
 }
 API |= {
     ("get", "/api/regionaal/rsos/{rso}/diensten"): REGIONAAL_LEZERS,
@@ -323,6 +327,14 @@ def _regionaal(wereld):
                                     naam="Gebruikersgroep Twente")
     reg.checklist_starten(actor=None, soort="stappenplan_vsv", rso=rso, vsv=vsv, gestart_op=dt.date(2026, 1, 5),
                           eigenaar="Aanspreekpunt VSV")
+    reg.contactpunt_vastleggen(actor=None, rso=rso, organisatie=vsv, soort="helpdesk", naam="Helpdesk VSV",
+                               email="helpdesk@vsv.nl")
+    leverancier = organisatie_aanmaken(actor=None, naam="Viewer B.V.", soort="leverancier", kvk_nummer="19999998")
+    reg.leverancierscontract_vastleggen(actor=None, rso=rso, leverancier=leverancier, onderwerp="Viewer en ZNO",
+                                        ingangsdatum=dt.date(2025, 1, 1), einddatum=dt.date(2027, 12, 31),
+                                        opzegtermijn_maanden=6)
+    reg.beveiligingsdocument_vastleggen(actor=None, rso=rso, soort="dpia", titel="DPIA viewer",
+                                        vastgesteld_op=dt.date(2025, 3, 1), review_voor=dt.date(2026, 3, 1))
 
 
 def _namen(patronen, prefix=""):
@@ -694,6 +706,9 @@ ADMIN = {
     "regionaal.regionaaloverleg": LEZERS,
     "regionaal.checklist": LEZERS,
     "regionaal.checkstap": LEZERS,
+    "regionaal.contactpunt": LEZERS,
+    "regionaal.leverancierscontract": LEZERS,
+    "regionaal.beveiligingsdocument": LEZERS,
 }
 
 

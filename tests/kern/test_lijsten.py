@@ -30,6 +30,7 @@ VAST = {
     "aanbieder-import": "the errors of one file, all of them (nothing is imported while there is one)",
     "rso-detail": "one RSO's service catalogue: its themes per annex of the model agreement (about a dozen)",
     "checklist-detail": "one checklist: its six steps",
+    "rso-contracten": "one RSO's vendor contracts (a handful: the viewer and the infrastructure it contracts)",
     "regionaal-dekking": "one row per region (a fixed set of a few dozen: the VSV/ROAZ regions of the country)",
 }
 

@@ -59,3 +59,18 @@ def test_overeenkomst_pdf_bevat_de_gekozen_opties(regio):
     assert "Anna de Vries" in platte and "anna@vsv-twente.nl" in platte
     assert "EUR 4800,00 per jaar" in platte and "Rechtbank Rotterdam" in platte
     assert "Bert Bakker" in platte and "Carla Jansen" in platte
+
+
+def test_agendapunt_over_een_overeenkomst(regio, wereld):
+    """An agenda item of a regional meeting may point at an agreement (registered from the app's ready())."""
+    from stelselbeheer.overleg import onderwerpen
+    from stelselbeheer.overleg.services import agendapunt_toevoegen
+
+    ro = services.regionaal_overleg_instellen(actor=None, rso=regio.rso, niveau="tactisch", code="gg-twente",
+                                              naam="Gebruikersgroep Twente")
+    vergadering = _plannen(ro, 6)
+    assert onderwerpen.zoek("overeenkomst_rso_vsv", regio.ovk.nummer) == regio.ovk
+    punt = agendapunt_toevoegen(actor=None, vergadering=vergadering, titel="Overeenkomst VSV Twente-Oost",
+                                onderwerp=regio.ovk)
+    assert onderwerpen.weergave(punt, regio.regiogebruiker).url == regio.ovk.get_absolute_url()
+    assert onderwerpen.weergave(punt, wereld["gebruikers"]["deelnemer"]).label == ""

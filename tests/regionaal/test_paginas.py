@@ -85,3 +85,18 @@ def test_dekking_markeert_een_regio_zonder_rso(client, regio, wereld):
     assert {r["regio"]: r["status"] for r in data}["Zeeland"] == "ongedekt"
     client.force_login(regio.regiogebruiker)  # the regional user: the regions it serves
     assert "Zeeland" not in client.get("/regionaal/dekking/").content.decode()
+
+
+def test_contracten_pagina_eigen_rso(client, regio, maak):
+    ander, _ = _ander(maak)
+    client.force_login(regio.regiogebruiker)
+    r = client.post(f"/regionaal/rso/{regio.rso.pk}/beveiligingsdocumenten/nieuw/",
+                    {"soort": "dpia", "titel": "DPIA viewer", "vastgesteld_op": "2026-01-10",
+                     "review_voor": "2025-01-10"})
+    assert r.status_code == 200 and "De review ligt niet vóór de vaststelling." in r.content.decode()
+    r = client.post(f"/regionaal/rso/{regio.rso.pk}/beveiligingsdocumenten/nieuw/",
+                    {"soort": "dpia", "titel": "DPIA viewer", "vastgesteld_op": "2026-01-10",
+                     "review_voor": "2027-01-10"})
+    assert r.status_code == 302 and r["Location"] == f"/regionaal/rso/{regio.rso.pk}/contracten/"
+    assert "DPIA viewer" in client.get(r["Location"]).content.decode()
+    assert client.get(f"/regionaal/rso/{ander.pk}/contracten/").status_code == 404

@@ -199,3 +199,31 @@ def test_aansluiting_vraagt_de_zorgaanbieder(regio):
     checklist = services.checklist_starten(actor=None, soort="aansluiting", rso=regio.rso, vsv=regio.vsv,
                                            zorgaanbieder=regio.lid, gestart_op=dt.date(2026, 1, 5))
     assert checklist.stappen.count() == len(services.STAPPEN["aansluiting"])
+
+
+def test_leverancierscontract_laatste_opzegdag_en_review(regio, maak):
+    """REG-LEVERANCIER and REG-REVIEW: a vendor contract's last day to give notice (any period in months; here 6
+    months before the end of 2027: 1 Jul 2027, a Thursday) and a security document due for review."""
+    leverancier = maak.organisatie(naam="Viewer B.V.", soort="leverancier")
+    services.leverancierscontract_vastleggen(actor=regio.regiogebruiker, rso=regio.rso, leverancier=leverancier,
+                                             onderwerp="Viewer en ZNO", ingangsdatum=dt.date(2025, 1, 1),
+                                             einddatum=dt.date(2027, 12, 31), opzegtermijn_maanden=6)
+    [contract] = overzicht.leverancierscontracten(regio.regiogebruiker, dt.date(2027, 7, 2))
+    assert contract.laatste_opzegdag.dag == dt.date(2027, 7, 1) and contract.opzeggen_verstreken
+    with pytest.raises(ValidationError):
+        services.leverancierscontract_vastleggen(actor=None, rso=regio.rso, leverancier=regio.vsv, onderwerp="x",
+                                                 ingangsdatum=dt.date(2025, 1, 1), einddatum=dt.date(2026, 1, 1),
+                                                 opzegtermijn_maanden=3)
+    services.beveiligingsdocument_vastleggen(actor=None, rso=regio.rso, soort="dpia", titel="DPIA viewer",
+                                             vastgesteld_op=dt.date(2025, 3, 1), review_voor=dt.date(2026, 3, 1))
+    # 60 days before 1-3-2026 is 31-12-2025 (31 days of January, 28 of February, 1 of March)
+    assert not overzicht.reviews_nodig(regio.regiogebruiker, dt.date(2025, 12, 30)).exists()
+    assert overzicht.reviews_nodig(regio.regiogebruiker, dt.date(2025, 12, 31)).exists()
+
+
+def test_contactpunt_van_de_rso_of_een_vsv(regio, maak):
+    services.contactpunt_vastleggen(actor=None, rso=regio.rso, organisatie=regio.vsv, soort="beveiliging",
+                                    naam="Security officer", email="security@vsv.nl")
+    with pytest.raises(ValidationError):
+        services.contactpunt_vastleggen(actor=None, rso=regio.rso, organisatie=regio.lid, soort="helpdesk",
+                                        naam="X", email="x@y.nl")

@@ -138,6 +138,25 @@ def regionaal_demo(*, peildatum: dt.date, fake, kvk) -> dict[str, int]:
     reg.checklist_starten(actor=None, soort="aansluiting", rso=rsos[0], vsv=eerste.vsv,
                           zorgaanbieder=_lid(eerste.vsv, fake, kvk), gestart_op=peildatum - dt.timedelta(days=20),
                           eigenaar="Regionaal beheerder")
+    # contact points, the viewer contract and the security documents of the demo account's RSO
+    for soort, naam in (("helpdesk", "Regionale helpdesk"), ("contract", "Contractbeheerder"),
+                        ("beveiliging", "Security officer")):
+        reg.contactpunt_vastleggen(actor=None, rso=rsos[0], organisatie=rsos[0], soort=soort, naam=naam,
+                                   telefoon=fake.phone_number(), email=f"{soort}@rso-nhn.example.nl")
+    reg.contactpunt_vastleggen(actor=None, rso=rsos[0], organisatie=eerste.vsv, soort="helpdesk",
+                               naam="Aanspreekpunt digitale gegevensuitwisseling", email="helpdesk@vsv.example.nl")
+    leverancier = Organisatie.objects.filter(soort=Soort.LEVERANCIER).order_by("id").first()
+    reg.leverancierscontract_vastleggen(actor=None, rso=rsos[0], leverancier=leverancier, onderwerp="Viewer en ZNO "
+                                        "geboortezorg", ingangsdatum=dt.date(jaar - 2, 1, 1),
+                                        einddatum=dt.date(jaar + 1, 12, 31), opzegtermijn_maanden=6)
+    for soort, titel, vastgesteld, review in (
+            ("dpia", "DPIA regionale viewer", peildatum - dt.timedelta(days=340), peildatum + dt.timedelta(days=25)),
+            ("audit", "Externe audit ZNO (ISO 27001)", peildatum - dt.timedelta(days=200),
+             peildatum + dt.timedelta(days=165)),
+            ("logging", "Afspraken toegang tot de logging", peildatum - dt.timedelta(days=100),
+             peildatum + dt.timedelta(days=265))):
+        reg.beveiligingsdocument_vastleggen(actor=None, rso=rsos[0], soort=soort, titel=titel,
+                                            vastgesteld_op=vastgesteld, review_voor=review)
     # a region without an RSO: its regional melding goes to the national desk, with that reason
     zeeland = Regio.objects.create(code="zeeland", naam="Zeeland")
     organisatie_aanmaken(actor=None, naam="VSV Zeeuwse Eilanden", soort=Soort.VSV, kvk_nummer=kvk(),

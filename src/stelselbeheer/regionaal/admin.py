@@ -5,11 +5,14 @@ from stelselbeheer.kern.rollen import Actie
 
 from .models import (
     Betaling,
+    Beveiligingsdocument,
     Checklist,
     Checkstap,
     Contactpersoon,
+    Contactpunt,
     Deelnemersovereenkomst,
     Dienst,
+    Leverancierscontract,
     Overeenkomst,
     RegionaalOverleg,
     Tarief,
@@ -82,3 +85,20 @@ class ChecklistAdmin(_Regionaal):
 class CheckstapAdmin(_Regionaal):
     rso_pad = "checklist__rso"
     list_display = ["checklist", "volgorde", "omschrijving", "eigenaar", "streefdatum", "gereed_op"]
+
+
+@admin.register(Contactpunt)
+class ContactpuntAdmin(_Regionaal):
+    list_display = ["organisatie", "soort", "naam", "email", "rso"]
+    list_filter = ["soort"]
+
+
+@admin.register(Leverancierscontract)
+class LeverancierscontractAdmin(_Regionaal):
+    list_display = ["onderwerp", "leverancier", "rso", "ingangsdatum", "einddatum", "opzegtermijn_maanden"]
+
+
+@admin.register(Beveiligingsdocument)
+class BeveiligingsdocumentAdmin(_Regionaal):
+    list_display = ["titel", "soort", "rso", "vastgesteld_op", "review_voor"]
+    list_filter = ["soort"]

@@ -1,6 +1,7 @@
 import datetime as dt
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 
 from stelselbeheer.organisaties.models import Organisatie, OrganisatieRelatie, RelatieSoort, Soort
@@ -10,7 +11,9 @@ from .models import (
     Betaling,
     ChecklistSoort,
     Contactpersoon,
+    Contactsoort,
     Dienst,
+    Documentsoort,
     Levering,
     Ontbindingsgrond,
     Overlegniveau,
@@ -152,3 +155,34 @@ class CheckstapForm(forms.Form):
     eigenaar = forms.CharField(label="Eigenaar", max_length=200, required=False)
     streefdatum = forms.DateField(label="Streefdatum", widget=DATUM, required=False)
     gereed_op = forms.DateField(label="Gereed op", widget=DATUM, required=False)
+
+
+class ContactpuntForm(forms.Form):
+    organisatie = forms.ModelChoiceField(Organisatie.objects.none(), label="Organisatie")
+    soort = forms.ChoiceField(label="Soort", choices=Contactsoort.choices)
+    naam = forms.CharField(label="Naam of functie", max_length=200)
+    telefoon = forms.CharField(label="Telefoon", max_length=30, required=False)
+    email = forms.EmailField(label="E-mail")
+
+    def __init__(self, *args, rso, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisatie"].queryset = Organisatie.objects.filter(
+            Q(pk=rso.pk) | Q(soort=Soort.VSV, regio=rso.regio_id)
+            | Q(pk__in=rso.overeenkomsten_rso.values("vsv"))).order_by("soort", "naam")
+
+
+class LeverancierscontractForm(forms.Form):
+    leverancier = forms.ModelChoiceField(Organisatie.objects.filter(soort=Soort.LEVERANCIER).order_by("naam"),
+                                         label="Leverancier")
+    onderwerp = forms.CharField(label="Onderwerp", max_length=200, help_text="Bijvoorbeeld: viewer en ZNO.")
+    ingangsdatum = forms.DateField(label="Ingangsdatum", widget=DATUM)
+    einddatum = forms.DateField(label="Einddatum", widget=DATUM)
+    opzegtermijn_maanden = forms.IntegerField(label="Opzegtermijn (maanden)", min_value=1, max_value=24)
+    verwerkersovereenkomst = forms.BooleanField(label="Met verwerkersovereenkomst", required=False, initial=True)
+
+
+class BeveiligingsdocumentForm(forms.Form):
+    soort = forms.ChoiceField(label="Soort", choices=Documentsoort.choices)
+    titel = forms.CharField(label="Titel", max_length=200)
+    vastgesteld_op = forms.DateField(label="Vastgesteld op", widget=DATUM)
+    review_voor = forms.DateField(label="Review uiterlijk", widget=DATUM)

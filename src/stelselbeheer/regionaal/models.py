@@ -310,3 +310,90 @@ class Checkstap(models.Model):
 
     def __str__(self):
         return f"{self.volgorde}. {self.omschrijving}"
+
+
+class Contactsoort(models.TextChoices):
+    HELPDESK = "helpdesk", "Helpdesk"
+    CONTRACT = "contract", "Contractbeheer"
+    BEVEILIGING = "beveiliging", "Informatiebeveiliging"
+
+
+class Contactpunt(models.Model):
+    """Who to reach at an RSO or VSV for the helpdesk, the contracts and security (issue 14)."""
+
+    organisatie = models.ForeignKey("organisaties.Organisatie", on_delete=models.PROTECT,
+                                    related_name="regionale_contactpunten", verbose_name="organisatie (RSO of VSV)")
+    rso = models.ForeignKey("organisaties.Organisatie", on_delete=models.PROTECT, related_name="+",
+                            verbose_name="vastgelegd door RSO", limit_choices_to={"soort": Soort.RSO})
+    soort = models.CharField("soort", max_length=20, choices=Contactsoort.choices)
+    naam = models.CharField("naam of functie", max_length=200, validators=[valideer_xml_tekens])
+    telefoon = models.CharField("telefoon", max_length=30, blank=True, validators=[valideer_xml_tekens])
+    email = models.EmailField("e-mail")
+
+    class Meta:
+        verbose_name = "contactpunt"
+        verbose_name_plural = "contactpunten"
+        ordering = ["organisatie", "soort"]
+
+    def __str__(self):
+        return f"{self.organisatie}: {self.get_soort_display()}"
+
+
+class Leverancierscontract(models.Model):
+    """A contract of an RSO with a vendor (e.g. the viewer, ZNO), with its term and notice period."""
+
+    rso = models.ForeignKey("organisaties.Organisatie", on_delete=models.PROTECT, related_name="leverancierscontracten",
+                            verbose_name="RSO", limit_choices_to={"soort": Soort.RSO})
+    leverancier = models.ForeignKey("organisaties.Organisatie", on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="leverancier", limit_choices_to={"soort": Soort.LEVERANCIER})
+    onderwerp = models.CharField("onderwerp", max_length=200, validators=[valideer_xml_tekens])
+    ingangsdatum = models.DateField("ingangsdatum")
+    einddatum = models.DateField("einddatum")
+    opzegtermijn_maanden = models.PositiveSmallIntegerField("opzegtermijn (maanden)",
+                                                            validators=[MinValueValidator(1)])
+    verwerkersovereenkomst = models.BooleanField("met verwerkersovereenkomst", default=True)
+
+    class Meta:
+        verbose_name = "leverancierscontract"
+        verbose_name_plural = "leverancierscontracten"
+        ordering = ["einddatum", "id"]
+
+    def __str__(self):
+        return f"{self.onderwerp} ({self.leverancier})"
+
+    def clean(self):
+        super().clean()
+        if self.ingangsdatum and self.einddatum and self.einddatum < self.ingangsdatum:
+            raise ValidationError({"einddatum": "De einddatum ligt niet vóór de ingangsdatum."})
+
+
+class Documentsoort(models.TextChoices):
+    DPIA = "dpia", "DPIA"
+    LOGGING = "logging", "Toegang tot de logging"
+    RISICOANALYSE = "risicoanalyse", "Risicoanalyse"
+    AUDIT = "audit", "Externe audit"
+
+
+class Beveiligingsdocument(models.Model):
+    """An information-security document of an RSO (seed 004: DPIA's, log access, risk analysis, audits) with the
+    date by which it is to be reviewed."""
+
+    rso = models.ForeignKey("organisaties.Organisatie", on_delete=models.PROTECT, related_name="beveiligingsdocumenten",
+                            verbose_name="RSO", limit_choices_to={"soort": Soort.RSO})
+    soort = models.CharField("soort", max_length=20, choices=Documentsoort.choices)
+    titel = models.CharField("titel", max_length=200, validators=[valideer_xml_tekens])
+    vastgesteld_op = models.DateField("vastgesteld op")
+    review_voor = models.DateField("review uiterlijk")
+
+    class Meta:
+        verbose_name = "beveiligingsdocument"
+        verbose_name_plural = "beveiligingsdocumenten"
+        ordering = ["review_voor", "id"]
+
+    def __str__(self):
+        return self.titel
+
+    def clean(self):
+        super().clean()
+        if self.vastgesteld_op and self.review_voor and self.review_voor < self.vastgesteld_op:
+            raise ValidationError({"review_voor": "De review ligt niet vóór de vaststelling."})

@@ -15,7 +15,16 @@ from stelselbeheer.organisaties.models import Organisatie, Soort
 from stelselbeheer.overleg.models import VergaderStatus
 
 from . import regels
-from .models import Betaling, Checklist, Deelnemersovereenkomst, Overeenkomst, OvereenkomstStatus, RegionaalOverleg
+from .models import (
+    Betaling,
+    Beveiligingsdocument,
+    Checklist,
+    Deelnemersovereenkomst,
+    Leverancierscontract,
+    Overeenkomst,
+    OvereenkomstStatus,
+    RegionaalOverleg,
+)
 
 #: REG-VERWERKER: how long before its end a processing agreement is put on the work list
 VERWERKER_SIGNAAL_DAGEN = 90
@@ -42,6 +51,27 @@ def zichtbare_overleggen(user):
 def checklists(user):
     return (Checklist.objects.filter(rso__in=zichtbare_rsos(user)).select_related("rso", "vsv", "zorgaanbieder")
             .annotate(aantal=Count("stappen"), gereed=Count("stappen", filter=Q(stappen__gereed_op__isnull=False))))
+
+
+#: REG-REVIEW: how long before its review date a security document is put on the work list
+REVIEW_SIGNAAL_DAGEN = 60
+
+
+def leverancierscontracten(user, vandaag: dt.date):
+    """REG-LEVERANCIER: the vendor contracts with the last day to give notice before their end date."""
+    contracten = list(Leverancierscontract.objects.filter(rso__in=zichtbare_rsos(user))
+                      .select_related("rso", "leverancier"))
+    for c in contracten:
+        c.laatste_opzegdag = regels.laatste_opzegdag(c.einddatum, c.opzegtermijn_maanden, toegestaan=None)
+        c.opzeggen_verstreken = c.laatste_opzegdag.dag < vandaag
+    return contracten
+
+
+def reviews_nodig(user, vandaag: dt.date):
+    """REG-REVIEW: security documents due for review within REVIEW_SIGNAAL_DAGEN (or overdue)."""
+    return (Beveiligingsdocument.objects.filter(rso__in=zichtbare_rsos(user),
+                                                review_voor__lte=vandaag + dt.timedelta(days=REVIEW_SIGNAAL_DAGEN))
+            .select_related("rso").order_by("review_voor", "id"))
 
 
 def tarief_in(dienst, jaar: int):

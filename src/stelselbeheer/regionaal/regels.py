@@ -44,9 +44,10 @@ def maanden_erbij(dag: dt.date, maanden: int) -> dt.date:
     return dt.date(jaar, maand + 1, min(dag.day, calendar.monthrange(jaar, maand + 1)[1]))
 
 
-def vroegste_einde(ontvangen: dt.date, maanden: int) -> dt.date:
-    """The earliest end date (last day in force) of an agreement whose notice was received on ``ontvangen``."""
-    if maanden not in OPZEGTERMIJNEN:
+def vroegste_einde(ontvangen: dt.date, maanden: int, toegestaan=OPZEGTERMIJNEN) -> dt.date:
+    """The earliest end date (last day in force) of an agreement whose notice was received on ``ontvangen``;
+    ``toegestaan`` the notice periods allowed (the model agreement's by default, None: any)."""
+    if toegestaan is not None and maanden not in toegestaan or maanden < 1:
         raise ValueError(f"De opzegtermijn is 3 of 6 maanden, niet {maanden}.")
     return maanden_erbij(ontvangen, maanden) - dt.timedelta(days=1)
 
@@ -57,15 +58,15 @@ class Opzegdatum:
     basis: str
 
 
-def laatste_opzegdag(einddatum: dt.date, maanden: int) -> Opzegdatum:
+def laatste_opzegdag(einddatum: dt.date, maanden: int, toegestaan=OPZEGTERMIJNEN) -> Opzegdatum:
     """REG-OPZEG: the last day the registered letter of notice must be received for the agreement to end on
-    ``einddatum`` (its last day in force)."""
-    if maanden not in OPZEGTERMIJNEN:
+    ``einddatum`` (its last day in force). ``toegestaan`` as for ``vroegste_einde`` (a vendor contract: None)."""
+    if toegestaan is not None and maanden not in toegestaan or maanden < 1:
         raise ValueError(f"De opzegtermijn is 3 of 6 maanden, niet {maanden}.")
     dag = maanden_erbij(einddatum + dt.timedelta(days=1), -maanden)
-    while vroegste_einde(dag + dt.timedelta(days=1), maanden) <= einddatum:
+    while vroegste_einde(dag + dt.timedelta(days=1), maanden, toegestaan) <= einddatum:
         dag += dt.timedelta(days=1)
-    while vroegste_einde(dag, maanden) > einddatum:
+    while vroegste_einde(dag, maanden, toegestaan) > einddatum:
         dag -= dt.timedelta(days=1)
     basis = f"opzegtermijn {maanden} maanden tot en met {einddatum:%d-%m-%Y}: uiterlijk {dag:%d-%m-%Y}"
     if not is_werkdag(dag):

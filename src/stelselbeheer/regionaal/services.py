@@ -22,12 +22,15 @@ from stelselbeheer.overleg.models import OrgaanSoort
 from . import regels
 from .models import (
     Betaling,
+    Beveiligingsdocument,
     Checklist,
     ChecklistSoort,
     Checkstap,
     Contactpersoon,
+    Contactpunt,
     Deelnemersovereenkomst,
     Dienst,
+    Leverancierscontract,
     Levering,
     Ontbindingsgrond,
     Overeenkomst,
@@ -379,3 +382,43 @@ def checkstap_bijwerken(*, actor, stap: Checkstap, eigenaar: str, streefdatum: d
     stap.save()
     vastleggen(actor=actor, actie="regionaal.checkstap_bijgewerkt", obj=stap, voor=voor, na=momentopname(stap))
     return stap
+
+
+# -- contact points, vendor contracts, security documents --------------------------------------------------------------
+
+@transaction.atomic
+@vereist_recht(Actie.REGIONAAL_BEHEREN)
+def contactpunt_vastleggen(*, actor, rso: Organisatie, organisatie: Organisatie, soort: str, naam: str,
+                           email: str, telefoon: str = "") -> Contactpunt:
+    """The helpdesk, contract or security contact of the RSO itself or of a VSV."""
+    _eigen_rso(actor, rso)
+    if organisatie.pk != rso.pk and organisatie.soort != Soort.VSV:
+        raise ValidationError({"organisatie": "Kies de RSO zelf of een VSV."})
+    return _opslaan(Contactpunt(rso=rso, organisatie=organisatie, soort=soort, naam=naam, telefoon=telefoon,
+                                email=email), actor, "regionaal.contactpunt_vastgelegd")
+
+
+@transaction.atomic
+@vereist_recht(Actie.REGIONAAL_BEHEREN)
+def leverancierscontract_vastleggen(*, actor, rso: Organisatie, leverancier: Organisatie, onderwerp: str,
+                                    ingangsdatum: dt.date, einddatum: dt.date, opzegtermijn_maanden: int,
+                                    verwerkersovereenkomst: bool = True) -> Leverancierscontract:
+    """A contract of the RSO with a vendor (the viewer, ZNO), with its term and notice period."""
+    _eigen_rso(actor, rso)
+    if leverancier.soort != Soort.LEVERANCIER:
+        raise ValidationError({"leverancier": "Kies een ICT-leverancier."})
+    return _opslaan(Leverancierscontract(rso=rso, leverancier=leverancier, onderwerp=onderwerp,
+                                         ingangsdatum=ingangsdatum, einddatum=einddatum,
+                                         opzegtermijn_maanden=opzegtermijn_maanden,
+                                         verwerkersovereenkomst=verwerkersovereenkomst),
+                    actor, "regionaal.leverancierscontract_vastgelegd")
+
+
+@transaction.atomic
+@vereist_recht(Actie.REGIONAAL_BEHEREN)
+def beveiligingsdocument_vastleggen(*, actor, rso: Organisatie, soort: str, titel: str, vastgesteld_op: dt.date,
+                                    review_voor: dt.date) -> Beveiligingsdocument:
+    """An information-security document (DPIA, log access, risk analysis, audit) with its review date."""
+    _eigen_rso(actor, rso)
+    return _opslaan(Beveiligingsdocument(rso=rso, soort=soort, titel=titel, vastgesteld_op=vastgesteld_op,
+                                         review_voor=review_voor), actor, "regionaal.beveiligingsdocument_vastgelegd")

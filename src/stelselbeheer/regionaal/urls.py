@@ -29,4 +29,10 @@ urlpatterns = [
     path("regionaal/rso/<int:pk>/checklists/nieuw/", views.checklist_nieuw, name="checklist-nieuw"),
     path("regionaal/checklists/<int:pk>/", views.checklist_detail, name="checklist-detail"),
     path("regionaal/checkstappen/<int:pk>/", views.checkstap_bijwerken, name="checkstap-bijwerken"),
+    path("regionaal/rso/<int:pk>/contracten/", views.rso_contracten, name="rso-contracten"),
+    path("regionaal/rso/<int:pk>/contactpunten/nieuw/", views.contactpunt_nieuw, name="contactpunt-nieuw"),
+    path("regionaal/rso/<int:pk>/leverancierscontracten/nieuw/", views.leverancierscontract_nieuw,
+         name="leverancierscontract-nieuw"),
+    path("regionaal/rso/<int:pk>/beveiligingsdocumenten/nieuw/", views.beveiligingsdocument_nieuw,
+         name="beveiligingsdocument-nieuw"),
 ]

@@ -2,6 +2,8 @@
 user sees is ``overzicht.zichtbare_*`` (REG-EIGEN-RSO: a regional user only its own RSO; another RSO's pages are a
 404); writing needs REGIONAAL_BEHEREN and, for a regional user, its own RSO (the services check it again)."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -17,11 +19,14 @@ from . import document, overzicht, services
 from .filters import OvereenkomstFilter, RsoFilter
 from .forms import (
     BetalingForm,
+    BeveiligingsdocumentForm,
     ChecklistForm,
     CheckstapForm,
     ContactpersoonForm,
+    ContactpuntForm,
     DeelnemersovereenkomstForm,
     DienstForm,
+    LeverancierscontractForm,
     OndertekenenForm,
     OntbindenForm,
     OpzeggenForm,
@@ -31,7 +36,7 @@ from .forms import (
     TermenForm,
     VergaderingForm,
 )
-from .models import Checkstap, Dienst, Levering, OvereenkomstStatus
+from .models import Checkstap, Contactpunt, Dienst, Levering, OvereenkomstStatus
 
 FORMULIER = "kern/formulier_pagina.html"
 
@@ -285,3 +290,47 @@ def checkstap_bijwerken(request, pk: int):
         if verwerk(form, lambda d: services.checkstap_bijwerken(actor=request.user, stap=stap, **d)):
             return _gelukt(request, "De stap is bijgewerkt.", stap.checklist)
     return render(request, FORMULIER, {"form": form, "titel": f"Stap bijwerken: {stap}", "object": stap.checklist})
+
+
+@vereist(Actie.REGIONAAL_LEZEN)
+def rso_contracten(request, pk: int):
+    """Contact points, vendor contracts (with the last day to give notice) and security documents of one RSO."""
+    rso = _rso(request, pk)
+    vandaag = timezone.localdate()
+    return render(request, "regionaal/contracten.html", {
+        "rso": rso, "vandaag": vandaag, "beheer": overzicht.mag_beheren(request.user, rso),
+        "contactpunten": Contactpunt.objects.filter(rso=rso).select_related("organisatie"),
+        "contracten": [c for c in overzicht.leverancierscontracten(request.user, vandaag) if c.rso_id == rso.pk],
+        "documenten": rso.beveiligingsdocumenten.all(),
+        "review_grens": vandaag + dt.timedelta(days=overzicht.REVIEW_SIGNAAL_DAGEN)})
+
+
+def _rso_stap(request, pk, form_class, uitvoeren, titel, gelukt, *, met_rso=False):
+    rso = _rso(request, pk)
+    _beheer(request, rso)
+    form = form_class(request.POST or None, **({"rso": rso} if met_rso else {}))
+    if request.method == "POST":
+        if verwerk(form, lambda d: uitvoeren(rso, d)):
+            return _gelukt(request, gelukt, reverse("rso-contracten", args=[rso.pk]))
+    return render(request, FORMULIER, {"form": form, "titel": f"{titel}: {rso}"})
+
+
+@vereist(Actie.REGIONAAL_BEHEREN)
+def contactpunt_nieuw(request, pk: int):
+    return _rso_stap(request, pk, ContactpuntForm,
+                     lambda rso, d: services.contactpunt_vastleggen(actor=request.user, rso=rso, **d),
+                     "Contactpunt vastleggen", "Het contactpunt is vastgelegd.", met_rso=True)
+
+
+@vereist(Actie.REGIONAAL_BEHEREN)
+def leverancierscontract_nieuw(request, pk: int):
+    return _rso_stap(request, pk, LeverancierscontractForm,
+                     lambda rso, d: services.leverancierscontract_vastleggen(actor=request.user, rso=rso, **d),
+                     "Leverancierscontract vastleggen", "Het leverancierscontract is vastgelegd.")
+
+
+@vereist(Actie.REGIONAAL_BEHEREN)
+def beveiligingsdocument_nieuw(request, pk: int):
+    return _rso_stap(request, pk, BeveiligingsdocumentForm,
+                     lambda rso, d: services.beveiligingsdocument_vastleggen(actor=request.user, rso=rso, **d),
+                     "Beveiligingsdocument vastleggen", "Het beveiligingsdocument is vastgelegd.")

@@ -22,7 +22,11 @@ def taken(user, dag: dt.date) -> list[Taak]:
     verstreken = list(Checkstap.objects.filter(checklist__in=overzicht.checklists(user), gereed_op__isnull=True,
                                                streefdatum__lt=dag).select_related("checklist__vsv")
                       .order_by("streefdatum", "id"))
+    reviews = list(overzicht.reviews_nodig(user, dag))
     return [
+        Taak("Beveiligingsdocumenten die een review nodig hebben", len(reviews), reverse("regionaal-index"), [
+            Regel(d.titel, reverse("rso-contracten", args=[d.rso_id]), f"review uiterlijk {d.review_voor:%d-%m-%Y}")
+            for d in reviews[:EERSTE]], urgent=any(d.review_voor < dag for d in reviews)),
         Taak("Stappen van stappenplannen en aansluitingen voorbij hun streefdatum", len(verstreken),
              reverse("regionaal-index"), [Regel(f"{s.checklist.vsv}: {s.omschrijving}", s.checklist.get_absolute_url(),
                                                 f"streefdatum {s.streefdatum:%d-%m-%Y}") for s in verstreken[:EERSTE]]),
