@@ -347,6 +347,111 @@ OVERLEG_PARAMETERS = {"{orgaan}": "{code}", "{vergadering}": "{vergadering_id}",
                       "{product}": "{code}", "{koploper}": "{koploper_id}", "{risiconummer}": "{nummer}",
                       "{knelpunt}": "{nummer}"}  # knelpunten
 
+# Regionaal beheer RSO-VSV (issue 14): readers and the regional user (its own RSO only: the fixture's objects are the
+# world's RSO's; another RSO's are a 404, tests/regionaal/test_paginas.py); staff and the RSO's own user write.
+REGIONAAL_LEZERS = LEZERS | {"regio"}
+REGIONAAL_SCHRIJVERS = {"uitvoering", "regio"}
+PAGINAS |= {
+    "regionaal-index": ("/regionaal/", REGIONAAL_LEZERS),
+    "regionaal-dekking": ("/regionaal/dekking/", REGIONAAL_LEZERS),
+    "rso-detail": ("/regionaal/rso/{rso}/", REGIONAAL_LEZERS),
+    "rso-dienst-nieuw": ("/regionaal/rso/{rso}/diensten/nieuw/", REGIONAAL_SCHRIJVERS),
+    "rso-tarief-nieuw": ("/regionaal/diensten/{rsodienst}/tarief/", REGIONAAL_SCHRIJVERS),
+    "overeenkomst-nieuw": ("/regionaal/rso/{rso}/overeenkomsten/nieuw/", REGIONAAL_SCHRIJVERS),
+    "regionaal-overleg-nieuw": ("/regionaal/rso/{rso}/overleg/nieuw/", REGIONAAL_SCHRIJVERS),
+    "regionale-vergadering-nieuw": ("/regionaal/overleg/{regionaaloverleg}/vergaderingen/nieuw/",
+                                    REGIONAAL_SCHRIJVERS),
+    "overeenkomst-lijst": ("/regionaal/overeenkomsten/", REGIONAAL_LEZERS),
+    "overeenkomst-detail": ("/regionaal/overeenkomsten/{overeenkomst}/", REGIONAAL_LEZERS),
+    "overeenkomst-pdf": ("/regionaal/overeenkomsten/{overeenkomst}/overeenkomst.pdf", REGIONAAL_LEZERS),
+    "overeenkomst-contactpersoon-nieuw": ("/regionaal/overeenkomsten/{overeenkomst}/contactpersonen/nieuw/",
+                                          REGIONAAL_SCHRIJVERS),
+    "overeenkomst-ondertekenen": ("/regionaal/overeenkomsten/{overeenkomst}/ondertekenen/", REGIONAAL_SCHRIJVERS),
+    "overeenkomst-opzeggen": ("/regionaal/overeenkomsten/{overeenkomst}/opzeggen/", REGIONAAL_SCHRIJVERS),
+    "overeenkomst-ontbinden": ("/regionaal/overeenkomsten/{overeenkomst}/ontbinden/", REGIONAAL_SCHRIJVERS),
+    "overeenkomst-betaling-nieuw": ("/regionaal/overeenkomsten/{overeenkomst}/betalingen/nieuw/",
+                                    REGIONAAL_SCHRIJVERS),
+    "deelnemersovereenkomst-nieuw": ("/regionaal/overeenkomsten/{overeenkomst}/deelnemers/nieuw/",
+                                     REGIONAAL_SCHRIJVERS),
+    "checklist-nieuw": ("/regionaal/rso/{rso}/checklists/nieuw/", REGIONAAL_SCHRIJVERS),
+    "checklist-detail": ("/regionaal/checklists/{checklist}/", REGIONAAL_LEZERS),
+    "checkstap-bijwerken": ("/regionaal/checkstappen/{checkstap}/", REGIONAAL_SCHRIJVERS),
+    "rso-contracten": ("/regionaal/rso/{rso}/contracten/", REGIONAAL_LEZERS),
+    "contactpunt-nieuw": ("/regionaal/rso/{rso}/contactpunten/nieuw/", REGIONAAL_SCHRIJVERS),
+    "leverancierscontract-nieuw": ("/regionaal/rso/{rso}/leverancierscontracten/nieuw/", REGIONAAL_SCHRIJVERS),
+    "beveiligingsdocument-nieuw": ("/regionaal/rso/{rso}/beveiligingsdocumenten/nieuw/", REGIONAAL_SCHRIJVERS),
+}
+API |= {
+    ("get", "/api/regionaal/rsos/{rso}/diensten"): REGIONAAL_LEZERS,
+    ("get", "/api/regionaal/overeenkomsten"): REGIONAAL_LEZERS,
+    ("get", "/api/regionaal/overeenkomsten/{overeenkomst}"): REGIONAAL_LEZERS,
+    ("post", "/api/regionaal/overeenkomsten/{overeenkomst}/ondertekening"): REGIONAAL_SCHRIJVERS,
+    ("get", "/api/regionaal/dekking"): REGIONAAL_LEZERS,
+}
+OVERLEG_PARAMETERS |= {"{rso}": "{rso_id}", "{overeenkomst}": "{nummer}"}
+
+
+def _regionaal_pad(sjabloon, wereld):
+    """The world's RSO with a catalogue, a drafted agreement with a VSV of its region and a regional body, for the
+    regionaal routes' placeholders."""
+    if not any(k in sjabloon for k in ("{rso}", "{rsodienst}", "{overeenkomst}", "{regionaaloverleg}",
+                                       "{checklist}", "{checkstap}")):
+        return sjabloon
+    from stelselbeheer.regionaal.models import Checklist, RegionaalOverleg
+
+    _regionaal(wereld)
+    ro = RegionaalOverleg.objects.get()
+    rso = wereld["rso"]
+    waarden = {"{rso}": rso.pk, "{rsodienst}": rso.rso_diensten.first().pk,
+               "{overeenkomst}": rso.overeenkomsten_rso.get().nummer, "{regionaaloverleg}": ro.pk,
+               "{checklist}": Checklist.objects.get().pk, "{checkstap}": Checklist.objects.get().stappen.first().pk}
+    for sleutel, waarde in waarden.items():
+        sjabloon = sjabloon.replace(sleutel, str(waarde))
+    return sjabloon
+
+
+def _regionaal(wereld):
+    import datetime as dt
+    from decimal import Decimal
+
+    from stelselbeheer.organisaties.models import Organisatie
+    from stelselbeheer.organisaties.services import organisatie_aanmaken, relatie_leggen
+    from stelselbeheer.regionaal import services as reg
+    from stelselbeheer.regionaal.models import Overeenkomst
+
+    if Overeenkomst.objects.exists():
+        return
+    rso = wereld["rso"]
+    optioneel = reg.dienst_vastleggen(actor=None, rso=rso, thema="Helpdesk zorgverleners", omvat="Ondersteuning.",
+                                      plaatsing="regionaal", levering="optioneel")
+    direct = reg.dienst_vastleggen(actor=None, rso=rso, thema="Telefonische helpdesk", omvat="Voor deelnemers.",
+                                   plaatsing="regionaal", levering="rechtstreeks")
+    reg.tarief_vaststellen(actor=None, dienst=optioneel, jaar=2026, bedrag=Decimal("4800"))
+    vsv = organisatie_aanmaken(actor=None, naam="VSV Twente", soort="vsv", kvk_nummer="19999999", regio=rso.regio)
+    lid = Organisatie.objects.get(pk=wereld["aanbieder"].organisatie_id)
+    relatie_leggen(actor=None, van=lid, naar=vsv, soort="lid_van")
+    ovk = reg.overeenkomst_opstellen(actor=None, rso=rso, vsv=vsv, opzegtermijn_maanden=3,
+                                     optionele_diensten=[optioneel])
+    reg.contactpersoon_toevoegen(actor=None, overeenkomst=ovk, partij="vsv", organisatie="VSV Twente", naam="A",
+                                 functie="Aanspreekpunt", telefoon="053-1111111", email="a@vsv.nl")
+    reg.betaling_vastleggen(actor=None, overeenkomst=ovk, dienst=optioneel, ontvangen_op=dt.date(2026, 1, 5),
+                            bedrag=Decimal("4800"))
+    reg.deelnemersovereenkomst_vastleggen(actor=None, overeenkomst=ovk, deelnemer=lid, dienst=direct,
+                                          ingangsdatum=dt.date(2026, 1, 1), verwerker="Helpdeskpartij B.V.",
+                                          verwerkersovereenkomst_tot=dt.date(2027, 1, 1))
+    reg.regionaal_overleg_instellen(actor=None, rso=rso, niveau="tactisch", code="gebruikersgroep-twente",
+                                    naam="Gebruikersgroep Twente")
+    reg.checklist_starten(actor=None, soort="stappenplan_vsv", rso=rso, vsv=vsv, gestart_op=dt.date(2026, 1, 5),
+                          eigenaar="Aanspreekpunt VSV")
+    reg.contactpunt_vastleggen(actor=None, rso=rso, organisatie=vsv, soort="helpdesk", naam="Helpdesk VSV",
+                               email="helpdesk@vsv.nl")
+    leverancier = organisatie_aanmaken(actor=None, naam="Viewer B.V.", soort="leverancier", kvk_nummer="19999998")
+    reg.leverancierscontract_vastleggen(actor=None, rso=rso, leverancier=leverancier, onderwerp="Viewer en ZNO",
+                                        ingangsdatum=dt.date(2025, 1, 1), einddatum=dt.date(2027, 12, 31),
+                                        opzegtermijn_maanden=6)
+    reg.beveiligingsdocument_vastleggen(actor=None, rso=rso, soort="dpia", titel="DPIA viewer",
+                                        vastgesteld_op=dt.date(2025, 3, 1), review_voor=dt.date(2026, 3, 1))
+
 
 def _namen(patronen, prefix=""):
     for p in patronen:
@@ -628,6 +733,7 @@ def _pad(sjabloon, wereld, rol=None):
         sjabloon = _adoptie_pad(sjabloon, wereld)
     sjabloon = _wijzigingen_pad(_afsprakenset_pad(sjabloon, wereld), wereld)
     sjabloon = _adoptie_pad(_implementatie_pad(sjabloon, wereld), wereld)
+    sjabloon = _regionaal_pad(sjabloon, wereld)
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from stelselbeheer.besluiten.models import Besluit
@@ -858,6 +964,19 @@ ADMIN = {
     "adoptie.handmatigestatus": LEZERS,
     "knelpunten.bouwblok": LEZERS,
     "knelpunten.knelpunt": LEZERS,
+    # regionaal (issue 14): read-only for the roles with the admin; a regional user has no admin
+    "regionaal.dienst": LEZERS,
+    "regionaal.tarief": LEZERS,
+    "regionaal.overeenkomst": LEZERS,
+    "regionaal.contactpersoon": LEZERS,
+    "regionaal.betaling": LEZERS,
+    "regionaal.deelnemersovereenkomst": LEZERS,
+    "regionaal.regionaaloverleg": LEZERS,
+    "regionaal.checklist": LEZERS,
+    "regionaal.checkstap": LEZERS,
+    "regionaal.contactpunt": LEZERS,
+    "regionaal.leverancierscontract": LEZERS,
+    "regionaal.beveiligingsdocument": LEZERS,
 }
 
 
@@ -929,6 +1048,8 @@ def _admin_object(label, wereld):
         _adoptie(wereld)
     if label.startswith("knelpunten."):
         _knelpunt(wereld)
+    if label.startswith("regionaal."):
+        _regionaal(wereld)
     _zaak(wereld)  # a case brings its events
     model = apps.get_model(label)
     return model.objects.first() or maken[label]()

@@ -188,6 +188,7 @@ INSTALLED_APPS = [
     "stelselbeheer.wijzigingen",
     "stelselbeheer.adoptie",
     "stelselbeheer.knelpunten",
+    "stelselbeheer.regionaal",
     "stelselbeheer.demo",  # top of the dependency graph: imports every app, none imports it
     "django_tasks",
     "django_tasks_db",

@@ -44,6 +44,7 @@ urlpatterns = [
     path("", include("stelselbeheer.implementatie.urls")),
     path("", include("stelselbeheer.adoptie.urls")),
     path("", include("stelselbeheer.knelpunten.urls")),
+    path("", include("stelselbeheer.regionaal.urls")),
     path("api/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -38,6 +38,10 @@ VAST = {
     "wsjf-run": "one recorded ordering: the products competing for capacity (a handful)",
     "implementatie-mijn-taken": "the tasks of one organisation in the products' current phases",
     "implementatie-taken": "the tasks of one organisation in the products' current phases",
+    "rso-detail": "one RSO's service catalogue: its themes per annex of the model agreement (about a dozen)",
+    "checklist-detail": "one checklist: its six steps",
+    "rso-contracten": "one RSO's vendor contracts (a handful: the viewer and the infrastructure it contracts)",
+    "regionaal-dekking": "one row per region (a fixed set of a few dozen: the VSV/ROAZ regions of the country)",
 }
 
 #: the roles tried in this order: the first that may see the page renders it

@@ -23,6 +23,7 @@ SERVICEMODULES = [
     "wijzigingen.services",
     "implementatie.services",
     "adoptie.services", "knelpunten.services",
+    "regionaal.services",
 ]
 
 #: public functions of those modules that are not an entrance for a user, with the reason

@@ -31,7 +31,7 @@ def test_elk_blad_van_de_boom_wijst_het_juiste_loket(client, db, blad, verwacht)
                                                       "omschrijving": "Sinds vanochtend.", "melder_naam": "An",
                                                       "melder_email": "an@vsv.nl"})
     assert Melding.objects.exists() == (verwacht and blad != "rso")  # rso also needs the region
-    assert set(boom.bladeren(boom.STANDAARD)) == {"eigen_ict", "leverancier", "rso", "landelijk", "afspraken"}
+    assert set(boom.bladeren(boom.STANDAARD)) == {"eigen_ict", "leverancier", "rso", "landelijk", "afspraken", "client"}
 
 
 def test_boom_is_data_en_wordt_gecontroleerd(db):

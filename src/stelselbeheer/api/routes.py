@@ -10,6 +10,7 @@ from stelselbeheer.meldingen.api import router as meldingen
 from stelselbeheer.naleving.api import router as naleving
 from stelselbeheer.organisaties.api import router as organisaties
 from stelselbeheer.overleg.api import router as overleg
+from stelselbeheer.regionaal.api import router as regionaal
 from stelselbeheer.register.api import router as register
 from stelselbeheer.wijzigingen.api import router as wijzigingen
 
@@ -26,3 +27,4 @@ api.add_router("/", wijzigingen)
 api.add_router("/", implementatie)
 api.add_router("/", adoptie)
 api.add_router("/", knelpunten)
+api.add_router("/", regionaal)

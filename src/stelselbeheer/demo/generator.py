@@ -43,6 +43,7 @@ from stelselbeheer.demo.afsprakenset import afsprakenset_demo
 from stelselbeheer.demo.implementatie import implementatie_demo
 from stelselbeheer.demo.knelpunten import knelpunten_demo
 from stelselbeheer.demo.overleg import Besluitvorming, bestuur_inrichten, overleg_demo
+from stelselbeheer.demo.regionaal import regionaal_demo
 from stelselbeheer.demo.wijzigingen import wijzigingen_demo
 from stelselbeheer.kern.audit import vastleggen
 from stelselbeheer.kern.models import Gebruiker
@@ -721,6 +722,8 @@ def genereer(*, aanbieders: int = 2000, seed: int = 2026, peildatum: dt.date | N
         for soort, aantal in adoptie_demo(peildatum=gen.peildatum, rng=gen.rng).items():
             gen.tel(soort, aantal)
         for soort, aantal in knelpunten_demo(peildatum=gen.peildatum, rng=gen.rng).items():
+            gen.tel(soort, aantal)
+        for soort, aantal in regionaal_demo(peildatum=gen.peildatum, fake=gen.fake, kvk=gen.kvk).items():
             gen.tel(soort, aantal)
         vastleggen(actor=None, actie="demo.gegenereerd", object_type="kern.demodata", object_id=str(seed),
                    omschrijving=f"Demodata (seed {seed}, {aanbieders} aanbieders)",

@@ -51,6 +51,9 @@ MENU: tuple[Groep, ...] = (
         Item("Mijn deelname", "mijn-overzicht", _A.EIGEN_DEELNEMER_LEZEN),
         Item("Mijn releases", "mijn-releases", _A.EIGEN_DEELNEMER_LEZEN),  # afsprakenset
         Item("Mijn regio", "regio-overzicht", _A.REGIO_LEZEN),
+        Item("Regionaal beheer", "regionaal-index", _A.REGIONAAL_LEZEN),
+        Item("Overeenkomsten RSO-VSV", "overeenkomst-lijst", _A.REGIONAAL_LEZEN),
+        Item("Dekking helpdesks", "regionaal-dekking", _A.REGIONAAL_LEZEN),
         Item("Deelnemers", "publiek-deelnemers", _A.REGISTER_PUBLIEK_LEZEN, behalve_met=_A.DEELNEMER_LEZEN),
         Item("Deelnemers", "deelnemer-lijst", _A.DEELNEMER_LEZEN),
         Item("Toe- en uittreding", "toetreding-workflow", _A.DEELNEMER_LEZEN),

@@ -117,6 +117,10 @@ class Actie(models.TextChoices):
     KNELPUNT_LEZEN = "knelpunt.lezen", "Knelpunten van de implementatie raadplegen"
     KNELPUNT_BEHEREN = "knelpunt.beheren", ("Knelpunten vastleggen, agenderen en tot hun oplossing volgen; een "
                                             "melding tot knelpunt maken")
+    REGIONAAL_LEZEN = "regionaal.lezen", ("Dienstencatalogus, overeenkomsten RSO-VSV, regionale overleggen en de "
+                                          "dekking raadplegen (regio: alleen de eigen RSO)")
+    REGIONAAL_BEHEREN = "regionaal.beheren", ("Dienstencatalogus, tarieven, overeenkomsten RSO-VSV en regionale "
+                                              "overleggen vastleggen (regio: alleen de eigen RSO)")
 
 
 _A = Actie
@@ -224,6 +228,17 @@ _KNELPUNTEN: dict[str, set[str]] = {
     Rol.UITVOERING: {_A.KNELPUNT_LEZEN, _A.KNELPUNT_BEHEREN},
 }
 RECHTEN = {rol: acties | frozenset(_KNELPUNTEN.get(rol, ())) for rol, acties in RECHTEN.items()}
+
+
+#: Regionaal beheer RSO-VSV (issue 14): the RSO keeps its own catalogue, agreements and meetings (a regional user only
+#: its own RSO's, scoped in the services and pages); staff keep all; board and auditor read.
+_REGIONAAL: dict[str, set[str]] = {
+    Rol.REGIO: {_A.REGIONAAL_LEZEN, _A.REGIONAAL_BEHEREN},
+    Rol.UITVOERING: {_A.REGIONAAL_LEZEN, _A.REGIONAAL_BEHEREN},
+    Rol.BESTUUR: {_A.REGIONAAL_LEZEN},
+    Rol.AUDITOR: {_A.REGIONAAL_LEZEN},
+}
+RECHTEN = {rol: acties | frozenset(_REGIONAAL.get(rol, ())) for rol, acties in RECHTEN.items()}
 
 
 def rol_van(user) -> str:

@@ -11,6 +11,7 @@ from stelselbeheer.implementatie import werk as implementatie_werk
 from stelselbeheer.lijsten import werk as lijsten_werk
 from stelselbeheer.meldingen import werk as meldingen_werk
 from stelselbeheer.naleving import werk as naleving_werk
+from stelselbeheer.regionaal import werk as regionaal_werk
 from stelselbeheer.register import werk as register_werk
 
 from .audit import kop_hash
@@ -35,6 +36,7 @@ def _uitvoering(user, dag) -> list[Blok]:
              reverse("release-lijst")),
         Blok("Landelijke implementatie", [implementatie_werk.risico_herzieningen(user, dag)],
              reverse("risico-lijst")),
+        Blok("Regionaal beheer", regionaal_werk.taken(user, dag), reverse("regionaal-index")),
     ]
 
 
@@ -70,7 +72,8 @@ def _regio(user, dag) -> list[Blok]:
     return [Blok(f"Meldingen in {naam}", meldingen_werk.wachtrij(user), reverse("melding-lijst")),
             Blok("Uw eigen meldingen", [meldingen_werk.eigen_open(user)], reverse("mijn-meldingen")),
             Blok("Landelijke implementatie", [implementatie_werk.risico_herzieningen(user, dag)],
-                 reverse("risico-lijst"))]
+                 reverse("risico-lijst")),
+            Blok("Regionaal beheer", regionaal_werk.taken(user, dag), reverse("regionaal-index"))]
 
 
 def _auditor(user, dag) -> list[Blok]:

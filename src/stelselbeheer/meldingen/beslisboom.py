@@ -27,7 +27,8 @@ STANDAARD = {
     "knopen": {
         "werkplek": {"vraag": "Gaat het om uw eigen werkplek, inloggen of uw account bij uw zorgorganisatie?",
                      "opties": [{"label": "Ja", "naar": "eigen_ict"}, {"label": "Nee", "naar": "bronsysteem"},
-                                {"label": "Ik wil een wijziging van de afspraken voorstellen", "naar": "afspraken"}]},
+                                {"label": "Ik wil een wijziging van de afspraken voorstellen", "naar": "afspraken"},
+                                {"label": "Ik ben cliënt of patiënt, geen zorgverlener", "naar": "client"}]},
         "bronsysteem": {"vraag": "Zit het probleem in het eigen systeem van uw organisatie (EPD, ECD, HIS)?",
                         "opties": [{"label": "Ja", "naar": "leverancier"}, {"label": "Nee", "naar": "regionaal"}]},
         "regionaal": {"vraag": "Speelt het alleen in uw regio (de regionale viewer of een regionale afspraak)?",
@@ -43,6 +44,10 @@ STANDAARD = {
         "afspraken": {"uitkomst": "afspraken", "tekst": "Een voorstel om de afspraken van het stelsel, de viewer of "
                                                        "een bronsysteem te wijzigen is een wijzigingsverzoek (RFC). "
                                                        "Dien het hier in; het komt op de juiste ontwikkelagenda."},
+        # seed 004, bijlage 3 theme 6: the national helpdesk is the clients' first point of contact (REG-DEKKING)
+        "client": {"uitkomst": "landelijk", "tekst": "Voor cliënten is de landelijke helpdesk het eerste "
+                                                    "aanspreekpunt, niet de regionale desk van een RSO. Meld het "
+                                                    "hier; de landelijke desk pakt het op."},
     },
 }
 

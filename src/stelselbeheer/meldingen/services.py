@@ -13,6 +13,7 @@ from stelselbeheer.kern.audit import vastleggen
 from stelselbeheer.kern.rollen import Actie, vereist_recht
 from stelselbeheer.kern.services import volgend_jaarnummer
 from stelselbeheer.overleg.stappen import voorstel_bezwaren
+from stelselbeheer.regionaal.dekking import bedienende_rso
 
 from . import beslisboom as boom_regels
 from . import servicenormen
@@ -96,9 +97,11 @@ def melding_indienen(*, actor, soort: str, onderwerp: str, omschrijving: str, me
         raise ValidationError({"uitkomst": "Volgens de beslisboom hoort dit bij een ander loket; het wordt hier "
                                            "niet in behandeling genomen."})
     token = secrets.token_urlsafe(32)
+    # REG-DEKKING: a regional melding goes to the RSO that serves the region; without one, to the national desk
+    ongedekt = uitkomst == "rso" and regio is not None and bedienende_rso(regio) is None
     melding = Melding(soort=soort, onderwerp=onderwerp, omschrijving=omschrijving, melder_naam=melder_naam,
                       melder_email=melder_email, melder=actor if getattr(actor, "pk", None) else None, regio=regio,
-                      niveau=Niveau.REGIONAAL if uitkomst == "rso" and regio else Niveau.LANDELIJK,
+                      niveau=Niveau.REGIONAAL if uitkomst == "rso" and regio and not ongedekt else Niveau.LANDELIJK,
                       uitkomst=uitkomst, beslisboom=beslisboom, token_sha256=token_sha256(token))
     if uitkomst == "rso" and regio is None:
         raise ValidationError({"regio": "Kies uw regio: de regionale desk pakt dit op."})
@@ -111,6 +114,9 @@ def melding_indienen(*, actor, soort: str, onderwerp: str, omschrijving: str, me
         melding.partijen.add(melding.melder.deelnemer_id)  # a participant filing a dispute is a party to it
     _gebeurtenis(melding, "ingediend", f"{melding.get_soort_display()}, {melding.get_niveau_display().lower()}",
                  zichtbaar=Zichtbaar.MELDER)
+    if ongedekt:
+        _gebeurtenis(melding, "naar de landelijke desk", f"In {regio} is geen RSO actief: de landelijke desk "
+                                                         f"behandelt deze melding.", zichtbaar=Zichtbaar.MELDER)
     link = f"{basis_url.rstrip('/')}/meldingen/status/{token}/" if basis_url else ""
     # only the reference and the link: the address is not confirmed, so nothing the sender typed (name, subject,
     # text) goes into the mail, or the front door would relay anyone's text to anyone (MEL-MISBRUIK)
@@ -119,7 +125,8 @@ def melding_indienen(*, actor, soort: str, onderwerp: str, omschrijving: str, me
               + (f"De status volgt u op {link}\nBewaar deze link: hij wordt niet opnieuw verstuurd.\n" if link
                  else "") + "\nMet vriendelijke groet,\nde desk van het afsprakenstelsel", melder_email)])
     vastleggen(actor=actor, actie="melding.ingediend", obj=melding, omschrijving=melding.nummer,
-               na={"soort": soort, "niveau": melding.niveau, "uitkomst": uitkomst})
+               na={"soort": soort, "niveau": melding.niveau, "uitkomst": uitkomst},
+               reden="geen RSO in de regio" if ongedekt else "")
     return melding, token
 
 

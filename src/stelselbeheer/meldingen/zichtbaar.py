@@ -9,6 +9,7 @@ latter."""
 from django.db.models import Q
 
 from stelselbeheer.kern.rollen import Rol, rol_van
+from stelselbeheer.regionaal.dekking import bediende_regio_ids
 
 from .models import Melding, Niveau, Zichtbaar
 
@@ -18,7 +19,8 @@ def zichtbare_meldingen(user):
     if rol in {Rol.UITVOERING, Rol.BESTUUR}:
         return Melding.objects.all()
     if rol == Rol.REGIO and user.rso_id:
-        return Melding.objects.filter(niveau=Niveau.REGIONAAL, regio_id=user.rso.regio_id)
+        # REG-DEKKING: its own region and the regions it serves under an agreement in force
+        return Melding.objects.filter(niveau=Niveau.REGIONAAL, regio_id__in=bediende_regio_ids(user.rso))
     if user is not None and getattr(user, "is_authenticated", False):
         return Melding.objects.filter(melder=user)
     return Melding.objects.none()
