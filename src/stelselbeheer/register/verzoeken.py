@@ -71,7 +71,7 @@ def _vormfouten(gegevens: dict) -> dict[str, str]:
             if not isinstance(waarde, dict) or not all(isinstance(v, str) for v in waarde.values()):
                 fouten[veld] = "Geef de systeemrollen als object van systeemrolcode naar resource endpoint (tekst)."
         elif veld == "interfaceversies":
-            if not isinstance(waarde, list) or not all(isinstance(v, str) for v in waarde):
+            if waarde is not None and (not isinstance(waarde, list) or not all(isinstance(v, str) for v in waarde)):
                 fouten[veld] = "Geef de interfaceversies als lijst van teksten, zoals [\"1.4.0\"]."
         elif veld == "abonneren_maximale_duur":
             if waarde is not None and (isinstance(waarde, bool) or not isinstance(waarde, int)):
