@@ -53,6 +53,8 @@ PAGINAS = {
     "lijsten-certificaten": ("/lijsten/certificaten.json", ALLE),
     "lijst-live-sig": ("/lijsten/zal.xml.sig", ALLE),
     "lijst-versie-sig": ("/lijsten/zal/1.xml.sig", ALLE),
+    # lijsten: the framework's file names (formaten)
+    "medmij-lijst": ("/MedMij_Zorgaanbiederslijst.xml?api=3", ALLE),
     "lijsten-overzicht": ("/beheer/lijsten/", LEZERS),
     "lijsten-waarom": ("/beheer/lijsten/waarom/?lijst=zal&sleutel=huisartsdelinde@medmij", LEZERS),
     "lijst-geschiedenis": ("/beheer/lijsten/zal/", LEZERS),

@@ -18,7 +18,7 @@ from .models import (
 from .zoeken import zoektekst
 
 
-def aanbiedertype_van(waarde: str | Aanbiedertype | None) -> Aanbiedertype | None:
+def _aanbiedertype(waarde: str | Aanbiedertype | None) -> Aanbiedertype | None:
     """REG-AANBIEDERTYPE: the Aanbiedertype by its code (None: none given, published as ZA); an unknown code is a
     field error on ``aanbiedertype``."""
     if waarde is None or isinstance(waarde, Aanbiedertype):
@@ -64,7 +64,7 @@ def aanbieder_aanmaken(*, actor, naam: str, weergavenaam: str, organisatie, dva:
     _eis_rol(dva, RolSoort.DVA, "dva")
     aanbieder = Aanbieder(naam=naam, weergavenaam=weergavenaam, organisatie=organisatie, dva=dva,
                           soort=soort or Aanbieder._meta.get_field("soort").default,
-                          plaats=plaats or organisatie.plaats, aanbiedertype=aanbiedertype_van(aanbiedertype),
+                          plaats=plaats or organisatie.plaats, aanbiedertype=_aanbiedertype(aanbiedertype),
                           hrn=hrn)
     aanbieder.zoektekst = zoektekst(weergavenaam=aanbieder.weergavenaam, plaats=aanbieder.plaats, naam=naam)
     return opslaan_nieuw(actor=actor, obj=aanbieder, actie="aanbieder.aangemaakt", reden=reden)
@@ -77,7 +77,7 @@ def aanbieder_wijzigen(*, actor, aanbieder: Aanbieder, wijzigingen: dict, reden:
     if "dva" in wijzigingen:
         _eis_rol(wijzigingen["dva"], RolSoort.DVA, "dva")
     if "aanbiedertype" in wijzigingen:
-        wijzigingen = {**wijzigingen, "aanbiedertype": aanbiedertype_van(wijzigingen["aanbiedertype"])}
+        wijzigingen = {**wijzigingen, "aanbiedertype": _aanbiedertype(wijzigingen["aanbiedertype"])}
     wijzigingen = {**wijzigingen, "zoektekst": zoektekst(
         weergavenaam=wijzigingen.get("weergavenaam", aanbieder.weergavenaam),
         plaats=wijzigingen.get("plaats", aanbieder.plaats), naam=aanbieder.naam)}
