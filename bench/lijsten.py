@@ -68,8 +68,8 @@ reg.aanbieder_dienst_instellen(actor=None, aanbieder=d.aanbieder, gegevensdienst
 e = {}; t = time.perf_counter()
 s2 = lijst_publiceren(actor=None, lijst="zal", metingen=e); e["totaal"] = time.perf_counter() - t
 ocl = alle_lijsten_publiceren(actor=None)["ocl"]
-print(json.dumps({"per_lijst": per_lijst, "vol": m, "een": e, "aantal": s.aantal, "grootte": s.grootte, "volgnummer": s2.volgnummer,
-                  "gewijzigd": s2.gewijzigd, "ocl": ocl.aantal}))
+print(json.dumps({"per_lijst": per_lijst, "vol": m, "een": e, "aantal": s.aantal, "grootte": s.grootte,
+                  "volgnummer": s2.volgnummer, "gewijzigd": s2.gewijzigd, "ocl": ocl.aantal}))
 """
 
 
