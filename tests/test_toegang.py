@@ -572,6 +572,9 @@ ADMIN = {
     "lijsten.lijstkop": LEZERS,
     "lijsten.misluktebouw": LEZERS,
     "lijsten.publicatievoorstel": LEZERS,
+    # lijsten and register: the current formats (formaten)
+    "lijsten.formaatversie": LEZERS,
+    "register.aanbiedertype": LEZERS,
     "besluiten.besluit": LEZERS,  # confidential ones only for staff and board (BES-VERTROUWELIJK, its own test)
     "naleving.constatering": STAF,
     "naleving.nalevingszaak": STAF,
