@@ -1,7 +1,9 @@
 """Benchmark of the published lists (issue 3), printed by `make bench`.
 
 A register of 50,000 aanbieders x ~3 gegevensdiensten and 200 OAuth clients (SQLite, and PostgreSQL when
-reachable): the time of a full publication of the ZAL per part (build, XML, diff, validate, sign, compress,
+reachable): per list with every format it is published in (ZAL release 2 and 3, ZAKL, OCL, GNL, whitelist;
+LST-FORMAAT) the time of a full publication and of one after a single change, with the process's peak memory
+after each; then the time of a full publication of the ZAL per part (build, XML, diff, validate, sign, compress,
 store), the first in a fresh process (so nothing is remembered from an earlier build), of a publication after
 one change, and the request rate for the ZAL of 304 responses, `?sinds=` 204 responses
 and full 200 responses, each against the same file served by a plain static web server (Python's
@@ -25,19 +27,37 @@ from run import AANBIEDERS, _stelsel, _vrije_poort, op_elke_database, start_wsgi
 DUUR = float(os.environ.get("BENCH_DUUR", "3"))
 
 PUBLICEER = r"""
-import json, time
+import json, resource, time
 from django.utils import timezone
 from stelselbeheer.deelnemers.models import Deelnemer
 from stelselbeheer.register.models import OAuthclient, AanbiederGegevensdienst
 from stelselbeheer.register import services as reg
 from stelselbeheer.lijsten.services import lijst_publiceren, alle_lijsten_publiceren
+from stelselbeheer.lijsten.models import Snapshot
 dvp = list(Deelnemer.objects.filter(rollen__rol="dvp", status="actief"))
 bestaand = OAuthclient.objects.count()
 OAuthclient.objects.bulk_create([OAuthclient(hostname=f"app{i}.pgo{i % 7}.nl", organisatienaam=f"PGO {i}",
                                              dvp=dvp[i % len(dvp)]) for i in range(200 - bestaand)])
-from stelselbeheer.lijsten.validatie import schema
-for lijst in ("zal", "ocl", "gnl", "whitelist"):
-    schema(lijst)  # loading the schemas is start-up, not publication
+from stelselbeheer.lijsten.validatie import BESTANDEN, schema
+from stelselbeheer.lijsten import formaten
+for sleutel in BESTANDEN:
+    schema(sleutel)  # loading the schemas is start-up, not publication
+def piek():  # the process's peak resident memory so far, MB (ru_maxrss is in KiB on Linux)
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+per_lijst = {}
+for lijst in ("gnl", "zal", "zakl", "ocl", "whitelist"):  # each list with all its formats, first in this process
+    t = time.perf_counter(); s = lijst_publiceren(actor=None, lijst=lijst)
+    per_lijst[lijst] = {"vol": time.perf_counter() - t, "piek_vol": piek(), "aantal": s.aantal,
+                        "formaten": formaten.majors(lijst),
+                        "mb": [s.grootte / 1e6] + [f.grootte / 1e6 for f in s.formaatversies.order_by("api")]}
+naam0, entry0 = next(iter(Snapshot.objects.filter(lijst="zal").order_by("-volgnummer").first().entries.items()))
+d0 = AanbiederGegevensdienst.objects.get(aanbieder__naam=naam0, gegevensdienst__code=next(iter(entry0["k"])))
+reg.aanbieder_dienst_instellen(actor=None, aanbieder=d0.aanbieder, gegevensdienst=d0.gegevensdienst,
+    authorization_endpoint="https://auth.eerst.nl/a", token_endpoint="https://api.eerst.nl/t",
+    systeemrollen={"MED": "https://fhir.eerst.nl/m"}, interfaceversies=["1.3.0", "1.4.0"])
+for lijst in ("gnl", "zal", "zakl", "ocl", "whitelist"):  # one change: the ZAL, ZAKL and whitelist see it
+    t = time.perf_counter(); lijst_publiceren(actor=None, lijst=lijst)
+    per_lijst[lijst].update(een=time.perf_counter() - t, piek_een=piek())
 m = {}; t = time.perf_counter()  # the first publication in this process: every fragment written and validated
 s = lijst_publiceren(actor=None, lijst="zal", metingen=m); m["totaal"] = time.perf_counter() - t
 naam, entry = next(iter(s.entries.items()))
@@ -48,8 +68,8 @@ reg.aanbieder_dienst_instellen(actor=None, aanbieder=d.aanbieder, gegevensdienst
 e = {}; t = time.perf_counter()
 s2 = lijst_publiceren(actor=None, lijst="zal", metingen=e); e["totaal"] = time.perf_counter() - t
 ocl = alle_lijsten_publiceren(actor=None)["ocl"]
-print(json.dumps({"vol": m, "een": e, "aantal": s.aantal, "grootte": s.grootte, "volgnummer": s2.volgnummer,
-                  "gewijzigd": s2.gewijzigd, "ocl": ocl.aantal}))
+print(json.dumps({"per_lijst": per_lijst, "vol": m, "een": e, "aantal": s.aantal, "grootte": s.grootte,
+                  "volgnummer": s2.volgnummer, "gewijzigd": s2.gewijzigd, "ocl": ocl.aantal}))
 """
 
 
@@ -77,6 +97,16 @@ def bench(naam: str, url: str) -> None:
 
     uit = json.loads(_stelsel(env, "shell", "--verbosity", "0", "-c", PUBLICEER).stdout.strip().splitlines()[-1])
     print(f"\n== {naam}: ZAL met {uit['aantal']} aanbieders ({uit['grootte'] / 1e6:.1f} MB), OCL {uit['ocl']} clients")
+    print(f"{'lijst (formaten ?api=)':<26} {'entries':>8} {'MB per formaat':>18} {'volledig s':>11} {'piek MB':>8} "
+          f"{'één wijziging s':>16} {'piek MB':>8}")
+    totaal_vol = totaal_een = 0.0
+    for lijst, r in uit["per_lijst"].items():
+        totaal_vol, totaal_een = totaal_vol + r["vol"], totaal_een + r["een"]
+        mb = " + ".join(f"{x:.1f}" for x in r["mb"])
+        print(f"{lijst + ' ' + str(r['formaten']):<26} {r['aantal']:>8} {mb:>18} {r['vol']:>11.2f} "
+              f"{r['piek_vol']:>8.0f} {r['een']:>16.2f} {r['piek_een']:>8.0f}")
+    print(f"{'alle formaten samen':<26} {'':>8} {'':>18} {totaal_vol:>11.2f} {'':>8} {totaal_een:>16.2f}  "
+          f"(doel: < 30 s en < 3 s; {'ok' if totaal_vol < 30 and totaal_een < 3 else 'BOVEN DOEL'})")
     for soort, label in (("vol", "volledige publicatie"), ("een", "publicatie na één wijziging")):
         delen = ", ".join(f"{k} {v:.2f}" for k, v in uit[soort].items() if k != "totaal")
         doel = 30 if soort == "vol" else 3

@@ -59,6 +59,8 @@ PAGINAS = {
     "lijsten-certificaten": ("/lijsten/certificaten.json", ALLE),
     "lijst-live-sig": ("/lijsten/zal.xml.sig", ALLE),
     "lijst-versie-sig": ("/lijsten/zal/1.xml.sig", ALLE),
+    # lijsten: the framework's file names (formaten)
+    "medmij-lijst": ("/MedMij_Zorgaanbiederslijst.xml?api=3", ALLE),
     "lijsten-overzicht": ("/beheer/lijsten/", LEZERS),
     "lijsten-waarom": ("/beheer/lijsten/waarom/?lijst=zal&sleutel=huisartsdelinde@medmij", LEZERS),
     "lijst-geschiedenis": ("/beheer/lijsten/zal/", LEZERS),
@@ -915,6 +917,9 @@ ADMIN = {
     "lijsten.lijstkop": LEZERS,
     "lijsten.misluktebouw": LEZERS,
     "lijsten.publicatievoorstel": LEZERS,
+    # lijsten and register: the current formats (formaten)
+    "lijsten.formaatversie": LEZERS,
+    "register.aanbiedertype": LEZERS,
     "besluiten.besluit": LEZERS,  # confidential ones only for staff and board (BES-VERTROUWELIJK, its own test)
     "naleving.constatering": STAF,
     "naleving.nalevingszaak": STAF,

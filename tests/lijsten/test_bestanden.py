@@ -13,7 +13,7 @@ from django.core.management.base import CommandError
 from django.test import Client
 
 from stelselbeheer.lijsten import bestanden
-from stelselbeheer.lijsten.models import Snapshot
+from stelselbeheer.lijsten.models import Lijst, Snapshot
 from stelselbeheer.lijsten.services import lijst_publiceren, lijst_terugdraaien
 
 MOMENT = 1_795_000_000.0  # a publication moment, as seconds since the epoch
@@ -148,7 +148,7 @@ def test_lst_bestanden_schrijffout_laat_de_publicatie_staan_en_de_gezondheid_zie
 
 
 def test_lst_bestanden_gezondheid_met_actuele_bestanden(publiceer, map_, monkeypatch):
-    for lijst in ("zal", "ocl", "gnl", "whitelist"):
+    for lijst in Lijst.values:
         publiceer(lijst)
     monkeypatch.setattr(bestanden, "MARGE", -1)
     r = Client().get("/lijsten/gezondheid.json")

@@ -48,7 +48,7 @@ def test_lst_apart_een_kapotte_zal_houdt_de_andere_lijsten_niet_tegen(gepublicee
         uitkomst = alle_lijsten_publiceren(actor=None)
     assert isinstance(uitkomst["zal"], MislukteBouw)
     assert {k: s.volgnummer for k, s in uitkomst.items() if isinstance(s, Snapshot)} == {
-        "gnl": 2, "ocl": 2, "whitelist": 2}
+        "gnl": 2, "ocl": 2, "whitelist": 2, "zakl": 2}
     assert Snapshot.objects.filter(lijst="zal").count() == 1  # the previous ZAL stays live
     bouw = MislukteBouw.objects.get()
     assert bouw.lijst == "zal" and bouw.soort == Foutsoort.XSD and not bouw.afgehandeld
@@ -110,7 +110,7 @@ def test_lst_alarm_gezondheid_meldt_de_mislukte_lijst(client, gepubliceerd):
     assert zal["mislukt"]["reden"] == "XSD-validatie mislukt" and zal["mislukt"]["pogingen"] == 1
     assert "PCDATA" not in r.content.decode()  # the error text itself stays on the staff page
     assert {k: v["status"] for k, v in r.json()["lijsten"].items() if k != "zal"} == {
-        "gnl": "UP", "ocl": "UP", "whitelist": "UP"}
+        "gnl": "UP", "ocl": "UP", "whitelist": "UP", "zakl": "UP"}
     _bederf_systeemrol("MED-FHIR-SERVER")
     alle_lijsten_publiceren(actor=None, alleen_bij_wijziging=True)
     assert client.get("/lijsten/gezondheid.json").status_code == 200

@@ -44,14 +44,14 @@ def test_fragmenten_lezen_terug_als_het_register():
 def test_een_ongeldig_fragment_valt_ook_op_naast_eerder_gevalideerde():
     goed = {f"apotheek{c}@medmij": _f(f"apotheek{c}@medmij", _dienst()) for c in "abc"}
     zal.valideer(1, MOMENT, goed)
-    assert len(zal._GEVALIDEERD) == 3
+    assert len(zal._GEVALIDEERD["zal"]) == 3
     fout = dict(goed, **{"Fout Naam": _f("Fout Naam", _dienst())})  # not ([a-z])+@medmij
     with pytest.raises(LijstOngeldig, match="Zorgaanbiedernaam"):
         zal.valideer(2, MOMENT, fout)
     zonder_rol = dict(goed, **{"apotheekd@medmij": _f("apotheekd@medmij", _dienst(rollen=()))})
     with pytest.raises(LijstOngeldig):
         zal.valideer(2, MOMENT, zonder_rol)
-    assert len(zal._GEVALIDEERD) == 3  # a failed validation remembers nothing
+    assert len(zal._GEVALIDEERD["zal"]) == 3  # a failed validation remembers nothing
 
 
 def test_alleen_nieuwe_fragmenten_worden_opnieuw_gevalideerd(monkeypatch):

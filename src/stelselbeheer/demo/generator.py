@@ -69,6 +69,7 @@ from stelselbeheer.register.models import (
     Aanbieder,
     AanbiederGegevensdienst,
     AanbiederSoort,
+    Aanbiedertype,
     Gegevensdienst,
     OAuthclient,
     Systeemrol,
@@ -318,6 +319,9 @@ class Generator:
         nu = connection.ops.adapt_datetimefield_value(timezone.now())
         ids = {m: (m.objects.aggregate(m=Max("id"))["m"] or 0) for m in
                (Organisatie, Aanbieder, AanbiederGegevensdienst, Systeemrol, OrganisatieRelatie)}
+        typen = {code: Aanbiedertype.objects.get_or_create(code=code, defaults={"naam": naam})[0].pk
+                 for code, naam in (("ZA", "Zorgaanbieder"), ("BAZB", "Aanbieder zonder behandelrelatie"),
+                                    ("APD", "Aanbieder in het persoonsdomein"))}
         gedaan = 0
         while gedaan < aantal:
             n = min(CHUNK, aantal - gedaan)
@@ -334,19 +338,30 @@ class Generator:
                              sectoren[sjabloon].value, plaats, regio.pk, "", nu))
                 soort = (AanbiederSoort.ZONDER_BEHANDELRELATIE if self.rng.random() < 0.05
                          else AanbiederSoort.ZORGAANBIEDER)
+                # the Aanbiedertype of the ZAL release 3: BAZB for those without a treatment relation, a few
+                # aanbieders in the personal domain (APD, new in the framework), ZA for the rest
+                aanbiedertype = (typen["BAZB"] if soort == AanbiederSoort.ZONDER_BEHANDELRELATIE
+                                 else typen["APD"] if self.rng.random() < 0.01 else typen["ZA"])
+                hrn = self.nummer(12) if self.rng.random() < 0.1 else ""
                 dva = self.rng.choice(dva_actief)
                 naam = self._aanbiedernaam(weergave)
                 ids[Aanbieder] += 1
                 aanbieder_id = ids[Aanbieder]
                 aanb.append((aanbieder_id, naam, weergave, soort.value, org_id, dva.pk, plaats, nu,
-                             zoektekst(weergavenaam=weergave, plaats=plaats, naam=naam)))
+                             zoektekst(weergavenaam=weergave, plaats=plaats, naam=naam), aanbiedertype, hrn))
                 lokaal = naam.split("@")[0][:40]
                 host = dva_host[dva.pk]
                 for g in self.rng.sample(self.diensten, self.rng.choice([1, 2, 2, 3, 3, 3, 4, 4, 5])):
                     ids[AanbiederGegevensdienst] += 1
+                    # interface versions: most on the current 1.4.0, some still (also) on 1.3.0; a third offers
+                    # subscriptions (Abonneren)
+                    versies = self.rng.choice(['["1.4.0"]'] * 6 + ['["1.3.0", "1.4.0"]'] * 3 + ['["1.3.0"]'])
+                    abonneren = self.rng.random() < 0.3
                     diensten.append((ids[AanbiederGegevensdienst], aanbieder_id, g.pk,
                                      f"https://auth.{host}.nl/{lokaal}/oauth/authorize",
-                                     f"https://api.{host}.nl/{lokaal}/oauth/token"))
+                                     f"https://api.{host}.nl/{lokaal}/oauth/token", versies,
+                                     self.rng.choice([30, 90, 365]) if abonneren else None,
+                                     f"https://api.{host}.nl/{lokaal}/subscription" if abonneren else ""))
                     for code in SYSTEEMROLLEN[g.code]:
                         ids[Systeemrol] += 1
                         rollen.append((ids[Systeemrol], ids[AanbiederGegevensdienst], code,
@@ -358,9 +373,10 @@ class Generator:
             _rijen(Organisatie, ["id", "naam", "soort", "kvk_nummer", "ura", "agb_code", "oin", "sector", "plaats",
                                  "regio_id", "website", "aangemaakt_op"], orgs)
             _rijen(Aanbieder, ["id", "naam", "weergavenaam", "soort", "organisatie_id", "dva_id", "plaats",
-                               "aangemaakt_op", "zoektekst"], aanb)
+                               "aangemaakt_op", "zoektekst", "aanbiedertype_id", "hrn"], aanb)
             _rijen(AanbiederGegevensdienst, ["id", "aanbieder_id", "gegevensdienst_id", "authorization_endpoint",
-                                             "token_endpoint"], diensten)
+                                             "token_endpoint", "interfaceversies", "abonneren_maximale_duur",
+                                             "abonneren_endpoint"], diensten)
             _rijen(Systeemrol, ["id", "dienst_id", "code", "resource_endpoint"], rollen)
             _rijen(OrganisatieRelatie, ["id", "van_id", "naar_id", "soort", "sinds"], leden)
             self.tel("organisaties", len(orgs))

@@ -123,3 +123,44 @@ class PatroonValidator:
 valideer_frontchannel_uri = PatroonValidator("frontchannel")
 valideer_backchannel_uri = PatroonValidator("backchannel")
 valideer_hostnaam = PatroonValidator("hostnaam")
+
+
+# --- fields of the current list formats (ZAL release 3, Zorgaanbiederskoppellijst release 1; rule REG-FORMATEN) --
+
+INTERFACEVERSIE_PATROON = re.compile(r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}")
+HRN_PATROON = re.compile(r"[A-Za-z0-9]{1,20}")
+AANBIEDERTYPE_PATROON = re.compile(r"[A-Z]{2,10}")
+MAXIMALE_DUUR_MAX = 3650
+
+
+def valideer_interfaceversies(waarde) -> None:
+    """REG-INTERFACEVERSIE: a non-empty list of distinct versions 'major.minor.patch' (e.g. 1.4.0), each part at
+    most three digits, as the ZAL release 3 and the ZAKL carry them per gegevensdienst."""
+    if not isinstance(waarde, list) or not waarde:
+        raise ValidationError("Geef minstens één interfaceversie op, zoals 1.4.0.", code="interfaceversies")
+    for versie in waarde:
+        if not isinstance(versie, str) or not INTERFACEVERSIE_PATROON.fullmatch(versie):
+            raise ValidationError("'%(versie)s' is geen interfaceversie: drie getallen gescheiden door punten, "
+                                  "zoals 1.4.0.", code="interfaceversie", params={"versie": str(versie)[:40]})
+    if len(set(waarde)) != len(waarde):
+        raise ValidationError("Een interfaceversie staat er twee keer in.", code="interfaceversie_dubbel")
+
+
+def valideer_hrn(waarde: str) -> None:
+    """REG-HRN: an HRN as the Zorgaanbiederskoppellijst carries it: 1 to 20 letters or digits."""
+    if waarde and not HRN_PATROON.fullmatch(waarde):
+        raise ValidationError("Een HRN bestaat uit 1 tot en met 20 letters of cijfers, zonder spaties.", code="hrn")
+
+
+def valideer_aanbiedertypecode(waarde: str) -> None:
+    """REG-AANBIEDERTYPE: the code of an Aanbiedertype as the ZAL release 3 carries it: 2 to 10 capitals."""
+    if not AANBIEDERTYPE_PATROON.fullmatch(waarde or ""):
+        raise ValidationError("Een aanbiedertypecode bestaat uit 2 tot en met 10 hoofdletters, zoals ZA of BAZB.",
+                              code="aanbiedertype")
+
+
+def valideer_maximale_duur(waarde) -> None:
+    """REG-ABONNEREN: the maximum duration of a subscription in whole days, 1 to 3650."""
+    if waarde is not None and not (isinstance(waarde, int) and 1 <= waarde <= MAXIMALE_DUUR_MAX):
+        raise ValidationError("De maximale duur van een abonnement is een geheel aantal dagen van 1 tot en met "
+                              "%(max)s.", code="maximale_duur", params={"max": MAXIMALE_DUUR_MAX})

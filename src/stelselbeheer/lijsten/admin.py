@@ -3,7 +3,7 @@ from django.contrib import admin
 from stelselbeheer.kern.admin import AlleenLezenAdmin
 from stelselbeheer.kern.rollen import Actie
 
-from .models import LijstKop, MislukteBouw, Publicatievoorstel, Snapshot
+from .models import Formaatversie, LijstKop, MislukteBouw, Publicatievoorstel, Snapshot
 
 
 class LijstenAdmin(AlleenLezenAdmin):
@@ -32,3 +32,10 @@ class MislukteBouwAdmin(LijstenAdmin):
 class PublicatievoorstelAdmin(LijstenAdmin):
     list_display = ["lijst", "aangemaakt_op", "status", "vorige_aantal", "aangevraagd_door", "beoordeeld_door"]
     list_filter = ["lijst", "status"]
+
+
+@admin.register(Formaatversie)
+class FormaatversieAdmin(LijstenAdmin):
+    list_display = ["lijst", "volgnummer", "api", "tijdstempel", "grootte"]
+    list_filter = ["lijst", "api"]
+    exclude = ["inhoud_gz"]

@@ -9,7 +9,10 @@ Layout under ``settings.LIJST_BESTANDEN`` (it mirrors the site's paths: nginx se
   is 53 MB as XML and 1.4 MB compressed, and a version is written at every publication (nginx's ``gunzip``
   decompresses it for the rare client without gzip);
 - ``lijsten/<naam>/versies.json``: the index of versions, the same bytes as the application's answer;
-- ``lijsten/certificaten.json``: the certificate that signs the lists and an announced next one.
+- ``lijsten/certificaten.json``: the certificate that signs the lists and an announced next one;
+- ``lijsten/<naam>.api<N>.xml`` (``.gz``, ``.sig``) and ``lijsten/<naam>/<volgnummer>.api<N>.xml.gz`` (``.sig``): the
+  same for each further format of a list (``formaten.py``, e.g. the ZAL in release 3: ``zal.api3.xml``); nginx
+  serves them for the framework's addresses (``/MedMij_Zorgaanbiederslijst.xml?api=3``, deploy/nginx).
 
 Every file is written atomically (``schrijf``): a temporary file in the same directory, fsync, its modification
 time set to the publication moment (nginx's Last-Modified is then the list's Tijdstempel, as the application's
@@ -45,7 +48,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 
 from . import serveren  # a cycle (serveren's health check asks ``toestand``): module attributes, read when called
-from .models import Lijst, Snapshot
+from .models import Formaatversie, Lijst, Snapshot
 from .ondertekening import SleutelOntbreekt, certificaten_info
 
 log = logging.getLogger(__name__)
@@ -117,6 +120,47 @@ def pad_live(basis: Path, lijst: str) -> Path:
 
 def pad_versie(basis: Path, lijst: str, volgnummer: int) -> Path:
     return _lijsten(basis) / lijst / f"{volgnummer}.xml"
+
+
+def pad_formaat_live(basis: Path, lijst: str, api: int) -> Path:
+    return _lijsten(basis) / f"{lijst}.api{api}.xml"
+
+
+def pad_formaat_versie(basis: Path, lijst: str, api: int, volgnummer: int) -> Path:
+    return _lijsten(basis) / lijst / f"{volgnummer}.api{api}.xml"
+
+
+def _formaat_schrijven(basis: Path, versie: Formaatversie, xml: bytes | None = None) -> None:
+    """The files of one further format of a version, and its live files when it is the live version's."""
+    moment, gz = versie.tijdstempel.timestamp(), bytes(versie.inhoud_gz)
+    pad = pad_formaat_versie(basis, versie.lijst, versie.api, versie.volgnummer)
+    if versie.handtekening:
+        schrijf(_plus(pad, ".sig"), versie.handtekening.encode(), moment)
+    schrijf(_plus(pad, ".gz"), gz, moment)
+    live = Snapshot.objects.filter(lijst=versie.lijst).order_by("-volgnummer").values_list("volgnummer",
+                                                                                           flat=True).first()
+    if live != versie.volgnummer:
+        return
+    pad = pad_formaat_live(basis, versie.lijst, versie.api)
+    if versie.handtekening:
+        schrijf(_plus(pad, ".sig"), versie.handtekening.encode(), moment)
+    else:
+        _verwijder(_plus(pad, ".sig"))
+    schrijf(_plus(pad, ".gz"), gz, moment)
+    schrijf(pad, xml if xml is not None else gzip.decompress(gz), moment)
+
+
+def na_formaat_publicatie(*, versie: Formaatversie, xml: bytes) -> None:
+    """As ``na_publicatie``, for a further format of the same publication (registered after it)."""
+    basis = map_()
+    if basis is None:
+        return
+    try:
+        with _slot(basis):
+            _formaat_schrijven(basis, versie, xml)
+    except Exception:  # noqa: BLE001 - as na_publicatie: the publication stands, the files are repaired later
+        log.exception("Lijstbestanden van %s #%s (api %s) niet geschreven in %s", versie.lijst, versie.volgnummer,
+                      versie.api, basis)
 
 
 def _plus(pad: Path, achtervoegsel: str) -> Path:
@@ -219,6 +263,8 @@ def alles_schrijven(uit=None) -> dict[str, int]:
                 n += 1
             _index_schrijven(basis, lijst)
             live = _live_schrijven(basis, lijst)
+            for pk in Formaatversie.objects.filter(lijst=lijst).order_by("volgnummer").values_list("pk", flat=True):
+                _formaat_schrijven(basis, Formaatversie.objects.get(pk=pk))
             geschreven[lijst] = n
             if uit:
                 uit(f"{lijst}: {n} versies" + (f", live volgnummer {live}" if live else ", nog niet gepubliceerd"))

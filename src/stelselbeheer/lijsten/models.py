@@ -40,6 +40,7 @@ class Lijst(models.TextChoices):
     OCL = "ocl", "OAuthclientlist (OCL)"
     GNL = "gnl", "Gegevensdienstnamenlijst (GNL)"
     WHITELIST = "whitelist", "Whitelist"
+    ZAKL = "zakl", "Zorgaanbiederskoppellijst (ZAKL)"
 
 
 class Trigger(models.TextChoices):
@@ -105,6 +106,43 @@ class Snapshot(AlleenToevoegen):
     def inhoud(self) -> bytes:
         """The document's exact bytes."""
         return inhoud_van(self.pk, self.sha256)
+
+
+class Formaatversie(AlleenToevoegen):
+    """The same publication of a list in a further format (e.g. the ZAL in release 3 beside release 2): the same
+    entries, Volgnummer and Tijdstempel as its snapshot, which holds the list's first format (``formaten.py``).
+    Written in the snapshot's transaction, validated and signed like it, never changed."""
+
+    snapshot = models.ForeignKey(Snapshot, on_delete=models.PROTECT, related_name="formaatversies",
+                                 verbose_name="snapshot")
+    lijst = models.CharField("lijst", max_length=20, choices=Lijst.choices)
+    api = models.PositiveSmallIntegerField("major interfaceversie (?api=)")
+    volgnummer = models.PositiveBigIntegerField("volgnummer")
+    tijdstempel = models.DateTimeField("tijdstempel")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    grootte = models.PositiveIntegerField("grootte (bytes)")
+    inhoud_gz = models.BinaryField("XML, gzip")
+    handtekening = models.TextField("handtekening (detached XML-signature)", blank=True)
+
+    class Meta:
+        verbose_name = "formaatversie"
+        verbose_name_plural = "formaatversies"
+        ordering = ["lijst", "-volgnummer", "api"]
+        constraints = [models.UniqueConstraint(fields=["lijst", "api", "volgnummer"],
+                                               name="formaatversie_uniek")]
+
+    def __str__(self):
+        return f"{self.get_lijst_display()} #{self.volgnummer} (api {self.api})"
+
+    @property
+    def inhoud(self) -> bytes:
+        return formaat_inhoud_van(self.pk, self.sha256)
+
+
+@lru_cache(maxsize=4)
+def formaat_inhoud_van(pk: int, sha256: str) -> bytes:
+    """As ``inhoud_van``, for a further format."""
+    return gzip.decompress(bytes(Formaatversie.objects.filter(pk=pk).values_list("inhoud_gz", flat=True).get()))
 
 
 @lru_cache(maxsize=4)

@@ -10,7 +10,11 @@ LST-OCL-1  the client's DVP participant is active
 LST-OCL-2  ... and has the role Dienstverlener persoon
 LST-OCL-3  ... and holds at least one valid qualification in the DVP role
 LST-GNL-1  every gegevensdienst in force
-LST-WHL-1  the host names of the endpoints on the ZAL and of the clients on the OCL
+LST-WHL-1  the host names of the endpoints on the ZAL (subscription endpoints included) and of the clients on
+           the OCL
+LST-ZAKL-1 the Zorgaanbiederskoppellijst holds exactly the Zorgaanbieders and gegevensdiensten of the ZAL
+LST-ZAKL-2 ... that have at least one identifying number (AGB, URA, OIN, KVK of the organisation, HRN)
+LST-FORMAAT one publication renders the same entries in every format of its list, under one Volgnummer
 """
 
 from __future__ import annotations
@@ -131,6 +135,16 @@ def waarom(lijst: str, sleutel: str, moment: dt.datetime) -> Uitleg:
         toetsen.append(Toets("LST-ZAL-5", diensten_ok, "minstens één gegevensdienst voldoet" if diensten_ok
                              else "geen enkele gegevensdienst voldoet"))
         return Uitleg(lijst, sleutel, deelnemer_ok and diensten_ok, toetsen)
+    if lijst == "zakl":
+        uitleg = waarom("zal", sleutel, moment)
+        if not uitleg.gevonden:
+            return Uitleg(lijst, sleutel, False, uitleg.toetsen, False)
+        from .bouwers.zakl import kenmerken
+
+        nummers = kenmerken([sleutel]).get(sleutel, [])
+        uitleg.toetsen.append(Toets("LST-ZAKL-2", bool(nummers), ", ".join(f"{k} {w}" for k, w in nummers)
+                                    or "geen identificerend kenmerk (AGB, URA, OIN, HRN of KvK)"))
+        return Uitleg(lijst, sleutel, uitleg.op_lijst and bool(nummers), uitleg.toetsen)
     if lijst in {"ocl"}:
         client = OAuthclient.objects.select_related("dvp__organisatie").filter(hostname=sleutel).first()
         if client is None:
@@ -170,7 +184,7 @@ def verklaar_verwijdering(lijst: str, sleutel: str, vorige_entry: dict, moment: 
     if ids and verlopen:
         k = verlopen[0]
         return f"kwalificatie #{k.pk} ({k.gegevensdienst.code}) verlopen op {k.geldig_tot:%d-%m-%Y}"
-    if lijst == "zal":
+    if lijst in ("zal", "zakl"):
         deelnemer = Deelnemer.objects.filter(aanbieders__naam=sleutel).first()
         bestaat = Aanbieder.objects.filter(naam=sleutel).exists()
     else:

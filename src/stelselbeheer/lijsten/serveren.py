@@ -5,6 +5,10 @@
   exact Content-Length; ``?sinds=N`` answers 204 when nothing newer than Volgnummer N exists (N: 1 to 18 ASCII
   digits, else 400 problem+json; rule LST-SINDS, read by ``lees_sinds`` here and in the fast path).
 - ``/lijsten/<naam>/<volgnummer>.xml``: every historical version, immutable.
+- ``?api=<major>`` on each of these (and on the signatures) chooses the format (rule LST-FORMAAT, formaten.py):
+  without it the list's oldest format; a major the list is not served in: 404 problem+json naming the ones it is.
+- ``/MedMij_<Lijst>.xml`` (the framework's file names, e.g. ``/MedMij_Zorgaanbiederslijst.xml?api=3``): the same
+  answers as ``/lijsten/<naam>.xml``.
 - ``/lijsten/<naam>/versies.json``: index of versions; ``/lijsten/<naam>/wijzigingen.json?sinds=N``: the
   change feed with the list's ``seed``; ``/lijsten/gezondheid.json``: Volgnummer and age per list, whether it
   is older than its maximum age, and whether its latest publication failed (HTTP 503 when any list is stale,
@@ -35,8 +39,8 @@ from stelselbeheer.api import probleem
 from stelselbeheer.api.fouten import SOORTEN
 from stelselbeheer.kern.storing import OPNIEUW_NA
 
-from . import bestanden
-from .models import Lijst, LijstKop, MislukteBouw, Snapshot, inhoud_van
+from . import bestanden, formaten
+from .models import Formaatversie, Lijst, LijstKop, MislukteBouw, Snapshot
 
 log = logging.getLogger(__name__)
 
@@ -140,10 +144,10 @@ def _document(request, snapshot_kop, *, onveranderlijk: bool) -> HttpResponse:
         for k, v in kopregels.items():
             antwoord[k] = v
         return antwoord
-    if gz:
-        inhoud = bytes(Snapshot.objects.filter(pk=snapshot_kop.pk).values_list("inhoud_gz", flat=True).get())
+    if gz:  # a Snapshot or a Formaatversie: both keep their document as ``inhoud_gz`` and ``inhoud``
+        inhoud = bytes(type(snapshot_kop).objects.filter(pk=snapshot_kop.pk).values_list("inhoud_gz", flat=True).get())
     else:
-        inhoud = inhoud_van(snapshot_kop.pk, snapshot_kop.sha256)
+        inhoud = snapshot_kop.inhoud
     antwoord = HttpResponse(b"" if request.method == "HEAD" else inhoud, content_type="application/xml; charset=utf-8")
     for k, v in kopregels.items():
         antwoord[k] = v
@@ -157,13 +161,72 @@ def live_kop(lijst: str):
     return Snapshot.objects.filter(lijst=lijst).order_by("-volgnummer").only(*KOP_VELDEN).first()
 
 
+class OnbekendeApi(Exception):
+    """``?api=`` names a major the list is not served in; ``antwoord`` is the 404 problem+json."""
+
+    def __init__(self, antwoord: HttpResponse):
+        super().__init__("onbekende api")
+        self.antwoord = antwoord
+
+
+def kies_api(lijst: str, waarde: str | None) -> int:
+    """LST-FORMAAT: the major ``?api=`` asks for; none given: the list's oldest. Raises ``OnbekendeApi``."""
+    if waarde is None:
+        return formaten.eerste(lijst)
+    if SINDS_PATROON.fullmatch(waarde) and int(waarde) in formaten.FORMATEN[lijst]:
+        return int(waarde)
+    geserveerd = ", ".join(str(m) for m in formaten.majors(lijst))
+    uitleg = (f"De {Lijst(lijst).label} wordt gepubliceerd met api {geserveerd}; "
+              f"'{waarde[:20]}' is daar niet een van.")
+    raise OnbekendeApi(probleem(404, "Onbekende interfaceversie", uitleg,
+                                [{"field": "api", "reason": uitleg, "code": "onbekende_api",
+                                  "served": formaten.majors(lijst)}], "onbekende-api"))
+
+
+def _api(request, lijst: str) -> int:
+    waarden = request.GET.getlist("api")
+    if len(waarden) > 1:
+        raise OnbekendeApi(probleem(404, "Onbekende interfaceversie", "Geef api hooguit één keer.",
+                                    [{"field": "api", "reason": "Geef api hooguit één keer.", "code": "onbekende_api",
+                                      "served": formaten.majors(lijst)}], "onbekende-api"))
+    return kies_api(lijst, waarden[0] if waarden else None)
+
+
+def kop_van(lijst: str, api: int, volgnummer: int | None = None):
+    """The head (``KOP_VELDEN``) of version ``volgnummer`` (None: the live one) of ``lijst`` in format ``api``: a
+    Snapshot for the list's first format, else its Formaatversie; None when there is none (not published, or
+    published before the format existed)."""
+    snapshots = Snapshot.objects.filter(lijst=lijst)
+    snapshot = (snapshots.order_by("-volgnummer") if volgnummer is None
+                else snapshots.filter(volgnummer=volgnummer)).only(*KOP_VELDEN).first()
+    if snapshot is None or api == formaten.eerste(lijst):
+        return snapshot
+    return Formaatversie.objects.filter(lijst=lijst, api=api, volgnummer=snapshot.volgnummer).only(
+        *KOP_VELDEN).first()
+
+
+def _met_api(view):
+    """The view's answer, or the 404 problem+json of an unknown ``?api=``."""
+    @wraps(view)
+    def omhulsel(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except OnbekendeApi as e:
+            return e.antwoord
+
+    return omhulsel
+
+
 @require_safe
 @_database_nodig
+@_met_api
 def lijst_live(request, naam: str):
     lijst = _lijst(naam)
-    kop = live_kop(lijst)
+    api = _api(request, lijst)
+    kop = kop_van(lijst, api)
     if kop is None:
-        raise Http404("Deze lijst is nog niet gepubliceerd")
+        raise Http404("Deze lijst is nog niet gepubliceerd" if api == formaten.eerste(lijst)
+                      else "Deze lijst is nog niet in dit formaat gepubliceerd")
     if "sinds" in request.GET:
         sinds = lees_sinds(request.GET["sinds"])
         if sinds is None:
@@ -178,8 +241,19 @@ def lijst_live(request, naam: str):
 
 @require_safe
 @_database_nodig
+def medmij_lijst(request, bestandsnaam: str):
+    """The framework's file names (``/MedMij_Zorgaanbiederslijst.xml?api=3``): the same answers as ``lijst_live``."""
+    if bestandsnaam not in formaten.LIJST_VAN_BESTANDSNAAM:
+        raise Http404("Onbekende lijst")
+    return lijst_live(request, formaten.LIJST_VAN_BESTANDSNAAM[bestandsnaam])
+
+
+@require_safe
+@_database_nodig
+@_met_api
 def lijst_versie(request, naam: str, volgnummer: int):
-    kop = Snapshot.objects.filter(lijst=_lijst(naam), volgnummer=volgnummer).only(*KOP_VELDEN).first()
+    lijst = _lijst(naam)
+    kop = kop_van(lijst, _api(request, lijst), volgnummer)
     if kop is None:
         raise Http404("Deze versie bestaat niet")
     return _document(request, kop, onveranderlijk=True)
@@ -284,7 +358,7 @@ def gezondheid(request):
 
 
 def _handtekening(snapshot_kop) -> HttpResponse:
-    tekst = Snapshot.objects.filter(pk=snapshot_kop.pk).values_list("handtekening", flat=True).get()
+    tekst = type(snapshot_kop).objects.filter(pk=snapshot_kop.pk).values_list("handtekening", flat=True).get()
     if not tekst:
         raise Http404("Deze versie heeft geen handtekening")
     antwoord = HttpResponse(tekst.encode(), content_type="application/xml; charset=utf-8")
@@ -296,8 +370,10 @@ def _handtekening(snapshot_kop) -> HttpResponse:
 
 @require_safe
 @_database_nodig
+@_met_api
 def handtekening_live(request, naam: str):
-    kop = live_kop(_lijst(naam))
+    lijst = _lijst(naam)
+    kop = kop_van(lijst, _api(request, lijst))
     if kop is None:
         raise Http404("Deze lijst is nog niet gepubliceerd")
     return _handtekening(kop)
@@ -305,8 +381,10 @@ def handtekening_live(request, naam: str):
 
 @require_safe
 @_database_nodig
+@_met_api
 def handtekening_versie(request, naam: str, volgnummer: int):
-    kop = Snapshot.objects.filter(lijst=_lijst(naam), volgnummer=volgnummer).only(*KOP_VELDEN).first()
+    lijst = _lijst(naam)
+    kop = kop_van(lijst, _api(request, lijst), volgnummer)
     if kop is None:
         raise Http404("Deze versie bestaat niet")
     return _handtekening(kop)

@@ -32,10 +32,20 @@ from stelselbeheer.kern.audit import kop_hash, vastleggen
 from stelselbeheer.kern.models import AuditEvent, Gebruiker
 from stelselbeheer.kern.rollen import Actie, Rol, vereist_recht
 
-from . import bestanden, regels
+from . import bestanden, formaten, regels
 from .bouwers import bouwers, tijdstempel_tekst
 from .gzipdelen import RompGzip
-from .models import Foutsoort, Lijst, LijstKop, MislukteBouw, Publicatievoorstel, Snapshot, Trigger, VoorstelStatus
+from .models import (
+    Formaatversie,
+    Foutsoort,
+    Lijst,
+    LijstKop,
+    MislukteBouw,
+    Publicatievoorstel,
+    Snapshot,
+    Trigger,
+    VoorstelStatus,
+)
 from .ondertekening import SleutelOntbreekt, onderteken
 from .validatie import LijstOngeldig, valideer
 
@@ -143,7 +153,7 @@ def _live_entries(lijst: str) -> dict | None:
 
 
 #: lists whose entries stand for participants' admissions; the guard watches their removals
-BEWAAKT = {"zal", "ocl"}
+BEWAAKT = {"zal", "ocl", "zakl"}
 
 
 def _bewaking(*, lijst, vorige: dict | None, verwijderd, moment, toegestaan: set[str]
@@ -216,11 +226,18 @@ def lijst_publiceren(*, actor, lijst: str, trigger: str = Trigger.MEDEWERKER, om
                 bouw.valideer(volgnummer, moment)
             else:
                 valideer(lijst, xml)
+            verdere = {}
+            for api, formaat in sorted(bouw.verdere.items()):  # LST-FORMAAT: every format validates, or none goes
+                verdere[api] = formaat.schrijf(volgnummer, moment)
+                if formaat.valideer:
+                    formaat.valideer(volgnummer, moment)
+                else:
+                    valideer(formaten.sleutel(lijst, api), verdere[api])
             klok.tik("valideren")
             snapshot = _opslaan(lijst=lijst, volgnummer=volgnummer, moment=moment, xml=xml, entries=bouw.entries,
                                 verschil=(toegevoegd, verwijderd, gewijzigd), trigger=trigger,
                                 omschrijving=omschrijving, actor=actor, audit_event=audit_event,
-                                actie="lijst.gepubliceerd", gz=gz, klok=klok)
+                                actie="lijst.gepubliceerd", gz=gz, klok=klok, verdere=verdere)
         klok.tik("opslaan")  # including the commit
         return snapshot
     except LijstOngeldig as e:
@@ -292,8 +309,8 @@ def voorstel_afwijzen(*, actor, voorstel: Publicatievoorstel, motivering: str) -
 
 
 def _opslaan(*, lijst, volgnummer, moment, xml: bytes, entries: dict, verschil, trigger, omschrijving, actor,
-             audit_event, actie: str, gz: Callable[[], bytes] | None = None, klok: _Klok | None = None
-             ) -> Snapshot:
+             audit_event, actie: str, gz: Callable[[], bytes] | None = None, klok: _Klok | None = None,
+             verdere: dict[int, bytes] | None = None) -> Snapshot:
     """Insert the snapshot, move the head and record the event. Call with the head locked. ``gz`` gives the
     compressed ``xml`` (see gzipdelen.py). After the commit the files for nginx are written (bestanden.py); a
     rollback (``lijst_terugdraaien``) comes through here too."""
@@ -310,6 +327,16 @@ def _opslaan(*, lijst, volgnummer, moment, xml: bytes, entries: dict, verschil, 
         entries=entries, toegevoegd=toegevoegd, verwijderd=verwijderd, gewijzigd=gewijzigd,
         trigger=trigger, omschrijving=omschrijving[:500], door=actor if getattr(actor, "pk", None) else None,
         audit_event=audit_event, kop_hash_audit=audit_kop, handtekening=handtekening)
+    for api, document in sorted((verdere or {}).items()):  # LST-FORMAAT: the same publication in further formats
+        versie = Formaatversie.objects.create(
+            snapshot=snapshot, lijst=lijst, api=api, volgnummer=volgnummer, tijdstempel=moment,
+            sha256=hashlib.sha256(document).hexdigest(), grootte=len(document),
+            inhoud_gz=gzip.compress(document, compresslevel=6, mtime=0),
+            handtekening=onderteken(lijst=formaten.sleutel(lijst, api), volgnummer=volgnummer, xml=document,
+                                    audit_kop=audit_kop))
+        if bestanden.map_() is not None:
+            transaction.on_commit(partial(bestanden.na_formaat_publicatie, versie=versie, xml=document))
+    klok.tik("verdere formaten")
     LijstKop.objects.filter(lijst=lijst).update(volgnummer=volgnummer)
     _gelukt(lijst)
     transaction.on_commit(lambda: _LAATST.__setitem__(lijst, (snapshot.pk, snapshot.sha256, entries)))
@@ -346,17 +373,26 @@ def lijst_terugdraaien(*, actor, lijst: str, volgnummer: int, reden: str) -> Sna
         raise ValidationError({"volgnummer": "Dit is de versie die nu al gepubliceerd is."})
     moment = timezone.now()
     nieuw = kop.volgnummer + 1
-    doc = etree.fromstring(bytes(bron.inhoud), parser=etree.XMLParser(resolve_entities=False, no_network=True))
-    ns = etree.QName(doc).namespace
-    doc.find(f"{{{ns}}}Tijdstempel").text = tijdstempel_tekst(moment)
-    doc.find(f"{{{ns}}}Volgnummer").text = str(nieuw)
-    xml = etree.tostring(doc, xml_declaration=True, encoding="UTF-8")
+    xml = _hernummerd(bytes(bron.inhoud), moment, nieuw)
     valideer(lijst, xml)
+    verdere = {}
+    for versie in Formaatversie.objects.filter(snapshot=bron):  # LST-FORMAAT: every format goes back together
+        verdere[versie.api] = _hernummerd(versie.inhoud, moment, nieuw)
+        valideer(formaten.sleutel(lijst, versie.api), verdere[versie.api])
     live = Snapshot.objects.filter(lijst=lijst, volgnummer=kop.volgnummer).only("entries").first()
     return _opslaan(lijst=lijst, volgnummer=nieuw, moment=moment, xml=xml, entries=bron.entries,
                     verschil=_verschil(live.entries if live else None, bron.entries), trigger=Trigger.TERUGDRAAIEN,
                     omschrijving=f"Terug naar versie {volgnummer}: {reden.strip()}", actor=actor, audit_event=None,
-                    actie="lijst.teruggedraaid")
+                    actie="lijst.teruggedraaid", verdere=verdere)
+
+
+def _hernummerd(inhoud: bytes, moment: dt.datetime, volgnummer: int) -> bytes:
+    """An earlier document with a new Tijdstempel and Volgnummer and otherwise the same content."""
+    doc = etree.fromstring(inhoud, parser=etree.XMLParser(resolve_entities=False, no_network=True))
+    ns = etree.QName(doc).namespace
+    doc.find(f"{{{ns}}}Tijdstempel").text = tijdstempel_tekst(moment)
+    doc.find(f"{{{ns}}}Volgnummer").text = str(volgnummer)
+    return etree.tostring(doc, xml_declaration=True, encoding="UTF-8")
 
 
 @vereist_recht(Actie.LIJST_PUBLICEREN)
@@ -368,7 +404,7 @@ def alle_lijsten_publiceren(*, actor, trigger: str = Trigger.MEDEWERKER, omschri
     moment = timezone.now()
     event = AuditEvent.objects.filter(pk=audit_event_id).first() if audit_event_id else None
     uitkomst: dict[str, Snapshot | Publicatievoorstel | MislukteBouw | None] = {}
-    for lijst in ("gnl", "zal", "ocl", "whitelist"):
+    for lijst in ("gnl", "zal", "ocl", "whitelist", "zakl"):
         try:
             uitkomst[lijst] = lijst_publiceren(actor=actor, lijst=lijst, trigger=trigger, omschrijving=omschrijving,
                                                moment=moment, alleen_bij_wijziging=alleen_bij_wijziging,

@@ -28,10 +28,12 @@ from csp.utils import build_policy
 from django.conf import settings
 from django.db import close_old_connections
 
-from . import serveren
+from . import formaten, serveren
 from .models import Lijst
 
 _PREFIX = "/lijsten/"
+#: the framework's file names (``/MedMij_Zorgaanbiederslijst.xml``) -> the list
+_MEDMIJ = {f"/{bestand}": lijst for bestand, lijst in formaten.LIJST_VAN_BESTANDSNAAM.items()}
 #: seconds after a failed read of the heads during which polls get 503 without another attempt
 WACHT_NA_FOUT = 1.0
 
@@ -100,9 +102,12 @@ class Snelpad:
         if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
             return None
         pad = environ.get("PATH_INFO", "")
-        if not (pad.startswith(_PREFIX) and pad.endswith(".xml")):
+        if pad in _MEDMIJ:
+            naam = _MEDMIJ[pad]
+        elif pad.startswith(_PREFIX) and pad.endswith(".xml"):
+            naam = pad[len(_PREFIX):-4]
+        else:
             return None
-        naam = pad[len(_PREFIX):-4]
         if naam not in Lijst.values:
             return None
         kop = self._kop(naam)
@@ -110,7 +115,10 @@ class Snelpad:
             return None
         query = environ.get("QUERY_STRING", "")
         if query:
-            waarden = parse_qs(query).get("sinds")
+            vraag = parse_qs(query, keep_blank_values=True)
+            if "api" in vraag:  # another format (or an unknown one: 404): Django answers (LST-FORMAAT)
+                return None
+            waarden = vraag.get("sinds")
             sinds = serveren.lees_sinds(waarden[0]) if waarden and len(waarden) == 1 else None
             if sinds is None:  # Django answers it (400 for an invalid sinds, LST-SINDS)
                 return None

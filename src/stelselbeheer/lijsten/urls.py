@@ -1,8 +1,9 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import serveren, views
 
 urlpatterns = [
+    re_path(r"^(?P<bestandsnaam>MedMij_[A-Za-z]+\.xml)$", serveren.medmij_lijst, name="medmij-lijst"),
     path("lijsten/gezondheid.json", serveren.gezondheid, name="lijsten-gezondheid"),
     path("lijsten/certificaten.json", serveren.certificaten, name="lijsten-certificaten"),
     path("lijsten/<str:naam>.xml.sig", serveren.handtekening_live, name="lijst-live-sig"),

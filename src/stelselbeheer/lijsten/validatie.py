@@ -6,8 +6,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from .formaten import FORMATEN, sleutel
+
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
-BESTANDEN = {"zal": "zal.xsd", "ocl": "oauthclientlist.xsd", "gnl": "gnl.xsd", "whitelist": "whitelist.xsd"}
+#: format key (formaten.sleutel: "zal", "zal3", "zakl", ...) -> its schema file
+BESTANDEN = {sleutel(lijst, api): f.xsd for lijst, per_api in FORMATEN.items() for api, f in per_api.items()}
 
 
 class LijstOngeldig(Exception):

@@ -3,7 +3,14 @@ from django.contrib import admin
 from stelselbeheer.kern.admin import AlleenLezenAdmin
 from stelselbeheer.kern.rollen import Actie
 
-from .models import Aanbieder, AanbiederGegevensdienst, Gegevensdienst, OAuthclient, Wijzigingsverzoek
+from .models import (
+    Aanbieder,
+    AanbiederGegevensdienst,
+    Aanbiedertype,
+    Gegevensdienst,
+    OAuthclient,
+    Wijzigingsverzoek,
+)
 
 
 class RegisterAdmin(AlleenLezenAdmin):
@@ -17,15 +24,21 @@ class GegevensdienstAdmin(RegisterAdmin):
 
 @admin.register(Aanbieder)
 class AanbiederAdmin(RegisterAdmin):
-    list_display = ["naam", "weergavenaam", "soort", "plaats", "dva"]
-    list_filter = ["soort"]
+    list_display = ["naam", "weergavenaam", "soort", "aanbiedertype", "plaats", "dva"]
+    list_filter = ["soort", "aanbiedertype"]
     search_fields = ["naam", "weergavenaam", "plaats"]
-    list_select_related = ["dva__organisatie"]
+    list_select_related = ["dva__organisatie", "aanbiedertype"]
+
+
+@admin.register(Aanbiedertype)
+class AanbiedertypeAdmin(RegisterAdmin):
+    list_display = ["code", "naam", "in_gebruik"]
 
 
 @admin.register(AanbiederGegevensdienst)
 class AanbiederGegevensdienstAdmin(RegisterAdmin):
-    list_display = ["aanbieder", "gegevensdienst", "authorization_endpoint", "token_endpoint"]
+    list_display = ["aanbieder", "gegevensdienst", "authorization_endpoint", "token_endpoint", "interfaceversies",
+                    "abonneren_maximale_duur"]
     list_select_related = ["aanbieder", "gegevensdienst"]
 
 

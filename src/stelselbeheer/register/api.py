@@ -10,7 +10,7 @@ from stelselbeheer.kern.rollen import Actie
 from stelselbeheer.organisaties.models import Organisatie
 
 from . import services, verzoeken
-from .models import Aanbieder, Gegevensdienst, OAuthclient, Wijzigingsverzoek
+from .models import STANDAARD_AANBIEDERTYPE, Aanbieder, Gegevensdienst, OAuthclient, Wijzigingsverzoek
 from .zoeken import met_diensten, zoek_aanbieders, zoeken
 
 router = Router(tags=["register"])
@@ -45,6 +45,9 @@ class AanbiederDienstUit(Schema):
     authorization_endpoint: str
     token_endpoint: str
     systeemrollen: list[SysteemrolUit]
+    interfaceversies: list[str]
+    abonneren_maximale_duur: int | None
+    abonneren_endpoint: str
 
 
 class AanbiederVolledig(Schema):
@@ -52,10 +55,16 @@ class AanbiederVolledig(Schema):
     naam: str
     weergavenaam: str
     soort: str
+    aanbiedertype: str = Field(..., description="Code van het aanbiedertype (ZA als er geen is vastgelegd)")
+    hrn: str
     plaats: str
     organisatie_id: int
     dva_id: int
     diensten: list[AanbiederDienstUit]
+
+    @staticmethod
+    def resolve_aanbiedertype(obj) -> str:
+        return obj.aanbiedertype.code if obj.aanbiedertype_id else STANDAARD_AANBIEDERTYPE
 
 
 class AanbiederIn(Schema):
@@ -65,6 +74,8 @@ class AanbiederIn(Schema):
     organisatie_id: int
     dva_id: int
     plaats: str = ""
+    aanbiedertype: str = Field("", description="Code van het aanbiedertype, zoals ZA, BAZB of APD; leeg: ZA")
+    hrn: str = Field("", description="HRN: 1 tot en met 20 letters of cijfers")
 
 
 class ZoekFilters(Schema):
@@ -109,7 +120,8 @@ def aanbieder(request, naam: str):
 )
 def aanbieder_volledig(request, naam: str):
     return get_object_or_404(
-        Aanbieder.objects.prefetch_related("diensten__gegevensdienst", "diensten__systeemrollen"), naam=naam
+        Aanbieder.objects.select_related("aanbiedertype")
+        .prefetch_related("diensten__gegevensdienst", "diensten__systeemrollen"), naam=naam
     )
 
 
@@ -130,6 +142,8 @@ def aanbieder_toevoegen(request, payload: AanbiederIn):
         organisatie=organisatie,
         dva=dva,
         plaats=payload.plaats,
+        aanbiedertype=payload.aanbiedertype,
+        hrn=payload.hrn,
     )
     return Status(201, aanbieder)
 

@@ -1,12 +1,25 @@
 from django import forms
 
-from .models import Aanbieder, Gegevensdienst
+from stelselbeheer.kern.identificatie import valideer_interfaceversies
+
+from .models import Aanbieder, Aanbiedertype, Gegevensdienst
+
+
+def interfaceversies_uit_tekst(tekst: str) -> list[str]:
+    """'1.3.0, 1.4.0' (commas, spaces or lines) as a list, checked by the model's validator (REG-INTERFACEVERSIE)."""
+    versies = [v for v in tekst.replace(",", " ").split() if v]
+    valideer_interfaceversies(versies)
+    return versies
 
 
 class AanbiederForm(forms.ModelForm):
     class Meta:
         model = Aanbieder
-        fields = ["weergavenaam", "soort", "plaats"]
+        fields = ["weergavenaam", "soort", "aanbiedertype", "hrn", "plaats"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["aanbiedertype"].queryset = Aanbiedertype.objects.filter(in_gebruik=True)
 
     reden = forms.CharField(label="Reden van de wijziging", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -37,7 +50,17 @@ class DienstForm(forms.Form):
     token_endpoint = forms.CharField(label="Token endpoint", max_length=500)
     systeemrollen = forms.CharField(label="Systeemrollen", widget=forms.Textarea(attrs={"rows": 3}),
                                     help_text="Eén per regel: SYSTEEMROLCODE=https://resource-endpoint")
+    interfaceversies = forms.CharField(label="Interfaceversies", max_length=200, required=False,
+                                       help_text="Eén of meer, gescheiden door komma's, zoals 1.3.0, 1.4.0. Leeg: "
+                                                 "ongewijzigd (bij een nieuwe gegevensdienst 1.4.0).")
+    abonneren_maximale_duur = forms.IntegerField(label="Abonneren: maximale duur (dagen)", required=False,
+                                                 help_text="Alleen als de aanbieder abonneren ondersteunt.")
+    abonneren_endpoint = forms.CharField(label="Abonneren: subscription endpoint", max_length=500, required=False)
     reden = forms.CharField(label="Reden", required=False, max_length=500)
+
+    def clean_interfaceversies(self):
+        tekst = self.cleaned_data["interfaceversies"]
+        return interfaceversies_uit_tekst(tekst) if tekst.strip() else None
 
     def clean_systeemrollen(self):
         rollen = {}
@@ -58,6 +81,9 @@ class VerzoekAanbiederForm(forms.Form):
     weergavenaam = forms.CharField(label="Weergavenaam", max_length=100)
     plaats = forms.CharField(label="Plaats", max_length=100, required=False)
     organisatie_kvk = forms.CharField(label="KvK-nummer van de zorgaanbieder", max_length=8)
+    aanbiedertype = forms.CharField(label="Aanbiedertype", required=False, max_length=10,
+                                    help_text="De code, zoals ZA (zorgaanbieder), BAZB of APD; leeg: ZA.")
+    hrn = forms.CharField(label="HRN", max_length=20, required=False)
     toelichting = forms.CharField(label="Toelichting voor de uitvoeringsorganisatie", required=False,
                                   widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -68,7 +94,8 @@ class VerzoekDienstForm(DienstForm):
     aanbieder = forms.ChoiceField(label="Aanbieder")
     toelichting = forms.CharField(label="Toelichting voor de uitvoeringsorganisatie", required=False,
                                   widget=forms.Textarea(attrs={"rows": 2}))
-    field_order = ["aanbieder", "gegevensdienst", "authorization_endpoint", "token_endpoint", "systeemrollen"]
+    field_order = ["aanbieder", "gegevensdienst", "authorization_endpoint", "token_endpoint", "systeemrollen",
+                   "interfaceversies", "abonneren_maximale_duur", "abonneren_endpoint"]
 
     def __init__(self, *args, deelnemer, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,6 +6,10 @@ RFC 4180; rule REG-CSV):
     aanbiedernaam, weergavenaam, soort, kvk_nummer, plaats, dva_kvk, gegevensdienst,
     authorization_endpoint, token_endpoint, systeemrollen
 
+Optional columns (rule REG-FORMATEN): ``aanbiedertype`` (code, empty: ZA), ``hrn``, ``interfaceversies``
+(separated by ``|``, empty: 1.4.0), ``abonneren_maximale_duur`` (days) and ``abonneren_endpoint`` (both or
+neither).
+
 ``soort`` is ``zorgaanbieder`` or ``zonder_behandelrelatie``; ``dva_kvk`` is the KvK number of the
 connecting DVA participant; ``systeemrollen`` is ``CODE=https://…`` pairs separated by ``|``.
 Lines with the same aanbiedernaam describe one aanbieder and must agree on its own columns.
@@ -23,15 +27,26 @@ from django.db import transaction
 
 from stelselbeheer.deelnemers.models import Deelnemer, RolSoort
 from stelselbeheer.kern.audit import vastleggen
+from stelselbeheer.kern.identificatie import valideer_interfaceversies, valideer_maximale_duur
 from stelselbeheer.kern.rollen import Actie, vereist_recht
 from stelselbeheer.organisaties.models import Organisatie, Soort
 
-from .models import Aanbieder, AanbiederGegevensdienst, AanbiederSoort, Gegevensdienst, Systeemrol
+from .models import (
+    Aanbieder,
+    AanbiederGegevensdienst,
+    AanbiederSoort,
+    Aanbiedertype,
+    Gegevensdienst,
+    Systeemrol,
+    abonneren_fouten,
+    standaard_interfaceversies,
+)
 from .zoeken import zoektekst
 
 KOLOMMEN = ["aanbiedernaam", "weergavenaam", "soort", "kvk_nummer", "plaats", "dva_kvk", "gegevensdienst",
             "authorization_endpoint", "token_endpoint", "systeemrollen"]
-AANBIEDER_KOLOMMEN = ["weergavenaam", "soort", "kvk_nummer", "plaats", "dva_kvk"]
+OPTIONELE_KOLOMMEN = ["aanbiedertype", "hrn", "interfaceversies", "abonneren_maximale_duur", "abonneren_endpoint"]
+AANBIEDER_KOLOMMEN = ["weergavenaam", "soort", "kvk_nummer", "plaats", "dva_kvk", "aanbiedertype", "hrn"]
 MAX_REGELS = 100_000
 
 
@@ -114,7 +129,7 @@ def _lees(tekst: str) -> tuple[list[dict], list[ImportFout]]:
             if len(velden) > len(kop):
                 return [], [ImportFout(nummer, "", "Deze regel heeft meer velden dan de kopregel.")]
             rij = dict(zip(kop, velden, strict=False))
-            regels.append({"_regel": nummer, **{k: (rij.get(k) or "").strip() for k in KOLOMMEN}})
+            regels.append({"_regel": nummer, **{k: (rij.get(k) or "").strip() for k in KOLOMMEN + OPTIONELE_KOLOMMEN}})
     except csv.Error as e:
         return [], [ImportFout(begin, "", _csv_fout(e))]
     if not regels:
@@ -140,6 +155,41 @@ def _systeemrollen(waarde: str) -> tuple[dict[str, str], str | None]:
     return rollen, None
 
 
+def _formaatvelden(r: dict, typen: dict[str, Aanbiedertype]) -> list[tuple[str, str]]:
+    """REG-FORMATEN: the optional columns of one line, each checked by the model's own validator; sets
+    ``_interfaceversies``, ``_maximale_duur`` and ``_aanbiedertype`` on the line. Returns (column, error) pairs."""
+    fouten = []
+    if r["aanbiedertype"] and r["aanbiedertype"] not in typen:
+        fouten.append(("aanbiedertype", f"Onbekend aanbiedertype; kies uit: {', '.join(sorted(typen))}."))
+    r["_aanbiedertype"] = typen.get(r["aanbiedertype"])
+    fout = _veldfout(Aanbieder, "hrn", r["hrn"])
+    if fout:
+        fouten.append(("hrn", fout))
+    versies = [v.strip() for v in r["interfaceversies"].split("|") if v.strip()] or standaard_interfaceversies()
+    try:
+        valideer_interfaceversies(versies)
+    except ValidationError as e:
+        fouten.append(("interfaceversies", " ".join(e.messages)))
+    r["_interfaceversies"] = versies
+    duur = None
+    if r["abonneren_maximale_duur"]:
+        try:
+            duur = int(r["abonneren_maximale_duur"])
+            valideer_maximale_duur(duur)
+        except ValueError:
+            fouten.append(("abonneren_maximale_duur", "Geef een geheel aantal dagen."))
+        except ValidationError as e:
+            fouten.append(("abonneren_maximale_duur", " ".join(e.messages)))
+    r["_maximale_duur"] = duur
+    fout = _veldfout(AanbiederGegevensdienst, "abonneren_endpoint", r["abonneren_endpoint"])
+    if fout:
+        fouten.append(("abonneren_endpoint", fout))
+    if not any(k == "abonneren_maximale_duur" for k, _ in fouten):
+        fouten += list(abonneren_fouten(duur if r["abonneren_maximale_duur"] else None,
+                                        r["abonneren_endpoint"]).items())
+    return fouten
+
+
 def valideer(tekst: str):
     """Check every line; return (plan, errors). Reads the database but writes nothing."""
     regels, fouten = _lees(tekst)
@@ -151,6 +201,7 @@ def valideer(tekst: str):
     namen = {r["aanbiedernaam"] for r in regels}
     bestaand = set(Aanbieder.objects.filter(naam__in=namen).values_list("naam", flat=True))
     soorten = set(AanbiederSoort.values)
+    typen = {t.code: t for t in Aanbiedertype.objects.filter(in_gebruik=True)}
     per_aanbieder: dict[str, dict] = {}
     gezien: set[tuple[str, str]] = set()
     for r in regels:
@@ -168,6 +219,7 @@ def valideer(tekst: str):
             fout = _veldfout(model, veld, r[kolom])
             if fout:
                 fouten.append(ImportFout(n, kolom, fout))
+        fouten += [ImportFout(n, kolom, reden) for kolom, reden in _formaatvelden(r, typen)]
         if r["soort"] not in soorten:
             fouten.append(ImportFout(n, "soort", f"Kies uit: {', '.join(sorted(soorten))}."))
         if r["dva_kvk"] not in dva_per_kvk:
@@ -189,7 +241,8 @@ def valideer(tekst: str):
                     fouten.append(ImportFout(n, kolom, f"Wijkt af van regel {eerste['_regel']} voor dezelfde "
                                                        "aanbieder."))
     plan = {"regels": regels, "diensten": diensten, "dva": dva_per_kvk, "aanbieders": per_aanbieder}
-    return plan, sorted(fouten, key=lambda f: (f.regel, KOLOMMEN.index(f.kolom) if f.kolom in KOLOMMEN else -1))
+    alle = KOLOMMEN + OPTIONELE_KOLOMMEN
+    return plan, sorted(fouten, key=lambda f: (f.regel, alle.index(f.kolom) if f.kolom in alle else -1))
 
 
 @transaction.atomic
@@ -219,13 +272,16 @@ def aanbieders_importeren(*, actor, tekst: str, bestandsnaam: str = "", reden: s
                                                                                         r["weergavenaam"])]
         aanbieders.append(Aanbieder(naam=naam, weergavenaam=r["weergavenaam"], soort=r["soort"], organisatie=org,
                                     dva=plan["dva"][r["dva_kvk"]], plaats=r["plaats"],
+                                    aanbiedertype=r["_aanbiedertype"], hrn=r["hrn"],
                                     zoektekst=zoektekst(weergavenaam=r["weergavenaam"], plaats=r["plaats"], naam=naam)))
     Aanbieder.objects.bulk_create(aanbieders)
     per_naam = {a.naam: a for a in aanbieders}
     diensten = [AanbiederGegevensdienst(aanbieder=per_naam[r["aanbiedernaam"]],
                                         gegevensdienst=plan["diensten"][r["gegevensdienst"]],
                                         authorization_endpoint=r["authorization_endpoint"],
-                                        token_endpoint=r["token_endpoint"]) for r in plan["regels"]]
+                                        token_endpoint=r["token_endpoint"], interfaceversies=r["_interfaceversies"],
+                                        abonneren_maximale_duur=r["_maximale_duur"],
+                                        abonneren_endpoint=r["abonneren_endpoint"]) for r in plan["regels"]]
     AanbiederGegevensdienst.objects.bulk_create(diensten)
     rollen = [Systeemrol(dienst=d, code=code, resource_endpoint=url)
               for d, r in zip(diensten, plan["regels"], strict=True) for code, url in r["_rollen"].items()]

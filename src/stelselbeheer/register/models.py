@@ -1,17 +1,49 @@
 """The register's entries, from which the published lists (ZAL, OCL, GNL, whitelist) are built."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinLengthValidator
 from django.db import models
 from django.urls import reverse
 
 from stelselbeheer.kern.identificatie import (
     valideer_aanbiedernaam,
+    valideer_aanbiedertypecode,
     valideer_backchannel_uri,
     valideer_frontchannel_uri,
     valideer_hostnaam,
+    valideer_hrn,
+    valideer_interfaceversies,
+    valideer_maximale_duur,
     valideer_xml_tekens,
 )
+
+#: the interface version of an offered gegevensdienst when none is given (and of the rows that existed before
+#: versions were recorded): the version of the current framework's example lists
+STANDAARD_INTERFACEVERSIE = "1.4.0"
+#: the Aanbiedertype of an aanbieder that has none recorded (rule REG-AANBIEDERTYPE)
+STANDAARD_AANBIEDERTYPE = "ZA"
+
+
+def standaard_interfaceversies() -> list[str]:
+    return [STANDAARD_INTERFACEVERSIE]
+
+
+class Aanbiedertype(models.Model):
+    """The kind of aanbieder as the ZAL release 3 names it (ZA zorgaanbieder, BAZB, APD): data, so a new type
+    the framework adds is a new row, not a code change (rule REG-AANBIEDERTYPE)."""
+
+    code = models.CharField("code", max_length=10, unique=True, validators=[valideer_aanbiedertypecode])
+    naam = models.CharField("naam", max_length=100, validators=[MinLengthValidator(2), valideer_xml_tekens])
+    in_gebruik = models.BooleanField("in gebruik", default=True)
+
+    class Meta:
+        verbose_name = "aanbiedertype"
+        verbose_name_plural = "aanbiedertypen"
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.code} ({self.naam})"
 
 
 class Gegevensdienst(models.Model):
@@ -40,6 +72,12 @@ class Aanbieder(models.Model):
                                     validators=[MinLengthValidator(3), valideer_xml_tekens], db_index=True)
     soort = models.CharField("soort", max_length=30, choices=AanbiederSoort.choices,
                              default=AanbiederSoort.ZORGAANBIEDER)
+    aanbiedertype = models.ForeignKey(Aanbiedertype, on_delete=models.PROTECT, null=True, blank=True,
+                                      related_name="aanbieders", verbose_name="aanbiedertype",
+                                      help_text="Zoals de aanbiederslijst (release 3) het vermeldt; leeg: ZA.")
+    hrn = models.CharField("HRN", max_length=20, blank=True, validators=[valideer_hrn],
+                           help_text="Identificerend kenmerk op de Zorgaanbiederskoppellijst, naast de AGB-code, "
+                                     "het URA-nummer, het OIN en het KvK-nummer van de organisatie.")
     organisatie = models.ForeignKey("organisaties.Organisatie", on_delete=models.PROTECT,
                                     related_name="aanbieders", verbose_name="organisatie")
     dva = models.ForeignKey("deelnemers.Deelnemer", on_delete=models.PROTECT, related_name="aanbieders",
@@ -75,6 +113,14 @@ class AanbiederGegevensdienst(models.Model):
     authorization_endpoint = models.CharField("authorization endpoint", max_length=500,
                                               validators=[valideer_frontchannel_uri])
     token_endpoint = models.CharField("token endpoint", max_length=500, validators=[valideer_backchannel_uri])
+    interfaceversies = models.JSONField("interfaceversies", default=standaard_interfaceversies,
+                                        validators=[valideer_interfaceversies],
+                                        help_text="De versies van de interface waarmee de aanbieder deze "
+                                                  "gegevensdienst aanbiedt, zoals 1.4.0.")
+    abonneren_maximale_duur = models.PositiveIntegerField("maximale duur abonnement (dagen)", null=True, blank=True,
+                                                          validators=[valideer_maximale_duur])
+    abonneren_endpoint = models.CharField("subscription endpoint", max_length=500, blank=True,
+                                          validators=[valideer_backchannel_uri])
 
     class Meta:
         verbose_name = "gegevensdienst van aanbieder"
@@ -85,6 +131,21 @@ class AanbiederGegevensdienst(models.Model):
 
     def __str__(self):
         return f"{self.aanbieder.naam} / {self.gegevensdienst.code}"
+
+    def clean(self):
+        super().clean()
+        fouten = abonneren_fouten(self.abonneren_maximale_duur, self.abonneren_endpoint)
+        if fouten:
+            raise ValidationError(fouten)
+
+
+def abonneren_fouten(maximale_duur, endpoint) -> dict[str, str]:
+    """REG-ABONNEREN: a subscription has both a maximum duration and an endpoint, or neither."""
+    if maximale_duur is None and endpoint:
+        return {"abonneren_maximale_duur": "Geef bij een subscription endpoint ook de maximale duur in dagen."}
+    if maximale_duur is not None and not endpoint:
+        return {"abonneren_endpoint": "Geef bij een maximale duur ook het subscription endpoint."}
+    return {}
 
 
 class Systeemrol(models.Model):

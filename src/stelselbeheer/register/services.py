@@ -6,8 +6,32 @@ from stelselbeheer.kern.audit import momentopname, vastleggen
 from stelselbeheer.kern.rollen import Actie, vereist_recht
 from stelselbeheer.kern.services import opslaan_nieuw, wijzigen
 
-from .models import Aanbieder, AanbiederGegevensdienst, Gegevensdienst, OAuthclient, Systeemrol
+from .models import (
+    Aanbieder,
+    AanbiederGegevensdienst,
+    Aanbiedertype,
+    Gegevensdienst,
+    OAuthclient,
+    Systeemrol,
+    standaard_interfaceversies,
+)
 from .zoeken import zoektekst
+
+
+def _aanbiedertype(waarde: str | Aanbiedertype | None) -> Aanbiedertype | None:
+    """REG-AANBIEDERTYPE: the Aanbiedertype by its code (None: none given, published as ZA); an unknown code is a
+    field error on ``aanbiedertype``."""
+    if waarde is None or isinstance(waarde, Aanbiedertype):
+        return waarde
+    if not isinstance(waarde, str):
+        raise ValidationError({"aanbiedertype": "Geef de code van het aanbiedertype als tekst, zoals ZA."})
+    if not waarde.strip():
+        return None
+    gevonden = Aanbiedertype.objects.filter(code=waarde.strip(), in_gebruik=True).first()
+    if gevonden is None:
+        codes = ", ".join(Aanbiedertype.objects.filter(in_gebruik=True).values_list("code", flat=True))
+        raise ValidationError({"aanbiedertype": f"Onbekend aanbiedertype '{waarde[:20]}'; kies uit: {codes}."})
+    return gevonden
 
 
 def _eis_rol(deelnemer: Deelnemer | None, rol: str, veld: str) -> None:
@@ -35,11 +59,13 @@ def gegevensdienst_wijzigen(*, actor, gegevensdienst: Gegevensdienst, wijziginge
 @transaction.atomic
 @vereist_recht(Actie.AANBIEDER_WIJZIGEN)
 def aanbieder_aanmaken(*, actor, naam: str, weergavenaam: str, organisatie, dva: Deelnemer, soort: str = "",
-                       plaats: str = "", reden: str = "") -> Aanbieder:
+                       plaats: str = "", aanbiedertype: str | Aanbiedertype | None = None, hrn: str = "",
+                       reden: str = "") -> Aanbieder:
     _eis_rol(dva, RolSoort.DVA, "dva")
     aanbieder = Aanbieder(naam=naam, weergavenaam=weergavenaam, organisatie=organisatie, dva=dva,
                           soort=soort or Aanbieder._meta.get_field("soort").default,
-                          plaats=plaats or organisatie.plaats)
+                          plaats=plaats or organisatie.plaats, aanbiedertype=_aanbiedertype(aanbiedertype),
+                          hrn=hrn)
     aanbieder.zoektekst = zoektekst(weergavenaam=aanbieder.weergavenaam, plaats=aanbieder.plaats, naam=naam)
     return opslaan_nieuw(actor=actor, obj=aanbieder, actie="aanbieder.aangemaakt", reden=reden)
 
@@ -50,11 +76,14 @@ def aanbieder_wijzigen(*, actor, aanbieder: Aanbieder, wijzigingen: dict, reden:
     aanbieder = Aanbieder.objects.select_for_update().get(pk=aanbieder.pk)
     if "dva" in wijzigingen:
         _eis_rol(wijzigingen["dva"], RolSoort.DVA, "dva")
+    if "aanbiedertype" in wijzigingen:
+        wijzigingen = {**wijzigingen, "aanbiedertype": _aanbiedertype(wijzigingen["aanbiedertype"])}
     wijzigingen = {**wijzigingen, "zoektekst": zoektekst(
         weergavenaam=wijzigingen.get("weergavenaam", aanbieder.weergavenaam),
         plaats=wijzigingen.get("plaats", aanbieder.plaats), naam=aanbieder.naam)}
     return wijzigen(actor=actor, obj=aanbieder, wijzigingen=wijzigingen,
-                    toegestaan={"weergavenaam", "soort", "organisatie", "dva", "plaats", "zoektekst"},
+                    toegestaan={"weergavenaam", "soort", "organisatie", "dva", "plaats", "zoektekst", "aanbiedertype",
+                                "hrn"},
                     actie="aanbieder.gewijzigd", reden=reden)
 
 
@@ -64,6 +93,9 @@ def _dienst_toestand(dienst: AanbiederGegevensdienst) -> dict:
         "authorization_endpoint": dienst.authorization_endpoint,
         "token_endpoint": dienst.token_endpoint,
         "systeemrollen": {s.code: s.resource_endpoint for s in dienst.systeemrollen.all()},
+        "interfaceversies": dienst.interfaceversies,
+        "abonneren_maximale_duur": dienst.abonneren_maximale_duur,
+        "abonneren_endpoint": dienst.abonneren_endpoint,
     }
 
 
@@ -71,8 +103,11 @@ def _dienst_toestand(dienst: AanbiederGegevensdienst) -> dict:
 @vereist_recht(Actie.AANBIEDER_WIJZIGEN)
 def aanbieder_dienst_instellen(*, actor, aanbieder: Aanbieder, gegevensdienst: Gegevensdienst,
                                authorization_endpoint: str, token_endpoint: str,
-                               systeemrollen: dict[str, str], reden: str = "") -> AanbiederGegevensdienst:
-    """Set (create or replace) the endpoints and system roles by which an aanbieder offers a gegevensdienst."""
+                               systeemrollen: dict[str, str], interfaceversies: list[str] | None = None,
+                               abonneren_maximale_duur: int | None = None, abonneren_endpoint: str = "",
+                               reden: str = "") -> AanbiederGegevensdienst:
+    """Set (create or replace) the endpoints and system roles by which an aanbieder offers a gegevensdienst, with
+    its interface versions (none given: those it had, or the default) and an optional subscription."""
     if not systeemrollen:
         raise ValidationError({"systeemrollen": "Geef minstens één systeemrol met resource endpoint op."})
     dienst = (AanbiederGegevensdienst.objects.select_for_update()
@@ -82,6 +117,12 @@ def aanbieder_dienst_instellen(*, actor, aanbieder: Aanbieder, gegevensdienst: G
         dienst = AanbiederGegevensdienst(aanbieder=aanbieder, gegevensdienst=gegevensdienst)
     dienst.authorization_endpoint = authorization_endpoint
     dienst.token_endpoint = token_endpoint
+    if interfaceversies is not None:
+        dienst.interfaceversies = interfaceversies
+    elif not dienst.interfaceversies:
+        dienst.interfaceversies = standaard_interfaceversies()
+    dienst.abonneren_maximale_duur = abonneren_maximale_duur
+    dienst.abonneren_endpoint = abonneren_endpoint or ""
     fouten: dict[str, list[str]] = {}  # every error at once, not only the first part that fails
     try:
         dienst.full_clean()

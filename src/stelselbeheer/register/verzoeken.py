@@ -21,9 +21,10 @@ from . import services
 from .models import Aanbieder, Gegevensdienst, VerzoekSoort, VerzoekStatus, Wijzigingsverzoek
 
 VELDEN = {
-    VerzoekSoort.AANBIEDER_NIEUW: ("naam", "weergavenaam", "plaats", "organisatie_kvk"),
+    VerzoekSoort.AANBIEDER_NIEUW: ("naam", "weergavenaam", "plaats", "organisatie_kvk", "aanbiedertype", "hrn"),
     VerzoekSoort.DIENST_INSTELLEN: ("aanbieder", "gegevensdienst", "authorization_endpoint", "token_endpoint",
-                                    "systeemrollen"),
+                                    "systeemrollen", "interfaceversies", "abonneren_maximale_duur",
+                                    "abonneren_endpoint"),
     VerzoekSoort.OAUTHCLIENT_NIEUW: ("hostname", "organisatienaam"),
 }
 
@@ -44,14 +45,17 @@ def _uitvoeren(*, actor, verzoek: Wijzigingsverzoek, reden: str):
     if verzoek.soort == VerzoekSoort.AANBIEDER_NIEUW:
         organisatie = _object(Organisatie, "organisatie_kvk", kvk_nummer=g.get("organisatie_kvk", ""))
         return services.aanbieder_aanmaken(actor=actor, naam=g.get("naam", ""), weergavenaam=g.get("weergavenaam", ""),
-                                           plaats=g.get("plaats", ""), organisatie=organisatie, dva=dn, reden=reden)
+                                           plaats=g.get("plaats", ""), organisatie=organisatie, dva=dn, reden=reden,
+                                           aanbiedertype=g.get("aanbiedertype") or None, hrn=g.get("hrn", ""))
     if verzoek.soort == VerzoekSoort.DIENST_INSTELLEN:
         aanbieder = _object(Aanbieder, "aanbieder", naam=g.get("aanbieder", ""), dva=dn)
         dienst = _object(Gegevensdienst, "gegevensdienst", code=g.get("gegevensdienst", ""))
         return services.aanbieder_dienst_instellen(
             actor=actor, aanbieder=aanbieder, gegevensdienst=dienst, reden=reden,
             authorization_endpoint=g.get("authorization_endpoint", ""), token_endpoint=g.get("token_endpoint", ""),
-            systeemrollen=g.get("systeemrollen") or {})
+            systeemrollen=g.get("systeemrollen") or {}, interfaceversies=g.get("interfaceversies"),
+            abonneren_maximale_duur=g.get("abonneren_maximale_duur"),
+            abonneren_endpoint=g.get("abonneren_endpoint") or "")
     if verzoek.soort == VerzoekSoort.OAUTHCLIENT_NIEUW:
         return services.oauthclient_aanmaken(actor=actor, hostname=g.get("hostname", ""),
                                              organisatienaam=g.get("organisatienaam", ""), dvp=dn, reden=reden)
@@ -66,6 +70,12 @@ def _vormfouten(gegevens: dict) -> dict[str, str]:
         if veld == "systeemrollen":
             if not isinstance(waarde, dict) or not all(isinstance(v, str) for v in waarde.values()):
                 fouten[veld] = "Geef de systeemrollen als object van systeemrolcode naar resource endpoint (tekst)."
+        elif veld == "interfaceversies":
+            if waarde is not None and (not isinstance(waarde, list) or not all(isinstance(v, str) for v in waarde)):
+                fouten[veld] = "Geef de interfaceversies als lijst van teksten, zoals [\"1.4.0\"]."
+        elif veld == "abonneren_maximale_duur":
+            if waarde is not None and (isinstance(waarde, bool) or not isinstance(waarde, int)):
+                fouten[veld] = "Geef de maximale duur als geheel aantal dagen."
         elif not isinstance(waarde, str):
             fouten[veld] = "Geef dit veld als tekst."
     return fouten

@@ -63,7 +63,10 @@ def aanbieder_dienst_instellen(request, pk: int):
     if bestaand:
         begin = {"gegevensdienst": bestaand.gegevensdienst, "authorization_endpoint": bestaand.authorization_endpoint,
                  "token_endpoint": bestaand.token_endpoint,
-                 "systeemrollen": "\n".join(f"{s.code}={s.resource_endpoint}" for s in bestaand.systeemrollen.all())}
+                 "systeemrollen": "\n".join(f"{s.code}={s.resource_endpoint}" for s in bestaand.systeemrollen.all()),
+                 "interfaceversies": ", ".join(bestaand.interfaceversies),
+                 "abonneren_maximale_duur": bestaand.abonneren_maximale_duur,
+                 "abonneren_endpoint": bestaand.abonneren_endpoint}
     form = DienstForm(request.POST or None, initial=begin)
     if request.method == "POST":
         def uitvoeren(data):

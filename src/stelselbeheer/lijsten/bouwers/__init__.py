@@ -8,12 +8,22 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from lxml import etree
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+@dataclass
+class Formaatbouw:
+    """A further format of the same build (formaten.py): writes the document for (Volgnummer, Tijdstempel), and
+    validates what it writes when the format knows how without reading it whole (None: the written document
+    is validated against the format's XSD)."""
+
+    schrijf: Callable[[int, dt.datetime], bytes]
+    valideer: Callable[[int, dt.datetime], None] | None = None
 
 
 @dataclass
@@ -28,6 +38,8 @@ class Bouw:
     #: head and tail around it (so compression can start before the Volgnummer is known: gzipdelen.py)
     romp: bytes | None = None
     kop_staart: Callable[[int, dt.datetime], tuple[bytes, bytes]] | None = None
+    #: the list's further formats, by major (``?api=``): the same entries rendered otherwise
+    verdere: dict[int, Formaatbouw] = field(default_factory=dict)
 
     @property
     def aantal(self) -> int:
@@ -57,6 +69,6 @@ def bytes_van(wortel) -> bytes:
 
 
 def bouwers() -> dict[str, Callable[[dt.datetime], Bouw]]:
-    from . import gnl, ocl, whitelist, zal
+    from . import gnl, ocl, whitelist, zakl, zal
 
-    return {"zal": zal.bouw, "ocl": ocl.bouw, "gnl": gnl.bouw, "whitelist": whitelist.bouw}
+    return {"zal": zal.bouw, "ocl": ocl.bouw, "gnl": gnl.bouw, "whitelist": whitelist.bouw, "zakl": zakl.bouw}

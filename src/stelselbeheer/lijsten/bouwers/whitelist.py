@@ -1,5 +1,6 @@
 """Whitelist (MedMij nodes), release 2. Rule LST-WHL-1: the host names of the endpoints of the entries that
-are on the ZAL, and of the OAuth clients on the OCL."""
+are on the ZAL (in either release: the subscription endpoints of release 3 too), and of the OAuth clients on the
+OCL."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ def bouw(moment: dt.datetime) -> Bouw:
             hosts.add(urlsplit(d["auth"]).hostname)
             hosts.add(urlsplit(d["token"]).hostname)
             hosts.update(urlsplit(url).hostname for _, url in d["rollen"])
+            if d.get("abo"):
+                hosts.add(urlsplit(d["abo"]).hostname)
     data = sorted(h for h in hosts if h)
     entries = {h: {"h": ""} for h in data}
 

@@ -1,14 +1,17 @@
-"""Zorgaanbiederslijst (ZAL), release 2. Rules LST-ZAL-1..5 (see lijsten/regels.py).
+"""Zorgaanbiederslijst (ZAL), release 2 and release 3 (rule LST-FORMAAT). Rules LST-ZAL-1..5 (see
+lijsten/regels.py).
 
-The document is written as one XML fragment per Zorgaanbieder between a fixed head and tail, so that a
+Each document is written as one XML fragment per Zorgaanbieder between a fixed head and tail, so that a
 publication after a small change only has to validate what changed (rule LST-XSD, ``valideer`` below).
-An entry's hash ``h`` is the SHA-256 of its fragment: an entry changed exactly when its XML changed.
+An entry's hash ``h`` is the SHA-256 of its fragments in both releases: an entry changed exactly when its XML
+changed in either.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections import defaultdict
 from operator import itemgetter
 from xml.sax.saxutils import escape
@@ -16,12 +19,14 @@ from xml.sax.saxutils import escape
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 
-from stelselbeheer.register.models import AanbiederGegevensdienst, Systeemrol
+from stelselbeheer.register.models import STANDAARD_AANBIEDERTYPE, AanbiederGegevensdienst, Systeemrol
 
 from .. import regels
-from . import Bouw, tijdstempel_tekst
+from ..formaten import FORMATEN
+from . import Bouw, Formaatbouw, tijdstempel_tekst
 
-NS = "xmlns://afsprakenstelsel.medmij.nl/zorgaanbiederslijst/release2/"
+NS = FORMATEN["zal"][2].namespace
+NS3 = FORMATEN["zal"][3].namespace
 _ESC = {"\r": "&#13;"}  # a raw CR would read back as LF
 
 
@@ -45,8 +50,25 @@ def _rijen(queryset):
             yield from rijen
 
 
+def _versies(waarde) -> tuple[str, ...]:
+    """The interface versions of a row as the cursor gives them (a JSON text or an already decoded list)."""
+    if isinstance(waarde, str):
+        waarde = json.loads(waarde)
+    return tuple(waarde or ())
+
+
+def versie_sleutel(versie: str) -> tuple[int, ...]:
+    return tuple(int(d) for d in versie.split("."))
+
+
 def gegevens(moment: dt.datetime) -> dict[str, list[dict]]:
     """aanbiedernaam -> its qualifying gegevensdiensten with endpoints, system roles and the qualification."""
+    return gegevens_en_typen(moment)[0]
+
+
+def gegevens_en_typen(moment: dt.datetime) -> tuple[dict[str, list[dict]], dict[str, str]]:
+    """As ``gegevens``, with each dienst's interface versions (``versies``) and subscription (``duur``, ``abo``),
+    and aanbiedernaam -> the code of its Aanbiedertype (ZA when none is recorded)."""
     geldig = regels.geldige_kwalificaties("dva", moment)
     actief = regels.actieve_deelnemers("dva")
     rollen: dict[int, list] = defaultdict(list)
@@ -54,15 +76,21 @@ def gegevens(moment: dt.datetime) -> dict[str, list[dict]]:
     for dienst_id, code, url in _rijen(Systeemrol.objects.values_list("dienst_id", "code", "resource_endpoint")):
         rollen[dienst_id].append((code, url))
     per_aanbieder: dict[str, list[dict]] = defaultdict(list)
-    for dienst_id, naam, dva_id, gd_id, code, auth, token in _rijen(
+    typen: dict[str, str] = {}
+    for dienst_id, naam, dva_id, gd_id, code, auth, token, versies, duur, abo, typecode in _rijen(
             AanbiederGegevensdienst.objects.filter(aanbieder__dva_id__in=actief, gegevensdienst__in_gebruik=True)
             .values_list("id", "aanbieder__naam", "aanbieder__dva_id", "gegevensdienst_id", "gegevensdienst__code",
-                         "authorization_endpoint", "token_endpoint")):
+                         "authorization_endpoint", "token_endpoint", "interfaceversies", "abonneren_maximale_duur",
+                         "abonneren_endpoint", "aanbieder__aanbiedertype__code")):
         kwalificatie = geldig.get((dva_id, gd_id))
         if kwalificatie is not None and dienst_id in rollen:  # the XSD asks at least one system role
             per_aanbieder[naam].append({"code": code, "auth": auth, "token": token, "rollen": sorted(rollen[dienst_id]),
-                                        "kwalificatie": kwalificatie})
-    return {naam: sorted(per_aanbieder[naam], key=itemgetter("code")) for naam in sorted(per_aanbieder)}
+                                        "kwalificatie": kwalificatie,
+                                        "versies": tuple(sorted(_versies(versies), key=versie_sleutel)),
+                                        "duur": duur, "abo": abo or "", "gd_id": gd_id})
+            typen[naam] = typecode or STANDAARD_AANBIEDERTYPE
+    return ({naam: sorted(per_aanbieder[naam], key=itemgetter("code")) for naam in sorted(per_aanbieder)},
+            {naam: typen[naam] for naam in sorted(typen)})
 
 
 def fragment(naam: str, diensten: list[dict]) -> bytes:
@@ -82,24 +110,66 @@ def fragment(naam: str, diensten: list[dict]) -> bytes:
     return "".join(delen).encode()
 
 
-def kop_staart(volgnummer: int, tijdstempel: dt.datetime) -> tuple[bytes, bytes]:
-    kop = (f"<?xml version='1.0' encoding='UTF-8'?>\n<Zorgaanbiederslijst xmlns=\"{NS}\"><Tijdstempel>"
+def fragment3(naam: str, aanbiedertype: str, diensten: list[dict]) -> bytes:
+    """One <Zorgaanbieder> element of release 3: the diensten grouped under each interface version they are
+    offered in (versions in ascending order, diensten by id within each)."""
+    delen = ["<Zorgaanbieder><Zorgaanbiedernaam>", _x(naam), "</Zorgaanbiedernaam><Aanbiedertype>",
+             _x(aanbiedertype), "</Aanbiedertype><Interfaceversies>"]
+    versies = sorted({v for d in diensten for v in d["versies"]}, key=versie_sleutel)
+    for versie in versies:
+        delen += ["<Interfaceversie><InterfaceversieId>", _x(versie), "</InterfaceversieId><Gegevensdiensten>"]
+        for d in diensten:
+            if versie not in d["versies"]:
+                continue
+            delen += ["<Gegevensdienst><GegevensdienstId>", _x(d["code"]),
+                      "</GegevensdienstId><AuthorizationEndpoint><AuthorizationEndpointuri>", _x(d["auth"]),
+                      "</AuthorizationEndpointuri></AuthorizationEndpoint><TokenEndpoint><TokenEndpointuri>",
+                      _x(d["token"]), "</TokenEndpointuri></TokenEndpoint>"]
+            if d["duur"] is not None and d["abo"]:
+                delen += ["<Abonneren><MaximaleDuur>", str(d["duur"]), "</MaximaleDuur><SubscriptionEndpointuri>",
+                          _x(d["abo"]), "</SubscriptionEndpointuri></Abonneren>"]
+            delen.append("<Systeemrollen>")
+            for code, url in d["rollen"]:
+                delen += ["<Systeemrol><Systeemrolcode>", _x(code),
+                          "</Systeemrolcode><ResourceEndpoint><ResourceEndpointuri>", _x(url),
+                          "</ResourceEndpointuri></ResourceEndpoint></Systeemrol>"]
+            delen.append("</Systeemrollen></Gegevensdienst>")
+        delen.append("</Gegevensdiensten></Interfaceversie>")
+    delen.append("</Interfaceversies></Zorgaanbieder>")
+    return "".join(delen).encode()
+
+
+def _kop_staart(ns: str, wortel: str, volgnummer: int, tijdstempel: dt.datetime) -> tuple[bytes, bytes]:
+    kop = (f"<?xml version='1.0' encoding='UTF-8'?>\n<{wortel} xmlns=\"{ns}\"><Tijdstempel>"
            f"{tijdstempel_tekst(tijdstempel)}</Tijdstempel><Volgnummer>{volgnummer}</Volgnummer><Zorgaanbieders>")
-    return kop.encode(), b"</Zorgaanbieders></Zorgaanbiederslijst>"
+    return kop.encode(), f"</Zorgaanbieders></{wortel}>".encode()
 
 
-def samenstellen(volgnummer: int, tijdstempel: dt.datetime, fragmenten) -> bytes:
+def kop_staart(volgnummer: int, tijdstempel: dt.datetime) -> tuple[bytes, bytes]:
+    return _kop_staart(NS, "Zorgaanbiederslijst", volgnummer, tijdstempel)
+
+
+def kop_staart3(volgnummer: int, tijdstempel: dt.datetime) -> tuple[bytes, bytes]:
+    return _kop_staart(NS3, "Zorgaanbiederslijst", volgnummer, tijdstempel)
+
+
+#: format key (formaten.sleutel) -> the head and tail of its document
+KOP_STAART = {"zal": kop_staart, "zal3": kop_staart3}
+
+
+def samenstellen(volgnummer: int, tijdstempel: dt.datetime, fragmenten, formaat: str = "zal") -> bytes:
     """The document: head with Tijdstempel and Volgnummer, the fragments in order, tail."""
-    kop, staart = kop_staart(volgnummer, tijdstempel)
+    kop, staart = KOP_STAART[formaat](volgnummer, tijdstempel)
     return b"".join([kop, *fragmenten, staart])
 
 
-#: SHA-256 of fragments that passed XSD validation in this process (see ``valideer``)
-_GEVALIDEERD: set[bytes] = set()
+#: per format, SHA-256 of fragments that passed XSD validation in this process (see ``valideer``)
+_GEVALIDEERD: dict[str, set[bytes]] = defaultdict(set)
 _MAX_ONTHOUDEN = 1_000_000
 
 
-def valideer(volgnummer: int, tijdstempel: dt.datetime, fragmenten: dict[str, tuple[bytes, bytes]]) -> None:
+def valideer(volgnummer: int, tijdstempel: dt.datetime, fragmenten: dict[str, tuple[bytes, bytes]],
+             formaat: str = "zal") -> None:
     """LST-XSD for the ZAL, fragment by fragment (``fragmenten``: name -> (fragment, its SHA-256)).
 
     The schema's only constraint across Zorgaanbieders is the uniqueness of Zorgaanbiedernaam (an
@@ -110,39 +180,54 @@ def valideer(volgnummer: int, tijdstempel: dt.datetime, fragmenten: dict[str, tu
     publication in a process validates everything). Raises ``LijstOngeldig``."""
     from ..validatie import valideer as xsd
 
-    te_doen = {h: f for f, h in fragmenten.values() if h not in _GEVALIDEERD}
-    xsd("zal", samenstellen(volgnummer, tijdstempel, te_doen.values()))
-    if len(_GEVALIDEERD) + len(te_doen) > _MAX_ONTHOUDEN:
-        _GEVALIDEERD.clear()
-    _GEVALIDEERD.update(te_doen)
+    gevalideerd = _GEVALIDEERD[formaat]
+    te_doen = {h: f for f, h in fragmenten.values() if h not in gevalideerd}
+    xsd(formaat, samenstellen(volgnummer, tijdstempel, te_doen.values(), formaat))
+    if len(gevalideerd) + len(te_doen) > _MAX_ONTHOUDEN:
+        gevalideerd.clear()
+    gevalideerd.update(te_doen)
 
 
-#: fragments written before in this process, by their content: most of a large list is the same every time
-_GESCHREVEN: dict[tuple, tuple[bytes, bytes]] = {}
+#: fragments written before in this process, by their content: most of a large list is the same every time;
+#: per key (release 2 fragment, its SHA-256, release 3 fragment, its SHA-256)
+_GESCHREVEN: dict[tuple, tuple[bytes, bytes, bytes, bytes]] = {}
 
 
-def _geschreven(naam: str, diensten: list[dict]) -> tuple[bytes, bytes]:
-    sleutel = (naam, *((d["code"], d["auth"], d["token"], *d["rollen"]) for d in diensten))
+def _geschreven(naam: str, aanbiedertype: str, diensten: list[dict]) -> tuple[bytes, bytes, bytes, bytes]:
+    sleutel = (naam, aanbiedertype,
+               *((d["code"], d["auth"], d["token"], d["versies"], d["duur"], d["abo"], *d["rollen"])
+                 for d in diensten))
     uit = _GESCHREVEN.get(sleutel)
     if uit is None:
-        tekst = fragment(naam, diensten)
-        uit = _GESCHREVEN[sleutel] = (tekst, hashlib.sha256(tekst).digest())
+        tekst, tekst3 = fragment(naam, diensten), fragment3(naam, aanbiedertype, diensten)
+        uit = _GESCHREVEN[sleutel] = (tekst, hashlib.sha256(tekst).digest(), tekst3, hashlib.sha256(tekst3).digest())
     return uit
 
 
 def bouw(moment: dt.datetime) -> Bouw:
-    data = gegevens(moment)
+    data, typen = gegevens_en_typen(moment)
     if len(_GESCHREVEN) > 2 * len(data) + 1000:  # forget what left the register
         _GESCHREVEN.clear()
-    fragmenten = {naam: _geschreven(naam, diensten) for naam, diensten in data.items()}
-    entries = {naam: {"h": fragmenten[naam][1].hex()[:16], "k": {d["code"]: d["kwalificatie"] for d in diensten}}
+    alles = {naam: _geschreven(naam, typen[naam], diensten) for naam, diensten in data.items()}
+    fragmenten = {naam: (f[0], f[1]) for naam, f in alles.items()}
+    fragmenten3 = {naam: (f[2], f[3]) for naam, f in alles.items()}
+    entries = {naam: {"h": hashlib.sha256(alles[naam][1] + alles[naam][3]).hexdigest()[:16],
+                      "k": {d["code"]: d["kwalificatie"] for d in diensten}}
                for naam, diensten in data.items()}
 
     romp = b"".join(f for f, _ in fragmenten.values())
+    romp3 = b"".join(f for f, _ in fragmenten3.values())
 
     def schrijf(volgnummer: int, tijdstempel: dt.datetime) -> bytes:
         kop, staart = kop_staart(volgnummer, tijdstempel)
         return b"".join([kop, romp, staart])
 
+    def schrijf3(volgnummer: int, tijdstempel: dt.datetime) -> bytes:
+        kop, staart = kop_staart3(volgnummer, tijdstempel)
+        return b"".join([kop, romp3, staart])
+
+    release3 = Formaatbouw(schrijf3, lambda volgnummer, tijdstempel: valideer(volgnummer, tijdstempel, fragmenten3,
+                                                                              "zal3"))
     return Bouw("zal", entries, schrijf, romp=romp, kop_staart=kop_staart,
-                valideer=lambda volgnummer, tijdstempel: valideer(volgnummer, tijdstempel, fragmenten))
+                valideer=lambda volgnummer, tijdstempel: valideer(volgnummer, tijdstempel, fragmenten),
+                verdere={3: release3})
