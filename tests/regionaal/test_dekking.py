@@ -1,4 +1,4 @@
-"""REG-DEKKING: a regional melding goes to the RSO that serves the region; a region no RSO serves is flagged and
+"""RSO-DEKKING: a regional melding goes to the RSO that serves the region; a region no RSO serves is flagged and
 its meldingen go to the national desk with that reason; the decision tree sends end users to the national desk."""
 
 import datetime as dt

@@ -1,4 +1,4 @@
-"""Regional meetings (REG-FREQUENTIE, REG-AGENDA) and the agreement document (REG-DOCUMENT)."""
+"""Regional meetings (RSO-FREQUENTIE, RSO-AGENDA) and the agreement document (RSO-DOCUMENT)."""
 
 import datetime as dt
 import io

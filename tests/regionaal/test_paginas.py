@@ -1,4 +1,4 @@
-"""The pages and API per role: a regional user sees and changes only its own RSO (REG-EIGEN-RSO), bad input gives
+"""The pages and API per role: a regional user sees and changes only its own RSO (RSO-EIGEN), bad input gives
 Dutch field errors and writes nothing, the PDF downloads, the coverage view flags regions without an RSO."""
 
 import datetime as dt

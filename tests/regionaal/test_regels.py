@@ -1,4 +1,4 @@
-"""The terms of the model agreement as pure functions (REG-OPZEG, REG-OVERMACHT, REG-AANSPRAKELIJK), table-driven:
+"""The terms of the model agreement as pure functions (RSO-OPZEG, RSO-OVERMACHT, RSO-AANSPRAKELIJK), table-driven:
 one row per case, the weekday and the reasoning in a comment."""
 
 import datetime as dt

@@ -16,7 +16,7 @@ from .conftest import ondertekenen
 
 
 def test_tarief_per_jaar_met_geschiedenis(regio):
-    """REG-TARIEF: a new year is a new row; the tariff in force is that of the year or the latest before it."""
+    """RSO-TARIEF: a new year is a new row; the tariff in force is that of the year or the latest before it."""
     services.tarief_vaststellen(actor=None, dienst=regio.optioneel, jaar=2026, bedrag=Decimal("5000.00"),
                                 vandaag=dt.date(2025, 11, 1))
     assert [t.jaar for t in regio.optioneel.tarieven.all()] == [2026, 2025]
@@ -41,7 +41,7 @@ def test_tarief_komend_jaar_wijzigbaar_lopend_jaar_niet(regio):
 
 
 def test_ondertekening_door_beide_partijen(regio):
-    """REG-ONDERTEKENING: in force from the later signature (art. 6.1); the RSO then serves the VSV."""
+    """RSO-ONDERTEKENING: in force from the later signature (art. 6.1); the RSO then serves the VSV."""
     ovk = services.overeenkomst_ondertekenen(actor=None, overeenkomst=regio.ovk, partij="rso", naam="Bert Bakker",
                                              functie="Bestuurder", plaats="Enschede", datum=dt.date(2026, 1, 15))
     assert ovk.status == OvereenkomstStatus.CONCEPT and ovk.ingangsdatum is None
@@ -83,7 +83,7 @@ def test_alleen_optionele_diensten_uit_de_eigen_catalogus(regio, maak):
 
 
 def test_opzegging_einde_volgt_de_opzegtermijn(regio):
-    """REG-OPZEG: notice received 30 Nov with 3 months: 30 Feb does not exist, so 28 Feb, and the agreement ends the
+    """RSO-OPZEG: notice received 30 Nov with 3 months: 30 Feb does not exist, so 28 Feb, and the agreement ends the
     day before, 27 Feb, at the earliest."""
     ovk = ondertekenen(regio.ovk)
     with pytest.raises(ValidationError) as fout:
@@ -97,7 +97,7 @@ def test_opzegging_einde_volgt_de_opzegtermijn(regio):
 
 
 def test_ontbinding_wegens_overmacht_pas_na_15_werkdagen(regio):
-    """REG-OVERMACHT: force majeure from Fri 1-5-2026; 5 May, Ascension and Whit Monday skipped: from 28 May."""
+    """RSO-OVERMACHT: force majeure from Fri 1-5-2026; 5 May, Ascension and Whit Monday skipped: from 28 May."""
     ovk = ondertekenen(regio.ovk)
     with pytest.raises(ValidationError) as fout:
         services.overeenkomst_ontbinden(actor=None, overeenkomst=ovk, grond="overmacht", datum=dt.date(2026, 5, 27),
@@ -119,7 +119,7 @@ def _betalingen(regio, ovk):
 
 
 def test_aansprakelijkheid_uit_de_betalingen(regio):
-    """REG-AANSPRAKELIJK, each case, from the recorded payments; shortcoming on 1-7-2026."""
+    """RSO-AANSPRAKELIJK, each case, from the recorded payments; shortcoming on 1-7-2026."""
     ovk = ondertekenen(regio.ovk)
     _betalingen(regio, ovk)
     dag = dt.date(2026, 7, 1)
@@ -146,13 +146,13 @@ def test_deelnemersovereenkomst_alleen_voor_leden_en_rechtstreekse_diensten(regi
         actor=None, overeenkomst=ovk, deelnemer=regio.lid, dienst=regio.direct, ingangsdatum=dt.date(2026, 2, 1),
         verwerker="Helpdeskpartij B.V.", verwerkersovereenkomst_tot=dt.date(2026, 12, 31))
     gebruiker = regio.regiogebruiker
-    # REG-VERWERKER: on the work list from 90 days before its end (2-10-2026), not before
+    # RSO-VERWERKER: on the work list from 90 days before its end (2-10-2026), not before
     assert list(overzicht.verwerkersovereenkomsten_aflopend(gebruiker, dt.date(2026, 10, 2)))
     assert not list(overzicht.verwerkersovereenkomsten_aflopend(gebruiker, dt.date(2026, 10, 1)))
 
 
 def test_regiogebruiker_handelt_alleen_voor_de_eigen_rso(regio, maak):
-    """REG-EIGEN-RSO: another RSO's catalogue and agreements are not the regional user's to change or see."""
+    """RSO-EIGEN: another RSO's catalogue and agreements are not the regional user's to change or see."""
     ander = maak.rso("RSO Zuid-Limburg")
     gebruiker = regio.regiogebruiker
     with pytest.raises(PermissionDenied):
@@ -176,7 +176,7 @@ def test_auditor_mag_niets_vastleggen(regio, wereld):
 
 
 def test_stappenplan_vsv_met_eigenaars_en_data(regio):
-    """REG-STAPPENPLAN: the VSV's step plan of bijlage 5, each step with an owner and a target date."""
+    """RSO-STAPPENPLAN: the VSV's step plan of bijlage 5, each step with an owner and a target date."""
     checklist = services.checklist_starten(actor=regio.regiogebruiker, soort="stappenplan_vsv", rso=regio.rso,
                                            vsv=regio.vsv, gestart_op=dt.date(2026, 1, 5), eigenaar="Anna de Vries")
     stappen = list(checklist.stappen.all())
@@ -202,7 +202,7 @@ def test_aansluiting_vraagt_de_zorgaanbieder(regio):
 
 
 def test_leverancierscontract_laatste_opzegdag_en_review(regio, maak):
-    """REG-LEVERANCIER and REG-REVIEW: a vendor contract's last day to give notice (any period in months; here 6
+    """RSO-LEVERANCIER and RSO-REVIEW: a vendor contract's last day to give notice (any period in months; here 6
     months before the end of 2027: 1 Jul 2027, a Thursday) and a security document due for review."""
     leverancier = maak.organisatie(naam="Viewer B.V.", soort="leverancier")
     services.leverancierscontract_vastleggen(actor=regio.regiogebruiker, rso=regio.rso, leverancier=leverancier,

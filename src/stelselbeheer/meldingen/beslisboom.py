@@ -44,7 +44,7 @@ STANDAARD = {
         "afspraken": {"uitkomst": "afspraken", "tekst": "Een voorstel om de afspraken van het stelsel, de viewer of "
                                                        "een bronsysteem te wijzigen is een wijzigingsverzoek (RFC). "
                                                        "Dien het hier in; het komt op de juiste ontwikkelagenda."},
-        # seed 004, bijlage 3 theme 6: the national helpdesk is the clients' first point of contact (REG-DEKKING)
+        # seed 004, bijlage 3 theme 6: the national helpdesk is the clients' first point of contact (RSO-DEKKING)
         "client": {"uitkomst": "landelijk", "tekst": "Voor cliënten is de landelijke helpdesk het eerste "
                                                     "aanspreekpunt, niet de regionale desk van een RSO. Meld het "
                                                     "hier; de landelijke desk pakt het op."},

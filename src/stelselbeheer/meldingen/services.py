@@ -97,7 +97,7 @@ def melding_indienen(*, actor, soort: str, onderwerp: str, omschrijving: str, me
         raise ValidationError({"uitkomst": "Volgens de beslisboom hoort dit bij een ander loket; het wordt hier "
                                            "niet in behandeling genomen."})
     token = secrets.token_urlsafe(32)
-    # REG-DEKKING: a regional melding goes to the RSO that serves the region; without one, to the national desk
+    # RSO-DEKKING: a regional melding goes to the RSO that serves the region; without one, to the national desk
     ongedekt = uitkomst == "rso" and regio is not None and bedienende_rso(regio) is None
     melding = Melding(soort=soort, onderwerp=onderwerp, omschrijving=omschrijving, melder_naam=melder_naam,
                       melder_email=melder_email, melder=actor if getattr(actor, "pk", None) else None, regio=regio,

@@ -19,7 +19,7 @@ def zichtbare_meldingen(user):
     if rol in {Rol.UITVOERING, Rol.BESTUUR}:
         return Melding.objects.all()
     if rol == Rol.REGIO and user.rso_id:
-        # REG-DEKKING: its own region and the regions it serves under an agreement in force
+        # RSO-DEKKING: its own region and the regions it serves under an agreement in force
         return Melding.objects.filter(niveau=Niveau.REGIONAAL, regio_id__in=bediende_regio_ids(user.rso))
     if user is not None and getattr(user, "is_authenticated", False):
         return Melding.objects.filter(melder=user)

@@ -21,7 +21,7 @@ from .overzicht import zichtbare_rsos
 
 
 class _Regionaal(AlleenLezenAdmin):
-    """REG-EIGEN-RSO holds in the admin too."""
+    """RSO-EIGEN holds in the admin too."""
 
     actie = Actie.REGIONAAL_LEZEN
     rso_pad = "rso"

@@ -1,5 +1,5 @@
 """JSON API of the regional layer (tag ``regionaal``): catalogue with tariff history, agreements with their
-computed terms, signing, and helpdesk coverage. A regional user sees only its own RSO (REG-EIGEN-RSO: another
+computed terms, signing, and helpdesk coverage. A regional user sees only its own RSO (RSO-EIGEN: another
 RSO's objects are a 404), as on the pages. Errors are problem+json."""
 
 import datetime as dt

@@ -1,4 +1,4 @@
-"""Helpdesk coverage (REG-DEKKING): which RSO actually serves a region, and which regions no RSO serves.
+"""Helpdesk coverage (RSO-DEKKING): which RSO actually serves a region, and which regions no RSO serves.
 
 A region is served by the RSO of an agreement with one of its VSV's that is in force; failing that, by the RSO
 registered in the region itself (its own region, where it acts even before an agreement is signed). A region with

@@ -1,5 +1,5 @@
 """The agreement document as PDF (fpdf2), from the model text of seed 004 with the parties, region, chosen options,
-contact persons and signatures filled in (REG-DOCUMENT). The text is a Django template
+contact persons and signatures filled in (RSO-DOCUMENT). The text is a Django template
 (templates/regionaal/overeenkomst.txt), so the wording can be read and changed without touching code; the PDF is
 made the way the compliance letters are (``naleving.brieven``)."""
 

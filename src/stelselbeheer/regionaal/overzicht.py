@@ -1,4 +1,4 @@
-"""What a user may see of the regional layer (REG-EIGEN-RSO: a regional user only its own RSO) and the read-side
+"""What a user may see of the regional layer (RSO-EIGEN: a regional user only its own RSO) and the read-side
 computations on recorded data: an agreement's terms, the liability cap from its payments, the meeting-frequency
 check and the expiring processing agreements."""
 
@@ -26,7 +26,7 @@ from .models import (
     RegionaalOverleg,
 )
 
-#: REG-VERWERKER: how long before its end a processing agreement is put on the work list
+#: RSO-VERWERKER: how long before its end a processing agreement is put on the work list
 VERWERKER_SIGNAAL_DAGEN = 90
 
 
@@ -53,12 +53,12 @@ def checklists(user):
             .annotate(aantal=Count("stappen"), gereed=Count("stappen", filter=Q(stappen__gereed_op__isnull=False))))
 
 
-#: REG-REVIEW: how long before its review date a security document is put on the work list
+#: RSO-REVIEW: how long before its review date a security document is put on the work list
 REVIEW_SIGNAAL_DAGEN = 60
 
 
 def leverancierscontracten(user, vandaag: dt.date):
-    """REG-LEVERANCIER: the vendor contracts with the last day to give notice before their end date."""
+    """RSO-LEVERANCIER: the vendor contracts with the last day to give notice before their end date."""
     contracten = list(Leverancierscontract.objects.filter(rso__in=zichtbare_rsos(user))
                       .select_related("rso", "leverancier"))
     for c in contracten:
@@ -68,14 +68,14 @@ def leverancierscontracten(user, vandaag: dt.date):
 
 
 def reviews_nodig(user, vandaag: dt.date):
-    """REG-REVIEW: security documents due for review within REVIEW_SIGNAAL_DAGEN (or overdue)."""
+    """RSO-REVIEW: security documents due for review within REVIEW_SIGNAAL_DAGEN (or overdue)."""
     return (Beveiligingsdocument.objects.filter(rso__in=zichtbare_rsos(user),
                                                 review_voor__lte=vandaag + dt.timedelta(days=REVIEW_SIGNAAL_DAGEN))
             .select_related("rso").order_by("review_voor", "id"))
 
 
 def tarief_in(dienst, jaar: int):
-    """REG-TARIEF: the tariff in force in ``jaar``: that of the year, else the latest earlier one (history kept)."""
+    """RSO-TARIEF: the tariff in force in ``jaar``: that of the year, else the latest earlier one (history kept)."""
     return dienst.tarieven.filter(jaar__lte=jaar).order_by("-jaar").first()
 
 
@@ -117,7 +117,7 @@ def betalingen_12_maanden(ovk: Overeenkomst, tekortkoming: dt.date, diensten=Non
 
 def aansprakelijkheid(ovk: Overeenkomst, tekortkoming: dt.date, *, diensten=None,
                       uitkering_verzekeraar: Decimal | None = None, opzet: bool = False) -> regels.Limiet:
-    """REG-AANSPRAKELIJK computed from the recorded payments."""
+    """RSO-AANSPRAKELIJK computed from the recorded payments."""
     return regels.aansprakelijkheidslimiet(uitkering_verzekeraar=uitkering_verzekeraar,
                                            betalingen_12_maanden=betalingen_12_maanden(ovk, tekortkoming, diensten),
                                            opzet_of_bewuste_roekeloosheid=opzet)
@@ -135,7 +135,7 @@ class Frequentie:
 
 
 def frequentie(overleggen, jaar: int) -> list[Frequentie]:
-    """REG-FREQUENTIE: per regional body the meetings held or planned in ``jaar`` (cancelled ones do not count)
+    """RSO-FREQUENTIE: per regional body the meetings held or planned in ``jaar`` (cancelled ones do not count)
     against the agreed number."""
     qs = overleggen.annotate(aantal=Count("orgaan__vergaderingen", filter=Q(
         orgaan__vergaderingen__begin__year=jaar) & ~Q(orgaan__vergaderingen__status=VergaderStatus.GEANNULEERD)))
@@ -143,7 +143,7 @@ def frequentie(overleggen, jaar: int) -> list[Frequentie]:
 
 
 def verwerkersovereenkomsten_aflopend(user, vandaag: dt.date):
-    """REG-VERWERKER: members' processing agreements that end within VERWERKER_SIGNAAL_DAGEN (or have ended) while
+    """RSO-VERWERKER: members' processing agreements that end within VERWERKER_SIGNAAL_DAGEN (or have ended) while
     the RSO-VSV agreement is in force."""
     grens = vandaag + dt.timedelta(days=VERWERKER_SIGNAAL_DAGEN)
     return (Deelnemersovereenkomst.objects.filter(overeenkomst__in=zichtbare_overeenkomsten(user),

@@ -1,17 +1,17 @@
 """The terms of the model agreement RSO-VSV (seed 004) as pure functions: no database, one rule each.
 
-- REG-OPZEG (art. 6.2): notice by registered letter with a notice period of 3 or 6 months. The period runs from the
+- RSO-OPZEG (art. 6.2): notice by registered letter with a notice period of 3 or 6 months. The period runs from the
   day the letter is received; notice received on day X ends the agreement at the earliest on the day before the
   same date N months later (a date that does not exist in the shorter month becomes that month's last day). For a
   wanted end date the last day to give notice is therefore the latest X for which that holds; a registered letter
   is not delivered on a Saturday, Sunday or recognised holiday, so such a day moves back to the working day before.
-- REG-OVERMACHT (art. 6.4): dissolution on force majeure not before 15 working days (Saturdays, Sundays and the
+- RSO-OVERMACHT (art. 6.4): dissolution on force majeure not before 15 working days (Saturdays, Sundays and the
   holidays of the Algemene termijnenwet skipped, ``naleving.termijnen``) from the day the circumstance arose
   have passed: possible from the day after the 15th working day.
-- REG-AANSPRAKELIJK (art. 7.1): the RSO's liability is capped at what its insurer pays; if the insurer pays
+- RSO-AANSPRAKELIJK (art. 7.1): the RSO's liability is capped at what its insurer pays; if the insurer pays
   nothing, at the payments received for the services concerned in the 12 months before the shortcoming, at most
   EUR 25,000. Intent or deliberate recklessness lifts the cap (art. 7.2).
-- REG-GESCHIL (art. 8): consultation, if need be with a mediator, first; then the Rechtbank Rotterdam; Dutch law.
+- RSO-GESCHIL (art. 8): consultation, if need be with a mediator, first; then the Rechtbank Rotterdam; Dutch law.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ class Opzegdatum:
 
 
 def laatste_opzegdag(einddatum: dt.date, maanden: int, toegestaan=OPZEGTERMIJNEN) -> Opzegdatum:
-    """REG-OPZEG: the last day the registered letter of notice must be received for the agreement to end on
+    """RSO-OPZEG: the last day the registered letter of notice must be received for the agreement to end on
     ``einddatum`` (its last day in force). ``toegestaan`` as for ``vroegste_einde`` (a vendor contract: None)."""
     if toegestaan is not None and maanden not in toegestaan or maanden < 1:
         raise ValueError(f"De opzegtermijn is 3 of 6 maanden, niet {maanden}.")
@@ -87,7 +87,7 @@ class Overmacht:
 
 
 def overmacht_ontbinding(ontstaan: dt.date) -> Overmacht:
-    """REG-OVERMACHT: from which day the other party may dissolve when force majeure arose on ``ontstaan``."""
+    """RSO-OVERMACHT: from which day the other party may dissolve when force majeure arose on ``ontstaan``."""
     einde = werkdagen_na(ontstaan, OVERMACHT_WERKDAGEN)
     vanaf = einde + dt.timedelta(days=1)
     return Overmacht(einde, vanaf, f"{OVERMACHT_WERKDAGEN} werkdagen na {ontstaan:%d-%m-%Y} verstrijken op "
@@ -107,7 +107,7 @@ def referteperiode(tekortkoming: dt.date) -> tuple[dt.date, dt.date]:
 
 def aansprakelijkheidslimiet(*, uitkering_verzekeraar: Decimal | None, betalingen_12_maanden: Decimal,
                              opzet_of_bewuste_roekeloosheid: bool = False) -> Limiet:
-    """REG-AANSPRAKELIJK: the cap of the RSO's liability. ``uitkering_verzekeraar`` is what the insurer pays (None
+    """RSO-AANSPRAKELIJK: the cap of the RSO's liability. ``uitkering_verzekeraar`` is what the insurer pays (None
     or 0: it pays nothing); ``betalingen_12_maanden`` the payments for the services concerned in the 12 months
     before the shortcoming."""
     if opzet_of_bewuste_roekeloosheid:
@@ -123,7 +123,7 @@ def aansprakelijkheidslimiet(*, uitkering_verzekeraar: Decimal | None, betalinge
                            "voorgaande 12 maanden (art. 7.1).")
 
 
-#: REG-FREQUENTIE: the agreed meetings per year (seed 004, bijlage 4): at least, at most
+#: RSO-FREQUENTIE: the agreed meetings per year (seed 004, bijlage 4): at least, at most
 FREQUENTIE = {"strategisch": (1, 2), "tactisch": (4, 4), "operationeel": (4, 4)}
 
 

@@ -1,5 +1,5 @@
 """Every state change of the regional layer: one function per action, keyword-only, in one transaction with its
-audit event, guarded by the rights table and scoped: a regional user acts for its own RSO only (REG-EIGEN-RSO).
+audit event, guarded by the rights table and scoped: a regional user acts for its own RSO only (RSO-EIGEN).
 ``actor=None`` is the system itself (demo data)."""
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from .models import (
     Tarief,
 )
 
-#: REG-AGENDA: the standing agenda items per level (seed 004, bijlage 4)
+#: RSO-AGENDA: the standing agenda items per level (seed 004, bijlage 4)
 VASTE_AGENDA = {
     Overlegniveau.STRATEGISCH: ["Jaarlijkse roadmap landelijk beheer (ter informatie)",
                                 "Wensen en wijzigingsverzoeken doorontwikkeling viewer (ter goedkeuring)",
@@ -56,7 +56,7 @@ VASTE_AGENDA = {
 
 
 def _eigen_rso(actor, rso: Organisatie) -> None:
-    """REG-EIGEN-RSO: a regional user acts for its own RSO only."""
+    """RSO-EIGEN: a regional user acts for its own RSO only."""
     if actor is not None and rol_van(actor) == Rol.REGIO and actor.rso_id != rso.pk:
         raise PermissionDenied("Dit hoort bij een andere RSO dan de uwe.")
 
@@ -88,7 +88,7 @@ def dienst_vastleggen(*, actor, rso: Organisatie, thema: str, omvat: str, plaats
 @transaction.atomic
 @vereist_recht(Actie.REGIONAAL_BEHEREN)
 def tarief_vaststellen(*, actor, dienst: Dienst, jaar: int, bedrag: Decimal, vandaag: dt.date | None = None) -> Tarief:
-    """REG-TARIEF: one tariff per service per year, adjusted yearly (art. 5.2). A coming year's tariff may still be
+    """RSO-TARIEF: one tariff per service per year, adjusted yearly (art. 5.2). A coming year's tariff may still be
     changed (before and after are in the audit trail); that of the running or a past year stands: it is history."""
     _eigen_rso(actor, dienst.rso)
     bestaand = Tarief.objects.select_for_update().filter(dienst=dienst, jaar=jaar).first()
@@ -157,7 +157,7 @@ def contactpersoon_toevoegen(*, actor, overeenkomst: Overeenkomst, partij: str, 
 @vereist_recht(Actie.REGIONAAL_BEHEREN)
 def overeenkomst_ondertekenen(*, actor, overeenkomst: Overeenkomst, partij: str, naam: str, functie: str,
                               plaats: str, datum: dt.date, vandaag: dt.date | None = None) -> Overeenkomst:
-    """REG-ONDERTEKENING: record one party's signature. When both have signed the agreement is in force from the
+    """RSO-ONDERTEKENING: record one party's signature. When both have signed the agreement is in force from the
     later date (art. 6.1) and the RSO serves the VSV (the relation in the organisations register). Signing needs
     the VSV's contact person (art. 4.1)."""
     ovk = _vergrendeld(overeenkomst)
@@ -202,7 +202,7 @@ def overeenkomst_ondertekenen(*, actor, overeenkomst: Overeenkomst, partij: str,
 @vereist_recht(Actie.REGIONAAL_BEHEREN)
 def overeenkomst_opzeggen(*, actor, overeenkomst: Overeenkomst, door: str, ontvangen_op: dt.date,
                           einddatum: dt.date | None = None) -> Overeenkomst:
-    """REG-OPZEG: notice by registered letter, received on ``ontvangen_op``. The agreement ends on ``einddatum``
+    """RSO-OPZEG: notice by registered letter, received on ``ontvangen_op``. The agreement ends on ``einddatum``
     (default: the earliest the notice period allows); an earlier end date than the period allows is refused."""
     ovk = _vergrendeld(overeenkomst)
     _eigen_rso(actor, ovk.rso)
@@ -230,7 +230,7 @@ def overeenkomst_opzeggen(*, actor, overeenkomst: Overeenkomst, door: str, ontva
 @vereist_recht(Actie.REGIONAAL_BEHEREN)
 def overeenkomst_ontbinden(*, actor, overeenkomst: Overeenkomst, grond: str, datum: dt.date,
                            overmacht_sinds: dt.date | None = None) -> Overeenkomst:
-    """Dissolution by registered letter (art. 6.3) or on force majeure, not before 15 working days (REG-OVERMACHT)."""
+    """Dissolution by registered letter (art. 6.3) or on force majeure, not before 15 working days (RSO-OVERMACHT)."""
     ovk = _vergrendeld(overeenkomst)
     _eigen_rso(actor, ovk.rso)
     if ovk.status not in {OvereenkomstStatus.ONDERTEKEND, OvereenkomstStatus.OPGEZEGD}:
@@ -257,7 +257,7 @@ def overeenkomst_ontbinden(*, actor, overeenkomst: Overeenkomst, grond: str, dat
 @vereist_recht(Actie.REGIONAAL_BEHEREN)
 def betaling_vastleggen(*, actor, overeenkomst: Overeenkomst, dienst: Dienst, ontvangen_op: dt.date,
                         bedrag: Decimal, omschrijving: str = "") -> Betaling:
-    """A payment received for a service of this agreement (the base of REG-AANSPRAKELIJK)."""
+    """A payment received for a service of this agreement (the base of RSO-AANSPRAKELIJK)."""
     _eigen_rso(actor, overeenkomst.rso)
     if dienst.rso_id != overeenkomst.rso_id:
         raise ValidationError({"dienst": "Kies een dienst uit de catalogus van de RSO van deze overeenkomst."})
@@ -270,7 +270,7 @@ def betaling_vastleggen(*, actor, overeenkomst: Overeenkomst, dienst: Dienst, on
 def deelnemersovereenkomst_vastleggen(*, actor, overeenkomst: Overeenkomst, deelnemer: Organisatie, dienst: Dienst,
                                       ingangsdatum: dt.date, verwerker: str,
                                       verwerkersovereenkomst_tot: dt.date) -> Deelnemersovereenkomst:
-    """REG-RECHTSTREEKS: a service delivered directly to a member of the VSV needs the member's own agreement with a
+    """RSO-RECHTSTREEKS: a service delivered directly to a member of the VSV needs the member's own agreement with a
     processing agreement (art. 3.3); the member must be a member of this agreement's VSV."""
     _eigen_rso(actor, overeenkomst.rso)
     fouten = {}
@@ -314,7 +314,7 @@ def regionaal_overleg_instellen(*, actor, rso: Organisatie, niveau: str, code: s
 @vereist_recht(Actie.REGIONAAL_BEHEREN)
 def regionale_vergadering_plannen(*, actor, regionaal_overleg: RegionaalOverleg, begin: dt.datetime,
                                   einde: dt.datetime, plaats: str = "", online_link: str = ""):
-    """A meeting of a regional body with its standing agenda items (REG-AGENDA)."""
+    """A meeting of a regional body with its standing agenda items (RSO-AGENDA)."""
     _eigen_rso(actor, regionaal_overleg.rso)
     vergadering = overleg.vergadering_plannen(actor=actor, orgaan=regionaal_overleg.orgaan, begin=begin, einde=einde,
                                               plaats=plaats, online_link=online_link)
@@ -325,7 +325,7 @@ def regionale_vergadering_plannen(*, actor, regionaal_overleg: RegionaalOverleg,
 
 # -- checklists: the VSV's step plan and a new provider's onboarding ---------------------------------------------------
 
-#: REG-STAPPENPLAN: the steps of seed 004, bijlage 5 (VSV) and of the theme "Nieuwe zorgaanbieder aansluiten"
+#: RSO-STAPPENPLAN: the steps of seed 004, bijlage 5 (VSV) and of the theme "Nieuwe zorgaanbieder aansluiten"
 STAPPEN = {
     ChecklistSoort.STAPPENPLAN_VSV: [
         "Mandaat voor financiën (penningmeester) en aanspreekpunt digitale gegevensuitwisseling binnen het VSV",
@@ -352,7 +352,7 @@ STAP_WEKEN = 4
 @vereist_recht(Actie.REGIONAAL_BEHEREN)
 def checklist_starten(*, actor, soort: str, rso: Organisatie, vsv: Organisatie, gestart_op: dt.date,
                       eigenaar: str = "", zorgaanbieder: Organisatie | None = None) -> Checklist:
-    """REG-STAPPENPLAN: a checklist with the steps of its kind, each with an owner and a target date."""
+    """RSO-STAPPENPLAN: a checklist with the steps of its kind, each with an owner and a target date."""
     _eigen_rso(actor, rso)
     if soort == ChecklistSoort.AANSLUITING and zorgaanbieder is None:
         raise ValidationError({"zorgaanbieder": "Kies de zorgaanbieder die aansluit."})

@@ -1,5 +1,5 @@
 """Pages of the regional layer. Thin: parse, call a service, render or redirect after a successful POST. What a
-user sees is ``overzicht.zichtbare_*`` (REG-EIGEN-RSO: a regional user only its own RSO; another RSO's pages are a
+user sees is ``overzicht.zichtbare_*`` (RSO-EIGEN: a regional user only its own RSO; another RSO's pages are a
 404); writing needs REGIONAAL_BEHEREN and, for a regional user, its own RSO (the services check it again)."""
 
 import datetime as dt
@@ -225,7 +225,7 @@ def deelnemersovereenkomst_nieuw(request, nummer: str):
 
 @vereist(Actie.REGIONAAL_LEZEN)
 def dekking(request):
-    """REG-DEKKING: which regions lack an active RSO or an agreement (a regional user: the regions it serves)."""
+    """RSO-DEKKING: which regions lack an active RSO or an agreement (a regional user: the regions it serves)."""
     rso = request.user.rso if getattr(request.user, "rso_id", None) else None
     regio_ids = dekking_regels.bediende_regio_ids(rso) if rso is not None else None
     rijen = dekking_regels.dekking(regio_ids=regio_ids)

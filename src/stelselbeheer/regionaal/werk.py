@@ -1,6 +1,6 @@
 """What waits in the regional layer, for the work overview (kern.werkoverzicht): processing agreements running out
-(REG-VERWERKER), regional bodies below their agreed frequency this year (REG-FREQUENTIE), agreements still to be
-signed. Scoped like the pages (REG-EIGEN-RSO)."""
+(RSO-VERWERKER), regional bodies below their agreed frequency this year (RSO-FREQUENTIE), agreements still to be
+signed. Scoped like the pages (RSO-EIGEN)."""
 
 import datetime as dt
 
