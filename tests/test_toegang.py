@@ -7,6 +7,8 @@ in that table that opens or closes a route makes this test fail. A route added w
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from tests import stappen
+
 #: engine-independent (rights, rendering): run once, in the SQLite round of `make test`
 pytestmark = pytest.mark.eenmaal
 
@@ -739,14 +741,13 @@ def _pad(sjabloon, wereld, rol=None):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from stelselbeheer.besluiten.models import Besluit
-    from stelselbeheer.besluiten.services import besluit_vastleggen
     from stelselbeheer.lijsten.models import Publicatievoorstel
     from stelselbeheer.register.models import Wijzigingsverzoek
 
     voorstel = Publicatievoorstel.objects.get_or_create(lijst="zal", trigger="schema", vorige_aantal=1)[0]
-    besluit = Besluit.objects.filter(openbaar=True, bijlagen__isnull=False).first() or besluit_vastleggen(
-        actor=None, datum=wereld["dva"].status_sinds, soort="toelating", onderwerp="Toelating", tekst="Toegelaten.",
-        deelnemer=wereld["dva"], bijlagen=[SimpleUploadedFile("besluit.pdf", b"%PDF-1.4 besluit")])
+    besluit = Besluit.objects.filter(openbaar=True, bijlagen__isnull=False).first() or stappen.besluit(
+        wereld["dva"], "toelating", datum=wereld["dva"].status_sinds,
+        bijlagen=[SimpleUploadedFile("besluit.pdf", b"%PDF-1.4 besluit")])
     verzoek = Wijzigingsverzoek.objects.get_or_create(deelnemer=wereld["dva"], soort="oauthclient_nieuw",
                                                       gegevens={"hostname": "app.nieuw.nl"})[0]
     return sjabloon.format(org=wereld["dva"].organisatie.pk, dva=wereld["dva"].pk, aanbieder=wereld["aanbieder"].pk,
@@ -1137,11 +1138,9 @@ def _fasebesluit(wereld):
 
 def _besluit_openbaar(wereld):
     from stelselbeheer.besluiten.models import Besluit
-    from stelselbeheer.besluiten.services import besluit_vastleggen
 
-    return Besluit.objects.filter(openbaar=True).first() or besluit_vastleggen(
-        actor=None, datum=wereld["dva"].status_sinds, soort="toelating", onderwerp="Toelating", tekst="Toegelaten.",
-        deelnemer=wereld["dva"])
+    return Besluit.objects.filter(openbaar=True).first() or stappen.besluit(wereld["dva"], "toelating",
+                                                                            datum=wereld["dva"].status_sinds)
 
 
 def _geregistreerd():

@@ -1,6 +1,7 @@
 """Main flow of decision-making (OVL-SCHEIDING): a staff member prepares a proposal on the agenda of the board's
-meeting and puts it before the board; the board member, in the meeting, adopts it; the decision is in the
-register. The staff member has no button to decide, and is refused if they try."""
+meeting and puts it before the board, naming the step it enables; the board member, in the meeting, adopts it; the
+decision is in the register, and the staff member admits the participant with it (OVL-STAP). The staff member has
+no button to decide, and is refused if they try."""
 
 import datetime as dt
 
@@ -16,12 +17,14 @@ def test_van_voorstel_op_de_agenda_tot_besluit_in_de_vergadering(live_server, tr
     from django.utils import timezone
 
     from stelselbeheer.besluiten.models import Besluit
-    from stelselbeheer.deelnemers.models import RolSoort
+    from stelselbeheer.deelnemers.models import Deelnemer, DeelnemerStatus, RolSoort
     from stelselbeheer.kern.rollen import Rol
     from stelselbeheer.overleg import services
     from stelselbeheer.overleg.models import Besluitvoorstel
 
-    dva = maak.deelnemer("Zorg-ICT Noord B.V.", rollen=[RolSoort.DVA])
+    dva = maak.deelnemer("Zorg-ICT Noord B.V.", rollen=[RolSoort.DVA], status=DeelnemerStatus.ADVIES)
+    maak.kwalificatie(dva, maak.gegevensdienst(), testdatum=dt.date.today() - dt.timedelta(days=10))
+    Deelnemer.objects.filter(pk=dva.pk).update(advies="positief", advies_toelichting="Alle tests gehaald.")
     maak.gebruiker(Rol.UITVOERING, "medewerker")
     bestuurder = maak.gebruiker(Rol.BESTUUR, "bestuur")
     bestuur = services.orgaan_aanmaken(actor=None, code="bestuur", naam="Bestuur Stichting MedMij", soort="bestuur",
@@ -42,6 +45,7 @@ def test_van_voorstel_op_de_agenda_tot_besluit_in_de_vergadering(live_server, tr
     pagina.get_by_role("link", name="Besluitvoorstel opstellen (agendapunt 1)").click()
     pagina.get_by_label("Tekst van het besluit").fill("Het bestuur besluit Zorg-ICT Noord B.V. toe te laten als DVA.")
     pagina.get_by_label("Soort besluit").select_option("toelating")
+    pagina.get_by_label("Maakt mogelijk (bestuursstap)").select_option("toelaten")
     pagina.get_by_role("button", name="Opslaan").click()
     _ziet(pagina, "is opgesteld")
     nummer = Besluitvoorstel.objects.get().nummer
@@ -62,3 +66,11 @@ def test_van_voorstel_op_de_agenda_tot_besluit_in_de_vergadering(live_server, tr
     assert besluit.voorstel.nummer == nummer and besluit.deelnemer == dva and besluit.soort == "toelating"
     pagina.get_by_role("link", name=f"besluit {besluit.nummer}").first.click()
     _ziet(pagina, f"Besluit {besluit.nummer}: Toelating Zorg-ICT Noord")
+
+    # the step the decision enables: staff take it with that decision, and only with it
+    _inloggen(pagina, url, "medewerker", f"/beheer/deelnemers/{dva.pk}/")
+    pagina.get_by_role("link", name="Toelaten (besluit bestuur)").click()
+    pagina.get_by_label("Besluit van het bestuur").select_option(label=str(besluit))
+    pagina.get_by_role("button", name="Toelaten (besluit bestuur)").click()
+    _ziet(pagina, "Toegelaten (wacht op ondertekening)")
+    assert dva.statuswijzigingen.get(overgang="toelaten").besluit == besluit

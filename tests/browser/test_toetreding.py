@@ -1,5 +1,6 @@
 """Main flow of admission: a prospective participant applies, staff take it through intake, qualification and
-advice, the board records its decision and admits, staff activate after signing; the public page shows it."""
+advice, staff prepare the board's decision as a proposal that enables the admission, a board member adopts it in
+the meeting, staff admit with that decision (OVL-STAP) and activate after signing; the public page shows it."""
 
 import datetime as dt
 
@@ -16,11 +17,21 @@ def _stap(pagina, label):
 
 
 def test_van_aanvraag_tot_actieve_deelnemer(live_server, transactional_db, pagina, maak):
+    from django.utils import timezone
+
     from stelselbeheer.kern.rollen import Rol
+    from stelselbeheer.overleg import services as ovl
 
     maak.gegevensdienst("48", "Medicatiegegevens")
     maak.gebruiker(Rol.UITVOERING, "medewerker")
-    maak.gebruiker(Rol.BESTUUR, "bestuur")
+    bestuurder = maak.gebruiker(Rol.BESTUUR, "bestuur")
+    orgaan = ovl.orgaan_aanmaken(actor=None, code="bestuur", naam="Bestuur Stichting MedMij", soort="bestuur")
+    ovl.lid_toevoegen(actor=None, orgaan=orgaan, rol="voorzitter", gebruiker=bestuurder,
+                      van=dt.date.today() - dt.timedelta(days=100))
+    begin = timezone.now() - dt.timedelta(minutes=30)  # the board meets while the application is handled
+    vergadering = ovl.vergadering_plannen(actor=None, orgaan=orgaan, begin=begin, einde=begin + dt.timedelta(hours=3),
+                                          plaats="Utrecht")
+    ovl.agendapunt_toevoegen(actor=None, vergadering=vergadering, titel="Aanvragen tot toetreding")
     vandaag = dt.date.today().isoformat()
     url = live_server.url
 
@@ -56,25 +67,32 @@ def test_van_aanvraag_tot_actieve_deelnemer(live_server, transactional_db, pagin
     pagina.get_by_role("button", name="Advies uitbrengen").click()
     _ziet(pagina, "Advies uitgebracht")
 
-    _inloggen(pagina, url, "bestuur")
-    pagina.get_by_role("link", name="Gezond Thuis PGO B.V.").click()
-    pagina.get_by_role("link", name="Besluit vastleggen").click()
-    pagina.get_by_label("Datum").fill(vandaag)
-    pagina.get_by_label("Soort").select_option("toelating")
+    # staff prepare the board's decision: a proposal that enables the admission (OVL-STAP)
+    pagina.get_by_role("link", name="Besluitvoorstel opstellen").click()
     pagina.get_by_label("Onderwerp").fill("Toelating Gezond Thuis PGO B.V.")
-    pagina.get_by_label("Tekst").fill("Het bestuur laat Gezond Thuis PGO B.V. toe als DVP.")
-    pagina.get_by_role("button", name="Besluit vastleggen").click()
-    assert "is vastgelegd" in pagina.get_by_role("status").inner_text()
-    pagina.get_by_role("link", name="Gezond Thuis PGO B.V.").click()  # the public timeline, linked from the decision
-    pagina.goto(f"{url}/beheer/deelnemers/")
+    pagina.get_by_label("Tekst van het besluit").fill("Het bestuur laat Gezond Thuis PGO B.V. toe als DVP.")
+    pagina.get_by_label("Soort besluit").select_option("toelating")
+    pagina.get_by_label("Maakt mogelijk (bestuursstap)").select_option("toelaten")
+    pagina.get_by_label("Agendapunt").select_option(index=1)
+    pagina.get_by_role("button", name="Opslaan").click()
+    _ziet(pagina, "is opgesteld")
+    pagina.get_by_role("link", name="Voorleggen aan het bestuur").click()
+    pagina.get_by_role("button", name="Opslaan").click()
+    _ziet(pagina, "Voorleggen aan het bestuur: vastgelegd.")
+    voorstel = pagina.url
+
+    _inloggen(pagina, url, "bestuur", voorstel.removeprefix(url))
+    _ziet(pagina, "Advies van de uitvoeringsorganisatie")  # the advice where the board decides
+    pagina.get_by_role("link", name="Beslissen over dit voorstel").click()
+    pagina.get_by_role("button", name="Vaststellen").click()
+    _ziet(pagina, "Vastgesteld: besluit")
+
+    _inloggen(pagina, url, "medewerker")
     pagina.get_by_role("link", name="Gezond Thuis PGO B.V.").click()
     _stap(pagina, "Toelaten (besluit bestuur)")
     pagina.get_by_label("Besluit van het bestuur").select_option(index=1)
     pagina.get_by_role("button", name="Toelaten (besluit bestuur)").click()
     _ziet(pagina, "Toegelaten (wacht op ondertekening)")
-
-    _inloggen(pagina, url, "medewerker")
-    pagina.get_by_role("link", name="Gezond Thuis PGO B.V.").click()
     _stap(pagina, "Activeren na ondertekening")
     pagina.get_by_role("button", name="Activeren na ondertekening").click()
     _ziet(pagina, "Dit veld is verplicht")  # refused, the field named

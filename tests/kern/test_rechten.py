@@ -199,8 +199,8 @@ def test_besluiten(wereld, geweigerd):
     from stelselbeheer.besluiten.models import Besluit
     from stelselbeheer.besluiten.services import besluit_vastleggen
 
-    geweigerd(besluit_vastleggen, "auditor", datum=dt.date(2026, 11, 1), soort="toelating", onderwerp="Toelating",
-              tekst="Toegelaten.", deelnemer=wereld["dva"])
+    geweigerd(besluit_vastleggen, "auditor", voorstel=None, datum=dt.date(2026, 11, 1), soort="toelating",
+              onderwerp="Toelating", tekst="Toegelaten.", deelnemer=wereld["dva"])
     assert not Besluit.objects.exists()
 
 
