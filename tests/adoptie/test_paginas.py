@@ -96,3 +96,17 @@ def test_downloads_per_rol(client, wereld, opzet, rol, status):
         client.force_login(wereld["gebruikers"][rol])
     assert client.get("/adoptie/medicatie/export.xlsx").status_code == status
     assert client.get("/adoptie/export.csv").status_code == status
+
+
+def test_productpagina_van_de_implementatie_toont_adoptie_en_drempels(client, wereld):
+    """The implementation monitor's product page shows this app's figures and MVP thresholds (registered from
+    AdoptieConfig.ready; implementatie does not import adoptie), to the public too, with a link for monitor readers."""
+    from stelselbeheer.implementatie.models import Product
+
+    product = Product.objects.create(code="medicatie", naam="Medicatieoverdracht", eigenaar="Programma")
+    product.gegevensdiensten.set([wereld["dienst"]])
+    html = client.get("/implementatie/producten/medicatie/").content.decode()
+    assert "Adoptie en MVP-drempels" in html and "MVP-drempels per fase" in html
+    assert 'href="/adoptie/medicatie/samenvatting/"' in html
+    client.force_login(wereld["gebruikers"]["uitvoering"])
+    assert 'href="/adoptie/medicatie/"' in client.get("/implementatie/producten/medicatie/").content.decode()

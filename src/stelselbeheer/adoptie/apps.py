@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class AdoptieConfig(AppConfig):
     name = "stelselbeheer.adoptie"
     verbose_name = "Adoptiemonitor"
+
+    def ready(self):
+        # the product page of the implementation monitor shows this app's figures (implementatie does not import
+        # adoptie: the monitor builds on the portfolio, not the other way round)
+        from stelselbeheer.implementatie.views import PRODUCTPAGINA
+
+        from .views import op_productpagina
+
+        PRODUCTPAGINA.append(op_productpagina)

@@ -42,6 +42,11 @@ from .models import (
 
 FORMULIER = "kern/formulier_pagina.html"
 
+#: what later apps add to a product's page, each a function (request, product) -> context, registered from their
+#: ``AppConfig.ready`` so that this app does not depend on them: the adoption monitor adds its figures and the MVP
+#: thresholds per phase (``adoptie``)
+PRODUCTPAGINA: list = []
+
 
 def _gelukt(request, tekst, doel):
     messages.success(request, tekst)
@@ -97,7 +102,8 @@ def product_detail(request, code: str):
             "risicos": product.risicos.select_related("eigenaar"),
             "wsjf": WsjfInvoer.objects.filter(product=product).first(),
         }
-    # hook for the adoption monitor (app ``adoptie``): it fills "adoptie" with its figures and MVP thresholds
+    for onderdeel in PRODUCTPAGINA:
+        context |= onderdeel(request, product)
     context.setdefault("adoptie", None)
     return render(request, "implementatie/detail.html", context)
 
