@@ -253,6 +253,8 @@ API |= {
     ("get", "/api/afsprakenset/releases/{release}/uitrol"): LEZERS,
     ("post", "/api/afsprakenset/releases/{release}/stappen"): {"uitvoering"},
     ("get", "/api/afsprakenset/mijn/uitrol"): {"deelnemer"},
+    ("post", "/api/afsprakenset/releases/{release}/termijnen"): {"uitvoering"},
+    ("post", "/api/afsprakenset/uitrol/{uitrol}"): {"uitvoering"},
 }
 OVERLEG_PARAMETERS = {"{orgaan}": "{code}", "{vergadering}": "{vergadering_id}", "{besluitvoorstel}": "{nummer}"}
 

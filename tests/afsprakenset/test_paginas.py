@@ -170,3 +170,24 @@ def test_release_als_agendaonderwerp(omgeving):
     punt = ovl.agendapunt_toevoegen(actor=None, vergadering=omgeving.vergadering, titel="Release 3.1",
                                     onderwerp=omgeving.nieuw)
     assert onderwerpen.weergave(punt, None).url == "/afsprakenset/3.1/"
+
+
+def test_api_termijn_en_uitrol(client, omgeving):
+    uitrol = Uitrol.objects.get(release=omgeving.huidig)
+    _login(client, omgeving, "deelnemer")
+    assert client.post(f"/api/afsprakenset/uitrol/{uitrol.pk}", {"status": "live"},
+                       content_type="application/json").status_code == 403
+    _login(client, omgeving, "uitvoering")
+    r = client.post(f"/api/afsprakenset/uitrol/{uitrol.pk}", {"status": "live"}, content_type="application/json")
+    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "testresultaat"
+    r = client.post(f"/api/afsprakenset/uitrol/{uitrol.pk}", {"status": "live", "testresultaat": "geslaagd",
+                                                             "testdatum": VANDAAG.isoformat()},
+                    content_type="application/json")
+    assert r.status_code == 200 and r.json()["status"] == "live"
+    r = client.post("/api/afsprakenset/releases/3.1/termijnen", {"rol": "dva", "uiterlijk": "2000-01-01"},
+                    content_type="application/json")
+    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "uiterlijk"
+    r = client.post("/api/afsprakenset/releases/3.1/termijnen", {"rol": "dva",
+                                                                 "uiterlijk": (VANDAAG + dt.timedelta(days=99))
+                                                                 .isoformat()}, content_type="application/json")
+    assert r.status_code == 200 and r.json()["rol"] == "dva"
