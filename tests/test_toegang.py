@@ -295,6 +295,8 @@ API |= {
     ("get", "/api/afsprakenset/releases/{release}/uitrol"): LEZERS,
     ("post", "/api/afsprakenset/releases/{release}/stappen"): {"uitvoering"},
     ("get", "/api/afsprakenset/mijn/uitrol"): {"deelnemer"},
+    ("post", "/api/afsprakenset/releases/{release}/termijnen"): {"uitvoering"},
+    ("post", "/api/afsprakenset/uitrol/{uitrol}"): {"uitvoering"},
     # wijzigingen (issue 12)
     ("get", "/api/wijzigingen/agendas"): ALLE,
     ("get", "/api/wijzigingen/rfc"): ALLE,
@@ -621,7 +623,6 @@ def _afsprakenset_pad(sjabloon, wereld):
 
     from stelselbeheer.afsprakenset import services as afs
     from stelselbeheer.afsprakenset.models import Release, Uitrol
-    from stelselbeheer.besluiten.services import besluit_vastleggen
 
     if not any(k in sjabloon for k in ("{release}", "{uitrol}", "{releasedocument}")):
         return sjabloon
@@ -630,8 +631,8 @@ def _afsprakenset_pad(sjabloon, wereld):
         release = afs.release_aanmaken(actor=None, nummer="3.0", titel="Afsprakenset 3.0",
                                        ingangsdatum=dt.date(2026, 1, 1), overgangsdatum=dt.date(2026, 6, 30))
         afs.document_toevoegen(actor=None, release=release, bestand=SimpleUploadedFile("afspraken.pdf", b"%PDF-1.4"))
-        besluit = besluit_vastleggen(actor=None, datum=dt.date(2025, 12, 1), soort="release", onderwerp="Release 3.0",
-                                     tekst="Goedgekeurd.")
+        besluit = stappen.besluit(None, "release", datum=dt.date(2025, 12, 1), onderwerp="Release 3.0",
+                                  tekst="Goedgekeurd.")
         Release.objects.filter(pk=release.pk).update(status="in_werking", besluit=besluit)
         Uitrol.objects.create(release=release, deelnemer=wereld["dva"], rol="dva", uiterlijk=dt.date(2026, 3, 1),
                               status_sinds=dt.date(2026, 1, 1))

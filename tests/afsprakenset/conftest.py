@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from stelselbeheer.afsprakenset import services as afs
 from stelselbeheer.afsprakenset.models import Release
+from stelselbeheer.besluiten.models import Besluit
 from stelselbeheer.overleg import services as ovl
 
 VANDAAG = timezone.localdate()
@@ -19,7 +20,8 @@ def vastgesteld_besluit(omgeving, onderwerp="Goedkeuring release 3.1", soort="re
     """Staff prepare a proposal on the meeting's agenda, a voting board member adopts it: the Besluit."""
     punt = ovl.agendapunt_toevoegen(actor=None, vergadering=omgeving.vergadering, titel=onderwerp)
     voorstel = ovl.besluitvoorstel_opstellen(actor=omgeving.medewerker, orgaan=omgeving.orgaan, onderwerp=onderwerp,
-                                             tekst=f"Het bestuur besluit: {onderwerp}.", soort=soort, agendapunt=punt)
+                                             tekst=f"Het bestuur besluit: {onderwerp}.", soort=soort, agendapunt=punt,
+                                             stap="release_goedkeuren" if soort == "release" else "")
     ovl.besluitvoorstel_voorleggen(actor=omgeving.medewerker, voorstel=voorstel)
     voorstel = ovl.besluitvoorstel_vaststellen(actor=omgeving.bestuurder, voorstel=voorstel)
     return voorstel.besluit
@@ -59,3 +61,9 @@ def omgeving(wereld):
     o.huidig = Release.objects.get(pk=huidig.pk)
     o.nieuw = Release.objects.get(pk=nieuw.pk)
     return o
+
+
+def los_besluit(onderwerp="Los"):
+    """A release decision recorded directly in the register, as could be done before OVL-STAP (no proposal)."""
+    return Besluit.objects.create(nummer=f"B-{VANDAAG.year}-9{Besluit.objects.count():03d}", datum=VANDAAG,
+                                  soort="release", onderwerp=onderwerp, tekst="Goed.")

@@ -8,11 +8,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from stelselbeheer.afsprakenset import services as afs
 from stelselbeheer.afsprakenset.models import Release, ReleaseStatus, Uitrol, UitrolStatus
-from stelselbeheer.besluiten.services import besluit_vastleggen
 from stelselbeheer.deelnemers.models import Deelnemer, DeelnemerStatus, RolSoort
 from stelselbeheer.kern.models import AuditEvent
 
-from .conftest import VANDAAG, vastgesteld_besluit
+from .conftest import VANDAAG, los_besluit, vastgesteld_besluit
 
 
 def _goedkeuren(o, besluit, actor=None):
@@ -33,8 +32,8 @@ def test_goedkeuren_zonder_besluit_geweigerd(omgeving):
 
 def test_goedkeuren_met_besluit_buiten_een_vastgesteld_voorstel_geweigerd(omgeving):
     """A decision recorded directly in the register (not adopted from a proposal by the board) carries no step."""
-    los = besluit_vastleggen(actor=None, datum=VANDAAG, soort="release", onderwerp="Release 3.1", tekst="Goed.")
-    with pytest.raises(ValidationError, match="niet uit een besluitvoorstel"):
+    los = los_besluit("Release 3.1")
+    with pytest.raises(ValidationError, match="niet uit een door het bestuur vastgesteld besluitvoorstel"):
         _goedkeuren(omgeving, los)
     _ongewijzigd(omgeving)
 

@@ -8,11 +8,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from stelselbeheer.afsprakenset import services as afs
 from stelselbeheer.afsprakenset.models import Release, ReleaseStatus, Uitrol
-from stelselbeheer.besluiten.services import besluit_vastleggen
 from stelselbeheer.overleg import onderwerpen
 from stelselbeheer.overleg import services as ovl
 
-from .conftest import VANDAAG, vastgesteld_besluit
+from .conftest import VANDAAG, los_besluit, vastgesteld_besluit
 
 
 def _login(client, omgeving, rol):
@@ -88,10 +87,10 @@ def test_deelnemer_ziet_eigen_uitrol_en_verouderde_overeenkomst(client, omgeving
 
 
 def test_goedkeuren_via_pagina_weigert_een_besluit_zonder_vastgesteld_voorstel(client, omgeving):
-    los = besluit_vastleggen(actor=None, datum=VANDAAG, soort="release", onderwerp="Los", tekst="Goed.")
+    los = los_besluit()
     _login(client, omgeving, "uitvoering")
     r = client.post("/afsprakenset/3.1/stap/goedkeuren/", {"besluit": los.pk})
-    assert r.status_code == 200 and "niet uit een besluitvoorstel" in r.content.decode()
+    assert r.status_code == 200 and "niet uit een door het bestuur vastgesteld besluitvoorstel" in r.content.decode()
     assert Release.objects.get(nummer="3.1").status == ReleaseStatus.CONSULTATIE
     besluit = vastgesteld_besluit(omgeving)
     r = client.post("/afsprakenset/3.1/stap/goedkeuren/", {"besluit": besluit.pk})
@@ -100,7 +99,7 @@ def test_goedkeuren_via_pagina_weigert_een_besluit_zonder_vastgesteld_voorstel(c
 
 
 def test_api_stap_alleen_met_vastgesteld_besluit(client, omgeving):
-    los = besluit_vastleggen(actor=None, datum=VANDAAG, soort="release", onderwerp="Los", tekst="Goed.")
+    los = los_besluit()
     _login(client, omgeving, "uitvoering")
     r = client.post("/api/afsprakenset/releases/3.1/stappen", {"overgang": "goedkeuren", "besluit": los.nummer},
                     content_type="application/json")
@@ -170,3 +169,24 @@ def test_release_als_agendaonderwerp(omgeving):
     punt = ovl.agendapunt_toevoegen(actor=None, vergadering=omgeving.vergadering, titel="Release 3.1",
                                     onderwerp=omgeving.nieuw)
     assert onderwerpen.weergave(punt, None).url == "/afsprakenset/3.1/"
+
+
+def test_api_termijn_en_uitrol(client, omgeving):
+    uitrol = Uitrol.objects.get(release=omgeving.huidig)
+    _login(client, omgeving, "deelnemer")
+    assert client.post(f"/api/afsprakenset/uitrol/{uitrol.pk}", {"status": "live"},
+                       content_type="application/json").status_code == 403
+    _login(client, omgeving, "uitvoering")
+    r = client.post(f"/api/afsprakenset/uitrol/{uitrol.pk}", {"status": "live"}, content_type="application/json")
+    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "testresultaat"
+    r = client.post(f"/api/afsprakenset/uitrol/{uitrol.pk}", {"status": "live", "testresultaat": "geslaagd",
+                                                             "testdatum": VANDAAG.isoformat()},
+                    content_type="application/json")
+    assert r.status_code == 200 and r.json()["status"] == "live"
+    r = client.post("/api/afsprakenset/releases/3.1/termijnen", {"rol": "dva", "uiterlijk": "2000-01-01"},
+                    content_type="application/json")
+    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "uiterlijk"
+    r = client.post("/api/afsprakenset/releases/3.1/termijnen", {"rol": "dva",
+                                                                 "uiterlijk": (VANDAAG + dt.timedelta(days=99))
+                                                                 .isoformat()}, content_type="application/json")
+    assert r.status_code == 200 and r.json()["rol"] == "dva"

@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import logging
 
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.utils import timezone
@@ -23,7 +23,7 @@ from stelselbeheer.deelnemers.models import Deelnemer, DeelnemerStatus
 from stelselbeheer.kern.audit import momentopname, vastleggen
 from stelselbeheer.kern.models import Gebruiker
 from stelselbeheer.kern.rollen import Actie, vereist_recht
-from stelselbeheer.overleg.models import VoorstelStatus
+from stelselbeheer.overleg.stappen import voorstel_bezwaren
 
 from . import workflow
 from .models import (
@@ -215,20 +215,16 @@ def termijn_vastleggen(*, actor, release: Release, rol: str, uiterlijk: dt.date)
 # -- status ------------------------------------------------------------------------------------------------
 
 def besluit_toetsen(release: Release, besluit) -> None:
-    """AFS-GOEDKEURING: only the board's decision of kind release, taken by adopting a proposal, not yet used for
-    another release."""
+    """AFS-GOEDKEURING: only the board's decision of kind release, taken by adopting a proposal that enables the
+    release approval (OVL-STAP, the one check every board step asks), not yet used for another release."""
     if besluit is None:
         raise ValidationError({"besluit": "Kies het besluit van het bestuur dat de release goedkeurt."})
     if besluit.soort != BesluitSoort.RELEASE:
         raise ValidationError({"besluit": f"Besluit {besluit.nummer} is geen goedkeuring van een release "
                                           f"({besluit.get_soort_display().lower()})."})
-    try:
-        voorstel = besluit.voorstel
-    except ObjectDoesNotExist:
-        voorstel = None
-    if voorstel is None or voorstel.status != VoorstelStatus.VASTGESTELD:
-        raise ValidationError({"besluit": f"Besluit {besluit.nummer} komt niet uit een besluitvoorstel dat het "
-                                          "bestuur heeft vastgesteld."})
+    bezwaren = voorstel_bezwaren(besluit, "release_goedkeuren")  # OVL-STAP: adopted, and enabling this step
+    if bezwaren:
+        raise ValidationError({"besluit": bezwaren})
     ander = Release.objects.filter(besluit=besluit).exclude(pk=release.pk).first()
     if ander is not None:
         raise ValidationError({"besluit": f"Besluit {besluit.nummer} keurde al release {ander.nummer} goed."})

@@ -10,6 +10,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from stelselbeheer.deelnemers.models import Deelnemer
 from stelselbeheer.deelnemers.services import vandaag
@@ -201,7 +203,7 @@ def uitrol_bijwerken(request, pk: int):
     if request.method == "POST":
         if verwerk(form, lambda d: services.uitrol_bijwerken(actor=request.user, uitrol=uitrol, **d)):
             return _gelukt(request, f"De uitrol van {uitrol.deelnemer} is bijgewerkt.",
-                           f"/afsprakenset/uitrol/?release={uitrol.release.nummer}")
+                           f"{reverse('uitrol-lijst')}?{urlencode({'release': uitrol.release.nummer})}")
     return render(request, FORMULIER, {"form": form, "titel": f"Uitrol bijwerken: {uitrol}",
                                        "object": uitrol.release})
 
