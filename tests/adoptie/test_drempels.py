@@ -5,6 +5,8 @@ import pytest
 from stelselbeheer.adoptie.berekening import Productstand
 from stelselbeheer.adoptie.drempels import beoordeel, voor_product
 from stelselbeheer.adoptie.models import Drempel, Drempelsoort
+from stelselbeheer.adoptie.services import momentopname_maken
+from stelselbeheer.register import services as reg_services
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +78,18 @@ def test_voor_product_per_fase(register, maak):
     assert [f.fase for f in fasen] == ["koplopers", "optimalisatie", "brede_implementatie"]
     per_fase = {f.fase: f.alle_gehaald for f in fasen}
     assert per_fase == {"koplopers": True, "optimalisatie": False, "brede_implementatie": True}
+
+
+def test_voor_product_leest_de_nieuwste_momentopname(register, maak, wereld):
+    dva = register.leverancier("Zorgsystemen Noord B.V.")
+    maak.kwalificatie(dva, wereld["dienst"])
+    a = register.aanbieder(dva, diensten=[wereld["dienst"]])
+    product = register.product(diensten=[wereld["dienst"]])
+    register.publiceer_zal()
+    momentopname_maken()
+    reg_services.aanbieder_dienst_verwijderen(actor=None, dienst=a.diensten.get())
+    register.publiceer_zal(goedgekeurd={a.naam})
+    koplopers = voor_product(product)[0]
+    assert koplopers.fase == "koplopers" and koplopers.uitkomsten[0].gehaald  # the snapshot's figures, not now's
+    momentopname_maken()
+    assert not voor_product(product)[0].uitkomsten[0].gehaald

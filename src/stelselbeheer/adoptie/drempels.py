@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils import timezone
-
 from stelselbeheer.implementatie.models import FASEVOLGORDE, Fase
 
 from .berekening import Productstand, bereken_product
@@ -61,15 +59,17 @@ def beoordeel(drempel: Drempel, stand: Productstand) -> Uitkomst:
 
 
 def laatste_stand(product) -> Productstand | None:
-    """The product's figures of today's snapshot, when there is one."""
-    stand = (Adoptiestand.objects.filter(product=product, momentopname__datum=timezone.localdate())
-             .select_related("momentopname").first())
+    """The product's figures of the newest snapshot that has its breakdown (the nightly one; the demo's recomputed
+    history keeps it on its last day only), when there is one."""
+    stand = (Adoptiestand.objects.filter(product=product).exclude(detail={}).order_by("-momentopname__datum")
+             .first())
     return Productstand.uit_model(stand) if stand else None
 
 
 def voor_product(product, stand: Productstand | None = None) -> list[Fasedrempels]:
-    """Per phase of the strategy, the product's thresholds and whether each is met (today's snapshot, or computed
-    from the register now when there is none)."""
+    """Per phase of the strategy, the product's thresholds and whether each is met: from ``stand`` when given, else
+    from the newest snapshot (cheap: one row), else computed from the register now (reads the whole register and the
+    published ZAL: seconds at 50,000 providers)."""
     if stand is None:
         stand = laatste_stand(product) or bereken_product(product)
     per_fase: dict[str, list[Uitkomst]] = {f: [] for f in FASEVOLGORDE}
