@@ -30,7 +30,7 @@ def _uitvoering(user, dag) -> list[Blok]:
         Blok("Meldingen", meldingen_werk.wachtrij(user), reverse("melding-lijst")),
         Blok("Register en lijsten", [register_werk.verzoeken_ingediend(), lijsten_werk.storingen(),
                                      lijsten_werk.tegengehouden()], reverse("lijsten-overzicht")),
-        Blok("Regionaal beheer", regionaal_werk.taken(user, dag), reverse("regionaal-index")),
+        Blok("Regionaal beheer", regionaal_werk.taken(user, dag, landelijk=True), reverse("regionaal-index")),
     ]
 
 
