@@ -100,3 +100,13 @@ def test_contracten_pagina_eigen_rso(client, regio, maak):
     assert r.status_code == 302 and r["Location"] == f"/regionaal/rso/{regio.rso.pk}/contracten/"
     assert "DPIA viewer" in client.get(r["Location"]).content.decode()
     assert client.get(f"/regionaal/rso/{ander.pk}/contracten/").status_code == 404
+
+
+def test_datum_buiten_de_kalender_geeft_een_veldfout(client, regio):
+    """A year far off (a typing error) is a field error on the page and a 422 in the API, never a 500."""
+    client.force_login(regio.regiogebruiker)
+    pad = f"/regionaal/overeenkomsten/{regio.ovk.nummer}/"
+    r = client.get(pad, {"einde": "0001-01-15", "overmacht": "9999-12-31"})
+    assert r.status_code == 200 and "Controleer de invoer" in r.content.decode()
+    r = client.get(f"/api/regionaal{pad.removeprefix('/regionaal')}".rstrip("/"), {"einde": "0001-01-15"})
+    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "einde"

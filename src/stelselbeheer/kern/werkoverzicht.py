@@ -36,7 +36,7 @@ def _uitvoering(user, dag) -> list[Blok]:
              reverse("release-lijst")),
         Blok("Landelijke implementatie", [implementatie_werk.risico_herzieningen(user, dag)],
              reverse("risico-lijst")),
-        Blok("Regionaal beheer", regionaal_werk.taken(user, dag), reverse("regionaal-index")),
+        Blok("Regionaal beheer", regionaal_werk.taken(user, dag, landelijk=True), reverse("regionaal-index")),
     ]
 
 

@@ -5,6 +5,7 @@ RSO's objects are a 404), as on the pages. Errors are problem+json."""
 import datetime as dt
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Router, Schema
@@ -15,6 +16,7 @@ from stelselbeheer.kern.rollen import Actie
 
 from . import dekking as dekking_regels
 from . import overzicht, regels, services
+from .forms import LAATST, VROEGST
 
 router = Router(tags=["regionaal"])
 
@@ -136,6 +138,10 @@ def overeenkomsten(request, status: str = "", pagina: int = 1, per_pagina: int =
 @router.get("/regionaal/overeenkomsten/{nummer}", response={200: OvereenkomstDetailUit, **FOUTEN},
             summary="Eén overeenkomst met de berekende termijnen", auth=Recht(Actie.REGIONAAL_LEZEN))
 def overeenkomst(request, nummer: str, einde: dt.date | None = None, overmacht: dt.date | None = None):
+    buiten = {veld: "Kies een datum tussen 1900 en 2200." for veld, dag in (("einde", einde), ("overmacht", overmacht))
+              if dag is not None and not VROEGST <= dag <= LAATST}
+    if buiten:
+        raise ValidationError(buiten)
     return _detail(_overeenkomst(request, nummer), einde, overmacht)
 
 

@@ -1,6 +1,7 @@
 import datetime as dt
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q
 from django.utils import timezone
 
@@ -21,6 +22,18 @@ from .models import (
 )
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+#: the dates a term is computed for: a year far outside this range is a typing error, not a contract
+VROEGST, LAATST = dt.date(1900, 1, 1), dt.date(2200, 12, 31)
+
+
+class Datum(forms.DateField):
+    """A date field between VROEGST and LAATST (so the term computations never leave the calendar)."""
+
+    widget = DATUM
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("validators", [MinValueValidator(VROEGST), MaxValueValidator(LAATST)])
+        super().__init__(*args, **kwargs)
 TIJD = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
@@ -60,28 +73,29 @@ class OndertekenenForm(forms.Form):
     naam = forms.CharField(label="Naam ondertekenaar", max_length=200)
     functie = forms.CharField(label="Functie", max_length=200)
     plaats = forms.CharField(label="Plaats", max_length=100, required=False)
-    datum = forms.DateField(label="Datum van ondertekening", widget=DATUM)
+    datum = Datum(label="Datum van ondertekening")
 
 
 class OpzeggenForm(forms.Form):
     door = forms.ChoiceField(label="Opgezegd door", choices=Partij.choices)
-    ontvangen_op = forms.DateField(label="Aangetekende brief ontvangen op", widget=DATUM)
-    einddatum = forms.DateField(label="Gewenste einddatum", widget=DATUM, required=False,
+    ontvangen_op = Datum(label="Aangetekende brief ontvangen op")
+    einddatum = Datum(label="Gewenste einddatum", required=False,
                                 help_text="Leeg: de vroegste datum die de opzegtermijn toelaat.")
 
 
 class OntbindenForm(forms.Form):
     grond = forms.ChoiceField(label="Grond", choices=Ontbindingsgrond.choices)
-    datum = forms.DateField(label="Ontbonden per", widget=DATUM)
-    overmacht_sinds = forms.DateField(label="Overmacht ontstaan op", widget=DATUM, required=False,
+    datum = Datum(label="Ontbonden per")
+    overmacht_sinds = Datum(label="Overmacht ontstaan op", required=False,
                                       help_text="Alleen bij overmacht.")
 
 
 class BetalingForm(forms.ModelForm):
+    ontvangen_op = Datum(label="Ontvangen op")
+
     class Meta:
         model = Betaling
         fields = ["dienst", "ontvangen_op", "bedrag", "omschrijving"]
-        widgets = {"ontvangen_op": DATUM}
 
     def __init__(self, *args, rso, **kwargs):
         super().__init__(*args, **kwargs)
@@ -91,9 +105,9 @@ class BetalingForm(forms.ModelForm):
 class DeelnemersovereenkomstForm(forms.Form):
     deelnemer = forms.ModelChoiceField(Organisatie.objects.none(), label="Zorgaanbieder (lid van het VSV)")
     dienst = forms.ModelChoiceField(Dienst.objects.none(), label="Dienst (rechtstreeks, bijlage 4)")
-    ingangsdatum = forms.DateField(label="Ingangsdatum", widget=DATUM)
+    ingangsdatum = Datum(label="Ingangsdatum")
     verwerker = forms.CharField(label="Verwerker", max_length=200)
-    verwerkersovereenkomst_tot = forms.DateField(label="Verwerkersovereenkomst geldig tot en met", widget=DATUM)
+    verwerkersovereenkomst_tot = Datum(label="Verwerkersovereenkomst geldig tot en met")
 
     def __init__(self, *args, overeenkomst, **kwargs):
         super().__init__(*args, **kwargs)
@@ -112,7 +126,7 @@ class RegionaalOverlegForm(forms.Form):
 
 
 class VergaderingForm(forms.Form):
-    datum = forms.DateField(label="Datum", widget=DATUM)
+    datum = Datum(label="Datum")
     begintijd = forms.TimeField(label="Begintijd", widget=TIJD)
     eindtijd = forms.TimeField(label="Eindtijd", widget=TIJD)
     plaats = forms.CharField(label="Plaats", max_length=200, required=False)
@@ -128,10 +142,9 @@ class VergaderingForm(forms.Form):
 class TermenForm(forms.Form):
     """The what-if questions on an agreement's page (GET): never changes anything."""
 
-    einde = forms.DateField(label="Gewenste einddatum (laatste opzegdag berekenen)", widget=DATUM, required=False)
-    overmacht = forms.DateField(label="Overmacht ontstaan op (ontbinding berekenen)", widget=DATUM, required=False)
-    tekortkoming = forms.DateField(label="Datum van de tekortkoming (aansprakelijkheid berekenen)", widget=DATUM,
-                                   required=False)
+    einde = Datum(label="Gewenste einddatum (laatste opzegdag berekenen)", required=False)
+    overmacht = Datum(label="Overmacht ontstaan op (ontbinding berekenen)", required=False)
+    tekortkoming = Datum(label="Datum van de tekortkoming (aansprakelijkheid berekenen)", required=False)
     uitkering = forms.DecimalField(label="Uitkering van de verzekeraar (EUR, leeg: keert niet uit)", min_value=0,
                                    max_digits=12, decimal_places=2, required=False)
 
@@ -146,15 +159,15 @@ class ChecklistForm(forms.Form):
     zorgaanbieder = forms.ModelChoiceField(
         Organisatie.objects.filter(soort__in=[Soort.ZORGAANBIEDER, Soort.AANBIEDER_ZONDER_BEHANDELRELATIE])
         .order_by("naam"), required=False, label="Nieuwe zorgaanbieder (bij een aansluiting)")
-    gestart_op = forms.DateField(label="Gestart op", widget=DATUM)
+    gestart_op = Datum(label="Gestart op")
     eigenaar = forms.CharField(label="Eigenaar van de stappen", max_length=200, required=False,
                                help_text="Per stap later aan te passen.")
 
 
 class CheckstapForm(forms.Form):
     eigenaar = forms.CharField(label="Eigenaar", max_length=200, required=False)
-    streefdatum = forms.DateField(label="Streefdatum", widget=DATUM, required=False)
-    gereed_op = forms.DateField(label="Gereed op", widget=DATUM, required=False)
+    streefdatum = Datum(label="Streefdatum", required=False)
+    gereed_op = Datum(label="Gereed op", required=False)
 
 
 class ContactpuntForm(forms.Form):
@@ -175,8 +188,8 @@ class LeverancierscontractForm(forms.Form):
     leverancier = forms.ModelChoiceField(Organisatie.objects.filter(soort=Soort.LEVERANCIER).order_by("naam"),
                                          label="Leverancier")
     onderwerp = forms.CharField(label="Onderwerp", max_length=200, help_text="Bijvoorbeeld: viewer en ZNO.")
-    ingangsdatum = forms.DateField(label="Ingangsdatum", widget=DATUM)
-    einddatum = forms.DateField(label="Einddatum", widget=DATUM)
+    ingangsdatum = Datum(label="Ingangsdatum")
+    einddatum = Datum(label="Einddatum")
     opzegtermijn_maanden = forms.IntegerField(label="Opzegtermijn (maanden)", min_value=1, max_value=24)
     verwerkersovereenkomst = forms.BooleanField(label="Met verwerkersovereenkomst", required=False, initial=True)
 
@@ -184,5 +197,5 @@ class LeverancierscontractForm(forms.Form):
 class BeveiligingsdocumentForm(forms.Form):
     soort = forms.ChoiceField(label="Soort", choices=Documentsoort.choices)
     titel = forms.CharField(label="Titel", max_length=200)
-    vastgesteld_op = forms.DateField(label="Vastgesteld op", widget=DATUM)
-    review_voor = forms.DateField(label="Review uiterlijk", widget=DATUM)
+    vastgesteld_op = Datum(label="Vastgesteld op")
+    review_voor = Datum(label="Review uiterlijk")

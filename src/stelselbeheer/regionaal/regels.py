@@ -41,6 +41,8 @@ def maanden_erbij(dag: dt.date, maanden: int) -> dt.date:
     """``dag`` plus (or minus) whole months; a day that the target month lacks becomes its last day."""
     index = dag.year * 12 + dag.month - 1 + maanden
     jaar, maand = divmod(index, 12)
+    if not dt.MINYEAR <= jaar <= dt.MAXYEAR:
+        raise OverflowError("De datum valt buiten het bereik van de kalender.")
     return dt.date(jaar, maand + 1, min(dag.day, calendar.monthrange(jaar, maand + 1)[1]))
 
 
