@@ -133,7 +133,9 @@ def mijn_kwalificaties(request):
 class OvergangIn(Schema):
     overgang: str = Field(..., description="Naam van de stap, zie GET /api/toetreding/overgangen")
     datum: dt.date | None = Field(None, description="Standaard: vandaag (Europe/Amsterdam)")
-    besluit: str | None = Field(None, description="Besluitnummer (B-JJJJ-NNNN) waarop de stap rust")
+    besluit: str | None = Field(None, description="Besluitnummer (B-JJJJ-NNNN) waarop de stap rust: het besluit van "
+                                                  "een vastgesteld besluitvoorstel dat deze stap over deze deelnemer "
+                                                  "mogelijk maakt (OVL-STAP)")
     toelichting: str = ""
     gegevens: dict[str, str] = Field(default_factory=dict, description="De velden die de stap vastlegt")
 

@@ -64,8 +64,8 @@ class AdviesnotaAdmin(_Vertrouwelijk):
 @admin.register(Besluitvoorstel)
 class BesluitvoorstelAdmin(AlleenLezenAdmin):
     actie = Actie.OVERLEG_LEZEN
-    list_display = ["nummer", "onderwerp", "soort", "status", "revisie", "openbaar", "besluit"]
-    list_filter = ["status", "soort", "openbaar"]
+    list_display = ["nummer", "onderwerp", "soort", "stap", "status", "revisie", "openbaar", "besluit"]
+    list_filter = ["status", "soort", "stap", "openbaar"]
     search_fields = ["nummer", "onderwerp"]
 
     def get_queryset(self, request):
