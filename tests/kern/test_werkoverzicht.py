@@ -4,6 +4,8 @@ database, the first items, and links to the filtered lists; few queries however 
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from stelselbeheer.besluiten.models import Besluit
@@ -187,12 +189,17 @@ def test_links_naar_gefilterde_lijsten(client, toestand):
     assert "Intake B.V." in lijst and "Nieuw Een B.V." not in lijst
 
 
-def test_weinig_queries_ook_met_veel_werk(client, toestand, maak, django_assert_max_num_queries):
-    """The counts are aggregated: more waiting work does not mean more queries."""
+def test_weinig_queries_ook_met_veel_werk(client, toestand, maak):
+    """The counts are aggregated: more waiting work does not mean more queries (a fixed number per block; every
+    module that adds a block adds its own few, which is why this compares instead of capping at a number)."""
+    client.force_login(toestand["gebruikers"]["uitvoering"])
+    client.get("/")  # warm: the session, the menu's caches
+    with CaptureQueriesContext(connection) as weinig:
+        assert client.get("/").status_code == 200
     for i in range(15):
         maak.deelnemer(f"Wacht {i} B.V.", status=[DeelnemerStatus.AANGEMELD, DeelnemerStatus.INTAKE,
                                                    DeelnemerStatus.KWALIFICATIE][i % 3])
         _melding(verstreken=True)
-    client.force_login(toestand["gebruikers"]["uitvoering"])
-    with django_assert_max_num_queries(20):
+    with CaptureQueriesContext(connection) as veel:
         assert client.get("/").status_code == 200
+    assert len(veel) == len(weinig) <= 40, [q["sql"][:80] for q in veel.captured_queries]
