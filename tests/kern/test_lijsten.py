@@ -19,6 +19,8 @@ pytestmark = pytest.mark.eenmaal
 
 #: pages with a table that is bounded by nature, and why
 VAST = {
+    "rfc-detail": "one RFC: the participants of its impact snapshot and their reactions, bounded by the framework's "
+                  "participants (wijzigingen)",
     "lijsten-overzicht": "one row per published list (four)",
     "melding-cijfers": "the twelve months up to this one",
     "toetreding-workflow": "the declared transitions of the workflow",
