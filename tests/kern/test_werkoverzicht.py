@@ -194,5 +194,5 @@ def test_weinig_queries_ook_met_veel_werk(client, toestand, maak, django_assert_
                                                    DeelnemerStatus.KWALIFICATIE][i % 3])
         _melding(verstreken=True)
     client.force_login(toestand["gebruikers"]["uitvoering"])
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(21):  # 21: the RFC block (wijzigingen) reads its tasks in one query
         assert client.get("/").status_code == 200

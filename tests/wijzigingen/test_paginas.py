@@ -114,3 +114,22 @@ def test_feed_met_alleen_openbare_besluiten(client, wereld):
     feed = client.get("/wijzigingen/besluiten.atom").content.decode()
     assert "Openbaar aangenomen" in feed and uit[0].besluit.nummer in feed
     assert "Niet-openbaar doorgezet" not in feed
+
+
+def test_werkoverzicht_toont_wat_wacht(client, wereld):
+    """ROL-WERKOVERZICHT: staff see new RFCs to assess; an affected participant the consultation awaiting its
+    reaction, until it reacted."""
+    from stelselbeheer.kern.werkoverzicht import werkoverzicht
+
+    def tel(user):
+        return {t.titel: t.aantal for b in werkoverzicht(user) for t in b.taken}
+
+    indienen()
+    rfc = indienen(gegevensdiensten=[wereld["dienst"]])
+    services.stap_zetten(actor=None, voorstel=rfc, stap="in_behandeling_nemen")
+    services.stap_zetten(actor=None, voorstel=rfc, stap="consultatie_openen")
+    assert tel(wereld["gebruikers"][Rol.UITVOERING])["RFC's om te beoordelen"] == 1
+    deelnemer = wereld["gebruikers"][Rol.DEELNEMER]
+    assert tel(deelnemer)["Consultaties over RFC's: uw reactie gevraagd"] == 1
+    services.reageren(actor=deelnemer, voorstel=rfc, standpunt="steun")
+    assert tel(deelnemer)["Consultaties over RFC's: uw reactie gevraagd"] == 0

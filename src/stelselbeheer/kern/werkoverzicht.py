@@ -11,6 +11,7 @@ from stelselbeheer.lijsten import werk as lijsten_werk
 from stelselbeheer.meldingen import werk as meldingen_werk
 from stelselbeheer.naleving import werk as naleving_werk
 from stelselbeheer.register import werk as register_werk
+from stelselbeheer.wijzigingen import werk as wijzigingen_werk
 
 from .audit import kop_hash
 from .models import AuditEvent, AuditKop
@@ -32,6 +33,8 @@ def _uitvoering(user, dag) -> list[Blok]:
                                      lijsten_werk.tegengehouden()], reverse("lijsten-overzicht")),
         Blok("Afsprakenset", [afsprakenset_werk.uitrol_te_laat(dag), afsprakenset_werk.overeenkomst_verouderd()],
              reverse("release-lijst")),
+        Blok("Wijzigingsverzoeken op de afspraken (RFC's)", wijzigingen_werk.voor_uitvoering(dag),  # wijzigingen
+             reverse("rfc-lijst")),
     ]
 
 
@@ -57,6 +60,8 @@ def _deelnemer(user, dag) -> list[Blok]:
              reverse("mijn-overzicht")),
         Blok("Meldingen", [meldingen_werk.eigen_open(user)], reverse("mijn-meldingen")),
         Blok("Afsprakenset", [afsprakenset_werk.eigen_uitrol(deelnemer, dag)], reverse("mijn-releases")),
+        Blok("Wijzigingsverzoeken op de afspraken (RFC's)", [wijzigingen_werk.eigen_consultaties(deelnemer, dag)],
+             reverse("mijn-rfcs")),  # wijzigingen
     ]
 
 
