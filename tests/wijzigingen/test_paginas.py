@@ -133,3 +133,18 @@ def test_werkoverzicht_toont_wat_wacht(client, wereld):
     assert tel(deelnemer)["Consultaties over RFC's: uw reactie gevraagd"] == 1
     services.reageren(actor=deelnemer, voorstel=rfc, standpunt="steun")
     assert tel(deelnemer)["Consultaties over RFC's: uw reactie gevraagd"] == 0
+
+
+def test_eigen_rfc_zonder_uitnodiging_toont_geen_reageren(client, wereld, maak):
+    """The portal lists a participant's own RFC in consultation, but offers to react only when the consultation
+    invited it (the DVP is not affected by a DVA-only change)."""
+    dvp = maak.gebruiker(Rol.DEELNEMER, deelnemer=wereld["dvp"])
+    rfc = indienen(actor=dvp, gegevensdiensten=[wereld["dienst"]], raakt_dvp=False)
+    services.stap_zetten(actor=None, voorstel=rfc, stap="in_behandeling_nemen")
+    services.stap_zetten(actor=None, voorstel=rfc, stap="consultatie_openen")
+    client.force_login(dvp)
+    mijn = client.get("/mijn/wijzigingsverzoeken-rfc/").content.decode()
+    assert rfc.nummer in mijn and "/reageren/" not in mijn
+    client.force_login(wereld["gebruikers"][Rol.DEELNEMER])  # the affected DVA is offered it
+    assert f"/mijn/wijzigingsverzoeken-rfc/{rfc.nummer}/reageren/" in client.get(
+        "/mijn/wijzigingsverzoeken-rfc/").content.decode()

@@ -4,7 +4,7 @@ render or redirect after a successful POST. Who sees which RFC: ``Wijzigingsvoor
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -17,7 +17,7 @@ from . import agendas as standaard
 from . import services, workflow
 from .filters import RfcFilter
 from .forms import ReactieForm, ReleaseForm, RfcForm, StapForm, VoorleggenForm
-from .models import Ontwikkelagenda, Reactie, Status, Wijzigingsvoorstel
+from .models import Getroffene, Ontwikkelagenda, Reactie, Status, Wijzigingsvoorstel
 
 FORMULIER = "kern/formulier_pagina.html"
 
@@ -188,9 +188,10 @@ def rfc_ontvangen(request):
 def mijn_rfcs(request):
     """The portal: the participant's own RFCs and every consultation it was invited to."""
     deelnemer_id = request.user.deelnemer_id
+    uitgenodigd = Getroffene.objects.filter(analyse_id=OuterRef("consultatie_analyse_id"), deelnemer_id=deelnemer_id)
     qs = (Wijzigingsvoorstel.objects.filter(
         Q(deelnemer_id=deelnemer_id) | Q(consultatie_analyse__getroffenen__deelnemer_id=deelnemer_id)).distinct()
-        .select_related("agenda").prefetch_related(
+        .annotate(uitgenodigd=Exists(uitgenodigd)).select_related("agenda").prefetch_related(
             Prefetch("reacties", queryset=Reactie.objects.filter(deelnemer_id=deelnemer_id), to_attr="eigen")))
     context = lijst(request, qs, RfcFilter)
     return render(request, "wijzigingen/mijn.html", context | {"vandaag": timezone.localdate()})
