@@ -74,6 +74,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/lijsten.py
 	$(BIN)/python bench/naleving.py
+	$(BIN)/python bench/afsprakenset.py
 	$(BIN)/python bench/wijzigingen.py
 	env -u STELSEL_ONTWIKKELING $(BIN)/python bench/productie.py
 

@@ -266,6 +266,8 @@ API |= {
     ("get", "/api/afsprakenset/releases/{release}/uitrol"): LEZERS,
     ("post", "/api/afsprakenset/releases/{release}/stappen"): {"uitvoering"},
     ("get", "/api/afsprakenset/mijn/uitrol"): {"deelnemer"},
+    ("post", "/api/afsprakenset/releases/{release}/termijnen"): {"uitvoering"},
+    ("post", "/api/afsprakenset/uitrol/{uitrol}"): {"uitvoering"},
     # wijzigingen (issue 12)
     ("get", "/api/wijzigingen/agendas"): ALLE,
     ("get", "/api/wijzigingen/rfc"): ALLE,

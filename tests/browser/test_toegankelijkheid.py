@@ -26,7 +26,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.toegankelijkheid]
 
 ROLLEN = ["publiek", "bestuur", "uitvoering", "auditor", "deelnemer", "regio"]
 #: routes that answer something else than an HTML page (lists, signatures, JSON, PDF, files, the feed)
-NIET_HTML = (".xml", ".json", ".sig", ".pdf", ".atom", ".ics", "/bijlagen/", "/bewijs/", "/stukken/{", "/gezond/")
+NIET_HTML = (".xml", ".json", ".sig", ".pdf", ".atom", ".ics", "/bijlagen/", "/bewijs/", "/stukken/{", "/gezond/",
+             "/documenten/{")  # afsprakenset: a release document is a download
 #: pages outside the access matrix that people see too
 EXTRA = {"publiek": ["/inloggen/", "/bestaat-niet/"], "uitvoering": ["/account/tweefactor/"]}
 #: WCAG 2.0/2.1 A and AA, and axe's best practices; a serious or critical finding of any of them fails the test

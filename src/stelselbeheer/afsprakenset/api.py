@@ -132,6 +132,18 @@ class StapIn(Schema):
     toelichting: str = Field("", max_length=5000)
 
 
+class TermijnIn(Schema):
+    rol: str = Field(..., description="dvp of dva")
+    uiterlijk: dt.date
+
+
+class UitrolIn(Schema):
+    status: str = Field(..., description="gepland, in_test, gekwalificeerd of live (alleen vooruit)")
+    testdatum: dt.date | None = None
+    testresultaat: str = Field("", description="geslaagd of gezakt (leeg: ongewijzigd)")
+    toelichting: str = Field("", max_length=5000)
+
+
 def _release(request, nummer: str) -> Release:
     release = get_object_or_404(Release.objects.select_related("besluit"), nummer=nummer)
     if not release.is_openbaar and not kan(request.user, Actie.RELEASE_LEZEN):
@@ -202,3 +214,21 @@ def release_stap(request, release: str, payload: StapIn):
             raise ValidationError({"besluit": f"Geen besluit met nummer {payload.besluit}."})
     return services.release_overgang(actor=request.auth, release=release_, overgang=payload.overgang,
                                      besluit=besluit, toelichting=payload.toelichting)
+
+
+@router.post("/afsprakenset/releases/{release}/termijnen", response={200: TermijnUit, **FOUTEN},
+             summary="Implementatietermijn van een rol vastleggen of verschuiven", auth=Recht(Actie.RELEASE_BEHEREN))
+def termijn_vastleggen(request, release: str, payload: TermijnIn):
+    release_ = get_object_or_404(Release, nummer=release)
+    if payload.rol not in ("dvp", "dva"):
+        raise ValidationError({"rol": "Kies de rol dvp of dva."})
+    return services.termijn_vastleggen(actor=request.auth, release=release_, rol=payload.rol,
+                                       uiterlijk=payload.uiterlijk)
+
+
+@router.post("/afsprakenset/uitrol/{uitrol}", response={200: UitrolUit, **FOUTEN},
+             summary="De uitrol van een deelnemer bijwerken (status, kwalificatietest)",
+             auth=Recht(Actie.RELEASE_BEHEREN))
+def uitrol_bijwerken(request, uitrol: int, payload: UitrolIn):
+    uitrol_ = get_object_or_404(Uitrol, pk=uitrol)
+    return services.uitrol_bijwerken(actor=request.auth, uitrol=uitrol_, **payload.dict())

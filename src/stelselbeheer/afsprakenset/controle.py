@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 
 from stelselbeheer.deelnemers.models import Deelnemer, DeelnemerStatus
 from stelselbeheer.kern.audit import vastleggen
@@ -25,6 +25,8 @@ from stelselbeheer.naleving.models import Bron, Constatering
 from .models import Overeenkomstsignalering, Release, ReleaseStatus, Uitrol, UitrolStatus
 from .services import adressen, mailen_na_commit
 
+#: rows per INSERT of findings
+BATCH = 1000
 #: participants that are held to the agreements (as the qualification check)
 GEBONDEN = (DeelnemerStatus.ACTIEF, DeelnemerStatus.OPGESCHORT)
 
@@ -74,7 +76,7 @@ def _herinneren(release: Release, dag: dt.date) -> int:
     Overeenkomstsignalering.objects.bulk_create(
         [Overeenkomstsignalering(release=release, deelnemer_id=pk, herinnerd_op=dag) for pk, _, _ in nieuw],
         ignore_conflicts=True)
-    aan = adressen([pk for pk, _, _ in nieuw])
+    aan = adressen(Overeenkomstsignalering.objects.filter(release=release, herinnerd_op=dag).values("deelnemer_id"))
     overgang = (f"Na {release.overgangsdatum:%d-%m-%Y} (het einde van de overgangstermijn) opent de "
                 "uitvoeringsorganisatie een nalevingszaak." if release.overgangsdatum else "")
     mailen_na_commit([(
@@ -90,21 +92,22 @@ def _herinneren(release: Release, dag: dt.date) -> int:
 def _overeenkomst_constateringen(release: Release, dag: dt.date) -> int:
     if not release.overgangsdatum or dag <= release.overgangsdatum:
         return 0
-    signaleringen = list(Overeenkomstsignalering.objects.select_for_update()
-                         .filter(release=release, constatering__isnull=True,
-                                 deelnemer__in=verouderd(release).values("pk"))
-                         .select_related("deelnemer"))
+    open_ = Overeenkomstsignalering.objects.filter(release=release, constatering__isnull=True,
+                                                  deelnemer__in=verouderd(release).values("pk"))
+    rijen = list(open_.select_for_update().values_list("deelnemer_id", "deelnemer__overeenkomstversie",
+                                                       "herinnerd_op"))
     verplichting = f"AFS-OVEREENKOMST: deelnemersovereenkomst van release {release.nummer} getekend"
-    nieuw = Constatering.objects.bulk_create([Constatering(
-        deelnemer_id=s.deelnemer_id, bron=Bron.OVEREENKOMST_VEROUDERD, verplichting=verplichting, datum=dag,
-        omstandigheden=f"De deelnemer tekende versie {s.deelnemer.overeenkomstversie or 'onbekend'}; release "
-                       f"{release.nummer} is in werking sinds {release.ingangsdatum:%d-%m-%Y} en de overgangstermijn "
-                       f"eindigde op {release.overgangsdatum:%d-%m-%Y}. Herinnerd op {s.herinnerd_op:%d-%m-%Y}.")
-        for s in signaleringen])
-    for s, c in zip(signaleringen, nieuw, strict=True):
-        s.constatering = c
-    Overeenkomstsignalering.objects.bulk_update(signaleringen, ["constatering"])
-    return len(nieuw)
+    Constatering.objects.bulk_create([Constatering(
+        deelnemer_id=dn, bron=Bron.OVEREENKOMST_VEROUDERD, verplichting=verplichting, datum=dag,
+        omstandigheden=f"De deelnemer tekende versie {versie or 'onbekend'}; release {release.nummer} is in werking "
+                       f"sinds {release.ingangsdatum:%d-%m-%Y} en de overgangstermijn eindigde op "
+                       f"{release.overgangsdatum:%d-%m-%Y}. Herinnerd op {herinnerd:%d-%m-%Y}.")
+        for dn, versie, herinnerd in rijen], batch_size=BATCH)
+    # link each marker to its finding in one set-based update (the finding of this participant, obligation, day)
+    open_.update(constatering=Subquery(Constatering.objects.filter(
+        bron=Bron.OVEREENKOMST_VEROUDERD, deelnemer_id=OuterRef("deelnemer_id"), verplichting=verplichting,
+        datum=dag).order_by("-id").values("id")[:1]))
+    return len(rijen)
 
 
 def te_laat(dag: dt.date):
@@ -114,19 +117,27 @@ def te_laat(dag: dt.date):
             .exclude(status=UitrolStatus.LIVE))
 
 
+def _verplichting(nummer: str, rol: str) -> str:
+    return f"AFS-UITROL-TERMIJN: release {nummer} live als {rol.upper()}"
+
+
 def _uitrol_constateringen(dag: dt.date) -> int:
-    uitrollen = list(te_laat(dag).select_for_update().select_related("release").only(
-        "pk", "deelnemer_id", "rol", "uiterlijk", "status", "release__nummer"))
-    nieuw = Constatering.objects.bulk_create([Constatering(
-        deelnemer_id=u.deelnemer_id, bron=Bron.UITROL_TERMIJN, datum=dag,
-        verplichting=f"AFS-UITROL-TERMIJN: release {u.release.nummer} live als {u.rol.upper()}",
-        omstandigheden=f"De implementatietermijn van release {u.release.nummer} voor de rol {u.rol.upper()} "
-                       f"eindigde op {u.uiterlijk:%d-%m-%Y}; de uitrol bij de deelnemer staat op "
-                       f"‘{u.get_status_display().lower()}’.") for u in uitrollen])
-    for u, c in zip(uitrollen, nieuw, strict=True):
-        u.constatering = c
-    Uitrol.objects.bulk_update(uitrollen, ["constatering"], batch_size=1000)
-    return len(nieuw)
+    uitrollen = list(te_laat(dag).select_for_update().values_list(
+        "deelnemer_id", "rol", "uiterlijk", "status", "release_id", "release__nummer"))
+    labels = dict(UitrolStatus.choices)
+    Constatering.objects.bulk_create([Constatering(
+        deelnemer_id=dn, bron=Bron.UITROL_TERMIJN, datum=dag, verplichting=_verplichting(nummer, rol),
+        omstandigheden=f"De implementatietermijn van release {nummer} voor de rol {rol.upper()} eindigde op "
+                       f"{uiterlijk:%d-%m-%Y}; de uitrol bij de deelnemer staat op ‘{labels[status].lower()}’.")
+        for dn, rol, uiterlijk, status, _, nummer in uitrollen], batch_size=BATCH)
+    # link each rollout to its finding: one set-based update per release and role (a participant has one rollout
+    # per release and role, so participant + obligation + day names its finding)
+    for release_id, nummer, rol in {(r, n, rol) for _, rol, _, _, r, n in uitrollen}:
+        te_laat(dag).filter(release_id=release_id, rol=rol).update(constatering=Subquery(
+            Constatering.objects.filter(bron=Bron.UITROL_TERMIJN, deelnemer_id=OuterRef("deelnemer_id"),
+                                        verplichting=_verplichting(nummer, rol), datum=dag)
+            .order_by("-id").values("id")[:1]))
+    return len(uitrollen)
 
 
 @transaction.atomic

@@ -55,12 +55,13 @@ def _dag(moment: dt.datetime | None) -> dt.date:
 
 
 def adressen(deelnemer_ids) -> dict[int, list[str]]:
-    """Per participant: the e-mail addresses of its active accounts and its contact address."""
+    """Per participant (``deelnemer_ids``: a list or a query of ids): the e-mail addresses of its active accounts and
+    its contact address."""
     uit: dict[int, set[str]] = {}
     for dn_id, email in Deelnemer.objects.filter(pk__in=deelnemer_ids).exclude(contact_email="").values_list(
             "pk", "contact_email"):
         uit.setdefault(dn_id, set()).add(email)
-    for dn_id, email in Gebruiker.objects.filter(deelnemer__in=deelnemer_ids, is_active=True).exclude(
+    for dn_id, email in Gebruiker.objects.filter(deelnemer_id__in=deelnemer_ids, is_active=True).exclude(
             email="").values_list("deelnemer_id", "email"):
         uit.setdefault(dn_id, set()).add(email)
     return {k: sorted(v) for k, v in uit.items()}

@@ -10,6 +10,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from stelselbeheer.deelnemers.models import Deelnemer
 from stelselbeheer.deelnemers.services import vandaag
@@ -71,8 +73,9 @@ def roadmap_bron_registreren(bron) -> None:
 
 @vereist(Actie.RELEASE_PUBLIEK_LEZEN)
 def roadmap(request):
-    """Planned releases per quarter (AFS-ROADMAP): every public release not in force yet, by its planned quarter."""
-    releases = [r for r in _zichtbaar(request.user).filter(
+    """Planned releases per quarter (AFS-ROADMAP): every release not in force yet, by its planned quarter; of a draft
+    the public sees number, title and quarter only (its page is for readers, AFS-OPENBAAR)."""
+    releases = [r for r in Release.objects.filter(
         status__in=[ReleaseStatus.CONCEPT, ReleaseStatus.CONSULTATIE, ReleaseStatus.GOEDGEKEURD])
         .exclude(gepland_kwartaal="")]
     per_kwartaal = defaultdict(list)
@@ -87,7 +90,8 @@ def roadmap(request):
         jaar, nummer = KWARTAAL_PATROON.match(code).groups()
         kwartalen.append({"code": code, "label": f"{nummer}e kwartaal {jaar}", "releases": per_kwartaal[code],
                           "overig": overig[code]})
-    return render(request, "afsprakenset/roadmap.html", {"kwartalen": kwartalen})
+    return render(request, "afsprakenset/roadmap.html", {"kwartalen": kwartalen,
+                                                         "lezer": kan(request.user, Actie.RELEASE_LEZEN)})
 
 
 @vereist(Actie.RELEASE_PUBLIEK_LEZEN)
@@ -199,7 +203,7 @@ def uitrol_bijwerken(request, pk: int):
     if request.method == "POST":
         if verwerk(form, lambda d: services.uitrol_bijwerken(actor=request.user, uitrol=uitrol, **d)):
             return _gelukt(request, f"De uitrol van {uitrol.deelnemer} is bijgewerkt.",
-                           f"/afsprakenset/uitrol/?release={uitrol.release.nummer}")
+                           f"{reverse('uitrol-lijst')}?{urlencode({'release': uitrol.release.nummer})}")
     return render(request, FORMULIER, {"form": form, "titel": f"Uitrol bijwerken: {uitrol}",
                                        "object": uitrol.release})
 

@@ -39,6 +39,7 @@ from stelselbeheer.deelnemers.models import (
     Testresultaat,
 )
 from stelselbeheer.deelnemers.rules import AMSTERDAM, uiterste_geldig_tot
+from stelselbeheer.demo.afsprakenset import afsprakenset_demo
 from stelselbeheer.demo.overleg import overleg_demo
 from stelselbeheer.demo.wijzigingen import wijzigingen_demo
 from stelselbeheer.kern.audit import vastleggen
@@ -234,7 +235,7 @@ class Generator:
             else:
                 status = VERLOOP[i - 24]
             ondertekend = None if status in AANVRAAG else self.dag(120, 1800)
-            d = Deelnemer(organisatie=org, overeenkomstversie=self.rng.choice(["2.1", "2.2", "3.0"]),
+            d = Deelnemer(organisatie=org, overeenkomstversie=self.rng.choice(["2.1", "2.2", "2.3"]),
                           ondertekend_op=ondertekend, status=status,
                           status_sinds=ondertekend or self.dag(5, 60))
             deelnemers.append(d)
@@ -704,6 +705,8 @@ def genereer(*, aanbieders: int = 2000, seed: int = 2026, peildatum: dt.date | N
         gen.meldingen()
         if accounts:  # the board's chair is the demo board account
             for soort, aantal in overleg_demo(peildatum=gen.peildatum, fake=gen.fake).items():
+                gen.tel(soort, aantal)
+            for soort, aantal in afsprakenset_demo(peildatum=gen.peildatum).items():
                 gen.tel(soort, aantal)
             for soort, aantal in wijzigingen_demo(peildatum=gen.peildatum, fake=gen.fake).items():
                 gen.tel(soort, aantal)
