@@ -17,6 +17,7 @@ def test_demo_rfcs(db):
     genereer(aanbieders=30, seed=5, peildatum=PEIL)
     consultaties = Wijzigingsvoorstel.objects.filter(status=Status.IN_CONSULTATIE, consultatie_tot__gte=PEIL)
     assert consultaties.count() == 2 and all(r.reacties.exists() for r in consultaties)
+    assert {r.release.status for r in consultaties} == {"consultatie"}  # on the afsprakenset demo's release
     deelnemer = Gebruiker.objects.get(username="deelnemer")
     eerste = consultaties.order_by("nummer").first()
     assert services.in_consultatie_voor(eerste, deelnemer.deelnemer_id)
