@@ -148,3 +148,20 @@ def test_eigen_rfc_zonder_uitnodiging_toont_geen_reageren(client, wereld, maak):
     client.force_login(wereld["gebruikers"][Rol.DEELNEMER])  # the affected DVA is offered it
     assert f"/mijn/wijzigingsverzoeken-rfc/{rfc.nummer}/reageren/" in client.get(
         "/mijn/wijzigingsverzoeken-rfc/").content.decode()
+
+
+def test_route_van_een_agenda_wijzigen_op_de_pagina(client, wereld):
+    """RFC-ROUTE as data: staff set the advising body and switch off the consultation; the route follows."""
+    orgaan = ovl.orgaan_aanmaken(actor=None, code="stuurgroep", naam="Stuurgroep", soort="stuurgroep")
+    algemeen = agenda("algemeen")
+    client.force_login(wereld["gebruikers"][Rol.UITVOERING])
+    gegevens = {"naam": algemeen.naam, "omschrijving": algemeen.omschrijving, "beoordelaar": algemeen.beoordelaar,
+                "adviesorgaan": orgaan.pk, "consultatie_werkdagen": 10, "beslisser": "bestuur", "openbaar": "on",
+                "reden": "Advies van de stuurgroep"}
+    r = client.post("/wijzigingen/agenda/algemeen/wijzigen/", gegevens)
+    assert r.status_code == 302
+    algemeen.refresh_from_db()
+    assert algemeen.route() == (Status.INGEDIEND, Status.IN_BEHANDELING, Status.BIJ_ADVIES,
+                                Status.TER_BESLUITVORMING, Status.AANGENOMEN)
+    r = client.post("/wijzigingen/agenda/algemeen/wijzigen/", {**gegevens, "beslisser": "extern"})
+    assert r.status_code == 200 and "Noem wie buiten het stelsel beslist" in r.content.decode()

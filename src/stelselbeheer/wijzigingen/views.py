@@ -16,7 +16,7 @@ from stelselbeheer.kern.views import lijst, vereist, verwerk
 from . import agendas as standaard
 from . import services, workflow
 from .filters import RfcFilter
-from .forms import ReactieForm, ReleaseForm, RfcForm, StapForm, VoorleggenForm
+from .forms import AgendaForm, ReactieForm, ReleaseForm, RfcForm, StapForm, VoorleggenForm
 from .models import Getroffene, Ontwikkelagenda, Reactie, Status, Wijzigingsvoorstel
 
 FORMULIER = "kern/formulier_pagina.html"
@@ -57,7 +57,26 @@ def agenda_detail(request, code: str):
     agenda = get_object_or_404(Ontwikkelagenda.objects.select_related("adviesorgaan"), code=code)
     context = lijst(request, _zichtbaar(request).filter(agenda=agenda), RfcFilter)
     return render(request, "wijzigingen/lijst.html", context | {
-        "titel": agenda.naam, "agenda": agenda, "route": [Status(s).label for s in agenda.route()]})
+        "titel": agenda.naam, "agenda": agenda, "route": [Status(s).label for s in agenda.route()],
+        "beheer": kan(request.user, Actie.RFC_BEHANDELEN)})
+
+
+@vereist(Actie.RFC_BEHANDELEN)
+def agenda_wijzigen(request, code: str):
+    """Staff change an agenda's route: who assesses, advises, decides; consultation; publicity (RFC-ROUTE)."""
+    agenda = get_object_or_404(Ontwikkelagenda, code=code)
+    form = AgendaForm(request.POST or None, instance=Ontwikkelagenda.objects.get(pk=agenda.pk))
+    if request.method == "POST":
+        def wijzigen(d):
+            reden = d.pop("reden", "")
+            return services.agenda_wijzigen(actor=request.user, agenda=agenda, wijzigingen=d, reden=reden)
+
+        if verwerk(form, wijzigen):
+            messages.success(request, "De route van de agenda is opgeslagen.")
+            return redirect(agenda)
+    return render(request, FORMULIER, {"form": form, "titel": f"{agenda.naam} wijzigen", "object": agenda,
+                                       "inleiding": "De route geldt voor de volgende stap van elk verzoek op deze "
+                                                    "agenda."})
 
 
 @vereist(Actie.RFC_PUBLIEK_LEZEN)
