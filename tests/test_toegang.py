@@ -241,6 +241,7 @@ PAGINAS |= {
     "rfc-agendas": ("/wijzigingen/", ALLE),
     "rfc-lijst": ("/wijzigingen/rfc/", ALLE),
     "rfc-agenda": ("/wijzigingen/agenda/algemeen/", ALLE),
+    "rfc-agenda-wijzigen": ("/wijzigingen/agenda/algemeen/wijzigen/", {"uitvoering"}),
     "rfc-feed": ("/wijzigingen/besluiten.atom", ALLE),
     "rfc-indienen": ("/wijzigingen/indienen/", ALLE - {"auditor"}),
     "rfc-ontvangen": ("/wijzigingen/ontvangen/", ALLE - {"auditor"}),

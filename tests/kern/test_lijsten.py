@@ -23,6 +23,8 @@ VAST = {
     "adoptie-product": "fixed breakdowns of one product (sectors, regions, the month rows of one year, its vendors); "
                        "every day in the CSV/XLSX",
     "adoptie-samenvatting": "a product's thresholds and the month rows of one year",
+    "rfc-detail": "one RFC: the participants of its impact snapshot and their reactions, bounded by the framework's "
+                  "participants (wijzigingen)",
     "lijsten-overzicht": "one row per published list (four)",
     "melding-cijfers": "the twelve months up to this one",
     "toetreding-workflow": "the declared transitions of the workflow",

@@ -114,3 +114,54 @@ def test_feed_met_alleen_openbare_besluiten(client, wereld):
     feed = client.get("/wijzigingen/besluiten.atom").content.decode()
     assert "Openbaar aangenomen" in feed and uit[0].besluit.nummer in feed
     assert "Niet-openbaar doorgezet" not in feed
+
+
+def test_werkoverzicht_toont_wat_wacht(client, wereld):
+    """ROL-WERKOVERZICHT: staff see new RFCs to assess; an affected participant the consultation awaiting its
+    reaction, until it reacted."""
+    from stelselbeheer.kern.werkoverzicht import werkoverzicht
+
+    def tel(user):
+        return {t.titel: t.aantal for b in werkoverzicht(user) for t in b.taken}
+
+    indienen()
+    rfc = indienen(gegevensdiensten=[wereld["dienst"]])
+    services.stap_zetten(actor=None, voorstel=rfc, stap="in_behandeling_nemen")
+    services.stap_zetten(actor=None, voorstel=rfc, stap="consultatie_openen")
+    assert tel(wereld["gebruikers"][Rol.UITVOERING])["RFC's om te beoordelen"] == 1
+    deelnemer = wereld["gebruikers"][Rol.DEELNEMER]
+    assert tel(deelnemer)["Consultaties over RFC's: uw reactie gevraagd"] == 1
+    services.reageren(actor=deelnemer, voorstel=rfc, standpunt="steun")
+    assert tel(deelnemer)["Consultaties over RFC's: uw reactie gevraagd"] == 0
+
+
+def test_eigen_rfc_zonder_uitnodiging_toont_geen_reageren(client, wereld, maak):
+    """The portal lists a participant's own RFC in consultation, but offers to react only when the consultation
+    invited it (the DVP is not affected by a DVA-only change)."""
+    dvp = maak.gebruiker(Rol.DEELNEMER, deelnemer=wereld["dvp"])
+    rfc = indienen(actor=dvp, gegevensdiensten=[wereld["dienst"]], raakt_dvp=False)
+    services.stap_zetten(actor=None, voorstel=rfc, stap="in_behandeling_nemen")
+    services.stap_zetten(actor=None, voorstel=rfc, stap="consultatie_openen")
+    client.force_login(dvp)
+    mijn = client.get("/mijn/wijzigingsverzoeken-rfc/").content.decode()
+    assert rfc.nummer in mijn and "/reageren/" not in mijn
+    client.force_login(wereld["gebruikers"][Rol.DEELNEMER])  # the affected DVA is offered it
+    assert f"/mijn/wijzigingsverzoeken-rfc/{rfc.nummer}/reageren/" in client.get(
+        "/mijn/wijzigingsverzoeken-rfc/").content.decode()
+
+
+def test_route_van_een_agenda_wijzigen_op_de_pagina(client, wereld):
+    """RFC-ROUTE as data: staff set the advising body and switch off the consultation; the route follows."""
+    orgaan = ovl.orgaan_aanmaken(actor=None, code="stuurgroep", naam="Stuurgroep", soort="stuurgroep")
+    algemeen = agenda("algemeen")
+    client.force_login(wereld["gebruikers"][Rol.UITVOERING])
+    gegevens = {"naam": algemeen.naam, "omschrijving": algemeen.omschrijving, "beoordelaar": algemeen.beoordelaar,
+                "adviesorgaan": orgaan.pk, "consultatie_werkdagen": 10, "beslisser": "bestuur", "openbaar": "on",
+                "reden": "Advies van de stuurgroep"}
+    r = client.post("/wijzigingen/agenda/algemeen/wijzigen/", gegevens)
+    assert r.status_code == 302
+    algemeen.refresh_from_db()
+    assert algemeen.route() == (Status.INGEDIEND, Status.IN_BEHANDELING, Status.BIJ_ADVIES,
+                                Status.TER_BESLUITVORMING, Status.AANGENOMEN)
+    r = client.post("/wijzigingen/agenda/algemeen/wijzigen/", {**gegevens, "beslisser": "extern"})
+    assert r.status_code == 200 and "Noem wie buiten het stelsel beslist" in r.content.decode()

@@ -99,7 +99,7 @@ def wijzigingen_demo(*, peildatum: dt.date, fake) -> dict[str, int]:
             actor=medewerker, orgaan=bestuur, onderwerp=f"{c.nummer}: {c.titel}", soort="overig", agendapunt=punt,
             tekst="Het bestuur neemt het wijzigingsverzoek aan; de bewaartermijn komt in de volgende release.",
             moment=nu - dt.timedelta(days=2))
-        ovl.besluitvoorstel_voorleggen(actor=medewerker, voorstel=voorstel, moment=nu - dt.timedelta(days=2))
+        # the proposal is prepared on the agenda; staff put it forward to the board closer to the meeting
         wijz.stap_zetten(actor=medewerker, voorstel=c, stap="voorleggen", besluitvoorstel=voorstel,
                          moment=nu - dt.timedelta(days=2))
 

@@ -13,6 +13,7 @@ from stelselbeheer.meldingen import werk as meldingen_werk
 from stelselbeheer.naleving import werk as naleving_werk
 from stelselbeheer.regionaal import werk as regionaal_werk
 from stelselbeheer.register import werk as register_werk
+from stelselbeheer.wijzigingen import werk as wijzigingen_werk
 
 from .audit import kop_hash
 from .models import AuditEvent, AuditKop
@@ -37,6 +38,8 @@ def _uitvoering(user, dag) -> list[Blok]:
         Blok("Landelijke implementatie", [implementatie_werk.risico_herzieningen(user, dag)],
              reverse("risico-lijst")),
         Blok("Regionaal beheer", regionaal_werk.taken(user, dag, landelijk=True), reverse("regionaal-index")),
+        Blok("Wijzigingsverzoeken op de afspraken (RFC's)", wijzigingen_werk.voor_uitvoering(dag),  # wijzigingen
+             reverse("rfc-lijst")),
     ]
 
 
@@ -64,6 +67,8 @@ def _deelnemer(user, dag) -> list[Blok]:
              reverse("mijn-overzicht")),
         Blok("Meldingen", [meldingen_werk.eigen_open(user)], reverse("mijn-meldingen")),
         Blok("Afsprakenset", [afsprakenset_werk.eigen_uitrol(deelnemer, dag)], reverse("mijn-releases")),
+        Blok("Wijzigingsverzoeken op de afspraken (RFC's)", [wijzigingen_werk.eigen_consultaties(deelnemer, dag)],
+             reverse("mijn-rfcs")),  # wijzigingen
     ]
 
 

@@ -66,3 +66,19 @@ class ReleaseForm(forms.Form):
         Release.objects.filter(status__in=(ReleaseStatus.CONCEPT, ReleaseStatus.CONSULTATIE)), required=False,
         label="Release", empty_label="Geen release (uit de release halen)",
         help_text="Alleen een release in concept of in consultatie: na goedkeuring ligt de inhoud vast.")
+
+
+class AgendaForm(forms.ModelForm):
+    reden = forms.CharField(label="Reden van de wijziging", required=False, max_length=500,
+                            help_text="Komt in de audittrail.")
+
+    class Meta:
+        model = Ontwikkelagenda
+        fields = ["naam", "omschrijving", "beoordelaar", "adviesorgaan", "met_consultatie", "consultatie_werkdagen",
+                  "beslisser", "externe_beslisser", "openbaar"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("beslisser") == "extern" and not (data.get("externe_beslisser") or "").strip():
+            self.add_error("externe_beslisser", "Noem wie buiten het stelsel beslist.")
+        return data

@@ -16,10 +16,10 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 
 from stelselbeheer.deelnemers.models import Deelnemer, DeelnemerStatus, Kwalificatie, RolSoort
-from stelselbeheer.register.models import AanbiederGegevensdienst, Gegevensdienst
+from stelselbeheer.register.models import Aanbieder, AanbiederGegevensdienst, Gegevensdienst
 
 
 @dataclass
@@ -60,16 +60,18 @@ def bereken(*, gegevensdiensten, raakt_dva: bool, raakt_dvp: bool, peildatum: dt
         # aanbieder; with every gegevensdienst concerned, no filter on the service at all
         dvas = list(Deelnemer.objects.filter(status=DeelnemerStatus.ACTIEF, rollen__rol=RolSoort.DVA)
                     .values_list("pk", flat=True))
-        rijen = AanbiederGegevensdienst.objects.filter(aanbieder__dva_id__in=dvas)
-        if gegevensdiensten or Gegevensdienst.objects.filter(in_gebruik=False).exists():
-            rijen = rijen.filter(gegevensdienst_id__in=ids)
+        diensten_filter = ({"gegevensdienst_id__in": ids} if gegevensdiensten
+                           or Gegevensdienst.objects.filter(in_gebruik=False).exists() else {})
+        rijen = AanbiederGegevensdienst.objects.filter(aanbieder__dva_id__in=dvas, **diensten_filter)
         for dva_id, dienst_id, n in (rijen.values_list("aanbieder__dva_id", "gegevensdienst_id")
                                      .annotate(n=Count("id")).order_by()):
             b = betrokkene(dva_id, RolSoort.DVA)
             b.gegevensdiensten.add(codes[dienst_id])
             per_dienst[codes[dienst_id]] = per_dienst.get(codes[dienst_id], 0) + n
-        for dva_id, n in (rijen.values_list("aanbieder__dva_id").annotate(n=Count("aanbieder_id", distinct=True))
-                          .order_by()):
+        # aanbieders per DVA that offer at least one of them: a semi-join, cheaper than a distinct count
+        aangeboden = Exists(AanbiederGegevensdienst.objects.filter(aanbieder_id=OuterRef("pk"), **diensten_filter))
+        for dva_id, n in (Aanbieder.objects.filter(dva_id__in=dvas).filter(aangeboden).values_list("dva_id")
+                          .annotate(n=Count("id")).order_by()):
             betrokkene(dva_id, RolSoort.DVA).aantal_aanbieders = n
             aantal += n
         for deelnemer_id, dienst_id in (geldig.filter(rol=RolSoort.DVA, deelnemer__rollen__rol=RolSoort.DVA)

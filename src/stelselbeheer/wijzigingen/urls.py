@@ -12,6 +12,7 @@ urlpatterns = [
     path("wijzigingen/rfc/<str:nummer>/stap/<slug:stap>/", views.rfc_stap, name="rfc-stap"),
     path("wijzigingen/rfc/<str:nummer>/release/", views.rfc_release, name="rfc-release"),
     path("wijzigingen/agenda/<slug:code>/", views.agenda_detail, name="rfc-agenda"),
+    path("wijzigingen/agenda/<slug:code>/wijzigen/", views.agenda_wijzigen, name="rfc-agenda-wijzigen"),
     path("mijn/wijzigingsverzoeken-rfc/", views.mijn_rfcs, name="mijn-rfcs"),
     path("mijn/wijzigingsverzoeken-rfc/<str:nummer>/reageren/", views.rfc_reageren, name="rfc-reageren"),
 ]

@@ -4,7 +4,7 @@ render or redirect after a successful POST. Who sees which RFC: ``Wijzigingsvoor
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -16,8 +16,8 @@ from stelselbeheer.kern.views import lijst, vereist, verwerk
 from . import agendas as standaard
 from . import services, workflow
 from .filters import RfcFilter
-from .forms import ReactieForm, ReleaseForm, RfcForm, StapForm, VoorleggenForm
-from .models import Ontwikkelagenda, Reactie, Status, Wijzigingsvoorstel
+from .forms import AgendaForm, ReactieForm, ReleaseForm, RfcForm, StapForm, VoorleggenForm
+from .models import Getroffene, Ontwikkelagenda, Reactie, Status, Wijzigingsvoorstel
 
 FORMULIER = "kern/formulier_pagina.html"
 
@@ -57,7 +57,26 @@ def agenda_detail(request, code: str):
     agenda = get_object_or_404(Ontwikkelagenda.objects.select_related("adviesorgaan"), code=code)
     context = lijst(request, _zichtbaar(request).filter(agenda=agenda), RfcFilter)
     return render(request, "wijzigingen/lijst.html", context | {
-        "titel": agenda.naam, "agenda": agenda, "route": [Status(s).label for s in agenda.route()]})
+        "titel": agenda.naam, "agenda": agenda, "route": [Status(s).label for s in agenda.route()],
+        "beheer": kan(request.user, Actie.RFC_BEHANDELEN)})
+
+
+@vereist(Actie.RFC_BEHANDELEN)
+def agenda_wijzigen(request, code: str):
+    """Staff change an agenda's route: who assesses, advises, decides; consultation; publicity (RFC-ROUTE)."""
+    agenda = get_object_or_404(Ontwikkelagenda, code=code)
+    form = AgendaForm(request.POST or None, instance=Ontwikkelagenda.objects.get(pk=agenda.pk))
+    if request.method == "POST":
+        def wijzigen(d):
+            reden = d.pop("reden", "")
+            return services.agenda_wijzigen(actor=request.user, agenda=agenda, wijzigingen=d, reden=reden)
+
+        if verwerk(form, wijzigen):
+            messages.success(request, "De route van de agenda is opgeslagen.")
+            return redirect(agenda)
+    return render(request, FORMULIER, {"form": form, "titel": f"{agenda.naam} wijzigen", "object": agenda,
+                                       "inleiding": "De route geldt voor de volgende stap van elk verzoek op deze "
+                                                    "agenda."})
 
 
 @vereist(Actie.RFC_PUBLIEK_LEZEN)
@@ -188,9 +207,10 @@ def rfc_ontvangen(request):
 def mijn_rfcs(request):
     """The portal: the participant's own RFCs and every consultation it was invited to."""
     deelnemer_id = request.user.deelnemer_id
+    uitgenodigd = Getroffene.objects.filter(analyse_id=OuterRef("consultatie_analyse_id"), deelnemer_id=deelnemer_id)
     qs = (Wijzigingsvoorstel.objects.filter(
         Q(deelnemer_id=deelnemer_id) | Q(consultatie_analyse__getroffenen__deelnemer_id=deelnemer_id)).distinct()
-        .select_related("agenda").prefetch_related(
+        .annotate(uitgenodigd=Exists(uitgenodigd)).select_related("agenda").prefetch_related(
             Prefetch("reacties", queryset=Reactie.objects.filter(deelnemer_id=deelnemer_id), to_attr="eigen")))
     context = lijst(request, qs, RfcFilter)
     return render(request, "wijzigingen/mijn.html", context | {"vandaag": timezone.localdate()})
