@@ -340,6 +340,7 @@ PAGINAS |= {
     "knelpunt-detail": ("/knelpunten/{knelpunt}/", LEZERS),
     "knelpunt-agenderen": ("/knelpunten/{knelpunt}/agenderen/", {"uitvoering"}),
     "knelpunt-status": ("/knelpunten/{knelpunt}/status/", {"uitvoering"}),
+    "knelpunt-rfc": ("/knelpunten/{knelpunt}/rfc/", {"uitvoering"}),
 }
 API |= {
     ("get", "/api/adoptie/producten"): LEZERS,

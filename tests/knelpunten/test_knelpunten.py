@@ -11,6 +11,7 @@ from stelselbeheer.kern.models import AuditEvent
 from stelselbeheer.knelpunten.models import Bouwblok, Knelpunt
 from stelselbeheer.knelpunten.services import (
     knelpunt_agenderen,
+    knelpunt_naar_rfc,
     knelpunt_status_zetten,
     knelpunt_uit_melding,
     knelpunt_vastleggen,
@@ -145,3 +146,38 @@ def test_via_de_api(client, wereld, medewerker):
                     content_type="application/json")
     assert r.status_code == 422 and r["Content-Type"] == "application/problem+json"
     assert client.get("/api/knelpunten?bouwblok=6").json()["aantal"] == 1
+
+
+def test_knelpunt_wordt_eenmaal_een_wijzigingsverzoek(wereld, medewerker, client):
+    """KNP-RFC: a knelpunt becomes a change request on a development agenda, once; the RFC's problem is the
+    knelpunt's text, its gegevensdiensten default to the product's, and the knelpunt links to it (pages too)."""
+    from stelselbeheer.implementatie.models import Product
+    from stelselbeheer.wijzigingen.agendas import zorgen
+    from stelselbeheer.wijzigingen.models import Ontwikkelagenda
+
+    zorgen()
+    medewerker.email = "mo@stelsel.nl"
+    medewerker.save()
+    product = Product.objects.create(code="medicatie", naam="Medicatieoverdracht", eigenaar="Programma")
+    product.gegevensdiensten.set([wereld["dienst"]])
+    k = _knelpunt(wereld, medewerker, product=product)
+    rfc = knelpunt_naar_rfc(actor=medewerker, knelpunt=k, agenda=Ontwikkelagenda.objects.get(code="algemeen"),
+                            voorstel="Sessies van 8 uur afspreken.")
+    k.refresh_from_db()
+    assert k.rfc == rfc and k.status == "open" and f"Uit knelpunt {k.nummer}" in rfc.probleem
+    assert list(rfc.gegevensdiensten.all()) == [wereld["dienst"]] and rfc.titel == k.titel
+    assert AuditEvent.objects.filter(actie="knelpunt.naar_rfc", object_id=str(k.pk)).exists()
+    with pytest.raises(ValidationError, match="al wijzigingsverzoek"):
+        knelpunt_naar_rfc(actor=medewerker, knelpunt=k, agenda=rfc.agenda, voorstel="Nog eens.")
+
+    ander = _knelpunt(wereld, medewerker, titel="Tweede")
+    client.force_login(medewerker)
+    r = client.post(f"/knelpunten/{ander.nummer}/rfc/", {"agenda": "", "voorstel": ""})
+    assert r.status_code == 422 and {"agenda", "voorstel"} <= set(r.context["form"].errors)
+    agenda = Ontwikkelagenda.objects.get(code="algemeen")
+    r = client.post(f"/knelpunten/{ander.nummer}/rfc/", {"agenda": agenda.pk, "voorstel": "Afspreken."})
+    assert r.status_code == 302
+    ander.refresh_from_db()
+    assert ander.rfc is not None
+    html = client.get(f"/knelpunten/{ander.nummer}/").content.decode()
+    assert ander.rfc.nummer in html and "Wijzigingsverzoek maken" not in html

@@ -2,9 +2,12 @@ from django import forms
 from django.utils import timezone
 
 from stelselbeheer.implementatie.models import Product
+from stelselbeheer.kern.identificatie import valideer_xml_tekens
 from stelselbeheer.organisaties.keuze import OrganisatiesVeld
 from stelselbeheer.organisaties.models import Regio, Sector
 from stelselbeheer.overleg.models import Vergadering, VergaderStatus
+from stelselbeheer.register.models import Gegevensdienst
+from stelselbeheer.wijzigingen.models import Ontwikkelagenda
 
 from .models import Bouwblok, KnelpuntStatus, Uitkomstsoort
 from .services import juiste_organen
@@ -54,3 +57,15 @@ class StatusForm(forms.Form):
     status = forms.ChoiceField(label="Nieuwe status", choices=KnelpuntStatus.choices)
     oplossing = forms.CharField(label="Oplossing of reden", widget=forms.Textarea, required=False, max_length=5000,
                                 help_text="Verplicht bij opgelost of vervallen.")
+
+
+class NaarRfcForm(forms.Form):
+    agenda = forms.ModelChoiceField(Ontwikkelagenda.objects.order_by("naam"), label="Ontwikkelagenda",
+                                    empty_label="Kies de agenda",
+                                    help_text="Per bronsysteem, per viewer of algemeen: de agenda bepaalt de route.")
+    voorstel = forms.CharField(label="Voorgestelde wijziging van de afspraken", widget=forms.Textarea(attrs={"rows": 5}),
+                               validators=[valideer_xml_tekens],
+                               help_text="Het probleem is de omschrijving van het knelpunt; schrijf hier de oplossing.")
+    gegevensdiensten = forms.ModelMultipleChoiceField(
+        Gegevensdienst.objects.order_by("naam"), required=False, label="Gegevensdiensten",
+        help_text="Bepaalt de impactanalyse. Leeg: die van het product van het knelpunt.")

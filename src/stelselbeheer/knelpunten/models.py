@@ -68,6 +68,8 @@ class Knelpunt(models.Model):
                                 related_name="knelpunten", verbose_name="product")
     melding = models.OneToOneField("meldingen.Melding", null=True, blank=True, on_delete=models.PROTECT,
                                    related_name="knelpunt", verbose_name="uit melding")
+    rfc = models.OneToOneField("wijzigingen.Wijzigingsvoorstel", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="knelpunt", verbose_name="wijzigingsverzoek op de afspraken (RFC)")
     status = models.CharField("status", max_length=20, choices=KnelpuntStatus.choices, default=KnelpuntStatus.OPEN,
                               db_index=True)
     oplossing = models.TextField("oplossing", blank=True, validators=[valideer_xml_tekens])

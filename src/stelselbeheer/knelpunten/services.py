@@ -12,6 +12,7 @@ from stelselbeheer.kern.rollen import Actie, vereist_recht
 from stelselbeheer.kern.services import volgend_jaarnummer
 from stelselbeheer.overleg import services as ovl
 from stelselbeheer.overleg.models import OrgaanSoort
+from stelselbeheer.wijzigingen.services import rfc_indienen
 
 from .models import AFGESLOTEN, Knelpunt, KnelpuntStatus
 
@@ -32,7 +33,8 @@ def juiste_organen(knelpunt: Knelpunt) -> set[str]:
 def _toestand(k: Knelpunt) -> dict:
     return {"nummer": k.nummer, "titel": k.titel, "bouwblok": k.bouwblok.nummer, "sector": k.sector,
             "regio": k.regio_id, "binnen_invloed": k.binnen_invloed, "eigenaar": k.eigenaar_id,
-            "uitkomstsoort": k.uitkomstsoort, "status": k.status, "melding": k.melding.nummer if k.melding else None}
+            "uitkomstsoort": k.uitkomstsoort, "status": k.status, "melding": k.melding.nummer if k.melding else None,
+            "rfc": k.rfc.nummer if k.rfc_id else None}
 
 
 @transaction.atomic
@@ -114,3 +116,32 @@ def knelpunt_status_zetten(*, actor, knelpunt: Knelpunt, status: str, oplossing:
     vastleggen(actor=actor, actie="knelpunt.status", obj=knelpunt, voor={"status": voor},
                na={"status": status, "oplossing": knelpunt.oplossing})
     return knelpunt
+
+
+@transaction.atomic
+@vereist_recht(Actie.KNELPUNT_BEHEREN, Actie.RFC_INDIENEN)
+def knelpunt_naar_rfc(*, actor, knelpunt: Knelpunt, agenda, voorstel: str, gegevensdiensten=None):
+    """KNP-RFC: a knelpunt whose solution is a change of the agreements becomes a change request (RFC) on a development
+    agenda, once: the RFC takes the knelpunt's title and text as its problem, staff write the proposed change, and
+    the gegevensdiensten it concerns default to those of the knelpunt's product. The knelpunt keeps its own status
+    (it is followed to resolution here; the RFC follows its agenda's route) and links to the RFC."""
+    knelpunt = Knelpunt.objects.select_for_update().get(pk=knelpunt.pk)
+    if knelpunt.rfc_id:
+        raise ValidationError({"knelpunt": f"Van knelpunt {knelpunt.nummer} is al wijzigingsverzoek "
+                                           f"{knelpunt.rfc.nummer} gemaakt."})
+    if knelpunt.status in AFGESLOTEN:
+        raise ValidationError({"knelpunt": "Het knelpunt is afgesloten; heropen het niet via een wijzigingsverzoek."})
+    if not getattr(actor, "email", ""):
+        raise ValidationError({"knelpunt": "Uw account heeft geen e-mailadres; het wijzigingsverzoek vraagt een adres "
+                                           "voor de berichten over zijn verloop. Laat het instellen bij Accounts."})
+    if gegevensdiensten is None:
+        gegevensdiensten = list(knelpunt.product.gegevensdiensten.all()) if knelpunt.product_id else []
+    probleem = (f"{knelpunt.omschrijving}\n\nUit knelpunt {knelpunt.nummer} (bouwblok {knelpunt.bouwblok}; "
+                f"eigenaar {knelpunt.eigenaar}).")
+    rfc = rfc_indienen(actor=actor, agenda=agenda, titel=knelpunt.titel, probleem=probleem, voorstel=voorstel,
+                       indiener_naam=actor.get_full_name() or actor.username, indiener_email=actor.email,
+                       gegevensdiensten=gegevensdiensten)
+    knelpunt.rfc = rfc
+    knelpunt.save(update_fields=["rfc"])
+    vastleggen(actor=actor, actie="knelpunt.naar_rfc", obj=knelpunt, na={"rfc": rfc.nummer})
+    return rfc

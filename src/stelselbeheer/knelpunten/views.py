@@ -1,5 +1,5 @@
 """Pages of the bottleneck list: the list with filters, a knelpunt with its agenda items, recording one (also from
-a melding), putting it on an agenda and closing it."""
+a melding), putting it on an agenda, making a change request of it and closing it."""
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
@@ -11,9 +11,15 @@ from stelselbeheer.meldingen.models import Melding
 from stelselbeheer.overleg.models import Agendapunt
 
 from .filters import KnelpuntFilter
-from .forms import AgenderenForm, KnelpuntForm, StatusForm
+from .forms import AgenderenForm, KnelpuntForm, NaarRfcForm, StatusForm
 from .models import Knelpunt
-from .services import knelpunt_agenderen, knelpunt_status_zetten, knelpunt_uit_melding, knelpunt_vastleggen
+from .services import (
+    knelpunt_agenderen,
+    knelpunt_naar_rfc,
+    knelpunt_status_zetten,
+    knelpunt_uit_melding,
+    knelpunt_vastleggen,
+)
 
 
 @vereist(Actie.KNELPUNT_LEZEN)
@@ -37,6 +43,7 @@ def knelpunt_detail(request, nummer: str):
     return render(request, "knelpunten/detail.html", {
         "k": k, "partners": list(k.partners.all()), "agendapunten": punten,
         "mag_beheren": kan(request.user, Actie.KNELPUNT_BEHEREN),
+        "mag_rfc": kan(request.user, Actie.KNELPUNT_BEHEREN) and kan(request.user, Actie.RFC_INDIENEN),
         "mag_melding_zien": kan(request.user, Actie.MELDINGEN_BEHANDELEN)})
 
 
@@ -94,4 +101,22 @@ def knelpunt_status_pagina(request, nummer: str):
             return redirect(k)
     return render(request, "knelpunten/formulier.html", {"k": k, "form": form, "titel": "Status wijzigen",
                                                          "knop": "Status opslaan"},
+                  status=422 if form.errors else 200)
+
+
+@vereist(Actie.KNELPUNT_BEHEREN)
+def knelpunt_naar_rfc_pagina(request, nummer: str):
+    """KNP-RFC: make a change request on the agreements from this knelpunt."""
+    k = _knelpunt(nummer)
+    form = NaarRfcForm(request.POST or None)
+    if request.method == "POST":
+        rfc = verwerk(form, lambda d: knelpunt_naar_rfc(actor=request.user, knelpunt=k, agenda=d["agenda"],
+                                                        voorstel=d["voorstel"],
+                                                        gegevensdiensten=list(d["gegevensdiensten"]) or None))
+        if rfc is not None:
+            messages.success(request, f"Wijzigingsverzoek {rfc.nummer} is ingediend op de agenda {rfc.agenda.naam}.")
+            return redirect(k)
+    return render(request, "knelpunten/formulier.html", {"k": k, "form": form,
+                                                         "titel": "Wijzigingsverzoek op de afspraken maken",
+                                                         "knop": "Wijzigingsverzoek indienen"},
                   status=422 if form.errors else 200)
