@@ -63,7 +63,8 @@ class NaarRfcForm(forms.Form):
     agenda = forms.ModelChoiceField(Ontwikkelagenda.objects.order_by("naam"), label="Ontwikkelagenda",
                                     empty_label="Kies de agenda",
                                     help_text="Per bronsysteem, per viewer of algemeen: de agenda bepaalt de route.")
-    voorstel = forms.CharField(label="Voorgestelde wijziging van de afspraken", widget=forms.Textarea(attrs={"rows": 5}),
+    voorstel = forms.CharField(label="Voorgestelde wijziging van de afspraken",
+                               widget=forms.Textarea(attrs={"rows": 5}),
                                validators=[valideer_xml_tekens],
                                help_text="Het probleem is de omschrijving van het knelpunt; schrijf hier de oplossing.")
     gegevensdiensten = forms.ModelMultipleChoiceField(
