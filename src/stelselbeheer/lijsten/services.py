@@ -33,7 +33,7 @@ from stelselbeheer.kern.models import AuditEvent, Gebruiker
 from stelselbeheer.kern.rollen import Actie, Rol, vereist_recht
 
 from . import bestanden, formaten, regels
-from .bouwers import bouwers, tijdstempel_tekst
+from .bouwers import bouwers, tijdstempel_tekst, zal
 from .gzipdelen import RompGzip
 from .models import (
     Formaatversie,
@@ -404,11 +404,12 @@ def alle_lijsten_publiceren(*, actor, trigger: str = Trigger.MEDEWERKER, omschri
     moment = timezone.now()
     event = AuditEvent.objects.filter(pk=audit_event_id).first() if audit_event_id else None
     uitkomst: dict[str, Snapshot | Publicatievoorstel | MislukteBouw | None] = {}
-    for lijst in ("gnl", "zal", "ocl", "whitelist", "zakl"):
-        try:
-            uitkomst[lijst] = lijst_publiceren(actor=actor, lijst=lijst, trigger=trigger, omschrijving=omschrijving,
-                                               moment=moment, alleen_bij_wijziging=alleen_bij_wijziging,
-                                               audit_event=event)
-        except PublicatieMislukt as e:
-            uitkomst[lijst] = e.bouw
+    with zal.gedeeld():  # the ZAL, ZAKL and whitelist read the register once, at the same moment
+        for lijst in ("gnl", "zal", "ocl", "whitelist", "zakl"):
+            try:
+                uitkomst[lijst] = lijst_publiceren(actor=actor, lijst=lijst, trigger=trigger,
+                                                   omschrijving=omschrijving, moment=moment,
+                                                   alleen_bij_wijziging=alleen_bij_wijziging, audit_event=event)
+            except PublicatieMislukt as e:
+                uitkomst[lijst] = e.bouw
     return uitkomst

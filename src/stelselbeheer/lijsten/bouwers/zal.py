@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import defaultdict
+from contextlib import contextmanager
 from operator import itemgetter
 from xml.sax.saxutils import escape
 
@@ -66,9 +67,36 @@ def gegevens(moment: dt.datetime) -> dict[str, list[dict]]:
     return gegevens_en_typen(moment)[0]
 
 
+#: while ``gedeeld`` is active: moment -> what ``gegevens_en_typen`` read for it
+_GEDEELD: dict | None = None
+
+
+@contextmanager
+def gedeeld():
+    """Within this block the register is read once per moment for every list built from it (the ZAL in both
+    releases, the ZAKL and the whitelist): ``alle_lijsten_publiceren`` publishes them at one moment, so they agree
+    and the largest query runs once instead of three times."""
+    global _GEDEELD
+    vorige, _GEDEELD = _GEDEELD, {}
+    try:
+        yield
+    finally:
+        _GEDEELD = vorige
+
+
 def gegevens_en_typen(moment: dt.datetime) -> tuple[dict[str, list[dict]], dict[str, str]]:
     """As ``gegevens``, with each dienst's interface versions (``versies``) and subscription (``duur``, ``abo``),
-    and aanbiedernaam -> the code of its Aanbiedertype (ZA when none is recorded)."""
+    and aanbiedernaam -> the code of its Aanbiedertype (ZA when none is recorded). Read once per moment inside
+    ``gedeeld``; the result is shared, callers do not change it."""
+    if _GEDEELD is not None and moment in _GEDEELD:
+        return _GEDEELD[moment]
+    uit = _gegevens_en_typen(moment)
+    if _GEDEELD is not None:
+        _GEDEELD[moment] = uit
+    return uit
+
+
+def _gegevens_en_typen(moment: dt.datetime) -> tuple[dict[str, list[dict]], dict[str, str]]:
     geldig = regels.geldige_kwalificaties("dva", moment)
     actief = regels.actieve_deelnemers("dva")
     rollen: dict[int, list] = defaultdict(list)
