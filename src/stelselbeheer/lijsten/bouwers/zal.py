@@ -51,15 +51,25 @@ def _rijen(queryset):
             yield from rijen
 
 
-def _versies(waarde) -> tuple[str, ...]:
-    """The interface versions of a row as the cursor gives them (a JSON text or an already decoded list)."""
-    if isinstance(waarde, str):
-        waarde = json.loads(waarde)
-    return tuple(waarde or ())
-
-
 def versie_sleutel(versie: str) -> tuple[int, ...]:
     return tuple(int(d) for d in versie.split("."))
+
+
+#: JSON text of a row's interface versions -> the versions in ascending order: a register has few distinct ones
+_VERSIES: dict[str, tuple[str, ...]] = {}
+
+
+def _versies(waarde) -> tuple[str, ...]:
+    """The interface versions of a row in ascending order, as the cursor gives them (a JSON text, decoded once per
+    distinct text, or an already decoded list)."""
+    if not isinstance(waarde, str):
+        return tuple(sorted(waarde or (), key=versie_sleutel))
+    uit = _VERSIES.get(waarde)
+    if uit is None:
+        if len(_VERSIES) > 10_000:
+            _VERSIES.clear()
+        uit = _VERSIES[waarde] = tuple(sorted(json.loads(waarde) or (), key=versie_sleutel))
+    return uit
 
 
 def gegevens(moment: dt.datetime) -> dict[str, list[dict]]:
@@ -114,7 +124,7 @@ def _gegevens_en_typen(moment: dt.datetime) -> tuple[dict[str, list[dict]], dict
         if kwalificatie is not None and dienst_id in rollen:  # the XSD asks at least one system role
             per_aanbieder[naam].append({"code": code, "auth": auth, "token": token, "rollen": sorted(rollen[dienst_id]),
                                         "kwalificatie": kwalificatie,
-                                        "versies": tuple(sorted(_versies(versies), key=versie_sleutel)),
+                                        "versies": _versies(versies),
                                         "duur": duur, "abo": abo or "", "gd_id": gd_id})
             typen[naam] = typecode or STANDAARD_AANBIEDERTYPE
     return ({naam: sorted(per_aanbieder[naam], key=itemgetter("code")) for naam in sorted(per_aanbieder)},
