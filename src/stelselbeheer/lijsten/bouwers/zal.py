@@ -264,8 +264,10 @@ def bouw(moment: dt.datetime) -> Bouw:
         kop, staart = kop_staart3(volgnummer, tijdstempel)
         return b"".join([kop, romp3, staart])
 
-    release3 = Formaatbouw(schrijf3, lambda volgnummer, tijdstempel: valideer(volgnummer, tijdstempel, fragmenten3,
-                                                                              "zal3"))
+    def valideer3(volgnummer: int, tijdstempel: dt.datetime) -> None:
+        valideer(volgnummer, tijdstempel, fragmenten3, "zal3")
+
+    release3 = Formaatbouw(schrijf3, valideer3, romp=romp3, kop_staart=kop_staart3)
     return Bouw("zal", entries, schrijf, romp=romp, kop_staart=kop_staart,
                 valideer=lambda volgnummer, tijdstempel: valideer(volgnummer, tijdstempel, fragmenten),
                 verdere={3: release3})
