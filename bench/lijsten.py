@@ -58,6 +58,11 @@ reg.aanbieder_dienst_instellen(actor=None, aanbieder=d0.aanbieder, gegevensdiens
 for lijst in ("gnl", "zal", "zakl", "ocl", "whitelist"):  # one change: the ZAL, ZAKL and whitelist see it
     t = time.perf_counter(); lijst_publiceren(actor=None, lijst=lijst)
     per_lijst[lijst].update(een=time.perf_counter() - t, piek_een=piek())
+reg.aanbieder_dienst_instellen(actor=None, aanbieder=d0.aanbieder, gegevensdienst=d0.gegevensdienst,
+    authorization_endpoint="https://auth.eerst.nl/a", token_endpoint="https://api.eerst.nl/t",
+    systeemrollen={"MED": "https://fhir.eerst.nl/m"}, interfaceversies=["1.4.0"])
+t = time.perf_counter(); alle_lijsten_publiceren(actor=None)  # as the task publishes: the register read once
+samen_een = time.perf_counter() - t
 m = {}; t = time.perf_counter()  # the first publication in this process: every fragment written and validated
 s = lijst_publiceren(actor=None, lijst="zal", metingen=m); m["totaal"] = time.perf_counter() - t
 naam, entry = next(iter(s.entries.items()))
@@ -68,7 +73,8 @@ reg.aanbieder_dienst_instellen(actor=None, aanbieder=d.aanbieder, gegevensdienst
 e = {}; t = time.perf_counter()
 s2 = lijst_publiceren(actor=None, lijst="zal", metingen=e); e["totaal"] = time.perf_counter() - t
 ocl = alle_lijsten_publiceren(actor=None)["ocl"]
-print(json.dumps({"per_lijst": per_lijst, "vol": m, "een": e, "aantal": s.aantal, "grootte": s.grootte,
+print(json.dumps({"per_lijst": per_lijst, "samen_een": samen_een, "piek": piek(), "vol": m, "een": e,
+                  "aantal": s.aantal, "grootte": s.grootte,
                   "volgnummer": s2.volgnummer, "gewijzigd": s2.gewijzigd, "ocl": ocl.aantal}))
 """
 
@@ -105,8 +111,10 @@ def bench(naam: str, url: str) -> None:
         mb = " + ".join(f"{x:.1f}" for x in r["mb"])
         print(f"{lijst + ' ' + str(r['formaten']):<26} {r['aantal']:>8} {mb:>18} {r['vol']:>11.2f} "
               f"{r['piek_vol']:>8.0f} {r['een']:>16.2f} {r['piek_een']:>8.0f}")
-    print(f"{'alle formaten samen':<26} {'':>8} {'':>18} {totaal_vol:>11.2f} {'':>8} {totaal_een:>16.2f}  "
-          f"(doel: < 30 s en < 3 s; {'ok' if totaal_vol < 30 and totaal_een < 3 else 'BOVEN DOEL'})")
+    print(f"{'som van de lijsten':<26} {'':>8} {'':>18} {totaal_vol:>11.2f} {'':>8} {totaal_een:>16.2f}")
+    print(f"één wijziging, alle lijsten en formaten in één publicatie (zoals de taak): {uit['samen_een']:.2f} s, "
+          f"piek {uit['piek']:.0f} MB  (doel: volledig < 30 s, één wijziging < 3 s; "
+          f"{'ok' if totaal_vol < 30 and uit['samen_een'] < 3 else 'BOVEN DOEL'})")
     for soort, label in (("vol", "volledige publicatie"), ("een", "publicatie na één wijziging")):
         delen = ", ".join(f"{k} {v:.2f}" for k, v in uit[soort].items() if k != "totaal")
         doel = 30 if soort == "vol" else 3

@@ -854,7 +854,7 @@ def test_regiogebruiker_ziet_alleen_eigen_regio(client, wereld, maak):
 
 def test_openbaar_register_toont_geen_interne_velden(client, wereld):
     data = client.get("/api/aanbieders/huisartsdelinde@medmij").json()
-    assert set(data) == {"naam", "weergavenaam", "soort", "plaats", "gegevensdiensten"}
+    assert set(data) == {"naam", "weergavenaam", "soort", "aanbiedertype", "plaats", "gegevensdiensten"}
     pagina = client.get("/aanbiedersregister/huisartsdelinde@medmij/").content.decode()
     assert "zorgictnoord.nl" not in pagina and "Zorg-ICT Noord" not in pagina
 

@@ -20,7 +20,9 @@ def test_openbaar_zoeken(client, wereld, maak):
     maak.aanbieder(wereld["dva"], naam="ggzdeventer@medmij", weergavenaam="GGZ Deventer", plaats="Deventer")
     data = client.get("/api/aanbieders", {"q": "apotheek"}).json()
     assert data["aantal"] == 1 and data["resultaten"][0]["naam"] == "apotheekcentrumzwolle@medmij"
-    assert data["resultaten"][0]["gegevensdiensten"] == [{"code": "48", "naam": "Medicatiegegevens"}]
+    assert data["resultaten"][0]["gegevensdiensten"] == [{"code": "48", "naam": "Medicatiegegevens",
+                                                          "interfaceversies": ["1.4.0"]}]
+    assert data["resultaten"][0]["aanbiedertype"] == "ZA"
     assert client.get("/api/aanbieders", {"plaats": "Deventer"}).json()["aantal"] == 1
     assert client.get("/api/aanbieders", {"q": "ggzdeventer@medmij"}).json()["aantal"] == 1
     kvk = wereld["aanbieder"].organisatie.kvk_nummer

@@ -10,6 +10,7 @@ from django.test import Client
 from lxml import etree
 
 from stelselbeheer.lijsten import formaten
+from stelselbeheer.lijsten.bestanden import alles_schrijven
 from stelselbeheer.lijsten.bouwers import bouwers
 from stelselbeheer.lijsten.models import Formaatversie, Snapshot
 from stelselbeheer.lijsten.services import alle_lijsten_publiceren, lijst_publiceren, lijst_terugdraaien
@@ -189,3 +190,25 @@ def test_snelpad_antwoordt_de_bestandsnamen_en_laat_api_aan_django(gepubliceerd,
     assert pad._antwoord({**basis, "QUERY_STRING": "sinds=1"})[0] == "204 No Content"
     for vraag in ("api=3", "api=7&sinds=1", "api="):
         assert pad._antwoord({**basis, "QUERY_STRING": vraag}) is None
+
+
+def test_lst_bestanden_elk_formaat_als_bestand(register, settings, tmp_path, django_capture_on_commit_callbacks):
+    """LST-BESTANDEN for a further format: the live files beside the list's (nginx serves them for ?api=3) and each
+    version's gzip and signature; ``alles_schrijven`` writes them again."""
+    settings.LIJST_BESTANDEN = tmp_path / "openbaar"
+    with django_capture_on_commit_callbacks(execute=True):
+        eerste = lijst_publiceren(actor=None, lijst="zal")
+    with django_capture_on_commit_callbacks(execute=True):
+        tweede = lijst_publiceren(actor=None, lijst="zal", omschrijving="nog eens")
+    lijsten = settings.LIJST_BESTANDEN / "lijsten"
+    live = Formaatversie.objects.get(snapshot=tweede, api=3)
+    assert (lijsten / "zal.api3.xml").read_bytes() == live.inhoud
+    assert (lijsten / "zal.api3.xml.sig").read_text() == live.handtekening
+    assert (lijsten / "zal.xml").read_bytes() == tweede.inhoud
+    for v in (eerste.volgnummer, tweede.volgnummer):
+        assert (lijsten / "zal" / f"{v}.api3.xml.gz").exists()
+    for pad in lijsten.rglob("*api3*"):
+        pad.unlink()
+    alles_schrijven()
+    assert (lijsten / "zal.api3.xml").read_bytes() == live.inhoud
+    assert (lijsten / "zal" / f"{eerste.volgnummer}.api3.xml.gz").exists()

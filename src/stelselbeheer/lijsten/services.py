@@ -33,7 +33,7 @@ from stelselbeheer.kern.models import AuditEvent, Gebruiker
 from stelselbeheer.kern.rollen import Actie, Rol, vereist_recht
 
 from . import bestanden, formaten, regels
-from .bouwers import bouwers, tijdstempel_tekst
+from .bouwers import bouwers, tijdstempel_tekst, zal
 from .gzipdelen import RompGzip
 from .models import (
     Formaatversie,
@@ -193,6 +193,7 @@ def lijst_publiceren(*, actor, lijst: str, trigger: str = Trigger.MEDEWERKER, om
     try:
         bouw = bouwers()[lijst](moment)
         romp_gz = RompGzip(bouw.romp) if bouw.romp is not None else None  # compresses while we go on
+        verdere_romp_gz = {api: RompGzip(f.romp) for api, f in bouw.verdere.items() if f.romp is not None}
         klok.tik("bouwen")
     except Exception as e:  # noqa: BLE001 - any failure of a build must leave the live list alone
         log.exception("Bouw van %s mislukt", lijst)
@@ -226,9 +227,11 @@ def lijst_publiceren(*, actor, lijst: str, trigger: str = Trigger.MEDEWERKER, om
                 bouw.valideer(volgnummer, moment)
             else:
                 valideer(lijst, xml)
-            verdere = {}
+            verdere, verdere_gz = {}, {}
             for api, formaat in sorted(bouw.verdere.items()):  # LST-FORMAAT: every format validates, or none goes
                 verdere[api] = formaat.schrijf(volgnummer, moment)
+                if api in verdere_romp_gz:
+                    verdere_gz[api] = partial(verdere_romp_gz[api].gzip, *formaat.kop_staart(volgnummer, moment))
                 if formaat.valideer:
                     formaat.valideer(volgnummer, moment)
                 else:
@@ -237,7 +240,8 @@ def lijst_publiceren(*, actor, lijst: str, trigger: str = Trigger.MEDEWERKER, om
             snapshot = _opslaan(lijst=lijst, volgnummer=volgnummer, moment=moment, xml=xml, entries=bouw.entries,
                                 verschil=(toegevoegd, verwijderd, gewijzigd), trigger=trigger,
                                 omschrijving=omschrijving, actor=actor, audit_event=audit_event,
-                                actie="lijst.gepubliceerd", gz=gz, klok=klok, verdere=verdere)
+                                actie="lijst.gepubliceerd", gz=gz, klok=klok, verdere=verdere,
+                                verdere_gz=verdere_gz)
         klok.tik("opslaan")  # including the commit
         return snapshot
     except LijstOngeldig as e:
@@ -310,7 +314,8 @@ def voorstel_afwijzen(*, actor, voorstel: Publicatievoorstel, motivering: str) -
 
 def _opslaan(*, lijst, volgnummer, moment, xml: bytes, entries: dict, verschil, trigger, omschrijving, actor,
              audit_event, actie: str, gz: Callable[[], bytes] | None = None, klok: _Klok | None = None,
-             verdere: dict[int, bytes] | None = None) -> Snapshot:
+             verdere: dict[int, bytes] | None = None, verdere_gz: dict[int, Callable[[], bytes]] | None = None
+             ) -> Snapshot:
     """Insert the snapshot, move the head and record the event. Call with the head locked. ``gz`` gives the
     compressed ``xml`` (see gzipdelen.py). After the commit the files for nginx are written (bestanden.py); a
     rollback (``lijst_terugdraaien``) comes through here too."""
@@ -331,7 +336,7 @@ def _opslaan(*, lijst, volgnummer, moment, xml: bytes, entries: dict, verschil, 
         versie = Formaatversie.objects.create(
             snapshot=snapshot, lijst=lijst, api=api, volgnummer=volgnummer, tijdstempel=moment,
             sha256=hashlib.sha256(document).hexdigest(), grootte=len(document),
-            inhoud_gz=gzip.compress(document, compresslevel=6, mtime=0),
+            inhoud_gz=(verdere_gz or {}).get(api, partial(gzip.compress, document, mtime=0))(),
             handtekening=onderteken(lijst=formaten.sleutel(lijst, api), volgnummer=volgnummer, xml=document,
                                     audit_kop=audit_kop))
         if bestanden.map_() is not None:
@@ -404,11 +409,12 @@ def alle_lijsten_publiceren(*, actor, trigger: str = Trigger.MEDEWERKER, omschri
     moment = timezone.now()
     event = AuditEvent.objects.filter(pk=audit_event_id).first() if audit_event_id else None
     uitkomst: dict[str, Snapshot | Publicatievoorstel | MislukteBouw | None] = {}
-    for lijst in ("gnl", "zal", "ocl", "whitelist", "zakl"):
-        try:
-            uitkomst[lijst] = lijst_publiceren(actor=actor, lijst=lijst, trigger=trigger, omschrijving=omschrijving,
-                                               moment=moment, alleen_bij_wijziging=alleen_bij_wijziging,
-                                               audit_event=event)
-        except PublicatieMislukt as e:
-            uitkomst[lijst] = e.bouw
+    with zal.gedeeld():  # the ZAL, ZAKL and whitelist read the register once, at the same moment
+        for lijst in ("gnl", "zal", "ocl", "whitelist", "zakl"):
+            try:
+                uitkomst[lijst] = lijst_publiceren(actor=actor, lijst=lijst, trigger=trigger,
+                                                   omschrijving=omschrijving, moment=moment,
+                                                   alleen_bij_wijziging=alleen_bij_wijziging, audit_event=event)
+            except PublicatieMislukt as e:
+                uitkomst[lijst] = e.bouw
     return uitkomst

@@ -25,14 +25,20 @@ class GegevensdienstUit(Schema):
 class AanbiederDienstKort(Schema):
     code: str = Field(..., alias="gegevensdienst.code")
     naam: str = Field(..., alias="gegevensdienst.naam")
+    interfaceversies: list[str] = Field(..., description="Interfaceversies waarin de aanbieder deze dienst aanbiedt")
 
 
 class AanbiederPubliek(Schema):
     naam: str
     weergavenaam: str
     soort: str
+    aanbiedertype: str = Field(..., description="Code van het aanbiedertype (ZA, BAZB, APD; ZA als er geen is)")
     plaats: str
     gegevensdiensten: list[AanbiederDienstKort] = Field(..., alias="diensten")
+
+    @staticmethod
+    def resolve_aanbiedertype(obj) -> str:
+        return obj.aanbiedertype.code if obj.aanbiedertype_id else STANDAARD_AANBIEDERTYPE
 
 
 class SysteemrolUit(Schema):

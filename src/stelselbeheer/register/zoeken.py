@@ -113,5 +113,5 @@ def zoeken(q: str = "", **filters) -> "Zoekresultaat | QuerySet[Aanbieder]":
 
 
 def met_diensten(qs: QuerySet[Aanbieder]) -> QuerySet[Aanbieder]:
-    return qs.prefetch_related(Prefetch("diensten", queryset=AanbiederGegevensdienst.objects
-                                        .select_related("gegevensdienst").order_by("gegevensdienst__code")))
+    diensten = AanbiederGegevensdienst.objects.select_related("gegevensdienst").order_by("gegevensdienst__code")
+    return qs.select_related("aanbiedertype").prefetch_related(Prefetch("diensten", queryset=diensten))

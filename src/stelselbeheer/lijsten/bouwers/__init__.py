@@ -24,6 +24,9 @@ class Formaatbouw:
 
     schrijf: Callable[[int, dt.datetime], bytes]
     valideer: Callable[[int, dt.datetime], None] | None = None
+    #: as ``Bouw.romp`` and ``Bouw.kop_staart``: compression starts before the Volgnummer is known
+    romp: bytes | None = None
+    kop_staart: Callable[[int, dt.datetime], tuple[bytes, bytes]] | None = None
 
 
 @dataclass

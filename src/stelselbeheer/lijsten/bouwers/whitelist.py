@@ -14,7 +14,7 @@ NS = "xmlns://afsprakenstelsel.medmij.nl/whitelist/release2/"
 
 def bouw(moment: dt.datetime) -> Bouw:
     hosts: set[str] = set(ocl.gegevens(moment))
-    for diensten in zal.gegevens(moment).values():
+    for diensten in zal.gegevens_en_typen(moment)[0].values():
         for d in diensten:
             hosts.add(urlsplit(d["auth"]).hostname)
             hosts.add(urlsplit(d["token"]).hostname)

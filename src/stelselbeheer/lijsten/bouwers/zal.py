@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import defaultdict
+from contextlib import contextmanager
 from operator import itemgetter
 from xml.sax.saxutils import escape
 
@@ -50,15 +51,25 @@ def _rijen(queryset):
             yield from rijen
 
 
-def _versies(waarde) -> tuple[str, ...]:
-    """The interface versions of a row as the cursor gives them (a JSON text or an already decoded list)."""
-    if isinstance(waarde, str):
-        waarde = json.loads(waarde)
-    return tuple(waarde or ())
-
-
 def versie_sleutel(versie: str) -> tuple[int, ...]:
     return tuple(int(d) for d in versie.split("."))
+
+
+#: JSON text of a row's interface versions -> the versions in ascending order: a register has few distinct ones
+_VERSIES: dict[str, tuple[str, ...]] = {}
+
+
+def _versies(waarde) -> tuple[str, ...]:
+    """The interface versions of a row in ascending order, as the cursor gives them (a JSON text, decoded once per
+    distinct text, or an already decoded list)."""
+    if not isinstance(waarde, str):
+        return tuple(sorted(waarde or (), key=versie_sleutel))
+    uit = _VERSIES.get(waarde)
+    if uit is None:
+        if len(_VERSIES) > 10_000:
+            _VERSIES.clear()
+        uit = _VERSIES[waarde] = tuple(sorted(json.loads(waarde) or (), key=versie_sleutel))
+    return uit
 
 
 def gegevens(moment: dt.datetime) -> dict[str, list[dict]]:
@@ -66,9 +77,36 @@ def gegevens(moment: dt.datetime) -> dict[str, list[dict]]:
     return gegevens_en_typen(moment)[0]
 
 
+#: while ``gedeeld`` is active: moment -> what ``gegevens_en_typen`` read for it
+_GEDEELD: dict | None = None
+
+
+@contextmanager
+def gedeeld():
+    """Within this block the register is read once per moment for every list built from it (the ZAL in both
+    releases, the ZAKL and the whitelist): ``alle_lijsten_publiceren`` publishes them at one moment, so they agree
+    and the largest query runs once instead of three times."""
+    global _GEDEELD
+    vorige, _GEDEELD = _GEDEELD, {}
+    try:
+        yield
+    finally:
+        _GEDEELD = vorige
+
+
 def gegevens_en_typen(moment: dt.datetime) -> tuple[dict[str, list[dict]], dict[str, str]]:
     """As ``gegevens``, with each dienst's interface versions (``versies``) and subscription (``duur``, ``abo``),
-    and aanbiedernaam -> the code of its Aanbiedertype (ZA when none is recorded)."""
+    and aanbiedernaam -> the code of its Aanbiedertype (ZA when none is recorded). Read once per moment inside
+    ``gedeeld``; the result is shared, callers do not change it."""
+    if _GEDEELD is not None and moment in _GEDEELD:
+        return _GEDEELD[moment]
+    uit = _gegevens_en_typen(moment)
+    if _GEDEELD is not None:
+        _GEDEELD[moment] = uit
+    return uit
+
+
+def _gegevens_en_typen(moment: dt.datetime) -> tuple[dict[str, list[dict]], dict[str, str]]:
     geldig = regels.geldige_kwalificaties("dva", moment)
     actief = regels.actieve_deelnemers("dva")
     rollen: dict[int, list] = defaultdict(list)
@@ -86,7 +124,7 @@ def gegevens_en_typen(moment: dt.datetime) -> tuple[dict[str, list[dict]], dict[
         if kwalificatie is not None and dienst_id in rollen:  # the XSD asks at least one system role
             per_aanbieder[naam].append({"code": code, "auth": auth, "token": token, "rollen": sorted(rollen[dienst_id]),
                                         "kwalificatie": kwalificatie,
-                                        "versies": tuple(sorted(_versies(versies), key=versie_sleutel)),
+                                        "versies": _versies(versies),
                                         "duur": duur, "abo": abo or "", "gd_id": gd_id})
             typen[naam] = typecode or STANDAARD_AANBIEDERTYPE
     return ({naam: sorted(per_aanbieder[naam], key=itemgetter("code")) for naam in sorted(per_aanbieder)},
@@ -226,8 +264,10 @@ def bouw(moment: dt.datetime) -> Bouw:
         kop, staart = kop_staart3(volgnummer, tijdstempel)
         return b"".join([kop, romp3, staart])
 
-    release3 = Formaatbouw(schrijf3, lambda volgnummer, tijdstempel: valideer(volgnummer, tijdstempel, fragmenten3,
-                                                                              "zal3"))
+    def valideer3(volgnummer: int, tijdstempel: dt.datetime) -> None:
+        valideer(volgnummer, tijdstempel, fragmenten3, "zal3")
+
+    release3 = Formaatbouw(schrijf3, valideer3, romp=romp3, kop_staart=kop_staart3)
     return Bouw("zal", entries, schrijf, romp=romp, kop_staart=kop_staart,
                 valideer=lambda volgnummer, tijdstempel: valideer(volgnummer, tijdstempel, fragmenten),
                 verdere={3: release3})
