@@ -68,5 +68,6 @@ def test_beslisboom_stuurt_de_eindgebruiker_naar_de_landelijke_desk():
     paden = beslisboom.bladeren(beslisboom.STANDAARD)
     assert beslisboom.STANDAARD["knopen"]["client"]["uitkomst"] == "landelijk"
     assert paden["client"] == ["Ik ben cliënt of patiënt, geen zorgverlener"]
-    naam, knoop = beslisboom.stap(beslisboom.STANDAARD, [2])
+    opties = [o["naar"] for o in beslisboom.STANDAARD["knopen"][beslisboom.STANDAARD["start"]]["opties"]]
+    naam, knoop = beslisboom.stap(beslisboom.STANDAARD, [opties.index("client")])
     assert naam == "client" and "landelijke helpdesk" in knoop["tekst"]

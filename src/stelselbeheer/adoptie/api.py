@@ -29,7 +29,7 @@ class DrempelUit(Schema):
     gehaald: bool
 
 
-class ProductUit(Schema):
+class AdoptieProductUit(Schema):
     code: str
     naam: str
     fase: str
@@ -50,7 +50,7 @@ class DagUit(Schema):
     leveranciers_relevant: int
 
 
-class SamenvattingUit(ProductUit):
+class SamenvattingUit(AdoptieProductUit):
     drempels: list[DrempelUit]
     verloop: list[DagUit]
 
@@ -67,7 +67,7 @@ class LeverancierUit(Schema):
     klanten: dict[str, int]
 
 
-class ProductDetailUit(SamenvattingUit):
+class AdoptieProductDetailUit(SamenvattingUit):
     per_sector: dict[str, Paar]
     per_regio: dict[str, Paar]
     per_regio_sector: dict[str, Paar]
@@ -101,7 +101,7 @@ def _paren(d: dict) -> dict:
     return {k: {"live": v[0], "totaal": v[1]} for k, v in d.items()}
 
 
-@router.get("/adoptie/producten", response={200: list[ProductUit], 401: Probleem, 403: Probleem},
+@router.get("/adoptie/producten", response={200: list[AdoptieProductUit], 401: Probleem, 403: Probleem},
             summary="Adoptie per product (de nieuwste momentopname)", auth=Recht(Actie.ADOPTIE_LEZEN))
 def producten(request):
     opname, standen = laatste_standen()
@@ -109,7 +109,7 @@ def producten(request):
             for p in Product.objects.all()]
 
 
-@router.get("/adoptie/producten/{code}", response={200: ProductDetailUit, **FOUTEN},
+@router.get("/adoptie/producten/{code}", response={200: AdoptieProductDetailUit, **FOUTEN},
             summary="Adoptie van één product: verloop, uitsplitsingen en MVP-drempels", auth=Recht(Actie.ADOPTIE_LEZEN))
 def product(request, code: str):
     uit, c = _samenvatting(get_object_or_404(Product, code=code))

@@ -126,7 +126,7 @@ class ReleaseIn(Schema):
     overgangsdatum: dt.date | None = None
 
 
-class StapIn(Schema):
+class ReleaseStapIn(Schema):
     overgang: str = Field(..., description="; ".join(f"{o.naam}: {o.label}" for o in workflow.OVERGANGEN))
     besluit: str | None = Field(None, max_length=20, description="Besluitnummer (alleen bij goedkeuren)")
     toelichting: str = Field("", max_length=5000)
@@ -205,7 +205,7 @@ def release_aanmaken(request, payload: ReleaseIn):
 @router.post("/afsprakenset/releases/{release}/stappen", response={200: ReleaseUit, **FOUTEN},
              summary="Een stap zetten (goedkeuren alleen met het besluit van het bestuur)",
              auth=Recht(Actie.RELEASE_BEHEREN))
-def release_stap(request, release: str, payload: StapIn):
+def release_stap(request, release: str, payload: ReleaseStapIn):
     release_ = get_object_or_404(Release, nummer=release)
     besluit = None
     if payload.besluit:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from stelselbeheer.knelpunten import bouwblokken
 from stelselbeheer.knelpunten.models import Bouwblok
 from stelselbeheer.knelpunten.services import (
     knelpunt_agenderen,
@@ -67,6 +68,7 @@ def knelpunten_demo(*, peildatum: dt.date, rng) -> dict[str, int]:
     leveranciers = list(Organisatie.objects.filter(soort=Soort.LEVERANCIER).order_by("id")[:6])
     if stichting is None:
         return {}
+    bouwblokken.zorgen()
     gemaakt = []
     for nummer, titel, omschrijving, sector, binnen, uitkomst in KNELPUNTEN:
         gemaakt.append(knelpunt_vastleggen(

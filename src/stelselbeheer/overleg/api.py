@@ -209,7 +209,7 @@ class VergaderingIn(Schema):
     online_link: str = ""
 
 
-class StatusIn(Schema):
+class VergaderstatusIn(Schema):
     status: str = Field(description="gehouden of geannuleerd")
     reden: str = Field("", description="Verplicht bij annuleren")
 
@@ -269,7 +269,7 @@ class VoorstelWijzigIn(Schema):
     reden: str = ""
 
 
-class ToelichtingIn(Schema):
+class VoorstelToelichtingIn(Schema):
     toelichting: str = ""
 
 
@@ -403,7 +403,7 @@ def vergadering(request, vergadering_id: int):
 @router.post("/overleg/vergaderingen/{vergadering_id}/status", response={200: VergaderingDetailUit,
                                                                          **FOUTEN},
              summary="Vergadering gehouden of geannuleerd", auth=Recht(Actie.OVERLEG_BEHEREN))
-def vergadering_status(request, vergadering_id: int, payload: StatusIn):
+def vergadering_status(request, vergadering_id: int, payload: VergaderstatusIn):
     v = get_object_or_404(Vergadering, pk=vergadering_id)
     if payload.status == VergaderStatus.GEHOUDEN:
         v = services.vergadering_houden(actor=request.auth, vergadering=v)
@@ -507,14 +507,14 @@ def voorstel_wijzigen(request, nummer: str, payload: VoorstelWijzigIn):
 
 @router.post("/overleg/voorstellen/{nummer}/voorleggen", response={200: VoorstelUit, **FOUTEN},
              summary="Voorleggen aan het bestuur (op het agendapunt)", auth=Recht(Actie.BESLUITVOORSTEL_INDIENEN))
-def voorstel_voorleggen(request, nummer: str, payload: ToelichtingIn):
+def voorstel_voorleggen(request, nummer: str, payload: VoorstelToelichtingIn):
     return services.besluitvoorstel_voorleggen(actor=request.auth, voorstel=_voorstel(request, nummer),
                                                toelichting=payload.toelichting)
 
 
 @router.post("/overleg/voorstellen/{nummer}/intrekken", response={200: VoorstelUit, **FOUTEN},
              summary="Besluitvoorstel intrekken", auth=Recht(Actie.BESLUITVOORSTEL_INDIENEN))
-def voorstel_intrekken(request, nummer: str, payload: ToelichtingIn):
+def voorstel_intrekken(request, nummer: str, payload: VoorstelToelichtingIn):
     return services.besluitvoorstel_intrekken(actor=request.auth, voorstel=_voorstel(request, nummer),
                                               toelichting=payload.toelichting)
 

@@ -118,7 +118,7 @@ class RfcIn(Schema):
     indiener_email: str
 
 
-class StapIn(Schema):
+class RfcStapIn(Schema):
     stap: str = Field(description="Een stap van de route: " + ", ".join(workflow.PER_NAAM))
     toelichting: str = ""
     advies: str = ""
@@ -213,7 +213,7 @@ def rfc_detail(request, rfc: str):
 
 @router.post("/wijzigingen/rfc/{rfc}/stap", response={200: RfcUit, **FOUTEN},
              summary="Een stap van de route zetten (uitvoeringsorganisatie)", auth=Recht(Actie.RFC_BEHANDELEN))
-def rfc_stap(request, rfc: str, payload: StapIn):
+def rfc_stap(request, rfc: str, payload: RfcStapIn):
     voorstel = _rfc(request, rfc)
     besluitvoorstel = None
     if payload.besluitvoorstel:
