@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from stelselbeheer.lijsten.models import Lijst
 from tests.conftest import WACHTWOORD
 
 pytestmark = pytest.mark.browser
@@ -23,13 +24,13 @@ def test_medewerker_publiceert_en_bekijkt_geschiedenis(live_server, transactiona
     pagina.get_by_label("Wachtwoord").fill(WACHTWOORD)
     pagina.get_by_role("button", name="Inloggen").click()
     pagina.wait_for_url("**/beheer/lijsten/")
-    assert pagina.get_by_text("Nog niet gepubliceerd").count() == 4
+    assert pagina.get_by_text("Nog niet gepubliceerd").count() == len(Lijst.values)  # ZAL, OCL, GNL, whitelist, ZAKL
 
     pagina.get_by_label("Reden (optioneel)").fill("eerste publicatie")
     pagina.get_by_role("button", name="Alle lijsten nu publiceren").click()
     pagina.wait_for_url("**/beheer/lijsten/")
     assert "Gepubliceerd:" in pagina.get_by_role("status").inner_text()
-    assert pagina.get_by_text("Actueel").count() == 4
+    assert pagina.get_by_text("Actueel").count() == len(Lijst.values)
 
     pagina.get_by_role("link", name="Aanbiederslijst (ZAL)").click()
     pagina.get_by_role("link", name="1", exact=True).click()

@@ -37,7 +37,7 @@ def test_goedkeuren_en_uitrol_volgen(live_server, transactional_db, pagina, maak
     punt = ovl.agendapunt_toevoegen(actor=None, vergadering=vergadering, titel="Release 3.1", onderwerp=release)
     voorstel = ovl.besluitvoorstel_opstellen(actor=medewerker, orgaan=bestuur, onderwerp="Goedkeuring release 3.1",
                                              tekst="Het bestuur keurt release 3.1 goed.", soort="release",
-                                             agendapunt=punt)
+                                             agendapunt=punt, stap="release_goedkeuren")
     ovl.besluitvoorstel_voorleggen(actor=medewerker, voorstel=voorstel)
     besluit = ovl.besluitvoorstel_vaststellen(actor=bestuurder, voorstel=voorstel).besluit
     url = live_server.url
