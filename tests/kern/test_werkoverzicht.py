@@ -17,7 +17,9 @@ from stelselbeheer.meldingen.models import Fase, Melding, Niveau, Status
 from stelselbeheer.meldingen.services import melding_indienen
 from stelselbeheer.naleving.models import Nalevingszaak, Opschorting, ZaakStap
 from stelselbeheer.naleving.services import zaak_openen
+from stelselbeheer.overleg import services as ovl
 from stelselbeheer.register.models import VerzoekStatus, Wijzigingsverzoek
+from tests import stappen
 
 
 def _tellingen(blokken) -> dict[str, int]:
@@ -203,3 +205,20 @@ def test_weinig_queries_ook_met_veel_werk(client, toestand, maak):
     with CaptureQueriesContext(connection) as veel:
         assert client.get("/").status_code == 200
     assert len(veel) == len(weinig) <= 40, [q["sql"][:80] for q in veel.captured_queries]
+
+
+def test_bestuur_ziet_de_voorgelegde_besluitvoorstellen(client, toestand):
+    """OVL-SCHEIDING: what staff put before the board is on the board's first screen (before, only the menu led there;
+    found by walking through the system as a board member)."""
+    orgaan, _ = stappen.proefbestuur()
+    begin = timezone.now() + dt.timedelta(days=7)
+    vergadering = ovl.vergadering_plannen(actor=None, orgaan=orgaan, begin=begin, einde=begin + dt.timedelta(hours=2),
+                                          plaats="Utrecht")
+    punt = ovl.agendapunt_toevoegen(actor=None, vergadering=vergadering, titel="Jaarplan")
+    voorstel = ovl.besluitvoorstel_opstellen(actor=None, orgaan=orgaan, onderwerp="Jaarplan 2027", agendapunt=punt,
+                                             tekst="Het bestuur stelt het jaarplan vast.", soort="overig")
+    client.force_login(toestand["gebruikers"]["bestuur"])
+    assert "Jaarplan 2027" not in client.get("/").content.decode()
+    ovl.besluitvoorstel_voorleggen(actor=None, voorstel=voorstel)
+    html = client.get("/").content.decode()
+    assert "Besluitvoorstellen die op uw besluit wachten" in html and f"{voorstel.nummer}: Jaarplan 2027" in html

@@ -12,7 +12,9 @@ from stelselbeheer.kern.audit import verifieer
 from stelselbeheer.kern.models import AuditEvent
 from stelselbeheer.kern.rollen import Rol
 from stelselbeheer.overleg import services
+from stelselbeheer.overleg import services as ovl
 from stelselbeheer.overleg.models import AMSTERDAM, Besluitvoorstel, Voorstelgebeurtenis, VoorstelStatus
+from tests import stappen
 
 from .conftest import plannen
 
@@ -201,3 +203,17 @@ def test_intrekken_met_reden(bestuur):
     assert voorstel.status == VoorstelStatus.INGETROKKEN
     with pytest.raises(PermissionDenied):  # the board does not withdraw staff's proposals; it rejects them
         services.besluitvoorstel_intrekken(actor=bestuur.bestuurder, voorstel=voorstel, toelichting="x")
+
+
+def test_geen_voorstel_op_de_agenda_van_een_voorbije_vergadering(db):
+    """OVL-VERGADERING: a proposal drafted today cannot hang on an agenda item of a meeting that is over: the board
+    would appear to have adopted it in a meeting held before it existed (found walking through the system)."""
+    orgaan, _ = stappen.proefbestuur()
+    begin = timezone.now() - dt.timedelta(days=28)
+    voorbij = ovl.vergadering_plannen(actor=None, orgaan=orgaan, begin=begin, einde=begin + dt.timedelta(hours=2),
+                                      plaats="Utrecht")
+    punt = ovl.agendapunt_toevoegen(actor=None, vergadering=voorbij, titel="Kwartaalrapportage")
+    with pytest.raises(ValidationError) as fout:
+        ovl.besluitvoorstel_opstellen(actor=None, orgaan=orgaan, onderwerp="Toelating", tekst="Toegelaten.",
+                                      soort="overig", agendapunt=punt)
+    assert "al voorbij" in str(fout.value.message_dict["agendapunt"])

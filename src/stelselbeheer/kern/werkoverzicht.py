@@ -11,6 +11,7 @@ from stelselbeheer.implementatie import werk as implementatie_werk
 from stelselbeheer.lijsten import werk as lijsten_werk
 from stelselbeheer.meldingen import werk as meldingen_werk
 from stelselbeheer.naleving import werk as naleving_werk
+from stelselbeheer.overleg import werk as overleg_werk
 from stelselbeheer.regionaal import werk as regionaal_werk
 from stelselbeheer.register import werk as register_werk
 from stelselbeheer.wijzigingen import werk as wijzigingen_werk
@@ -45,6 +46,7 @@ def _uitvoering(user, dag) -> list[Blok]:
 
 def _bestuur(user, dag) -> list[Blok]:
     return [
+        Blok("Besluitvorming", [overleg_werk.voorgelegd()], reverse("besluitvoorstel-lijst")),
         Blok("Besluiten over toe- en uittreding",
              deelnemers_werk.aanvragen_per_stap(deelnemers_werk.STAPPEN_BESTUUR), reverse("toetreding-workflow")),
         Blok("Naleving", [naleving_werk.ontbinding_mogelijk(dag), naleving_werk.opschortingen_einde_verstreken(dag),

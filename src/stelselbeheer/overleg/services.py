@@ -401,7 +401,7 @@ def _inhoud(voorstel: Besluitvoorstel) -> dict:
     return data
 
 
-def _agendapunt_past(voorstel: Besluitvoorstel) -> None:
+def _agendapunt_past(voorstel: Besluitvoorstel, nu: dt.datetime) -> None:
     if voorstel.agendapunt_id is None:
         return
     punt = voorstel.agendapunt = Agendapunt.objects.select_related("vergadering__orgaan").get(
@@ -411,6 +411,9 @@ def _agendapunt_past(voorstel: Besluitvoorstel) -> None:
                                              f" niet van {voorstel.orgaan}."})
     if punt.vergadering.status == VergaderStatus.GEANNULEERD:
         raise ValidationError({"agendapunt": "Deze vergadering is geannuleerd."})
+    if punt.vergadering.einde < nu:  # OVL-VERGADERING: a meeting that is over cannot have decided what comes later
+        raise ValidationError({"agendapunt": f"De vergadering van {_dag(punt.vergadering.begin):%d-%m-%Y} is al "
+                                             "voorbij; kies een agendapunt van een komende vergadering."})
 
 
 def _gebeurtenis(voorstel, soort, actor, tijdstip, *, van="", naar="", vergadering=None, toelichting=""):
@@ -432,7 +435,7 @@ def besluitvoorstel_opstellen(*, actor, orgaan: Orgaan, onderwerp: str, tekst: s
                                deelnemer=deelnemer, agendapunt=agendapunt, opgesteld_door=_gebruiker(actor),
                                opgesteld_op=nu, stap=stap or "", zaak=zaak, melding=melding)
     voorstel.full_clean(exclude=["nummer"])
-    _agendapunt_past(voorstel)
+    _agendapunt_past(voorstel, nu)
     voorstel.nummer = volgend_jaarnummer(Besluitvoorstel, "BV", _dag(nu).year)
     voorstel.save()
     voorstel.partijen.set(partijen)
@@ -465,7 +468,7 @@ def besluitvoorstel_wijzigen(*, actor, voorstel: Besluitvoorstel, wijzigingen: d
     for veld, waarde in wijzigingen.items():
         setattr(voorstel, veld, waarde)
     voorstel.full_clean()
-    _agendapunt_past(voorstel)
+    _agendapunt_past(voorstel, nu)
     if voorstel.status == VoorstelStatus.VOORGELEGD:
         reden_agenda = workflow.OP_DE_AGENDA.toets(voorstel, None)
         if reden_agenda:

@@ -56,7 +56,7 @@ class VoorleggenForm(AdviesForm):
 
 
 class ReactieForm(forms.Form):
-    standpunt = forms.ChoiceField(label="Uw standpunt", choices=Standpunt.choices)
+    standpunt = forms.ChoiceField(label="Uw standpunt", choices=[("", "Kies uw standpunt"), *Standpunt.choices])
     toelichting = forms.CharField(label="Toelichting", required=False, max_length=5000,
                                   widget=forms.Textarea(attrs={"rows": 5}))
 
