@@ -39,4 +39,4 @@ def test_zonder_account_en_systeem():
                        object_type="meldingen.melding")
     assert zin(event) == "Een melder zonder account diende melding M-2026-0001 in."
     event = AuditEvent(actie="iets.nieuws", actor_naam="systeem", object_omschrijving="X", object_type="a.b")
-    assert zin(event) == "Het systeem voerde ‘iets.nieuws’ uit op X."
+    assert zin(event) == "Het systeem: iets nieuws (X)."  # an action without a sentence: no dots and underscores

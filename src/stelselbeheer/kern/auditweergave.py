@@ -113,6 +113,11 @@ def stappen_registreren(prefix: str, stappen: dict[str, str], zin: str | None = 
         _STAPZIN[prefix] = zin
 
 
+def leesbaar(actie: str) -> str:
+    """An action without a sentence of its own, readable: "knelpunt.naar_rfc" -> "knelpunt naar rfc"."""
+    return actie.replace(".", " ").replace("_", " ")
+
+
 def actielabel(actie: str) -> str:
     """A short Dutch name of an action, for the filter's choices."""
     prefix, _, naam = actie.partition(".")
@@ -121,7 +126,7 @@ def actielabel(actie: str) -> str:
     zin = ZINNEN.get(actie)
     if zin:
         return zin.replace("{wie} ", "").replace(": {object}", "").replace(" {object}", "").capitalize()
-    return actie
+    return leesbaar(actie).capitalize()
 
 
 def zin(event) -> str:
@@ -136,9 +141,9 @@ def zin(event) -> str:
     if sjabloon is None and stap is not None:
         sjabloon = _STAPZIN.get(prefix, "{wie}: {stap} ({object})")
     if sjabloon is None:
-        sjabloon = "{wie} voerde ‘{actie}’ uit op {object}"
+        sjabloon = "{wie}: {actie} ({object})"
     tekst = sjabloon.format(wie=wie, object=event.object_omschrijving or objectsoort(event.object_type),
-                            stap=stap or "", actie=event.actie)
+                            stap=stap or "", actie=leesbaar(event.actie))
     return tekst[0].upper() + tekst[1:] + "."
 
 
