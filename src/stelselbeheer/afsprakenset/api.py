@@ -12,6 +12,7 @@ from ninja import Field, Router, Schema, Status
 
 from stelselbeheer.api.auth import Recht
 from stelselbeheer.api.paginering import Pagina, pagineer
+from stelselbeheer.api.schemas import FOUTEN, Probleem
 from stelselbeheer.besluiten.models import Besluit
 from stelselbeheer.deelnemers.services import vandaag
 from stelselbeheer.kern.rollen import Actie, kan
@@ -22,23 +23,6 @@ from .models import Release, Uitrol
 router = Router(tags=["afsprakenset"])
 
 
-class FoutUit(Schema):
-    field: str
-    reason: str
-    code: str
-
-
-class Probleem(Schema):
-    """RFC 9457 problem details (media type application/problem+json)."""
-
-    type: str
-    title: str
-    status: int
-    detail: str | None = None
-    errors: list[FoutUit] | None = None
-
-
-FOUTEN = {401: Probleem, 403: Probleem, 404: Probleem, 422: Probleem}
 
 
 class ReleaseUit(Schema):

@@ -13,6 +13,7 @@ from ninja import Field, Router, Schema, Status
 from stelselbeheer.api import problemen
 from stelselbeheer.api.auth import Openbaar, Recht, verwijzing
 from stelselbeheer.api.paginering import Pagina, pagineer
+from stelselbeheer.api.schemas import FOUTEN, Probleem
 from stelselbeheer.kern.models import Gebruiker
 from stelselbeheer.kern.rollen import Actie, kan
 from stelselbeheer.organisaties.models import Organisatie
@@ -33,23 +34,6 @@ from .models import (
 router = Router(tags=["implementatie"])
 
 
-class FoutUit(Schema):
-    field: str
-    reason: str
-    code: str
-
-
-class Probleem(Schema):
-    """RFC 9457 problem details (media type application/problem+json)."""
-
-    type: str
-    title: str
-    status: int
-    detail: str | None = None
-    errors: list[FoutUit] | None = None
-
-
-FOUTEN = {401: Probleem, 403: Probleem, 404: Probleem, 422: Probleem}
 
 
 # -- schemas ---------------------------------------------------------------------------------------------------------

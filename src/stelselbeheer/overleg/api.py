@@ -14,6 +14,7 @@ from ninja.errors import AuthenticationError
 
 from stelselbeheer.api.auth import Recht, verwijzing
 from stelselbeheer.api.paginering import Pagina, pagineer
+from stelselbeheer.api.schemas import FOUTEN, Probleem
 from stelselbeheer.deelnemers.models import Deelnemer
 from stelselbeheer.kern.models import Gebruiker
 from stelselbeheer.kern.rollen import Actie, kan
@@ -34,24 +35,6 @@ from .models import (
 router = Router(tags=["overleg"])
 
 
-class FoutUit(Schema):
-    field: str
-    reason: str
-    code: str
-
-
-class Probleem(Schema):
-    """RFC 9457 problem details (media type application/problem+json)."""
-
-    type: str
-    title: str
-    status: int
-    detail: str | None = None
-    errors: list[FoutUit] | None = None
-
-
-#: the error statuses every operation documents (401 without login, 403 without the right, 404 unknown key)
-FOUTEN = {401: Probleem, 403: Probleem, 404: Probleem, 422: Probleem}
 
 
 # -- schemas -------------------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from ninja import Field, Router, Schema
 
 from stelselbeheer.api.auth import Recht
 from stelselbeheer.api.paginering import Pagina, pagineer
+from stelselbeheer.api.schemas import FOUTEN
 from stelselbeheer.kern.rollen import Actie
 
 from . import dekking as dekking_regels
@@ -21,23 +22,6 @@ from .forms import LAATST, VROEGST
 router = Router(tags=["regionaal"])
 
 
-class FoutUit(Schema):
-    field: str
-    reason: str
-    code: str
-
-
-class Probleem(Schema):
-    """RFC 9457 problem details (media type application/problem+json)."""
-
-    type: str
-    title: str
-    status: int
-    detail: str | None = None
-    errors: list[FoutUit] | None = None
-
-
-FOUTEN = {401: Probleem, 403: Probleem, 404: Probleem, 422: Probleem}
 
 
 class TariefUit(Schema):
