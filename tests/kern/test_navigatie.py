@@ -73,9 +73,10 @@ def test_menu_toont_alleen_wat_de_rol_mag_openen(client, wereld, rol):
 
 def test_menu_is_gegroepeerd_per_taak(wereld):
     staf = menu_voor(wereld["gebruikers"]["uitvoering"], "/")
-    assert [g.naam for g in staf] == ["Register", "Deelnemers", "Naleving", "Meldingen", "Implementatie", "Lijsten",
+    assert [g.naam for g in staf] == ["Register", "Afspraken", "Deelnemers", "Naleving", "Meldingen", "Implementatie", "Lijsten",
                                       "Beheer"]
-    assert [g.naam for g in menu_voor(None, "/")] == ["Register", "Deelnemers", "Meldingen", "Implementatie"]
+    assert [g.naam for g in menu_voor(None, "/")] == ["Register", "Afspraken", "Deelnemers", "Meldingen",
+                                                       "Implementatie"]
     deelnemer = {g.naam: [i.label for i in g.items] for g in menu_voor(wereld["gebruikers"]["deelnemer"], "/")}
     assert "Beheer" not in deelnemer and "Lijsten" not in deelnemer
     assert deelnemer["Naleving"] == ["Mijn nalevingszaken"]
@@ -97,7 +98,7 @@ DETAILS = {  # page -> (role, the list above it in the trail, or None where the 
     "deelnemer-detail": ("uitvoering", ("/beheer/deelnemers/", "Deelnemers")),
     "organisatie-detail": ("auditor", ("/beheer/organisaties/", "Organisaties")),
     "aanbieder-detail": ("bestuur", ("/beheer/aanbieders/", "Aanbieders")),
-    "verzoek-detail": ("uitvoering", ("/beheer/verzoeken/", "Wijzigingsverzoeken")),
+    "verzoek-detail": ("uitvoering", ("/beheer/verzoeken/", "Wijzigingsverzoeken (register)")),
     "zaak-detail": ("bestuur", ("/beheer/naleving/", "Werkvoorraad")),
     "mijn-zaak": ("deelnemer", ("/mijn/naleving/", "Mijn nalevingszaken")),
     "melding-detail": ("regio", ("/beheer/meldingen/", "Meldingen")),

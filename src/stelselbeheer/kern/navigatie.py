@@ -35,12 +35,14 @@ MENU: tuple[Groep, ...] = (
         Item("Aanbiedersregister", "publiek-register", _A.REGISTER_PUBLIEK_LEZEN, behalve_met=_A.AANBIEDER_LEZEN),
         Item("Aanbieders", "aanbieder-lijst", _A.AANBIEDER_LEZEN),
         Item("Gegevensdiensten", "gegevensdienst-lijst", _A.REGISTER_PUBLIEK_LEZEN),
-        Item("Wijzigingsverzoeken", "verzoek-lijst", _A.AANBIEDER_LEZEN),
+        Item("Wijzigingsverzoeken (register)", "verzoek-lijst", _A.AANBIEDER_LEZEN),
         Item("Aanbieders importeren", "aanbieder-import", _A.AANBIEDER_IMPORTEREN),
+    )),
+    # the agreements and how they change: the board's meetings and decisions, the releases, the change requests
+    Groep("Afspraken", (
         Item("Besluiten", "besluit-lijst", _A.REGISTER_PUBLIEK_LEZEN),
         Item("Overleg", "overleg-lijst", _A.OVERLEG_PUBLIEK_LEZEN),
         Item("Besluitvoorstellen", "besluitvoorstel-lijst", _A.OVERLEG_LEZEN),
-        # afsprakenset (issue 12)
         Item("Afsprakenset", "release-lijst", _A.RELEASE_PUBLIEK_LEZEN),
         Item("Roadmap", "release-roadmap", _A.RELEASE_PUBLIEK_LEZEN),
         Item("Uitrol", "uitrol-lijst", _A.RELEASE_LEZEN),
