@@ -51,8 +51,8 @@ def test_van_voorstel_op_de_agenda_tot_besluit_in_de_vergadering(live_server, tr
     nummer = Besluitvoorstel.objects.get().nummer
     assert pagina.get_by_role("link", name="Beslissen over dit voorstel").count() == 0  # staff do not decide
     pagina.get_by_role("link", name="Voorleggen aan het bestuur").click()
-    pagina.get_by_role("button", name="Opslaan").click()
-    _ziet(pagina, "Voorleggen aan het bestuur: vastgelegd.")
+    pagina.get_by_role("button", name="Voorleggen aan het bestuur").click()
+    _ziet(pagina, "Het voorstel is voorgelegd aan het bestuur.")
     # trying the board's page anyway is refused
     pagina.goto(f"{url}/overleg/voorstellen/{nummer}/beslissen/")
     _ziet(pagina, "Geen toegang")

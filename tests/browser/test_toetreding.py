@@ -77,8 +77,8 @@ def test_van_aanvraag_tot_actieve_deelnemer(live_server, transactional_db, pagin
     pagina.get_by_role("button", name="Opslaan").click()
     _ziet(pagina, "is opgesteld")
     pagina.get_by_role("link", name="Voorleggen aan het bestuur").click()
-    pagina.get_by_role("button", name="Opslaan").click()
-    _ziet(pagina, "Voorleggen aan het bestuur: vastgelegd.")
+    pagina.get_by_role("button", name="Voorleggen aan het bestuur").click()
+    _ziet(pagina, "Het voorstel is voorgelegd aan het bestuur.")
     voorstel = pagina.url
 
     _inloggen(pagina, url, "bestuur", voorstel.removeprefix(url))

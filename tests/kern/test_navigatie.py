@@ -73,7 +73,8 @@ def test_menu_toont_alleen_wat_de_rol_mag_openen(client, wereld, rol):
 
 def test_menu_is_gegroepeerd_per_taak(wereld):
     staf = menu_voor(wereld["gebruikers"]["uitvoering"], "/")
-    assert [g.naam for g in staf] == ["Register", "Afspraken", "Deelnemers", "Naleving", "Meldingen", "Implementatie", "Lijsten",
+    assert [g.naam for g in staf] == ["Register", "Afspraken", "Deelnemers", "Naleving", "Meldingen", "Implementatie",
+                                      "Lijsten",
                                       "Beheer"]
     assert [g.naam for g in menu_voor(None, "/")] == ["Register", "Afspraken", "Deelnemers", "Meldingen",
                                                        "Implementatie"]

@@ -229,7 +229,8 @@ def mijn_taken(request):
 
 @vereist(Actie.IMPLEMENTATIE_LEZEN)
 def taken_per_organisatie(request):
-    form = OrganisatieKeuzeForm(request.GET or None)
+    eigen = _eigen_organisatie(request.user)  # a regional user starts with the own RSO
+    form = OrganisatieKeuzeForm(request.GET or ({"organisatie": eigen.pk} if eigen else None))
     organisatie = form.cleaned_data.get("organisatie") if form.is_valid() else None
     return _takenpagina(request, organisatie, kiezen=True)
 

@@ -446,9 +446,11 @@ def _stap(request, nummer: str, naam: str, verplicht: bool, inleiding: str):
         uitvoeren = {"voorleggen": services.besluitvoorstel_voorleggen,
                      "intrekken": services.besluitvoorstel_intrekken}[naam]
         if verwerk(form, lambda d: uitvoeren(actor=request.user, voorstel=voorstel, toelichting=d["toelichting"])):
-            return _gelukt(request, f"{overgang.label}: vastgelegd.", voorstel)
+            gedaan = {"voorleggen": "Het voorstel is voorgelegd aan het bestuur.",
+                      "intrekken": "Het voorstel is ingetrokken."}[naam]
+            return _gelukt(request, gedaan, voorstel)
     return render(request, FORMULIER, {"form": form, "titel": f"{overgang.label}: {voorstel}", "object": voorstel,
-                                       "inleiding": inleiding})
+                                       "inleiding": inleiding, "knop": overgang.label})
 
 
 @vereist(Actie.BESLUITVOORSTEL_INDIENEN)
