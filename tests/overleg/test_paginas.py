@@ -32,6 +32,7 @@ def test_bestuurder_die_geen_lid_is_kan_niet_vaststellen(client, bestuur, maak):
     client.force_login(maak.gebruiker(Rol.BESTUUR, "geen-lid"))
     pagina = client.get(f"/overleg/voorstellen/{bestuur.voorstel.nummer}/beslissen/").content.decode()
     assert "OVL-SCHEIDING" in pagina  # the page says why, before the button is pressed
+    assert 'value="vaststellen"' not in pagina  # and offers no button that can only be refused
     r = _beslissen(client, bestuur.voorstel)
     assert r.status_code == 403 and "stemgerechtigd lid" in r.content.decode()
     assert Besluit.objects.count() == 0
@@ -41,6 +42,8 @@ def test_bestuurslid_stelt_vast_via_de_pagina(client, bestuur):
     client.force_login(bestuur.bestuurder)
     vergadering = client.get(f"/overleg/vergaderingen/{bestuur.vergadering.pk}/").content.decode()
     assert f"/overleg/voorstellen/{bestuur.voorstel.nummer}/beslissen/" in vergadering
+    beslissen = client.get(f"/overleg/voorstellen/{bestuur.voorstel.nummer}/beslissen/").content.decode()
+    assert 'value="vaststellen"' in beslissen
     r = _beslissen(client, bestuur.voorstel)
     assert r.status_code == 302 and r["Location"] == f"/overleg/voorstellen/{bestuur.voorstel.nummer}/"
     besluit = Besluit.objects.get()
