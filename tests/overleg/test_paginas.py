@@ -90,6 +90,22 @@ def test_medewerker_stelt_op_en_legt_voor_via_de_paginas(client, bestuur, wereld
     assert voorstel.nummer in client.get("/overleg/voorstellen/?status=voorgelegd").content.decode()
 
 
+def test_partijen_van_een_voorstel_zonder_keuzelijst_van_alle_organisaties(client, bestuur, wereld):
+    """Issue 11: parties are chosen among thousands of organisations by KvK number or name (with suggestions), not
+    from a select of every organisation; an unknown one is a field error."""
+    client.force_login(bestuur.medewerker)
+    html = client.get("/overleg/voorstellen/nieuw/").content.decode()
+    assert 'name="partijen"' in html and "data-suggesties" in html and '<select name="partijen"' not in html
+    partij = wereld["dvp"].organisatie
+    gegevens = {"orgaan": bestuur.orgaan.pk, "onderwerp": "Geschil", "tekst": "Het bestuur doet uitspraak.",
+                "soort": "overig", "openbaar": "on"}
+    r = client.post("/overleg/voorstellen/nieuw/", gegevens | {"partijen": "99999999 Bestaat niet"})
+    assert r.status_code == 200 and "partijen" in r.context["form"].errors
+    r = client.post("/overleg/voorstellen/nieuw/", gegevens | {"partijen": f"{partij.kvk_nummer} {partij.naam}"})
+    assert r.status_code == 302
+    assert list(Besluitvoorstel.objects.get(onderwerp="Geschil").partijen.all()) == [partij]
+
+
 def test_fout_in_het_voorstelformulier_noemt_het_veld(client, bestuur):
     client.force_login(bestuur.medewerker)
     r = client.post("/overleg/voorstellen/nieuw/", {"orgaan": bestuur.orgaan.pk, "soort": "onzin"})

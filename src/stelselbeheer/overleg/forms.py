@@ -9,6 +9,7 @@ from stelselbeheer.kern.models import Gebruiker
 from stelselbeheer.meldingen.models import Melding
 from stelselbeheer.meldingen.models import Soort as MeldingSoort
 from stelselbeheer.naleving.models import Nalevingszaak
+from stelselbeheer.organisaties.keuze import OrganisatiesVeld
 from stelselbeheer.organisaties.models import Organisatie
 
 from . import onderwerpen, stappen
@@ -199,8 +200,7 @@ class VoorstelForm(forms.Form):
                                             "de feed.")
     deelnemer = forms.ModelChoiceField(Deelnemer.objects.select_related("organisatie"), required=False,
                                        label="Betrokken deelnemer")
-    partijen = forms.ModelMultipleChoiceField(Organisatie.objects.order_by("naam"), required=False, label="Partijen",
-                                              widget=forms.SelectMultiple(attrs={"size": 6}))
+    partijen = OrganisatiesVeld(label="Partijen", required=False)  # thousands of organisations: never a select
     stap = forms.ChoiceField(label="Maakt mogelijk (bestuursstap)", choices=stappen.KEUZES, required=False,
                              help_text="Alleen een vastgesteld besluit draagt een bestuursstap, en alleen de stap die "
                                        "hier staat, over deze deelnemer, zaak of melding (OVL-STAP).")
