@@ -10,6 +10,6 @@ class AdoptieConfig(AppConfig):
         # adoptie: the monitor builds on the portfolio, not the other way round)
         from stelselbeheer.implementatie.views import PRODUCTPAGINA
 
-        from .views import op_productpagina
+        from .productpagina import op_productpagina
 
         PRODUCTPAGINA.append(op_productpagina)
