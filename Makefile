@@ -51,13 +51,14 @@ test-sqlite: $(STAMP)
 	@echo "== Tests op SQLite"
 	env -u DATABASE_URL $(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile
 
-# The accessibility and layout sweep (marker toegankelijkheid: axe-core and 320/375 px on every page type and role)
-# checks rendering, not the database engine: it runs in the SQLite round only.
+# The real-browser tests (marker browser: the main flows, and the accessibility and layout sweep over every page type
+# and role) check what the browser gets, not the database engine, which the HTTP and service tests under them run on
+# both engines: they run in the SQLite round only, as do the engine-independent checks (marker eenmaal).
 test-postgres: $(STAMP)
 	@echo "== Tests op PostgreSQL ($(PG_URL))"
-	@echo "!! de toegankelijkheidsronde (marker 'toegankelijkheid') en de motoronafhankelijke toetsen (toegangsmatrix, \
-	gegenereerde lijst-, formulier- en menutoetsen; marker 'eenmaal') draaien alleen in de SQLite-ronde"
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile -m "not toegankelijkheid and not eenmaal"
+	@echo "!! de browsertests (marker 'browser', met de toegankelijkheidsronde) en de motoronafhankelijke toetsen \
+	(toegangsmatrix, gegenereerde lijst-, formulier- en menutoetsen; marker 'eenmaal') draaien alleen in de SQLite-ronde"
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -p no:cacheprovider -n 2 --dist loadfile -m "not browser and not eenmaal"
 
 # Lint, the suite on SQLite, and again on PostgreSQL when one is reachable (DATABASE_URL or 127.0.0.1:5432/test).
 test: lint test-sqlite
