@@ -245,9 +245,25 @@ def lijsten_via_nginx(stapel: Productiestapel, controle: Controles) -> dict:
     controle("ZAL met de ETag van de applicatie: 304 van de applicatie, met dezelfde Last-Modified als nginx",
              status == 304 and kop.get("X-Volgnummer") == str(volgnummer) and kop.get("Last-Modified") == laatst,
              f"{status} {kop.items()} {laatst}")
-    status, kop, _ = c.vraag("GET", f"/lijsten/zal.xml?sinds={volgnummer}")
+    peil = f"/lijsten/zal.xml?sinds={volgnummer}"
+    status, kop, _ = c.vraag("GET", peil)
     controle("?sinds=<live volgnummer>: 204 van de applicatie", status == 204
              and kop.get("X-Volgnummer") == str(volgnummer), str(status))
+    eerste_id = kop.get("X-Request-ID")
+    status, kop, _ = c.vraag("GET", peil)
+    gezien = (stapel.map / "gunicorn-toegang.log").read_text().count(f"GET {peil} ")
+    controle("?sinds= nogmaals binnen een seconde: de 204 uit de microcache van nginx, met een eigen request id",
+             status == 204 and kop.get("X-Volgnummer") == str(volgnummer) and gezien == 1
+             and kop.get("X-Request-ID") not in (None, eerste_id), f"{status} {gezien}x bij gunicorn {kop.items()}")
+    medmij = f"/MedMij_Zorgaanbiederslijst.xml?sinds={volgnummer}"
+    antwoorden = [c.vraag("GET", medmij)[:2] for _ in range(2)]
+    gezien = (stapel.map / "gunicorn-toegang.log").read_text().count(f"GET {medmij} ")
+    controle("?sinds= op de bestandsnaam van het stelsel: 204, de tweede uit de microcache",
+             [s for s, _ in antwoorden] == [204, 204] and gezien == 1
+             and all(k.get("X-Volgnummer") == str(volgnummer) for _, k in antwoorden), f"{antwoorden} {gezien}x")
+    status, kop, _ = c.vraag("GET", "/lijsten/zal.xml?sinds=0", kop={"If-None-Match": f'"{sha}-gz"'})
+    controle("?sinds=0 met de ETag van de applicatie: 304 (langs de microcache gaat If-None-Match mee)",
+             status == 304 and kop.get("X-Volgnummer") == str(volgnummer), f"{status} {kop.items()}")
     status, kop, inhoud = c.vraag("GET", "/lijsten/zal/wijzigingen.json?sinds=0")
     controle("wijzigingen.json van de applicatie: 200", status == 200 and "seed" in json.loads(inhoud), str(status))
     return {"sha": sha, "etag": etag, "laatst": laatst, "xml": xml}
@@ -281,6 +297,9 @@ def lijsten_zonder_applicatie(stapel: Productiestapel, controle: Controles, lijs
     status, _, xml = c.vraag("GET", "/lijsten/zal.xml?sinds=1")
     controle("applicatie weg: ?sinds= krijgt het document uit het bestand", status == 200 and xml == lijsten["xml"],
              str(status))
+    status, _, xml = c.vraag("GET", "/MedMij_Zorgaanbiederslijst.xml?sinds=1")
+    controle("applicatie weg: ?sinds= op de bestandsnaam van het stelsel krijgt het bestand",
+             status == 200 and xml == lijsten["xml"], str(status))
     status, kop, inhoud = c.vraag("GET", "/lijsten/zal/1.xml")
     controle("applicatie weg: historische versie 1 van nginx", status == 200 and b"<Volgnummer>1</Volgnummer>"
              in inhoud[:2000], str(status))

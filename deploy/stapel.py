@@ -292,7 +292,8 @@ class Productiestapel:
             "STELSEL_SERVERNAAM": "localhost", "STELSEL_HTTP_POORT": f"127.0.0.1:{self.http_poort}",
             "STELSEL_HTTPS_POORT": f"127.0.0.1:{self.https_poort}", "STELSEL_TLS_CERTIFICAAT": str(self.certificaat),
             "STELSEL_TLS_SLEUTEL": str(self.tls_sleutel), "STELSEL_UPSTREAM": f"127.0.0.1:{self.app_poort}",
-            "STELSEL_STATIC_ROOT": str(self.map / "static"), "STELSEL_LIJST_BESTANDEN": str(self.lijstbestanden)},
+            "STELSEL_STATIC_ROOT": str(self.map / "static"), "STELSEL_LIJST_BESTANDEN": str(self.lijstbestanden),
+            "STELSEL_PEILCACHE": str(self.map / "peilcache")},
             extra=nginx_extra, processen=nginx_processen, verbindingen=nginx_verbindingen, toegangslog=toegangslog)
         self.stapel.draai("nginx", "-t", "-q", *self._nginx_args())
         self.gunicorn_starten()
