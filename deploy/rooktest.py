@@ -225,6 +225,8 @@ def lijsten_via_nginx(stapel: Productiestapel, controle: Controles) -> dict:
              and bool(laatst) and hashlib.sha256(gzip.decompress(gz)).hexdigest() == sha
              and kop.get_content_type() == "application/xml" and "must-revalidate" in kop.get("Cache-Control", ""),
              f"{status} {kop.items()}")
+    controle("HSTS ook op het lijstbestand dat nginx zelf serveert (dezelfde waarde als de applicatie)",
+             kop.get("Strict-Transport-Security") == "max-age=31536000; includeSubDomains; preload", str(kop.items()))
     status, kop, xml = c.vraag("GET", "/lijsten/zal.xml", kop={"Accept-Encoding": "identity"})
     controle("ZAL zonder gzip: het document zelf met exacte lengte",
              status == 200 and "Content-Encoding" not in kop and hashlib.sha256(xml).hexdigest() == sha

@@ -61,6 +61,17 @@ def omgeving_uit_voorbeeld() -> dict[str, str]:
     return omgeving
 
 
+def hsts_waarde(omgeving: dict[str, str]) -> str:
+    """The Strict-Transport-Security value the application sends with ``omgeving`` (STELSEL_HSTS_*), for what nginx
+    serves itself (STELSEL_NGINX_HSTS); empty when the application sends none."""
+    seconden = int(omgeving.get("STELSEL_HSTS_SECONDS") or 0)
+    if not seconden:
+        return ""
+    waarde = f"max-age={seconden}"
+    waarde += "; includeSubDomains" if omgeving.get("STELSEL_HSTS_INCLUDE_SUBDOMAINS") == "1" else ""
+    return waarde + ("; preload" if omgeving.get("STELSEL_HSTS_PRELOAD") == "1" else "")
+
+
 def nginx_configuratie(map_: Path, waarden: dict[str, str], *, extra: str = "", processen: int = 1,
                        verbindingen: int = 256, toegangslog: bool = True) -> Path:
     """deploy/nginx/stelselbeheer.conf.template filled in (only ${NAME}s we know: nginx's own $vars stay), inside
@@ -293,7 +304,7 @@ class Productiestapel:
             "STELSEL_HTTPS_POORT": f"127.0.0.1:{self.https_poort}", "STELSEL_TLS_CERTIFICAAT": str(self.certificaat),
             "STELSEL_TLS_SLEUTEL": str(self.tls_sleutel), "STELSEL_UPSTREAM": f"127.0.0.1:{self.app_poort}",
             "STELSEL_STATIC_ROOT": str(self.map / "static"), "STELSEL_LIJST_BESTANDEN": str(self.lijstbestanden),
-            "STELSEL_PEILCACHE": str(self.map / "peilcache")},
+            "STELSEL_PEILCACHE": str(self.map / "peilcache"), "STELSEL_NGINX_HSTS": hsts_waarde(self.env)},
             extra=nginx_extra, processen=nginx_processen, verbindingen=nginx_verbindingen, toegangslog=toegangslog)
         self.stapel.draai("nginx", "-t", "-q", *self._nginx_args())
         self.gunicorn_starten()
