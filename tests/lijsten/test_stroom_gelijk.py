@@ -5,6 +5,7 @@ whose order differs between code points and a language collation (rule LST-XSD's
 import datetime as dt
 import gzip
 import hashlib
+from urllib.parse import urlsplit
 
 from django.db import transaction
 from hypothesis import HealthCheck, given, settings
@@ -104,3 +105,27 @@ def test_een_volgnummer_dat_intussen_vergeven_is_krijgt_een_nieuwe_kop(register,
         inhoud = gzip.decompress(bytes(versie.inhoud_gz))
         assert f"<Volgnummer>{tweede.volgnummer}</Volgnummer>".encode() in inhoud[:400]
         assert (hashlib.sha256(inhoud).hexdigest(), len(inhoud)) == (versie.sha256, versie.grootte)
+
+
+def _uitkomst(functie, url):
+    try:
+        return functie(url)
+    except ValueError as e:  # e.g. an unbalanced "[" in the network location: urlsplit refuses it
+        return type(e)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.builds(lambda schema, midden, rest: schema + midden + rest,
+                          st.sampled_from(["https://", "HTTP://", "abcdefgh://", "x/y://", "//", "https:/", ""]),
+                          st.text(alphabet="hH.:@[]1/?#\t\n -", max_size=12),
+                          st.text(alphabet="ab/?#:", max_size=6)), max_size=12))
+def test_host_uit_het_geheugen_is_die_van_urlsplit(urls):
+    """LST-WHL-1's host names are remembered per start of a URL (zal._host): the same as urlsplit's, in any order."""
+    zalbouw._HOSTS.clear()
+    for url in urls + urls:
+        assert _uitkomst(zalbouw._host, url) == _uitkomst(lambda u: urlsplit(u).hostname, url), url
+    verwacht = {_uitkomst(lambda u: urlsplit(u).hostname, url) for url in urls}
+    if ValueError not in verwacht:  # the pass collects the starts of the URLs and names their hosts at the end
+        begins = set()
+        zalbouw._hosts(begins, [{"auth": url, "token": url, "rollen": [("R", url)], "abo": url} for url in urls])
+        assert {zalbouw._host(begin) for begin in begins} == verwacht

@@ -18,11 +18,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 import zlib
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
+from operator import itemgetter
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
@@ -68,7 +69,9 @@ def _rijen(queryset):
             yield from rijen
 
 
+@cache
 def versie_sleutel(versie: str) -> tuple[int, ...]:
+    """The sort key of an interface version ("1.10.0" after "1.9.0"); a register has a handful of them."""
     return tuple(int(d) for d in versie.split("."))
 
 
@@ -114,10 +117,10 @@ def _op_codepunt(veld: str, db: str):
 
 def _diensten(moment: dt.datetime):
     """Per Zorgaanbieder in document order: (naam, aanbiedertype, kenmerken, its qualifying diensten sorted by
-    code) (LST-ZAL-1..5). One query, one row per system role with its dienst, in document order: a dienst without
-    a system role is not on the list anyway (the XSD asks at least one)."""
+    code) (LST-ZAL-1..5). One query, one row per system role with its dienst and aanbieder, by aanbiedernaam: a
+    dienst without a system role is not on the list anyway (the XSD asks at least one). The rows of one
+    Zorgaanbieder are sorted here (a handful), which spares the database a sort of the whole register."""
     geldig = regels.geldige_kwalificaties("dva", moment)
-    db = Systeemrol.objects.db
     rijen = _rijen(
         Systeemrol.objects.filter(dienst__aanbieder__dva_id__in=regels.actieve_deelnemers("dva"),
                                   dienst__gegevensdienst__in_gebruik=True)
@@ -128,23 +131,34 @@ def _diensten(moment: dt.datetime):
                      "dienst__aanbieder__aanbiedertype__code", "dienst__aanbieder__organisatie__agb_code",
                      "dienst__aanbieder__organisatie__ura", "dienst__aanbieder__organisatie__oin",
                      "dienst__aanbieder__hrn", "dienst__aanbieder__organisatie__kvk_nummer")
-        .order_by(_op_codepunt("dienst__aanbieder__naam", db), _op_codepunt("dienst__gegevensdienst__code", db),
-                  "dienst_id", _op_codepunt("code", db), _op_codepunt("resource_endpoint", db)))
-    huidig, dienst, vorige = None, None, ("", "", 0)
-    for (naam, code, dienst_id, rolcode, url, dva_id, gd_id, auth, token, versies, duur, abo, typecode,
-         *kenmerken) in rijen:
-        if (naam, code, dienst_id) < vorige:  # the database did not sort as Python does: the documents would not be
-            raise RuntimeError(f"Het register kwam niet op volgorde van aanbiedernaam: {naam!r} na {vorige[0]!r}")
-        if dienst is not None and dienst_id == vorige[2]:  # another system role of the same dienst
-            dienst["rollen"].append((rolcode, url))
+        .order_by(_op_codepunt("dienst__aanbieder__naam", Systeemrol.objects.db)))
+    groep: list[tuple] = []
+    for rij in rijen:
+        if groep and rij[0] != groep[0][0]:
+            if rij[0] < groep[0][0]:  # the database did not sort as Python does: the documents would be out of order
+                raise RuntimeError(f"Het register kwam niet op volgorde van aanbiedernaam: {rij[0]!r} na "
+                                   f"{groep[0][0]!r}")
+            if zorgaanbieder := _zorgaanbieder(groep, geldig):
+                yield zorgaanbieder
+            groep = []
+        groep.append(rij)
+    if groep and (zorgaanbieder := _zorgaanbieder(groep, geldig)):
+        yield zorgaanbieder
+
+
+_VOLGORDE = itemgetter(1, 2, 3, 4)  # gegevensdienst-id, dienst, Systeemrolcode, ResourceEndpointuri
+
+
+def _zorgaanbieder(rijen: list[tuple], geldig: dict) -> tuple | None:
+    """One Zorgaanbieder from its rows (see ``_diensten``), None without a qualifying dienst (LST-ZAL-5)."""
+    rijen.sort(key=_VOLGORDE)
+    diensten, dienst, vorige = [], None, None
+    for _, code, dienst_id, rolcode, url, dva_id, gd_id, auth, token, versies, duur, abo, *_ in rijen:
+        if dienst_id == vorige:  # another system role of the same dienst
+            if dienst is not None:
+                dienst["rollen"].append((rolcode, url))
             continue
-        vorige = (naam, code, dienst_id)
-        if huidig is not None and naam != huidig[0]:
-            if huidig[3]:
-                yield huidig
-            huidig = None
-        if huidig is None:
-            huidig = (naam, typecode or STANDAARD_AANBIEDERTYPE, kenmerken, [])
+        vorige = dienst_id
         kwalificatie = geldig.get((dva_id, gd_id))
         if kwalificatie is None:
             dienst = None
@@ -152,9 +166,11 @@ def _diensten(moment: dt.datetime):
         dienst = {"code": code, "auth": auth, "token": token, "rollen": [(rolcode, url)],
                   "kwalificatie": kwalificatie, "versies": _versies(versies), "duur": duur, "abo": abo or "",
                   "gd_id": gd_id}
-        huidig[3].append(dienst)
-    if huidig is not None and huidig[3]:
-        yield huidig
+        diensten.append(dienst)
+    if not diensten:
+        return None
+    naam, typecode, kenmerken = rijen[0][0], rijen[0][12], rijen[0][13:]
+    return naam, typecode or STANDAARD_AANBIEDERTYPE, kenmerken, diensten
 
 
 def fragment(naam: str, diensten: list[dict]) -> bytes:
@@ -201,6 +217,42 @@ def fragment3(naam: str, aanbiedertype: str, diensten: list[dict]) -> bytes:
         delen.append("</Gegevensdiensten></Interfaceversie>")
     delen.append("</Interfaceversies></Zorgaanbieder>")
     return "".join(delen).encode()
+
+
+def fragmenten(naam: str, aanbiedertype: str, diensten: list[dict]) -> tuple[bytes, bytes]:
+    """``fragment`` and ``fragment3`` at once, the same bytes: the parts they share (a dienst's id, endpoints and
+    system roles) are escaped and joined once."""
+    delen = ["<Zorgaanbieder><Zorgaanbiedernaam>", _x(naam), "</Zorgaanbiedernaam><Gegevensdiensten>"]
+    naam3 = ["<Zorgaanbieder><Zorgaanbiedernaam>", _x(naam), "</Zorgaanbiedernaam><Aanbiedertype>",
+             _x(aanbiedertype), "</Aanbiedertype><Interfaceversies>"]
+    per_versie: dict[str, list[str]] = {}
+    for d in diensten:
+        kern = "".join(["<Gegevensdienst><GegevensdienstId>", _x(d["code"]),
+                        "</GegevensdienstId><AuthorizationEndpoint><AuthorizationEndpointuri>", _x(d["auth"]),
+                        "</AuthorizationEndpointuri></AuthorizationEndpoint><TokenEndpoint><TokenEndpointuri>",
+                        _x(d["token"]), "</TokenEndpointuri></TokenEndpoint>"])
+        rollen = ["<Systeemrollen>"]
+        for code, url in d["rollen"]:
+            rollen += ["<Systeemrol><Systeemrolcode>", _x(code),
+                       "</Systeemrolcode><ResourceEndpoint><ResourceEndpointuri>", _x(url),
+                       "</ResourceEndpointuri></ResourceEndpoint></Systeemrol>"]
+        rollen.append("</Systeemrollen></Gegevensdienst>")
+        rollen = "".join(rollen)
+        delen += [kern, rollen]
+        if d["duur"] is not None and d["abo"]:
+            dienst3 = "".join([kern, "<Abonneren><MaximaleDuur>", str(d["duur"]),
+                               "</MaximaleDuur><SubscriptionEndpointuri>", _x(d["abo"]),
+                               "</SubscriptionEndpointuri></Abonneren>", rollen])
+        else:
+            dienst3 = kern + rollen
+        for versie in d["versies"]:
+            per_versie.setdefault(versie, []).append(dienst3)
+    delen.append("</Gegevensdiensten></Zorgaanbieder>")
+    for versie in sorted(per_versie, key=versie_sleutel):
+        naam3 += ["<Interfaceversie><InterfaceversieId>", _x(versie), "</InterfaceversieId><Gegevensdiensten>",
+                  *per_versie[versie], "</Gegevensdiensten></Interfaceversie>"]
+    naam3.append("</Interfaceversies></Zorgaanbieder>")
+    return "".join(delen).encode(), "".join(naam3).encode()
 
 
 def _kop_staart(ns: str, wortel: str, volgnummer: int, tijdstempel: dt.datetime) -> tuple[bytes, bytes]:
@@ -324,27 +376,39 @@ def doorloop(moment: dt.datetime, wat: frozenset[str] = ALLES) -> Doorloop:
     return _doorloop(moment, wat)
 
 
-#: the start of a URL whose host is plain (letters, digits, dots, hyphens: no user, port or brackets), up to the
-#: character that ends it
-_EENVOUDIG = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://([A-Za-z0-9.-]+)(?:[/?#]|$)")
+#: start of a URL (see ``_host``) -> its host name
+_HOSTS: dict[str, str | None] = {}
+_GEEN = object()
 
 
 def _host(url: str) -> str | None:
-    """``urlsplit(url).hostname``, without urlsplit for the plain case (a third of a build's time went to it)."""
-    plain = _EENVOUDIG.match(url)
-    if plain is None or "\t" in url or "\r" in url or "\n" in url:
+    """``urlsplit(url).hostname``, remembered per start of the URL up to the first "/" after "://" (which holds the
+    whole network location, and the host depends on nothing else): a register has few hosts and many URLs, and
+    urlsplit took a third of a build's time."""
+    scheiding = url.find("://")
+    if scheiding < 0:
         return urlsplit(url).hostname
-    return plain.group(1).lower()
+    eind = url.find("/", scheiding + 3)
+    begin = url if eind < 0 else url[:eind]
+    host = _HOSTS.get(begin, _GEEN)
+    if host is _GEEN:
+        if len(_HOSTS) > 100_000:
+            _HOSTS.clear()
+        host = _HOSTS[begin] = urlsplit(url).hostname
+    return host
 
 
-def _hosts(hosts: set[str], diensten: list[dict]) -> None:
-    """LST-WHL-1: the host names of the endpoints of these diensten."""
+def _hosts(begins: set[str], diensten: list[dict]) -> None:
+    """LST-WHL-1: the hosts of the endpoints of these diensten, as the starts of their URLs (see ``_host``; the host
+    names follow at the end of the pass, once per distinct start)."""
     for d in diensten:
-        hosts.add(_host(d["auth"]))
-        hosts.add(_host(d["token"]))
-        hosts.update(_host(url) for _, url in d["rollen"])
+        urls = [d["auth"], d["token"], *(url for _, url in d["rollen"])]
         if d["abo"]:
-            hosts.add(_host(d["abo"]))
+            urls.append(d["abo"])
+        for url in urls:
+            scheiding = url.find("://")
+            eind = url.find("/", scheiding + 3) if scheiding >= 0 else -1
+            begins.add(url if eind < 0 else url[:eind])
 
 
 def _doorloop(moment: dt.datetime, wat: frozenset[str]) -> Doorloop:
@@ -364,14 +428,15 @@ def _doorloop(moment: dt.datetime, wat: frozenset[str]) -> Doorloop:
     toetsen = {f: _Valideerder(f, kop, staart) for f, (_, (kop, staart)) in formaten.items()}
     entries = {"zal": {}, "zakl": {}}
     schrijf_docs = bool(formaten)
+    begins: set[str] = set()
     for naam, typecode, kenmerken, diensten in _diensten(moment):
         if "hosts" in wat:
-            _hosts(uit.hosts, diensten)
+            _hosts(begins, diensten)
         if not schrijf_docs:
             continue
         k = {d["code"]: d["kwalificatie"] for d in diensten}
         if "zal" in formaten:
-            tekst, tekst3 = fragment(naam, diensten), fragment3(naam, typecode, diensten)
+            tekst, tekst3 = fragmenten(naam, typecode, diensten)
             h, h3 = hashlib.sha256(tekst).digest(), hashlib.sha256(tekst3).digest()
             stromen["zal"].schrijf(tekst, h)
             toetsen["zal"].fragment(tekst, h)
@@ -390,6 +455,7 @@ def _doorloop(moment: dt.datetime, wat: frozenset[str]) -> Doorloop:
         if zlib.crc32(naam.encode()) % BLOKGROOTTE == 0:
             for stroom in stromen.values():
                 stroom.grens()
+    uit.hosts = {_host(begin) for begin in begins}
     documenten = {f: gestroomd(stromen[f].sluit(staart), v, moment, KOP_STAART[f])
                   for f, (v, (_, staart)) in formaten.items()}
     fouten = {f: toets.klaar() for f, toets in toetsen.items()}
