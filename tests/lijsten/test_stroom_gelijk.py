@@ -10,13 +10,16 @@ from urllib.parse import urlsplit
 from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from stelselbeheer.deelnemers.models import Deelnemer, DeelnemerRol, DeelnemerStatus, Kwalificatie
+from stelselbeheer.lijsten import models, validatie
 from stelselbeheer.lijsten.bouwers import bouwers, zakl
 from stelselbeheer.lijsten.bouwers import zal as zalbouw
-from stelselbeheer.lijsten.models import LijstKop
+from stelselbeheer.lijsten.models import LijstKop, Snapshot
 from stelselbeheer.lijsten.services import lijst_publiceren
 from stelselbeheer.organisaties.models import Organisatie
+from stelselbeheer.register import services as reg
 from stelselbeheer.register.models import Aanbieder, AanbiederGegevensdienst, Gegevensdienst, Systeemrol
 
 from .conftest import MOMENT
@@ -129,3 +132,34 @@ def test_host_uit_het_geheugen_is_die_van_urlsplit(urls):
         begins = set()
         zalbouw._hosts(begins, [{"auth": url, "token": url, "rollen": [("R", url)], "abo": url} for url in urls])
         assert {zalbouw._host(begin) for begin in begins} == verwacht
+
+
+def _gevalideerde_namen(monkeypatch) -> list:
+    """Record the Zorgaanbiedernamen in what the publication validates (in a process that remembers nothing)."""
+    zalbouw._GEVALIDEERD.clear()
+    models._LAATST.clear()
+    gezien = []
+    echt = validatie.valideer
+    monkeypatch.setattr(validatie, "valideer", lambda lijst, xml: gezien.extend(
+        (lijst, n) for n in etree.fromstring(xml).xpath("//*[local-name()='Zorgaanbiedernaam']/text()")) or
+        echt(lijst, xml))
+    return gezien
+
+
+def test_een_nieuw_proces_valideert_alleen_wat_na_de_live_versie_veranderde(register, monkeypatch):
+    """LST-XSD: fragments of the live version validated against the same schemas when it was published; a fresh
+    process (cron) validates only the entries whose hash differs. Other schemas: everything again."""
+    lijst_publiceren(actor=None, lijst="zal", moment=MOMENT)
+    lijst_publiceren(actor=None, lijst="zakl", moment=MOMENT)
+    dienst = AanbiederGegevensdienst.objects.get(aanbieder__naam="apotheekcentrum@medmij")
+    reg.aanbieder_dienst_instellen(actor=None, aanbieder=dienst.aanbieder, gegevensdienst=dienst.gegevensdienst,
+                                   authorization_endpoint="https://auth.nieuw.nl/a", token_endpoint="https://t.nl/t",
+                                   systeemrollen={"MED-FHIR-SERVER": "https://fhir.nieuw.nl/48"})
+    gezien = _gevalideerde_namen(monkeypatch)
+    lijst_publiceren(actor=None, lijst="zal", moment=MOMENT)
+    assert sorted(gezien) == [("zal", "apotheekcentrum@medmij"), ("zal3", "apotheekcentrum@medmij")]
+
+    gezien = _gevalideerde_namen(monkeypatch)
+    monkeypatch.setattr(validatie, "vingerafdruk", lambda lijst: "andere schema's")
+    lijst_publiceren(actor=None, lijst="zal", moment=MOMENT)
+    assert {n for _, n in gezien} == set(Snapshot.objects.filter(lijst="zal").first().entries) and len(gezien) == 4

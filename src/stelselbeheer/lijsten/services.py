@@ -42,9 +42,11 @@ from .models import (
     Snapshot,
     Trigger,
     VoorstelStatus,
+    live_entries,
+    onthoud_live,
 )
 from .ondertekening import SleutelOntbreekt, onderteken
-from .validatie import LijstOngeldig, valideer
+from .validatie import LijstOngeldig, valideer, vingerafdruk
 
 log = logging.getLogger(__name__)
 
@@ -133,20 +135,9 @@ def _gelukt(lijst: str) -> None:
     MislukteBouw.objects.filter(lijst=lijst, afgehandeld=False).update(afgehandeld=True)
 
 
-#: the entries of the snapshot last published by this process, per list: (snapshot id, SHA-256, entries)
-_LAATST: dict[str, tuple[int, str, dict]] = {}
-
-
 def _live_entries(lijst: str) -> dict | None:
-    """The entries of the live snapshot (None before the first publication); from memory when this process
-    published it, which saves decoding ~5 MB of JSON for a large ZAL."""
-    live = Snapshot.objects.filter(lijst=lijst).order_by("-volgnummer").values_list("id", "sha256").first()
-    if live is None:
-        return None
-    onthouden = _LAATST.get(lijst)
-    if onthouden and onthouden[:2] == live:
-        return onthouden[2]
-    return Snapshot.objects.values_list("entries", flat=True).get(pk=live[0])
+    """The entries of the live snapshot (None before the first publication)."""
+    return live_entries(lijst)[0]
 
 
 #: lists whose entries stand for participants' admissions; the guard watches their removals
@@ -318,7 +309,8 @@ def _opslaan(*, lijst, volgnummer, moment, document: Document, entries: dict, ve
         grootte=document.grootte, aantal=len(entries), inhoud_gz=inhoud_gz,
         entries=entries, toegevoegd=toegevoegd, verwijderd=verwijderd, gewijzigd=gewijzigd,
         trigger=trigger, omschrijving=omschrijving[:500], door=actor if getattr(actor, "pk", None) else None,
-        audit_event=audit_event, kop_hash_audit=audit_kop, handtekening=handtekening)
+        audit_event=audit_event, kop_hash_audit=audit_kop, handtekening=handtekening,
+        schema_sha256=vingerafdruk(lijst))
     for api, verder in sorted((verdere or {}).items()):  # LST-FORMAAT: the same publication in further formats
         versie = Formaatversie.objects.create(
             snapshot=snapshot, lijst=lijst, api=api, volgnummer=volgnummer, tijdstempel=moment,
@@ -330,7 +322,7 @@ def _opslaan(*, lijst, volgnummer, moment, document: Document, entries: dict, ve
     klok.tik("verdere formaten")
     LijstKop.objects.filter(lijst=lijst).update(volgnummer=volgnummer)
     _gelukt(lijst)
-    transaction.on_commit(lambda: _LAATST.__setitem__(lijst, (snapshot.pk, snapshot.sha256, entries)))
+    transaction.on_commit(partial(onthoud_live, lijst, snapshot.pk, snapshot.sha256, entries))
     if bestanden.map_() is not None:  # the static files for nginx, once the new version is committed (LST-BESTANDEN)
         transaction.on_commit(partial(bestanden.na_publicatie, pk=snapshot.pk, lijst=lijst, volgnummer=volgnummer,
                                       tijdstempel=moment, document=document, gz=inhoud_gz,
