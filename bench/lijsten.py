@@ -105,8 +105,10 @@ for lijst in ("gnl", "zal", "zakl", "ocl", "whitelist"):  # one change: the ZAL,
 reg.aanbieder_dienst_instellen(actor=None, aanbieder=d0.aanbieder, gegevensdienst=d0.gegevensdienst,
     authorization_endpoint="https://auth.eerst.nl/a", token_endpoint="https://api.eerst.nl/t",
     systeemrollen={"MED": "https://fhir.eerst.nl/m"}, interfaceversies=["1.4.0"])
-t = time.perf_counter(); alle_lijsten_publiceren(actor=None)  # as the task publishes: the register read once
-samen_een = time.perf_counter() - t
+def cpu():  # seconds of CPU of this process (all threads): the figure a busy shared machine disturbs least
+    r = resource.getrusage(resource.RUSAGE_SELF); return r.ru_utime + r.ru_stime
+t, c = time.perf_counter(), cpu(); alle_lijsten_publiceren(actor=None)  # as the task publishes: register read once
+samen_een, samen_een_cpu = time.perf_counter() - t, cpu() - c
 m = {}; t = time.perf_counter()  # the first publication in this process: every fragment written and validated
 s = lijst_publiceren(actor=None, lijst="zal", metingen=m); m["totaal"] = time.perf_counter() - t
 naam, entry = next(iter(s.entries.items()))
@@ -117,7 +119,8 @@ reg.aanbieder_dienst_instellen(actor=None, aanbieder=d.aanbieder, gegevensdienst
 e = {}; t = time.perf_counter()
 s2 = lijst_publiceren(actor=None, lijst="zal", metingen=e); e["totaal"] = time.perf_counter() - t
 ocl = alle_lijsten_publiceren(actor=None)["ocl"]
-print(json.dumps({"per_lijst": per_lijst, "samen_een": samen_een, "piek": piek(), "vol": m, "een": e,
+print(json.dumps({"per_lijst": per_lijst, "samen_een": samen_een, "samen_een_cpu": samen_een_cpu, "piek": piek(),
+                  "vol": m, "een": e,
                   "aantal": s.aantal, "grootte": s.grootte,
                   "volgnummer": s2.volgnummer, "gewijzigd": s2.gewijzigd, "ocl": ocl.aantal}))
 """
@@ -155,8 +158,9 @@ def bench(naam: str, url: str, aantal: int, verzoeken: bool) -> None:
         print(f"{lijst + ' ' + str(r['formaten']):<26} {r['aantal']:>8} {mb:>18} {r['vol']:>11.2f} "
               f"{r['piek_vol']:>8.0f} {r['een']:>16.2f} {r['piek_een']:>8.0f}")
     print(f"{'som van de lijsten':<26} {'':>8} {'':>18} {totaal_vol:>11.2f} {'':>8} {totaal_een:>16.2f}")
-    print(f"één wijziging, alle lijsten en formaten in één publicatie (zoals de taak): {uit['samen_een']:.2f} s, "
-          f"piek {uit['piek']:.0f} MB  (doel: volledig < 30 s, één wijziging < 3 s; "
+    print(f"één wijziging, alle lijsten en formaten in één publicatie (zoals de taak): {uit['samen_een']:.2f} s "
+          f"(CPU {uit['samen_een_cpu']:.2f} s), piek {uit['piek']:.0f} MB  "
+          f"(doel: volledig < 30 s, één wijziging < 3 s; "
           f"{'ok' if totaal_vol < 30 and uit['samen_een'] < 3 else 'BOVEN DOEL'})")
     for soort, label in (("vol", "volledige publicatie"), ("een", "publicatie na één wijziging")):
         delen = ", ".join(f"{k} {v:.2f}" for k, v in uit[soort].items() if k != "totaal")

@@ -105,9 +105,6 @@ class Stroom:
 
     def schrijf(self, fragment: bytes, digest: bytes) -> None:
         """Append ``fragment`` (``digest``: its SHA-256)."""
-        self._sha.update(fragment)
-        self._crc = zlib.crc32(fragment, self._crc)
-        self._grootte += len(fragment)
         self._blok.append(fragment)
         self._sleutel.update(digest)
 
@@ -115,12 +112,16 @@ class Stroom:
         """End the current block."""
         if not self._blok:
             return
+        data = b"".join(self._blok)
+        self._sha.update(data)
+        self._crc = zlib.crc32(data, self._crc)
+        self._grootte += len(data)
         sleutel = self._sleutel.digest()
         blok = self._nieuwe.get(sleutel) or self._vorige.get(sleutel)
         if blok is None:
             while len(self._wachtend) >= _WACHTRIJ:
                 self._wachtend.popleft().result()
-            blok = _uitvoerder.submit(deflate, b"".join(self._blok))
+            blok = _uitvoerder.submit(deflate, data)
             self._wachtend.append(blok)
         self._nieuwe[sleutel] = blok
         self._blokken.append(blok)
