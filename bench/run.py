@@ -28,7 +28,7 @@ BIN = Path(sys.executable).parent
 AANBIEDERS = int(os.environ.get("BENCH_AANBIEDERS", "50000"))
 VERZOEKEN = int(os.environ.get("BENCH_VERZOEKEN", "200"))
 PG_BASIS = os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432/test")
-PG_DB = "stelsel_bench"
+PG_DB = os.environ.get("BENCH_PG_DB", "stelsel_bench")  # dropped and created anew for every run
 
 
 def _vrije_poort() -> int:
@@ -139,7 +139,8 @@ def bench_engine(naam: str, database_url: str) -> None:
 
 
 def op_elke_database(meting, naam: str) -> None:
-    """Run ``meting(label, database_url)`` on a fresh SQLite file and, when reachable, a fresh PostgreSQL."""
+    """Run ``meting(label, database_url)`` on a fresh SQLite file and, when reachable, a fresh PostgreSQL
+    (``BENCH_PG_DB`` on the server of ``BENCH_PG``)."""
     var = ROOT / "var"
     var.mkdir(exist_ok=True)
     db = var / f"{naam}.sqlite3"

@@ -8,7 +8,7 @@ from django.db import connection
 from stelselbeheer.kern.audit import verifieer
 from stelselbeheer.kern.models import AuditEvent
 from stelselbeheer.lijsten import services
-from stelselbeheer.lijsten.bouwers import Bouw
+from stelselbeheer.lijsten.bouwers import Bouw, geheel
 from stelselbeheer.lijsten.models import Lijst, LijstKop, MislukteBouw, Snapshot
 from stelselbeheer.lijsten.services import PublicatieMislukt, alle_lijsten_publiceren, lijst_publiceren
 from tests.stappen import opschorten
@@ -58,7 +58,7 @@ def test_snapshots_zijn_onveranderlijk(register):
 
 def test_ongeldige_lijst_wordt_niet_gepubliceerd(register, monkeypatch):
     vorige = lijst_publiceren(actor=None, lijst="zal", moment=MOMENT)
-    kapot = Bouw("zal", vorige.entries, lambda v, t: b"<Zorgaanbiederslijst>kapot</Zorgaanbiederslijst>")
+    kapot = Bouw("zal", vorige.entries, geheel(lambda v, t: b"<Zorgaanbiederslijst>kapot</Zorgaanbiederslijst>"))
     monkeypatch.setattr(services, "bouwers", lambda: {"zal": lambda moment: kapot})
     with pytest.raises(PublicatieMislukt):
         lijst_publiceren(actor=None, lijst="zal", moment=MOMENT)

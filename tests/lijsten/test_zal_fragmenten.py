@@ -22,7 +22,6 @@ def _dienst(code="48", auth="https://auth.zorg.nl/a&b/<c>", token="https://api.z
 @pytest.fixture(autouse=True)
 def leeg_geheugen():
     zal._GEVALIDEERD.clear()
-    zal._GESCHREVEN.clear()
     yield
     zal._GEVALIDEERD.clear()
 

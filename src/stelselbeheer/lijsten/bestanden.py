@@ -33,7 +33,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
-import gzip
 import hashlib
 import json
 import logging
@@ -42,12 +41,14 @@ import re
 import tempfile
 import time
 import zlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 
 from . import serveren  # a cycle (serveren's health check asks ``toestand``): module attributes, read when called
+from .gzipdelen import Document
 from .models import Formaatversie, Lijst, Snapshot
 from .ondertekening import SleutelOntbreekt, certificaten_info
 
@@ -64,13 +65,18 @@ def map_() -> Path | None:
     return settings.LIJST_BESTANDEN
 
 
-def schrijf(pad: Path, inhoud: bytes, moment: float) -> None:
-    """Replace ``pad`` by ``inhoud`` atomically, with modification time ``moment`` (seconds since the epoch)."""
+def schrijf(pad: Path, inhoud: bytes | Iterable[bytes], moment: float) -> None:
+    """Replace ``pad`` by ``inhoud`` (bytes, or the bytes in parts: a large document is never held whole)
+    atomically, with modification time ``moment`` (seconds since the epoch)."""
     pad.parent.mkdir(parents=True, exist_ok=True, mode=0o755)
     fd, tijdelijk = tempfile.mkstemp(dir=pad.parent, prefix=f".{pad.name}.", suffix=_TIJDELIJK)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(inhoud)
+            if isinstance(inhoud, bytes):
+                f.write(inhoud)
+            else:
+                for deel in inhoud:
+                    f.write(deel)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tijdelijk, 0o644)  # mkstemp makes it 0600; nginx's worker runs as another user
@@ -130,7 +136,27 @@ def pad_formaat_versie(basis: Path, lijst: str, api: int, volgnummer: int) -> Pa
     return _lijsten(basis) / lijst / f"{volgnummer}.api{api}.xml"
 
 
-def _formaat_schrijven(basis: Path, versie: Formaatversie, xml: bytes | None = None) -> None:
+def _uitgepakt(gz: bytes, sha256: str | None = None) -> Iterator[bytes]:
+    """The bytes of a stored gzip member in parts of at most 16 MB; with ``sha256``, raises ``ValueError`` at the end
+    when they do not match it (before the last part is handed over, so ``schrijf`` never renames such a file)."""
+    ontpakker, controle, rest = zlib.decompressobj(16 + zlib.MAX_WBITS), hashlib.sha256(), gz
+    vorige = None
+    while True:
+        deel = ontpakker.decompress(rest, 1 << 24)
+        rest = ontpakker.unconsumed_tail
+        if not deel and not rest:
+            break
+        controle.update(deel)
+        if vorige is not None:
+            yield vorige
+        vorige = deel
+    if sha256 is not None and controle.hexdigest() != sha256:
+        raise ValueError("de opgeslagen gzip past niet bij de SHA-256")
+    if vorige is not None:
+        yield vorige
+
+
+def _formaat_schrijven(basis: Path, versie: Formaatversie, document: Document | None = None) -> None:
     """The files of one further format of a version, and its live files when it is the live version's."""
     moment, gz = versie.tijdstempel.timestamp(), bytes(versie.inhoud_gz)
     pad = pad_formaat_versie(basis, versie.lijst, versie.api, versie.volgnummer)
@@ -147,17 +173,17 @@ def _formaat_schrijven(basis: Path, versie: Formaatversie, xml: bytes | None = N
     else:
         _verwijder(_plus(pad, ".sig"))
     schrijf(_plus(pad, ".gz"), gz, moment)
-    schrijf(pad, xml if xml is not None else gzip.decompress(gz), moment)
+    schrijf(pad, document.stukken() if document is not None else _uitgepakt(gz), moment)
 
 
-def na_formaat_publicatie(*, versie: Formaatversie, xml: bytes) -> None:
+def na_formaat_publicatie(*, versie: Formaatversie, document: Document) -> None:
     """As ``na_publicatie``, for a further format of the same publication (registered after it)."""
     basis = map_()
     if basis is None:
         return
     try:
         with _slot(basis):
-            _formaat_schrijven(basis, versie, xml)
+            _formaat_schrijven(basis, versie, document)
     except Exception:  # noqa: BLE001 - as na_publicatie: the publication stands, the files are repaired later
         log.exception("Lijstbestanden van %s #%s (api %s) niet geschreven in %s", versie.lijst, versie.volgnummer,
                       versie.api, basis)
@@ -200,32 +226,33 @@ def _certificaten_schrijven(basis: Path) -> None:
 
 def _live_schrijven(basis: Path, lijst: str, bekend: dict | None = None) -> int | None:
     """Write the live files of ``lijst`` from the snapshot that is live in the database now; ``bekend`` holds
-    the bytes of a snapshot the caller has in memory (``pk``, ``xml``, ``gz``, ``handtekening``). Returns the
+    the snapshot the caller has in memory (``pk``, ``document``, ``gz``, ``handtekening``). Returns the
     Volgnummer written, None before the first publication."""
     live = (Snapshot.objects.filter(lijst=lijst).order_by("-volgnummer")
             .values("pk", "volgnummer", "tijdstempel", "sha256").first())
     if live is None:
         return None
     if bekend and bekend["pk"] == live["pk"]:
-        xml, gz, handtekening = bekend["xml"], bekend["gz"], bekend["handtekening"]
+        stukken, gz, handtekening = bekend["document"].stukken(), bekend["gz"], bekend["handtekening"]
     else:
         gz, handtekening = Snapshot.objects.filter(pk=live["pk"]).values_list("inhoud_gz", "handtekening").get()
         gz = bytes(gz)
-        xml = gzip.decompress(gz)
-        if hashlib.sha256(xml).hexdigest() != live["sha256"]:
-            raise ValueError(f"{lijst} #{live['volgnummer']}: de opgeslagen gzip past niet bij de SHA-256")
+        stukken = _uitgepakt(gz, live["sha256"])
     pad, moment = pad_live(basis, lijst), live["tijdstempel"].timestamp()
     if handtekening:
         schrijf(_plus(pad, ".sig"), handtekening.encode(), moment)
     else:  # a version from before signing: no signature, certainly not the previous version's
         _verwijder(_plus(pad, ".sig"))
     schrijf(_plus(pad, ".gz"), gz, moment)
-    schrijf(pad, xml, moment)  # last: the live document
+    try:
+        schrijf(pad, stukken, moment)  # last: the live document
+    except ValueError as e:
+        raise ValueError(f"{lijst} #{live['volgnummer']}: {e}") from e
     return live["volgnummer"]
 
 
-def na_publicatie(*, pk: int, lijst: str, volgnummer: int, tijdstempel: dt.datetime, xml: bytes, gz: bytes,
-                  handtekening: str) -> None:
+def na_publicatie(*, pk: int, lijst: str, volgnummer: int, tijdstempel: dt.datetime, document: Document,
+                  gz: bytes, handtekening: str) -> None:
     """After a publication committed: its version's files, the index, and the live files. A failure is logged,
     not raised: the publication stands, nginx keeps serving the previous files, the health check reports the
     lag (``toestand``) and ``stelsel lijsten bestanden-schrijven`` repairs it."""
@@ -237,7 +264,7 @@ def na_publicatie(*, pk: int, lijst: str, volgnummer: int, tijdstempel: dt.datet
             _versie_schrijven(basis, lijst, volgnummer, tijdstempel, gz, handtekening)
             _index_schrijven(basis, lijst)
             _certificaten_schrijven(basis)
-            _live_schrijven(basis, lijst, {"pk": pk, "xml": xml, "gz": gz, "handtekening": handtekening})
+            _live_schrijven(basis, lijst, {"pk": pk, "document": document, "gz": gz, "handtekening": handtekening})
     except Exception:  # noqa: BLE001 - disk full, permissions: the publication itself is committed
         log.exception("Lijstbestanden van %s #%s niet geschreven in %s", lijst, volgnummer, basis)
 

@@ -1,38 +1,136 @@
-"""gzip of a document whose large middle is known before its small head and tail.
+"""A published document held as gzip in parts, written as a stream: memory stays bounded as the register grows.
 
-A published list is a head (with Volgnummer and Tijdstempel, known only once the list's head row is locked),
-a large middle (the entries, known as soon as the build is done) and a tail. Compressing 50 MB takes about
-half a second; ``RompGzip`` starts on the middle right after the build, in a thread (zlib releases the
-GIL), and joins head, middle and tail into one gzip member when the Volgnummer is known. Each part is a
-raw deflate stream ending on a byte boundary with a sync flush, so their concatenation is one valid deflate
-stream (the technique of pigz); the CRC-32 runs over the parts in order (fast: ~40 ms for 50 MB).
+A large list (the ZAL in both releases, the ZAKL) is a head (with Tijdstempel and Volgnummer), a long middle of
+one fragment per entry and a tail. ``Stroom`` takes the fragments one by one: it updates the SHA-256, CRC-32 and
+size of the document as they pass, and cuts the middle into blocks at boundaries that depend only on the entries'
+keys (``grens``), each compressed on its own as a raw deflate stream ending on a byte boundary with a sync flush.
+Their concatenation is one valid deflate stream (the technique of pigz), so head, blocks and tail make one gzip
+member. Nothing holds the uncompressed document: a ZAL of 200,000 aanbieders is 231 MB as XML and a few MB here.
+
+A block whose fragments are those of a block of the previous build (by their SHA-256) is not compressed again:
+after one change, one block per format is. Blocks are compressed in a thread (zlib releases the GIL) while the
+next fragments are written.
+
+The document's bytes come back by decompressing (``stukken``): the static files for nginx are written that way,
+and a document whose head changes (another process published in between: a new Volgnummer) is hashed again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import struct
 import zlib
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 
 NIVEAU = 6
 _uitvoerder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lijst-gzip")
 _GZIP_KOP = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"  # deflate, no flags, mtime 0, OS unknown
+#: blocks waiting for the compression thread at most: bounds the uncompressed bytes held (~1-2 MB per block)
+_WACHTRIJ = 4
 
 
-def _deflate(data: bytes, laatste: bool) -> bytes:
+def deflate(data: bytes, laatste: bool = False) -> bytes:
+    """``data`` as a raw deflate stream on its own: ending the whole stream (``laatste``) or with a sync flush."""
     c = zlib.compressobj(NIVEAU, zlib.DEFLATED, -15)
     return c.compress(data) + c.flush(zlib.Z_FINISH if laatste else zlib.Z_SYNC_FLUSH)
 
 
-class RompGzip:
-    def __init__(self, romp: bytes):
-        self.romp = romp
-        self._toekomst = _uitvoerder.submit(_deflate, romp, False)
+def _inflate(blok: bytes) -> bytes:
+    return zlib.decompressobj(-15).decompress(blok)
 
-    def gzip(self, kop: bytes, staart: bytes) -> bytes:
-        """The gzip of ``kop + romp + staart`` (waits for the middle if it is not done yet)."""
-        romp = self._toekomst.result()
-        crc = zlib.crc32(staart, zlib.crc32(self.romp, zlib.crc32(kop)))
-        lengte = len(kop) + len(self.romp) + len(staart)
-        return b"".join([_GZIP_KOP, _deflate(kop, False), romp, _deflate(staart, True),
-                         struct.pack("<II", crc, lengte & 0xFFFFFFFF)])
+
+@dataclass
+class Document:
+    """One document: head and tail as bytes, the middle as compressed blocks; its SHA-256 (hex), size and CRC-32."""
+
+    kop: bytes
+    blokken: list[bytes]
+    staart: bytes
+    sha256: str
+    grootte: int
+    crc: int = field(repr=False)
+
+    @classmethod
+    def van_bytes(cls, xml: bytes) -> Document:
+        """A small document built whole (the GNL, OCL, whitelist, a rollback)."""
+        return cls(xml, [], b"", hashlib.sha256(xml).hexdigest(), len(xml), zlib.crc32(xml))
+
+    def gzip(self) -> bytes:
+        """The document as one gzip member (what a version stores and nginx's gzip_static sends)."""
+        return b"".join([_GZIP_KOP, deflate(self.kop), *self.blokken, deflate(self.staart, laatste=True),
+                         struct.pack("<II", self.crc, self.grootte & 0xFFFFFFFF)])
+
+    def stukken(self) -> Iterator[bytes]:
+        """The document's exact bytes, block by block."""
+        yield self.kop
+        for blok in self.blokken:
+            yield _inflate(blok)
+        yield self.staart
+
+    def bytes(self) -> bytes:
+        return b"".join(self.stukken())
+
+    def met_kop(self, kop: bytes, staart: bytes) -> Document:
+        """The same middle between another head and tail (a Volgnummer that another publication took meanwhile)."""
+        sha, crc, grootte = hashlib.sha256(kop), zlib.crc32(kop), len(kop)
+        for blok in self.blokken:
+            deel = _inflate(blok)
+            sha.update(deel)
+            crc = zlib.crc32(deel, crc)
+            grootte += len(deel)
+        sha.update(staart)
+        return Document(kop, self.blokken, staart, sha.hexdigest(), grootte + len(staart), zlib.crc32(staart, crc))
+
+
+#: the blocks of the previous build per stream name: SHA-256 of a block's fragment digests -> its deflate
+_BLOKKEN: dict[str, dict[bytes, bytes]] = {}
+
+
+class Stroom:
+    """Writes one document fragment by fragment (see the module's docstring). ``naam`` names the stream's block
+    cache (one per format); ``sluit`` returns the ``Document``."""
+
+    def __init__(self, naam: str, kop: bytes):
+        self.naam, self.kop = naam, kop
+        self._sha, self._crc, self._grootte = hashlib.sha256(kop), zlib.crc32(kop), len(kop)
+        self._blok: list[bytes] = []
+        self._sleutel = hashlib.sha256()
+        self._blokken: list[bytes | Future] = []
+        self._wachtend: deque[Future] = deque()
+        self._vorige = _BLOKKEN.get(naam, {})
+        self._nieuwe: dict[bytes, bytes | Future] = {}
+
+    def schrijf(self, fragment: bytes, digest: bytes) -> None:
+        """Append ``fragment`` (``digest``: its SHA-256)."""
+        self._blok.append(fragment)
+        self._sleutel.update(digest)
+
+    def grens(self) -> None:
+        """End the current block."""
+        if not self._blok:
+            return
+        data = b"".join(self._blok)
+        self._sha.update(data)
+        self._crc = zlib.crc32(data, self._crc)
+        self._grootte += len(data)
+        sleutel = self._sleutel.digest()
+        blok = self._nieuwe.get(sleutel) or self._vorige.get(sleutel)
+        if blok is None:
+            while len(self._wachtend) >= _WACHTRIJ:
+                self._wachtend.popleft().result()
+            blok = _uitvoerder.submit(deflate, data)
+            self._wachtend.append(blok)
+        self._nieuwe[sleutel] = blok
+        self._blokken.append(blok)
+        self._blok, self._sleutel = [], hashlib.sha256()
+
+    def sluit(self, staart: bytes) -> Document:
+        self.grens()
+        blokken = [b.result() if isinstance(b, Future) else b for b in self._blokken]
+        _BLOKKEN[self.naam] = {k: b.result() if isinstance(b, Future) else b for k, b in self._nieuwe.items()}
+        self._sha.update(staart)
+        return Document(self.kop, blokken, staart, self._sha.hexdigest(), self._grootte + len(staart),
+                        zlib.crc32(staart, self._crc))

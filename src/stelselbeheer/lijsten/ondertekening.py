@@ -87,12 +87,17 @@ def sleutelpaar() -> Sleutelpaar:
     return _lees(str(sleutel), str(cert), Path(sleutel).stat().st_mtime)  # a replaced key file is read anew
 
 
-def onderteken(*, lijst: str, volgnummer: int, xml: bytes, audit_kop: str) -> str:
+def onderteken(*, lijst: str, volgnummer: int, audit_kop: str, xml: bytes | None = None, sha256: str = "",
+               grootte: int = 0) -> str:
+    """The signature over the manifest of a document: of ``xml``, or of the document whose SHA-256 (hex) and size
+    are given (a streamed document is never held whole: gzipdelen.py)."""
+    if xml is not None:
+        sha256, grootte = hashlib.sha256(xml).hexdigest(), len(xml)
     paar = sleutelpaar()
     manifest = etree.Element(f"{{{NS}}}Lijst", nsmap={"sl": NS})
     for naam, waarde in (("Naam", lijst), ("Document", f"{lijst}/{volgnummer}.xml"),
-                         ("Volgnummer", str(volgnummer)), ("SHA256", hashlib.sha256(xml).hexdigest()),
-                         ("Grootte", str(len(xml))), ("AudittrailKop", audit_kop)):
+                         ("Volgnummer", str(volgnummer)), ("SHA256", sha256),
+                         ("Grootte", str(grootte)), ("AudittrailKop", audit_kop)):
         etree.SubElement(manifest, f"{{{NS}}}{naam}").text = waarde
     ondertekenaar = XMLSigner(method=methods.enveloping, signature_algorithm="rsa-sha256", digest_algorithm="sha256")
     handtekening = ondertekenaar.sign(manifest, key=paar.sleutel, cert=paar.certificaat)

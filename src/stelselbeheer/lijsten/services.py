@@ -13,11 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import gzip
-import hashlib
 import logging
 import time
-from collections.abc import Callable
 from contextlib import contextmanager
 from functools import partial
 
@@ -34,7 +31,7 @@ from stelselbeheer.kern.rollen import Actie, Rol, vereist_recht
 
 from . import bestanden, formaten, regels
 from .bouwers import bouwers, tijdstempel_tekst, zal
-from .gzipdelen import RompGzip
+from .gzipdelen import Document
 from .models import (
     Formaatversie,
     Foutsoort,
@@ -45,9 +42,11 @@ from .models import (
     Snapshot,
     Trigger,
     VoorstelStatus,
+    live_entries,
+    onthoud_live,
 )
 from .ondertekening import SleutelOntbreekt, onderteken
-from .validatie import LijstOngeldig, valideer
+from .validatie import LijstOngeldig, valideer, vingerafdruk
 
 log = logging.getLogger(__name__)
 
@@ -136,20 +135,9 @@ def _gelukt(lijst: str) -> None:
     MislukteBouw.objects.filter(lijst=lijst, afgehandeld=False).update(afgehandeld=True)
 
 
-#: the entries of the snapshot last published by this process, per list: (snapshot id, SHA-256, entries)
-_LAATST: dict[str, tuple[int, str, dict]] = {}
-
-
 def _live_entries(lijst: str) -> dict | None:
-    """The entries of the live snapshot (None before the first publication); from memory when this process
-    published it, which saves decoding ~5 MB of JSON for a large ZAL."""
-    live = Snapshot.objects.filter(lijst=lijst).order_by("-volgnummer").values_list("id", "sha256").first()
-    if live is None:
-        return None
-    onthouden = _LAATST.get(lijst)
-    if onthouden and onthouden[:2] == live:
-        return onthouden[2]
-    return Snapshot.objects.values_list("entries", flat=True).get(pk=live[0])
+    """The entries of the live snapshot (None before the first publication)."""
+    return live_entries(lijst)[0]
 
 
 #: lists whose entries stand for participants' admissions; the guard watches their removals
@@ -191,9 +179,7 @@ def lijst_publiceren(*, actor, lijst: str, trigger: str = Trigger.MEDEWERKER, om
     moment = moment or timezone.now()
     klok = _Klok(metingen)
     try:
-        bouw = bouwers()[lijst](moment)
-        romp_gz = RompGzip(bouw.romp) if bouw.romp is not None else None  # compresses while we go on
-        verdere_romp_gz = {api: RompGzip(f.romp) for api, f in bouw.verdere.items() if f.romp is not None}
+        bouw = bouwers()[lijst](moment)  # a large list streams, validates and compresses its documents here
         klok.tik("bouwen")
     except Exception as e:  # noqa: BLE001 - any failure of a build must leave the live list alone
         log.exception("Bouw van %s mislukt", lijst)
@@ -203,11 +189,7 @@ def lijst_publiceren(*, actor, lijst: str, trigger: str = Trigger.MEDEWERKER, om
         with transaction.atomic():
             kop = _vergrendel(lijst)
             volgnummer = kop.volgnummer + 1
-            xml = bouw.schrijf(volgnummer, moment)
-            if romp_gz is not None:
-                gz = partial(romp_gz.gzip, *bouw.kop_staart(volgnummer, moment))
-            else:
-                gz = partial(gzip.compress, xml, mtime=0)
+            document = bouw.document(volgnummer, moment)
             klok.tik("xml")
             vorige = _live_entries(lijst)
             toegevoegd, verwijderd, gewijzigd = _verschil(vorige, bouw.entries)
@@ -226,22 +208,19 @@ def lijst_publiceren(*, actor, lijst: str, trigger: str = Trigger.MEDEWERKER, om
             if bouw.valideer:
                 bouw.valideer(volgnummer, moment)
             else:
-                valideer(lijst, xml)
-            verdere, verdere_gz = {}, {}
+                valideer(lijst, document.bytes())
+            verdere = {}
             for api, formaat in sorted(bouw.verdere.items()):  # LST-FORMAAT: every format validates, or none goes
-                verdere[api] = formaat.schrijf(volgnummer, moment)
-                if api in verdere_romp_gz:
-                    verdere_gz[api] = partial(verdere_romp_gz[api].gzip, *formaat.kop_staart(volgnummer, moment))
+                verdere[api] = formaat.document(volgnummer, moment)
                 if formaat.valideer:
                     formaat.valideer(volgnummer, moment)
                 else:
-                    valideer(formaten.sleutel(lijst, api), verdere[api])
+                    valideer(formaten.sleutel(lijst, api), verdere[api].bytes())
             klok.tik("valideren")
-            snapshot = _opslaan(lijst=lijst, volgnummer=volgnummer, moment=moment, xml=xml, entries=bouw.entries,
-                                verschil=(toegevoegd, verwijderd, gewijzigd), trigger=trigger,
+            snapshot = _opslaan(lijst=lijst, volgnummer=volgnummer, moment=moment, document=document,
+                                entries=bouw.entries, verschil=(toegevoegd, verwijderd, gewijzigd), trigger=trigger,
                                 omschrijving=omschrijving, actor=actor, audit_event=audit_event,
-                                actie="lijst.gepubliceerd", gz=gz, klok=klok, verdere=verdere,
-                                verdere_gz=verdere_gz)
+                                actie="lijst.gepubliceerd", klok=klok, verdere=verdere)
         klok.tik("opslaan")  # including the commit
         return snapshot
     except LijstOngeldig as e:
@@ -312,42 +291,42 @@ def voorstel_afwijzen(*, actor, voorstel: Publicatievoorstel, motivering: str) -
     return voorstel
 
 
-def _opslaan(*, lijst, volgnummer, moment, xml: bytes, entries: dict, verschil, trigger, omschrijving, actor,
-             audit_event, actie: str, gz: Callable[[], bytes] | None = None, klok: _Klok | None = None,
-             verdere: dict[int, bytes] | None = None, verdere_gz: dict[int, Callable[[], bytes]] | None = None
+def _opslaan(*, lijst, volgnummer, moment, document: Document, entries: dict, verschil, trigger, omschrijving, actor,
+             audit_event, actie: str, klok: _Klok | None = None, verdere: dict[int, Document] | None = None
              ) -> Snapshot:
-    """Insert the snapshot, move the head and record the event. Call with the head locked. ``gz`` gives the
-    compressed ``xml`` (see gzipdelen.py). After the commit the files for nginx are written (bestanden.py); a
-    rollback (``lijst_terugdraaien``) comes through here too."""
+    """Insert the snapshot, move the head and record the event. Call with the head locked. After the commit the
+    files for nginx are written (bestanden.py); a rollback (``lijst_terugdraaien``) comes through here too."""
     klok = klok or _Klok(None)
     toegevoegd, verwijderd, gewijzigd = verschil
     audit_kop = kop_hash()
-    handtekening = onderteken(lijst=lijst, volgnummer=volgnummer, xml=xml, audit_kop=audit_kop)
+    handtekening = onderteken(lijst=lijst, volgnummer=volgnummer, sha256=document.sha256, grootte=document.grootte,
+                              audit_kop=audit_kop)
     klok.tik("ondertekenen")
-    inhoud_gz = gz() if gz is not None else gzip.compress(xml, mtime=0)
+    inhoud_gz = document.gzip()
     klok.tik("comprimeren")
     snapshot = Snapshot.objects.create(
-        lijst=lijst, volgnummer=volgnummer, tijdstempel=moment, sha256=hashlib.sha256(xml).hexdigest(),
-        grootte=len(xml), aantal=len(entries), inhoud_gz=inhoud_gz,
+        lijst=lijst, volgnummer=volgnummer, tijdstempel=moment, sha256=document.sha256,
+        grootte=document.grootte, aantal=len(entries), inhoud_gz=inhoud_gz,
         entries=entries, toegevoegd=toegevoegd, verwijderd=verwijderd, gewijzigd=gewijzigd,
         trigger=trigger, omschrijving=omschrijving[:500], door=actor if getattr(actor, "pk", None) else None,
-        audit_event=audit_event, kop_hash_audit=audit_kop, handtekening=handtekening)
-    for api, document in sorted((verdere or {}).items()):  # LST-FORMAAT: the same publication in further formats
+        audit_event=audit_event, kop_hash_audit=audit_kop, handtekening=handtekening,
+        schema_sha256=vingerafdruk(lijst))
+    for api, verder in sorted((verdere or {}).items()):  # LST-FORMAAT: the same publication in further formats
         versie = Formaatversie.objects.create(
             snapshot=snapshot, lijst=lijst, api=api, volgnummer=volgnummer, tijdstempel=moment,
-            sha256=hashlib.sha256(document).hexdigest(), grootte=len(document),
-            inhoud_gz=(verdere_gz or {}).get(api, partial(gzip.compress, document, mtime=0))(),
-            handtekening=onderteken(lijst=formaten.sleutel(lijst, api), volgnummer=volgnummer, xml=document,
-                                    audit_kop=audit_kop))
+            sha256=verder.sha256, grootte=verder.grootte, inhoud_gz=verder.gzip(),
+            handtekening=onderteken(lijst=formaten.sleutel(lijst, api), volgnummer=volgnummer, sha256=verder.sha256,
+                                    grootte=verder.grootte, audit_kop=audit_kop))
         if bestanden.map_() is not None:
-            transaction.on_commit(partial(bestanden.na_formaat_publicatie, versie=versie, xml=document))
+            transaction.on_commit(partial(bestanden.na_formaat_publicatie, versie=versie, document=verder))
     klok.tik("verdere formaten")
     LijstKop.objects.filter(lijst=lijst).update(volgnummer=volgnummer)
     _gelukt(lijst)
-    transaction.on_commit(lambda: _LAATST.__setitem__(lijst, (snapshot.pk, snapshot.sha256, entries)))
+    transaction.on_commit(partial(onthoud_live, lijst, snapshot.pk, snapshot.sha256, entries))
     if bestanden.map_() is not None:  # the static files for nginx, once the new version is committed (LST-BESTANDEN)
         transaction.on_commit(partial(bestanden.na_publicatie, pk=snapshot.pk, lijst=lijst, volgnummer=volgnummer,
-                                      tijdstempel=moment, xml=xml, gz=inhoud_gz, handtekening=handtekening))
+                                      tijdstempel=moment, document=document, gz=inhoud_gz,
+                                      handtekening=handtekening))
     vastleggen(actor=actor, actie=actie, obj=snapshot, reden=omschrijving,
                na={"lijst": lijst, "volgnummer": volgnummer, "sha256": snapshot.sha256, "aantal": len(entries),
                    "toegevoegd": len(toegevoegd), "verwijderd": len(verwijderd), "gewijzigd": len(gewijzigd),
@@ -385,10 +364,11 @@ def lijst_terugdraaien(*, actor, lijst: str, volgnummer: int, reden: str) -> Sna
         verdere[versie.api] = _hernummerd(versie.inhoud, moment, nieuw)
         valideer(formaten.sleutel(lijst, versie.api), verdere[versie.api])
     live = Snapshot.objects.filter(lijst=lijst, volgnummer=kop.volgnummer).only("entries").first()
-    return _opslaan(lijst=lijst, volgnummer=nieuw, moment=moment, xml=xml, entries=bron.entries,
+    return _opslaan(lijst=lijst, volgnummer=nieuw, moment=moment, document=Document.van_bytes(xml),
+                    entries=bron.entries,
                     verschil=_verschil(live.entries if live else None, bron.entries), trigger=Trigger.TERUGDRAAIEN,
                     omschrijving=f"Terug naar versie {volgnummer}: {reden.strip()}", actor=actor, audit_event=None,
-                    actie="lijst.teruggedraaid", verdere=verdere)
+                    actie="lijst.teruggedraaid", verdere={api: Document.van_bytes(d) for api, d in verdere.items()})
 
 
 def _hernummerd(inhoud: bytes, moment: dt.datetime, volgnummer: int) -> bytes:

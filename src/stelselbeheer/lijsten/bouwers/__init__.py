@@ -1,6 +1,6 @@
 """One builder per list. A builder reads the register at one moment and returns a ``Bouw``: the list's
-entries (for diffs and for "why was X on the list") and a function that writes the XML for a given
-Volgnummer and Tijdstempel. Which entries qualify is decided by ``lijsten.regels``."""
+entries (for diffs and for "why was X on the list") and a function that gives the document (``gzipdelen.Document``)
+for a given Volgnummer and Tijdstempel. Which entries qualify is decided by ``lijsten.regels``."""
 
 from __future__ import annotations
 
@@ -13,40 +13,62 @@ from zoneinfo import ZoneInfo
 
 from lxml import etree
 
+from ..gzipdelen import Document
+
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+#: the document of a build for (Volgnummer, Tijdstempel)
+Documentfunctie = Callable[[int, dt.datetime], Document]
 
 
 @dataclass
 class Formaatbouw:
-    """A further format of the same build (formaten.py): writes the document for (Volgnummer, Tijdstempel), and
-    validates what it writes when the format knows how without reading it whole (None: the written document
-    is validated against the format's XSD)."""
+    """A further format of the same build (formaten.py): its document for (Volgnummer, Tijdstempel), and the
+    validation of what it writes when the format knows how without reading it whole (None: the document is
+    validated against the format's XSD)."""
 
-    schrijf: Callable[[int, dt.datetime], bytes]
+    document: Documentfunctie
     valideer: Callable[[int, dt.datetime], None] | None = None
-    #: as ``Bouw.romp`` and ``Bouw.kop_staart``: compression starts before the Volgnummer is known
-    romp: bytes | None = None
-    kop_staart: Callable[[int, dt.datetime], tuple[bytes, bytes]] | None = None
+
+    def schrijf(self, volgnummer: int, tijdstempel: dt.datetime) -> bytes:
+        return self.document(volgnummer, tijdstempel).bytes()
 
 
 @dataclass
 class Bouw:
     lijst: str
     entries: dict[str, dict]
-    schrijf: Callable[[int, dt.datetime], bytes]
-    #: validates what ``schrijf`` writes for (Volgnummer, Tijdstempel) without reading it whole, when the
-    #: list knows how (the ZAL, by fragment); None: the written document is validated against the XSD
+    document: Documentfunctie
+    #: validates what ``document`` writes for (Volgnummer, Tijdstempel) without reading it whole, when the
+    #: list knows how (the ZAL and ZAKL, by fragment); None: the document is validated against the XSD
     valideer: Callable[[int, dt.datetime], None] | None = None
-    #: for a large list: the middle of the document, the same whatever Volgnummer and Tijdstempel, and the
-    #: head and tail around it (so compression can start before the Volgnummer is known: gzipdelen.py)
-    romp: bytes | None = None
-    kop_staart: Callable[[int, dt.datetime], tuple[bytes, bytes]] | None = None
     #: the list's further formats, by major (``?api=``): the same entries rendered otherwise
     verdere: dict[int, Formaatbouw] = field(default_factory=dict)
 
     @property
     def aantal(self) -> int:
         return len(self.entries)
+
+    def schrijf(self, volgnummer: int, tijdstempel: dt.datetime) -> bytes:
+        """The document's bytes (small lists, tests): a large list is published from ``document``."""
+        return self.document(volgnummer, tijdstempel).bytes()
+
+
+def geheel(schrijf: Callable[[int, dt.datetime], bytes]) -> Documentfunctie:
+    """The document function of a small list written whole by ``schrijf``."""
+    return lambda volgnummer, tijdstempel: Document.van_bytes(schrijf(volgnummer, tijdstempel))
+
+
+def gestroomd(document: Document, volgnummer: int, tijdstempel: dt.datetime,
+              kop_staart: Callable[[int, dt.datetime], tuple[bytes, bytes]]) -> Documentfunctie:
+    """The document function of a document streamed for (``volgnummer``, ``tijdstempel``): another Volgnummer
+    gets another head around the same compressed middle."""
+    def document_(v: int, t: dt.datetime) -> Document:
+        if (v, t) == (volgnummer, tijdstempel):
+            return document
+        return document.met_kop(*kop_staart(v, t))
+    return document_
 
 
 def digest(waarde) -> str:

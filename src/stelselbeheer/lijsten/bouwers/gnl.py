@@ -6,7 +6,7 @@ import datetime as dt
 
 from stelselbeheer.register.models import Gegevensdienst
 
-from . import Bouw, bytes_van, digest, document
+from . import Bouw, bytes_van, digest, document, geheel
 
 NS = "xmlns://afsprakenstelsel.medmij.nl/gegevensdienstnamenlijst/release1/"
 
@@ -26,4 +26,4 @@ def bouw(moment: dt.datetime) -> Bouw:
             Sub(gd, f"{{{NS}}}Weergavenaam").text = naam
         return bytes_van(wortel)
 
-    return Bouw("gnl", entries, schrijf)
+    return Bouw("gnl", entries, geheel(schrijf))

@@ -7,7 +7,7 @@ import datetime as dt
 from stelselbeheer.register.models import OAuthclient
 
 from .. import regels
-from . import Bouw, bytes_van, digest, document
+from . import Bouw, bytes_van, digest, document, geheel
 
 NS = "xmlns://afsprakenstelsel.medmij.nl/oauthclientlist/release2/"
 
@@ -39,4 +39,4 @@ def bouw(moment: dt.datetime) -> Bouw:
             Sub(client, f"{{{NS}}}OAuthclientOrganisatienaam").text = c["naam"]
         return bytes_van(wortel)
 
-    return Bouw("ocl", entries, schrijf)
+    return Bouw("ocl", entries, geheel(schrijf))

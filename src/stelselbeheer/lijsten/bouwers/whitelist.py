@@ -5,22 +5,14 @@ OCL."""
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urlsplit
 
-from . import Bouw, bytes_van, document, ocl, zal
+from . import Bouw, bytes_van, document, geheel, ocl, zal
 
 NS = "xmlns://afsprakenstelsel.medmij.nl/whitelist/release2/"
 
 
 def bouw(moment: dt.datetime) -> Bouw:
-    hosts: set[str] = set(ocl.gegevens(moment))
-    for diensten in zal.gegevens_en_typen(moment)[0].values():
-        for d in diensten:
-            hosts.add(urlsplit(d["auth"]).hostname)
-            hosts.add(urlsplit(d["token"]).hostname)
-            hosts.update(urlsplit(url).hostname for _, url in d["rollen"])
-            if d.get("abo"):
-                hosts.add(urlsplit(d["abo"]).hostname)
+    hosts: set[str] = set(ocl.gegevens(moment)) | zal.doorloop(moment, frozenset({"hosts"})).hosts
     data = sorted(h for h in hosts if h)
     entries = {h: {"h": ""} for h in data}
 
@@ -33,4 +25,4 @@ def bouw(moment: dt.datetime) -> Bouw:
             Sub(Sub(nodes, f"{{{NS}}}MedMijNode"), f"{{{NS}}}Hostname").text = host
         return bytes_van(wortel)
 
-    return Bouw("whitelist", entries, schrijf)
+    return Bouw("whitelist", entries, geheel(schrijf))

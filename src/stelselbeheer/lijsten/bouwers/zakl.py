@@ -7,15 +7,13 @@ those numbers to the Zorgaanbiedernaam; its schema asks at least one): the AGB-c
 of its organisation (the organisation register holds them, they are not copied) and its own HRN. One without any
 stays on the ZAL and is left off the ZAKL.
 
-Written per Zorgaanbieder as one fragment, validated by fragment as the ZAL is (zal.valideer).
+Written per Zorgaanbieder as one fragment in the same pass over the register as the ZAL (zal.doorloop), and validated
+by fragment as the ZAL is.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-
-from stelselbeheer.register.models import Aanbieder, Gegevensdienst
 
 from ..formaten import FORMATEN
 from . import Bouw, zal
@@ -24,32 +22,6 @@ from .zal import _x
 NS = FORMATEN["zakl"][1].namespace
 #: the order of the identifying numbers in an entry (the element names of the schema)
 KENMERKEN = ("AGB", "URA", "OIN", "HRN", "KVK")
-
-
-def kenmerken(namen) -> dict[str, list[tuple[str, str]]]:
-    """aanbiedernaam -> its identifying numbers as (element, value), in ``KENMERKEN`` order, empty ones left out."""
-    uit = {}
-    for naam, agb, ura, oin, hrn, kvk in zal._rijen(
-            Aanbieder.objects.filter(naam__in=list(namen)).values_list(
-                "naam", "organisatie__agb_code", "organisatie__ura", "organisatie__oin", "hrn",
-                "organisatie__kvk_nummer")):
-        uit[naam] = [(k, w) for k, w in zip(KENMERKEN, (agb, ura, oin, hrn, kvk), strict=True) if w]
-    return uit
-
-
-def gegevens(moment: dt.datetime) -> dict[str, dict]:
-    """aanbiedernaam -> {"kenmerken": [...], "diensten": [{code, naam, versies, kwalificatie}]} (LST-ZAKL-1/2)."""
-    data, _ = zal.gegevens_en_typen(moment)
-    per_naam = kenmerken(data)
-    namen_gd = dict(Gegevensdienst.objects.values_list("code", "naam"))
-    uit = {}
-    for naam, diensten in data.items():
-        if not per_naam.get(naam):  # LST-ZAKL-2
-            continue
-        uit[naam] = {"kenmerken": per_naam[naam],
-                     "diensten": [{"code": d["code"], "naam": namen_gd[d["code"]], "versies": d["versies"],
-                                   "kwalificatie": d["kwalificatie"]} for d in diensten]}
-    return uit
 
 
 def fragment(naam: str, entry: dict) -> bytes:
@@ -75,19 +47,5 @@ zal.KOP_STAART["zakl"] = kop_staart
 
 
 def bouw(moment: dt.datetime) -> Bouw:
-    data = gegevens(moment)
-    fragmenten = {}
-    for naam, entry in data.items():
-        tekst = fragment(naam, entry)
-        fragmenten[naam] = (tekst, hashlib.sha256(tekst).digest())
-    entries = {naam: {"h": fragmenten[naam][1].hex()[:16],
-                      "k": {d["code"]: d["kwalificatie"] for d in entry["diensten"]}}
-               for naam, entry in data.items()}
-    romp = b"".join(f for f, _ in fragmenten.values())
-
-    def schrijf(volgnummer: int, tijdstempel: dt.datetime) -> bytes:
-        kop, staart = kop_staart(volgnummer, tijdstempel)
-        return b"".join([kop, romp, staart])
-
-    return Bouw("zakl", entries, schrijf, romp=romp, kop_staart=kop_staart,
-                valideer=lambda volgnummer, tijdstempel: zal.valideer(volgnummer, tijdstempel, fragmenten, "zakl"))
+    """Written in the pass over the register that writes the ZAL (zal.doorloop)."""
+    return zal.doorloop(moment, frozenset({"zakl"})).zakl

@@ -1,10 +1,16 @@
-"""Zorgaanbiederslijst (ZAL), release 2 and release 3 (rule LST-FORMAAT). Rules LST-ZAL-1..5 (see
-lijsten/regels.py).
+"""Zorgaanbiederslijst (ZAL), release 2 and release 3 (rule LST-FORMAAT), and the pass over the register that
+writes it together with the Zorgaanbiederskoppellijst (zakl.py) and collects the whitelist's hosts. Rules
+LST-ZAL-1..5 (see lijsten/regels.py).
 
 Each document is written as one XML fragment per Zorgaanbieder between a fixed head and tail, so that a
-publication after a small change only has to validate what changed (rule LST-XSD, ``valideer`` below).
+publication after a small change only has to validate what changed (rule LST-XSD, ``_Valideerder`` below).
 An entry's hash ``h`` is the SHA-256 of its fragments in both releases: an entry changed exactly when its XML
 changed in either.
+
+The register is read as a stream in the order of the documents (aanbiedernaam, then gegevensdienst-id, by code
+point, as Python sorts) and every fragment goes straight into its document's ``Stroom`` (gzipdelen.py): what a
+publication holds is the entries (for the diff) and the compressed documents, never the register or a document
+as a whole, so its memory does not grow with the size of the XML.
 """
 
 from __future__ import annotations
@@ -12,19 +18,30 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import zlib
 from collections import defaultdict
 from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cache
 from operator import itemgetter
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
+from django.db.models.functions import Collate
 
-from stelselbeheer.register.models import STANDAARD_AANBIEDERTYPE, AanbiederGegevensdienst, Systeemrol
+from stelselbeheer.register.models import (
+    STANDAARD_AANBIEDERTYPE,
+    Gegevensdienst,
+    Systeemrol,
+)
 
-from .. import regels
+from .. import regels, validatie
 from ..formaten import FORMATEN
-from . import Bouw, Formaatbouw, tijdstempel_tekst
+from ..gzipdelen import Stroom
+from ..models import LijstKop, live_entries
+from . import Bouw, Formaatbouw, gestroomd, tijdstempel_tekst
 
 NS = FORMATEN["zal"][2].namespace
 NS3 = FORMATEN["zal"][3].namespace
@@ -39,19 +56,22 @@ def _x(tekst: str) -> str:
 
 
 def _rijen(queryset):
-    """The rows of a ``values_list`` of ints and strings straight from the cursor: Django's per-row
-    iterator costs more than the query for the ~300,000 rows of a large register."""
+    """The rows of a ``values_list`` of ints and strings straight from the cursor, in chunks: Django's per-row
+    iterator costs more than the query for the ~300,000 rows of a large register. A chunked cursor (server-side
+    on PostgreSQL), so the result is never held whole on this side either."""
     try:
         sql, params = queryset.query.get_compiler(queryset.db).as_sql()
     except EmptyResultSet:  # e.g. an IN over no participants
         return
-    with connections[queryset.db].cursor() as cursor:
+    with connections[queryset.db].chunked_cursor() as cursor:
         cursor.execute(sql, params)
-        while rijen := cursor.fetchmany(10_000):
+        while rijen := cursor.fetchmany(5_000):
             yield from rijen
 
 
+@cache
 def versie_sleutel(versie: str) -> tuple[int, ...]:
+    """The sort key of an interface version ("1.10.0" after "1.9.0"); a register has a handful of them."""
     return tuple(int(d) for d in versie.split("."))
 
 
@@ -72,12 +92,7 @@ def _versies(waarde) -> tuple[str, ...]:
     return uit
 
 
-def gegevens(moment: dt.datetime) -> dict[str, list[dict]]:
-    """aanbiedernaam -> its qualifying gegevensdiensten with endpoints, system roles and the qualification."""
-    return gegevens_en_typen(moment)[0]
-
-
-#: while ``gedeeld`` is active: moment -> what ``gegevens_en_typen`` read for it
+#: while ``gedeeld`` is active: (moment, what) -> the ``Doorloop`` read for it
 _GEDEELD: dict | None = None
 
 
@@ -94,41 +109,68 @@ def gedeeld():
         _GEDEELD = vorige
 
 
-def gegevens_en_typen(moment: dt.datetime) -> tuple[dict[str, list[dict]], dict[str, str]]:
-    """As ``gegevens``, with each dienst's interface versions (``versies``) and subscription (``duur``, ``abo``),
-    and aanbiedernaam -> the code of its Aanbiedertype (ZA when none is recorded). Read once per moment inside
-    ``gedeeld``; the result is shared, callers do not change it."""
-    if _GEDEELD is not None and moment in _GEDEELD:
-        return _GEDEELD[moment]
-    uit = _gegevens_en_typen(moment)
-    if _GEDEELD is not None:
-        _GEDEELD[moment] = uit
-    return uit
+def _op_codepunt(veld: str, db: str):
+    """``veld`` compared by code point, as Python compares strings (and as the documents are sorted): SQLite's
+    BINARY collation compares UTF-8 bytes, which is the same order; PostgreSQL's default collation is not."""
+    return Collate(veld, "C" if connections[db].vendor == "postgresql" else "BINARY")
 
 
-def _gegevens_en_typen(moment: dt.datetime) -> tuple[dict[str, list[dict]], dict[str, str]]:
+def _diensten(moment: dt.datetime):
+    """Per Zorgaanbieder in document order: (naam, aanbiedertype, kenmerken, its qualifying diensten sorted by
+    code) (LST-ZAL-1..5). One query, one row per system role with its dienst and aanbieder, by aanbiedernaam: a
+    dienst without a system role is not on the list anyway (the XSD asks at least one). The rows of one
+    Zorgaanbieder are sorted here (a handful), which spares the database a sort of the whole register."""
     geldig = regels.geldige_kwalificaties("dva", moment)
-    actief = regels.actieve_deelnemers("dva")
-    rollen: dict[int, list] = defaultdict(list)
-    # all system roles, without a join: those of diensten that do not qualify are simply not looked up
-    for dienst_id, code, url in _rijen(Systeemrol.objects.values_list("dienst_id", "code", "resource_endpoint")):
-        rollen[dienst_id].append((code, url))
-    per_aanbieder: dict[str, list[dict]] = defaultdict(list)
-    typen: dict[str, str] = {}
-    for dienst_id, naam, dva_id, gd_id, code, auth, token, versies, duur, abo, typecode in _rijen(
-            AanbiederGegevensdienst.objects.filter(aanbieder__dva_id__in=actief, gegevensdienst__in_gebruik=True)
-            .values_list("id", "aanbieder__naam", "aanbieder__dva_id", "gegevensdienst_id", "gegevensdienst__code",
-                         "authorization_endpoint", "token_endpoint", "interfaceversies", "abonneren_maximale_duur",
-                         "abonneren_endpoint", "aanbieder__aanbiedertype__code")):
+    rijen = _rijen(
+        Systeemrol.objects.filter(dienst__aanbieder__dva_id__in=regels.actieve_deelnemers("dva"),
+                                  dienst__gegevensdienst__in_gebruik=True)
+        .values_list("dienst__aanbieder__naam", "dienst__gegevensdienst__code", "dienst_id", "code",
+                     "resource_endpoint", "dienst__aanbieder__dva_id", "dienst__gegevensdienst_id",
+                     "dienst__authorization_endpoint", "dienst__token_endpoint", "dienst__interfaceversies",
+                     "dienst__abonneren_maximale_duur", "dienst__abonneren_endpoint",
+                     "dienst__aanbieder__aanbiedertype__code", "dienst__aanbieder__organisatie__agb_code",
+                     "dienst__aanbieder__organisatie__ura", "dienst__aanbieder__organisatie__oin",
+                     "dienst__aanbieder__hrn", "dienst__aanbieder__organisatie__kvk_nummer")
+        .order_by(_op_codepunt("dienst__aanbieder__naam", Systeemrol.objects.db)))
+    groep: list[tuple] = []
+    for rij in rijen:
+        if groep and rij[0] != groep[0][0]:
+            if rij[0] < groep[0][0]:  # the database did not sort as Python does: the documents would be out of order
+                raise RuntimeError(f"Het register kwam niet op volgorde van aanbiedernaam: {rij[0]!r} na "
+                                   f"{groep[0][0]!r}")
+            if zorgaanbieder := _zorgaanbieder(groep, geldig):
+                yield zorgaanbieder
+            groep = []
+        groep.append(rij)
+    if groep and (zorgaanbieder := _zorgaanbieder(groep, geldig)):
+        yield zorgaanbieder
+
+
+_VOLGORDE = itemgetter(1, 2, 3, 4)  # gegevensdienst-id, dienst, Systeemrolcode, ResourceEndpointuri
+
+
+def _zorgaanbieder(rijen: list[tuple], geldig: dict) -> tuple | None:
+    """One Zorgaanbieder from its rows (see ``_diensten``), None without a qualifying dienst (LST-ZAL-5)."""
+    rijen.sort(key=_VOLGORDE)
+    diensten, dienst, vorige = [], None, None
+    for _, code, dienst_id, rolcode, url, dva_id, gd_id, auth, token, versies, duur, abo, *_ in rijen:
+        if dienst_id == vorige:  # another system role of the same dienst
+            if dienst is not None:
+                dienst["rollen"].append((rolcode, url))
+            continue
+        vorige = dienst_id
         kwalificatie = geldig.get((dva_id, gd_id))
-        if kwalificatie is not None and dienst_id in rollen:  # the XSD asks at least one system role
-            per_aanbieder[naam].append({"code": code, "auth": auth, "token": token, "rollen": sorted(rollen[dienst_id]),
-                                        "kwalificatie": kwalificatie,
-                                        "versies": _versies(versies),
-                                        "duur": duur, "abo": abo or "", "gd_id": gd_id})
-            typen[naam] = typecode or STANDAARD_AANBIEDERTYPE
-    return ({naam: sorted(per_aanbieder[naam], key=itemgetter("code")) for naam in sorted(per_aanbieder)},
-            {naam: typen[naam] for naam in sorted(typen)})
+        if kwalificatie is None:
+            dienst = None
+            continue
+        dienst = {"code": code, "auth": auth, "token": token, "rollen": [(rolcode, url)],
+                  "kwalificatie": kwalificatie, "versies": _versies(versies), "duur": duur, "abo": abo or "",
+                  "gd_id": gd_id}
+        diensten.append(dienst)
+    if not diensten:
+        return None
+    naam, typecode, kenmerken = rijen[0][0], rijen[0][12], rijen[0][13:]
+    return naam, typecode or STANDAARD_AANBIEDERTYPE, kenmerken, diensten
 
 
 def fragment(naam: str, diensten: list[dict]) -> bytes:
@@ -177,6 +219,42 @@ def fragment3(naam: str, aanbiedertype: str, diensten: list[dict]) -> bytes:
     return "".join(delen).encode()
 
 
+def fragmenten(naam: str, aanbiedertype: str, diensten: list[dict]) -> tuple[bytes, bytes]:
+    """``fragment`` and ``fragment3`` at once, the same bytes: the parts they share (a dienst's id, endpoints and
+    system roles) are escaped and joined once."""
+    delen = ["<Zorgaanbieder><Zorgaanbiedernaam>", _x(naam), "</Zorgaanbiedernaam><Gegevensdiensten>"]
+    naam3 = ["<Zorgaanbieder><Zorgaanbiedernaam>", _x(naam), "</Zorgaanbiedernaam><Aanbiedertype>",
+             _x(aanbiedertype), "</Aanbiedertype><Interfaceversies>"]
+    per_versie: dict[str, list[str]] = {}
+    for d in diensten:
+        kern = "".join(["<Gegevensdienst><GegevensdienstId>", _x(d["code"]),
+                        "</GegevensdienstId><AuthorizationEndpoint><AuthorizationEndpointuri>", _x(d["auth"]),
+                        "</AuthorizationEndpointuri></AuthorizationEndpoint><TokenEndpoint><TokenEndpointuri>",
+                        _x(d["token"]), "</TokenEndpointuri></TokenEndpoint>"])
+        rollen = ["<Systeemrollen>"]
+        for code, url in d["rollen"]:
+            rollen += ["<Systeemrol><Systeemrolcode>", _x(code),
+                       "</Systeemrolcode><ResourceEndpoint><ResourceEndpointuri>", _x(url),
+                       "</ResourceEndpointuri></ResourceEndpoint></Systeemrol>"]
+        rollen.append("</Systeemrollen></Gegevensdienst>")
+        rollen = "".join(rollen)
+        delen += [kern, rollen]
+        if d["duur"] is not None and d["abo"]:
+            dienst3 = "".join([kern, "<Abonneren><MaximaleDuur>", str(d["duur"]),
+                               "</MaximaleDuur><SubscriptionEndpointuri>", _x(d["abo"]),
+                               "</SubscriptionEndpointuri></Abonneren>", rollen])
+        else:
+            dienst3 = kern + rollen
+        for versie in d["versies"]:
+            per_versie.setdefault(versie, []).append(dienst3)
+    delen.append("</Gegevensdiensten></Zorgaanbieder>")
+    for versie in sorted(per_versie, key=versie_sleutel):
+        naam3 += ["<Interfaceversie><InterfaceversieId>", _x(versie), "</InterfaceversieId><Gegevensdiensten>",
+                  *per_versie[versie], "</Gegevensdiensten></Interfaceversie>"]
+    naam3.append("</Interfaceversies></Zorgaanbieder>")
+    return "".join(delen).encode(), "".join(naam3).encode()
+
+
 def _kop_staart(ns: str, wortel: str, volgnummer: int, tijdstempel: dt.datetime) -> tuple[bytes, bytes]:
     kop = (f"<?xml version='1.0' encoding='UTF-8'?>\n<{wortel} xmlns=\"{ns}\"><Tijdstempel>"
            f"{tijdstempel_tekst(tijdstempel)}</Tijdstempel><Volgnummer>{volgnummer}</Volgnummer><Zorgaanbieders>")
@@ -201,73 +279,211 @@ def samenstellen(volgnummer: int, tijdstempel: dt.datetime, fragmenten, formaat:
     return b"".join([kop, *fragmenten, staart])
 
 
-#: per format, SHA-256 of fragments that passed XSD validation in this process (see ``valideer``)
+#: per format, SHA-256 of fragments that passed XSD validation in this process (see ``_Valideerder``)
 _GEVALIDEERD: dict[str, set[bytes]] = defaultdict(set)
 _MAX_ONTHOUDEN = 1_000_000
+#: bytes of fragments validated together in one document at most: bounds the parsed tree held by lxml
+_PER_TOETS = 4_000_000
 
 
-def valideer(volgnummer: int, tijdstempel: dt.datetime, fragmenten: dict[str, tuple[bytes, bytes]],
-             formaat: str = "zal") -> None:
-    """LST-XSD for the ZAL, fragment by fragment (``fragmenten``: name -> (fragment, its SHA-256)).
+class _Valideerder:
+    """LST-XSD for a list written by fragments, as they are written.
 
     The schema's only constraint across Zorgaanbieders is the uniqueness of Zorgaanbiedernaam (an
     ``xs:string``: equal means identical), which holds because the fragments are keyed by that name. Every
     other constraint lies within one Zorgaanbieder, whose type does not depend on its neighbours. So the
-    whole document is valid exactly when a document of the same head and tail holding only the fragments
-    not validated before is valid. That document is validated here with the published schema (the first
-    publication in a process validates everything). Raises ``LijstOngeldig``."""
-    from ..validatie import valideer as xsd
+    whole document is valid exactly when every document of the same head and tail holding some of its fragments
+    is valid. The fragments not validated before in this process are validated that way, with the published
+    schema, in documents of at most ``_PER_TOETS`` bytes (the first publication in a process validates
+    everything, without parsing a document of hundreds of MB at once). The first failure is kept (``fout``) and
+    raised where the publication validates, after its diff and guard."""
 
-    gevalideerd = _GEVALIDEERD[formaat]
-    te_doen = {h: f for f, h in fragmenten.values() if h not in gevalideerd}
-    xsd(formaat, samenstellen(volgnummer, tijdstempel, te_doen.values(), formaat))
-    if len(gevalideerd) + len(te_doen) > _MAX_ONTHOUDEN:
-        gevalideerd.clear()
-    gevalideerd.update(te_doen)
+    def __init__(self, formaat: str, kop: bytes, staart: bytes):
+        self.formaat, self.kop, self.staart = formaat, kop, staart
+        self.gevalideerd = _GEVALIDEERD[formaat]
+        self.fout: validatie.LijstOngeldig | None = None
+        self._teksten: list[bytes] = []
+        self._digests: list[bytes] = []
+        self._omvang = 0
+
+    def fragment(self, tekst: bytes, digest: bytes) -> None:
+        if self.fout is not None or digest in self.gevalideerd:
+            return
+        self._teksten.append(tekst)
+        self._digests.append(digest)
+        self._omvang += len(tekst)
+        if self._omvang >= _PER_TOETS:
+            self._toets()
+
+    def _toets(self) -> None:
+        teksten, digests = self._teksten, self._digests
+        self._teksten, self._digests, self._omvang = [], [], 0
+        try:
+            validatie.valideer(self.formaat, b"".join([self.kop, *teksten, self.staart]))
+        except validatie.LijstOngeldig as e:
+            self.fout = e
+            return
+        if len(self.gevalideerd) + len(digests) > _MAX_ONTHOUDEN:
+            self.gevalideerd.clear()
+        self.gevalideerd.update(digests)
+
+    def klaar(self) -> validatie.LijstOngeldig | None:
+        """Validate what is left; the first failure, or None."""
+        if self._teksten and self.fout is None:
+            self._toets()
+        return self.fout
 
 
-#: fragments written before in this process, by their content: most of a large list is the same every time;
-#: per key (release 2 fragment, its SHA-256, release 3 fragment, its SHA-256)
-_GESCHREVEN: dict[tuple, tuple[bytes, bytes, bytes, bytes]] = {}
+def valideer(volgnummer: int, tijdstempel: dt.datetime, fragmenten: dict[str, tuple[bytes, bytes]],
+             formaat: str = "zal") -> None:
+    """LST-XSD for the fragments (name -> (fragment, its SHA-256)) of a document of ``formaat`` (see
+    ``_Valideerder``). Raises ``LijstOngeldig``."""
+    toets = _Valideerder(formaat, *KOP_STAART[formaat](volgnummer, tijdstempel))
+    for tekst, digest in fragmenten.values():
+        toets.fragment(tekst, digest)
+    if fout := toets.klaar():
+        raise fout
 
 
-def _geschreven(naam: str, aanbiedertype: str, diensten: list[dict]) -> tuple[bytes, bytes, bytes, bytes]:
-    sleutel = (naam, aanbiedertype,
-               *((d["code"], d["auth"], d["token"], d["versies"], d["duur"], d["abo"], *d["rollen"])
-                 for d in diensten))
-    uit = _GESCHREVEN.get(sleutel)
-    if uit is None:
-        tekst, tekst3 = fragment(naam, diensten), fragment3(naam, aanbiedertype, diensten)
-        uit = _GESCHREVEN[sleutel] = (tekst, hashlib.sha256(tekst).digest(), tekst3, hashlib.sha256(tekst3).digest())
+def voorspeld(lijst: str) -> int:
+    """The Volgnummer the next publication of ``lijst`` will most likely get (read without the lock): the documents
+    are written with it; should another publication take it meanwhile, the head is written again
+    (``Document.met_kop``)."""
+    return (LijstKop.objects.filter(lijst=lijst).values_list("volgnummer", flat=True).first() or 0) + 1
+
+
+#: a block of the compressed documents ends after a Zorgaanbieder whose name's CRC-32 is a multiple of this: blocks of
+#: ~1,000 entries whose boundaries do not move when an entry elsewhere changes, appears or goes (gzipdelen.py)
+BLOKGROOTTE = 1024
+GEEN_ENTRY: dict = {}
+#: what a pass over the register can give: the ZAL (both releases), the ZAKL, the whitelist's hosts
+ALLES = frozenset({"zal", "zakl", "hosts"})
+
+
+@dataclass
+class Doorloop:
+    zal: Bouw | None = None
+    zakl: Bouw | None = None
+    hosts: set[str] = field(default_factory=set)
+
+
+def doorloop(moment: dt.datetime, wat: frozenset[str] = ALLES) -> Doorloop:
+    """One pass over the register at ``moment`` for the lists in ``wat``; inside ``gedeeld`` once per moment for all
+    of them."""
+    if _GEDEELD is not None:
+        if moment not in _GEDEELD:
+            _GEDEELD[moment] = _doorloop(moment, ALLES)
+        return _GEDEELD[moment]
+    return _doorloop(moment, wat)
+
+
+#: start of a URL (see ``_host``) -> its host name
+_HOSTS: dict[str, str | None] = {}
+_GEEN = object()
+
+
+def _host(url: str) -> str | None:
+    """``urlsplit(url).hostname``, remembered per start of the URL up to the first "/" after "://" (which holds the
+    whole network location, and the host depends on nothing else): a register has few hosts and many URLs, and
+    urlsplit took a third of a build's time."""
+    scheiding = url.find("://")
+    if scheiding < 0:
+        return urlsplit(url).hostname
+    eind = url.find("/", scheiding + 3)
+    begin = url if eind < 0 else url[:eind]
+    host = _HOSTS.get(begin, _GEEN)
+    if host is _GEEN:
+        if len(_HOSTS) > 100_000:
+            _HOSTS.clear()
+        host = _HOSTS[begin] = urlsplit(url).hostname
+    return host
+
+
+def _hosts(begins: set[str], diensten: list[dict]) -> None:
+    """LST-WHL-1: the hosts of the endpoints of these diensten, as the starts of their URLs (see ``_host``; the host
+    names follow at the end of the pass, once per distinct start)."""
+    for d in diensten:
+        urls = [d["auth"], d["token"], *(url for _, url in d["rollen"])]
+        if d["abo"]:
+            urls.append(d["abo"])
+        for url in urls:
+            scheiding = url.find("://")
+            eind = url.find("/", scheiding + 3) if scheiding >= 0 else -1
+            begins.add(url if eind < 0 else url[:eind])
+
+
+def _doorloop(moment: dt.datetime, wat: frozenset[str]) -> Doorloop:
+    from . import zakl  # zakl imports this module for its fragments
+
+    uit = Doorloop()
+    formaten = {}  # format key -> (the Volgnummer it is written with, (its head, its tail))
+    if "zal" in wat:
+        v = voorspeld("zal")
+        formaten["zal"] = (v, kop_staart(v, moment))
+        formaten["zal3"] = (v, kop_staart3(v, moment))
+    if "zakl" in wat:
+        v = voorspeld("zakl")
+        formaten["zakl"] = (v, zakl.kop_staart(v, moment))
+        namen_gd = dict(Gegevensdienst.objects.values_list("code", "naam"))
+    # LST-XSD: a fragment of an entry whose hash is that of the live version validated when that version did, against
+    # the same schemas (its fingerprint): a publication in a fresh process validates only what changed, too
+    vertrouwd = {}
+    for lijst in ("zal", "zakl"):
+        if lijst in wat:
+            live, schemas = live_entries(lijst)
+            vertrouwd[lijst] = live if live and schemas == validatie.vingerafdruk(lijst) else {}
+    stromen = {f: Stroom(f, kop) for f, (_, (kop, _)) in formaten.items()}
+    toetsen = {f: _Valideerder(f, kop, staart) for f, (_, (kop, staart)) in formaten.items()}
+    entries = {"zal": {}, "zakl": {}}
+    schrijf_docs = bool(formaten)
+    begins: set[str] = set()
+    for naam, typecode, kenmerken, diensten in _diensten(moment):
+        if "hosts" in wat:
+            _hosts(begins, diensten)
+        if not schrijf_docs:
+            continue
+        k = {d["code"]: d["kwalificatie"] for d in diensten}
+        if "zal" in formaten:
+            tekst, tekst3 = fragmenten(naam, typecode, diensten)
+            h, h3 = hashlib.sha256(tekst).digest(), hashlib.sha256(tekst3).digest()
+            stromen["zal"].schrijf(tekst, h)
+            stromen["zal3"].schrijf(tekst3, h3)
+            entry = entries["zal"][naam] = {"h": hashlib.sha256(h + h3).hexdigest()[:16], "k": k}
+            if vertrouwd["zal"].get(naam, GEEN_ENTRY).get("h") != entry["h"]:
+                toetsen["zal"].fragment(tekst, h)
+                toetsen["zal3"].fragment(tekst3, h3)
+        if "zakl" in formaten:
+            kenmerken = [(e, w) for e, w in zip(zakl.KENMERKEN, kenmerken, strict=True) if w]
+            if kenmerken:  # LST-ZAKL-2
+                tekst = zakl.fragment(naam, {"kenmerken": kenmerken, "diensten": [
+                    {"code": d["code"], "naam": namen_gd[d["code"]], "versies": d["versies"]} for d in diensten]})
+                h = hashlib.sha256(tekst).digest()
+                stromen["zakl"].schrijf(tekst, h)
+                entry = entries["zakl"][naam] = {"h": h.hex()[:16], "k": k}
+                if vertrouwd["zakl"].get(naam, GEEN_ENTRY).get("h") != entry["h"]:
+                    toetsen["zakl"].fragment(tekst, h)
+        if zlib.crc32(naam.encode()) % BLOKGROOTTE == 0:
+            for stroom in stromen.values():
+                stroom.grens()
+    uit.hosts = {_host(begin) for begin in begins}
+    documenten = {f: gestroomd(stromen[f].sluit(staart), v, moment, KOP_STAART[f])
+                  for f, (v, (_, staart)) in formaten.items()}
+    fouten = {f: toets.klaar() for f, toets in toetsen.items()}
+
+    def valideerder(*formaat):
+        def valideer_(volgnummer: int, tijdstempel: dt.datetime) -> None:
+            for f in formaat:
+                if fouten[f] is not None:
+                    raise fouten[f]
+        return valideer_
+
+    if "zal" in formaten:
+        release3 = Formaatbouw(documenten["zal3"], valideerder("zal3"))
+        uit.zal = Bouw("zal", entries["zal"], documenten["zal"], valideer=valideerder("zal"), verdere={3: release3})
+    if "zakl" in formaten:
+        uit.zakl = Bouw("zakl", entries["zakl"], documenten["zakl"], valideer=valideerder("zakl"))
     return uit
 
 
 def bouw(moment: dt.datetime) -> Bouw:
-    data, typen = gegevens_en_typen(moment)
-    if len(_GESCHREVEN) > 2 * len(data) + 1000:  # forget what left the register
-        _GESCHREVEN.clear()
-    alles = {naam: _geschreven(naam, typen[naam], diensten) for naam, diensten in data.items()}
-    fragmenten = {naam: (f[0], f[1]) for naam, f in alles.items()}
-    fragmenten3 = {naam: (f[2], f[3]) for naam, f in alles.items()}
-    entries = {naam: {"h": hashlib.sha256(alles[naam][1] + alles[naam][3]).hexdigest()[:16],
-                      "k": {d["code"]: d["kwalificatie"] for d in diensten}}
-               for naam, diensten in data.items()}
-
-    romp = b"".join(f for f, _ in fragmenten.values())
-    romp3 = b"".join(f for f, _ in fragmenten3.values())
-
-    def schrijf(volgnummer: int, tijdstempel: dt.datetime) -> bytes:
-        kop, staart = kop_staart(volgnummer, tijdstempel)
-        return b"".join([kop, romp, staart])
-
-    def schrijf3(volgnummer: int, tijdstempel: dt.datetime) -> bytes:
-        kop, staart = kop_staart3(volgnummer, tijdstempel)
-        return b"".join([kop, romp3, staart])
-
-    def valideer3(volgnummer: int, tijdstempel: dt.datetime) -> None:
-        valideer(volgnummer, tijdstempel, fragmenten3, "zal3")
-
-    release3 = Formaatbouw(schrijf3, valideer3, romp=romp3, kop_staart=kop_staart3)
-    return Bouw("zal", entries, schrijf, romp=romp, kop_staart=kop_staart,
-                valideer=lambda volgnummer, tijdstempel: valideer(volgnummer, tijdstempel, fragmenten),
-                verdere={3: release3})
+    return doorloop(moment, frozenset({"zal"})).zal
