@@ -10,8 +10,8 @@ from django.core.management import CommandError, call_command
 
 from stelselbeheer.deelnemers.models import RolSoort
 from stelselbeheer.kern.models import AuditEvent
-from stelselbeheer.lijsten.importeren import ImportConflict, ImportOngeldig, lees_koppeling, lijsten_importeren
-from stelselbeheer.lijsten.lezen import ontleed
+from stelselbeheer.lijsten.importeren import ImportConflict, ImportOngeldig, lijsten_importeren
+from stelselbeheer.lijsten.lezen import LijstOnleesbaar, lees_koppeling, ontleed
 from stelselbeheer.lijsten.models import Formaatversie
 from stelselbeheer.lijsten.services import alle_lijsten_publiceren
 from stelselbeheer.organisaties.models import Organisatie, Soort
@@ -201,7 +201,7 @@ def test_lst_import_ongeldige_aanroep(xisbridge):
         lijsten_importeren(actor=None, documenten=[_doc(ZAKL)])
     with pytest.raises(ImportOngeldig, match="--dva 99999999: geen deelnemer met de rol DVA"):
         lijsten_importeren(actor=None, documenten=[_doc(ZAL3)], dva_kvk="99999999")
-    with pytest.raises(ImportOngeldig, match="mist de kolom 'sleutel'"):
+    with pytest.raises(LijstOnleesbaar, match="mist de kolom 'sleutel'"):
         lees_koppeling("naam,deelnemer_kvk\nx,1\n")
     assert lees_koppeling("sleutel;weergavenaam\r\nab@medmij;AB\r\n") == {
         "ab@medmij": {"deelnemer_kvk": "", "organisatie_kvk": "", "weergavenaam": "AB"}}

@@ -24,8 +24,6 @@ API do (REG-*, REG-XMLTEKEN, REG-INTERFACEVERSIE, REG-AANBIEDERTYPE, REG-HRN, ID
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -56,7 +54,6 @@ from .lezen import Document
 
 #: the identifying numbers of the ZAKL that belong to the organisation, with its field
 ORGANISATIEKENMERKEN = {"KVK": "kvk_nummer", "AGB": "agb_code", "URA": "ura", "OIN": "oin"}
-KOPPELKOLOMMEN = ["sleutel", "deelnemer_kvk", "organisatie_kvk", "weergavenaam"]
 
 
 class ImportOngeldig(Exception):
@@ -106,36 +103,6 @@ class Plan:
         return (f"{len(self.nieuw)} nieuw, {len(self.bijwerken)} bij te werken, {self.ongewijzigd} ongewijzigd, "
                 f"{len(self.conflicten)} conflict(en), {len(self.waarschuwingen)} waarschuwing(en)"
                 + (f" ({', '.join(delen)})" if delen else ""))
-
-
-def lees_koppeling(tekst: str) -> dict[str, dict[str, str]]:
-    """The koppelbestand: CSV (``,`` or ``;``) with a header line and the columns ``sleutel`` (aanbiedernaam or client
-    hostname) and any of ``deelnemer_kvk`` (the DVA or DVP), ``organisatie_kvk``, ``weergavenaam``."""
-    if tekst.startswith("\ufeff"):
-        tekst = tekst[1:]
-    eerste = tekst.split("\n", 1)[0]
-    lezer = csv.DictReader(io.StringIO(tekst, newline=""), delimiter=";" if eerste.count(";") > eerste.count(",")
-                           else ",", strict=True)
-    try:
-        kop = [k.strip().lower() for k in (lezer.fieldnames or [])]
-        if "sleutel" not in kop:
-            raise ImportOngeldig("Koppelbestand: de kopregel mist de kolom 'sleutel'.")
-        onbekend = [k for k in kop if k not in KOPPELKOLOMMEN]
-        if onbekend:
-            raise ImportOngeldig(f"Koppelbestand: onbekende kolom(men) {', '.join(onbekend)}; bekend zijn "
-                                 f"{', '.join(KOPPELKOLOMMEN)}.")
-        lezer.fieldnames = kop
-        uit: dict[str, dict[str, str]] = {}
-        for rij in lezer:
-            sleutel = (rij.get("sleutel") or "").strip()
-            if not sleutel:
-                continue
-            if sleutel in uit:
-                raise ImportOngeldig(f"Koppelbestand, regel {lezer.line_num}: '{sleutel[:60]}' staat er twee keer in.")
-            uit[sleutel] = {k: (rij.get(k) or "").strip() for k in KOPPELKOLOMMEN[1:]}
-    except csv.Error as e:
-        raise ImportOngeldig(f"Koppelbestand, regel {lezer.line_num}: geen geldige CSV ({e}).") from e
-    return uit
 
 
 def _fouten(obj, exclude=()) -> list[str]:
@@ -219,7 +186,8 @@ class _Planner:
         if "gnl" in self.docs:
             for code, e in self.docs["gnl"].entries.items():
                 namen[code] = (e["naam"], "gnl")
-        gebruikt = {c for e in self.docs["zal"].entries.values() for c in e["diensten"]} if "zal" in self.docs else set()
+        gebruikt = ({c for e in self.docs["zal"].entries.values() for c in e["diensten"]} if "zal" in self.docs
+                    else set())
         if "zakl" in self.docs:
             for naam, e in self.docs["zakl"].entries.items():
                 for code, d in e["diensten"].items():
@@ -296,7 +264,6 @@ class _Planner:
             for url in (auth, token, abo):
                 if url:
                     hosts[_host(url)].add(dva_id)
-        dva_per_id = {d.pk: d for d in self.dva.values()}
         actief = regels.actieve_deelnemers("dva")
         geldig = regels.geldige_kwalificaties("dva", timezone.now())
         for naam in sorted(set(zakl) - set(zal.entries)):
@@ -307,32 +274,9 @@ class _Planner:
             koppel = self.koppeling.get(naam, {})
             kz = zakl.get(naam, {})
             conflicten_voor = len(self.plan.conflicten)
-            # the DVA (LST-IMPORT-DEELNEMER)
-            dva, hoe = None, ""
-            if koppel.get("deelnemer_kvk"):
-                dva = self.dva.get(koppel["deelnemer_kvk"])
-                hoe = "koppelbestand"
-                if dva is None:
-                    self._conflict("zal", naam, f"koppelbestand: geen deelnemer met de rol DVA met KvK-nummer "
-                                                f"{koppel['deelnemer_kvk']}.")
-                    continue
-            elif a is not None:
-                dva, hoe = a.dva, "register"
-            else:
-                eigen = {_host(u) for d in entry["diensten"].values()
-                         for u in (d["auth"], d["token"], *d["rollen"].values(), *(d.get("abo") or [None, ""])[1:])}
-                kandidaten = set().union(*(hosts.get(h, set()) for h in eigen if h)) & set(dva_per_id)
-                if len(kandidaten) == 1:
-                    dva = dva_per_id[kandidaten.pop()]
-                    hoe = "hostnamen van de endpoints"
-                elif self.standaard_dva is not None:
-                    dva, hoe = self.standaard_dva, "--dva"
-                else:
-                    waarom = (f"de hostnamen passen bij meer dan één DVA ({', '.join(sorted(str(dva_per_id[k]) for k in kandidaten))})"
-                              if kandidaten else "geen DVA in het register gebruikt deze hostnamen")
-                    self._conflict("zal", naam, f"geen DVA te bepalen: {waarom}; geef --dva of een regel in het "
-                                                "koppelbestand.")
-                    continue
+            dva, hoe = self._dva_van(naam, entry, a, koppel, hosts)
+            if dva is None:
+                continue
             # the aanbiedertype (release 3 only)
             type_ = None
             if "type" in entry:
@@ -366,8 +310,8 @@ class _Planner:
                 if len(self.plan.conflicten) > conflicten_voor:
                     continue
                 self.plan.nieuw.append(Melding("zal", naam, f"aanbieder '{weergavenaam}' met "
-                                               f"{len(diensten)} gegevensdienst(en), DVA {dva} (via {hoe}), "
-                                               f"organisatie {org.naam} ({org.kvk_nummer}"
+                                               f"{len(diensten['diensten'])} gegevensdienst(en), DVA {dva} "
+                                               f"(via {hoe}), organisatie {org.naam} ({org.kvk_nummer}"
                                                f"{', nieuw' if org.pk is None else ''})"))
                 self.plan.tellingen["aanbieders"] += 1
                 self.plan._aanbieders.append((nieuw, org, dva, diensten, True))
@@ -393,6 +337,11 @@ class _Planner:
                     a.dva, a.hrn = dva, hrn if kz else a.hrn
                     if "type" in entry:
                         a.aanbiedertype = type_
+                    fouten = _fouten(a, exclude=["organisatie", "dva", "aanbiedertype"])
+                    if fouten:
+                        self.plan.bijwerken.pop()
+                        self._conflict("zal", naam, "; ".join(fouten))
+                        continue
                     if any(orgnummers.values()):
                         for veld, waarde in orgnummers.items():
                             if waarde:
@@ -406,30 +355,61 @@ class _Planner:
                     self.plan._aanbieders.append((a, org, dva, diensten, False))
                 elif not verschillen:
                     self.plan.ongewijzigd += 1
-            # what the first publication would leave off (LST-ZAL-1..3): a warning, not a conflict
-            if dva.pk not in actief:
-                self._let_op("zal", naam, f"DVA {dva} is geen actieve deelnemer: de aanbieder staat na publicatie "
-                                          "niet op de ZAL (LST-ZAL-1).")
-            else:
-                for code in entry["diensten"]:
-                    gd = self.alle_diensten.get(code)
-                    if gd is not None and gd.pk is not None and (dva.pk, gd.pk) not in geldig:
-                        self._let_op("zal", naam, f"DVA {dva} heeft geen geldige kwalificatie voor gegevensdienst "
-                                                  f"{code}: die staat na publicatie niet op de ZAL (LST-ZAL-3).")
-                    elif gd is not None and gd.pk is None:
-                        self._let_op("zal", naam, f"gegevensdienst {code} is nieuw: DVA {dva} heeft er nog geen "
-                                                  "kwalificatie voor; na publicatie niet op de ZAL (LST-ZAL-3).")
-            if kz:
-                zal_codes, zakl_codes = set(entry["diensten"]), set(kz["diensten"])
-                if zal_codes != zakl_codes:
-                    self._let_op("zakl", naam, f"gegevensdiensten {', '.join(sorted(zakl_codes)) or 'geen'} op de ZAKL, "
-                                               f"{', '.join(sorted(zal_codes))} op de ZAL; de ZAL telt (LST-ZAKL-1).")
-                for code in sorted(zal_codes & zakl_codes):
-                    if "type" in entry and entry["diensten"][code]["versies"] != kz["diensten"][code]["versies"]:
-                        self._let_op("zakl", naam, f"gegevensdienst {code}: interfaceversies "
-                                                   f"{', '.join(kz['diensten'][code]['versies'])} op de ZAKL, "
-                                                   f"{', '.join(entry['diensten'][code]['versies'])} op de ZAL; de ZAL "
-                                                   "telt.")
+            self._waarschuwingen(naam, entry, kz, dva, actief, geldig)
+
+    def _dva_van(self, naam, entry, a, koppel, hosts) -> tuple[Deelnemer | None, str]:
+        """LST-IMPORT-DEELNEMER: the DVA of an entry and how it was found; (None, '') after a conflict."""
+        if koppel.get("deelnemer_kvk"):
+            dva = self.dva.get(koppel["deelnemer_kvk"])
+            if dva is None:
+                self._conflict("zal", naam, f"koppelbestand: geen deelnemer met de rol DVA met KvK-nummer "
+                                            f"{koppel['deelnemer_kvk']}.")
+                return None, ""
+            return dva, "koppelbestand"
+        if a is not None:
+            return a.dva, "register"
+        dva_per_id = {d.pk: d for d in self.dva.values()}
+        eigen = {_host(u) for d in entry["diensten"].values()
+                 for u in (d["auth"], d["token"], *d["rollen"].values(), *(d.get("abo") or [None, ""])[1:])}
+        kandidaten = set().union(*(hosts.get(h, set()) for h in eigen if h)) & set(dva_per_id)
+        if len(kandidaten) == 1:
+            return dva_per_id[kandidaten.pop()], "hostnamen van de endpoints"
+        if self.standaard_dva is not None:
+            return self.standaard_dva, "--dva"
+        if kandidaten:
+            namen = ", ".join(sorted(str(dva_per_id[k]) for k in kandidaten))
+            waarom = f"de hostnamen passen bij meer dan één DVA ({namen})"
+        else:
+            waarom = "geen DVA in het register gebruikt deze hostnamen"
+        self._conflict("zal", naam, f"geen DVA te bepalen: {waarom}; geef --dva of een regel in het koppelbestand.")
+        return None, ""
+
+    def _waarschuwingen(self, naam, entry, kz, dva, actief, geldig) -> None:
+        """What the first publication would leave off (LST-ZAL-1..3) and where the ZAKL disagrees with the ZAL:
+        warnings, not conflicts; the register can hold the entry."""
+        if dva.pk not in actief:
+            self._let_op("zal", naam, f"DVA {dva} is geen actieve deelnemer: de aanbieder staat na publicatie "
+                                      "niet op de ZAL (LST-ZAL-1).")
+        else:
+            for code in entry["diensten"]:
+                gd = self.alle_diensten.get(code)
+                if gd is not None and gd.pk is not None and (dva.pk, gd.pk) not in geldig:
+                    self._let_op("zal", naam, f"DVA {dva} heeft geen geldige kwalificatie voor gegevensdienst "
+                                              f"{code}: die staat na publicatie niet op de ZAL (LST-ZAL-3).")
+                elif gd is not None and gd.pk is None:
+                    self._let_op("zal", naam, f"gegevensdienst {code} is nieuw: DVA {dva} heeft er nog geen "
+                                              "kwalificatie voor; na publicatie niet op de ZAL (LST-ZAL-3).")
+        if not kz:
+            return
+        zal_codes, zakl_codes = set(entry["diensten"]), set(kz["diensten"])
+        if zal_codes != zakl_codes:
+            self._let_op("zakl", naam, f"gegevensdiensten {', '.join(sorted(zakl_codes)) or 'geen'} op de ZAKL, "
+                                       f"{', '.join(sorted(zal_codes))} op de ZAL; de ZAL telt (LST-ZAKL-1).")
+        for code in sorted(zal_codes & zakl_codes):
+            if "type" in entry and entry["diensten"][code]["versies"] != kz["diensten"][code]["versies"]:
+                self._let_op("zakl", naam, f"gegevensdienst {code}: interfaceversies "
+                                           f"{', '.join(kz['diensten'][code]['versies'])} op de ZAKL, "
+                                           f"{', '.join(entry['diensten'][code]['versies'])} op de ZAL; de ZAL telt.")
 
     def _diensten(self, naam, entry, kz, a, diensten_van, rollen_van) -> dict | None:
         """The aanbieder's diensten as the list gives them, validated; for an existing aanbieder with the
@@ -510,7 +490,8 @@ class _Planner:
             self.plan.tellingen["organisaties"] += 1
             return org
         verschillen = [_verschil(f"{Organisatie._meta.get_field(v).verbose_name} van {gevonden.naam}",
-                                 getattr(gevonden, v), w) for v, w in nummers.items() if w and getattr(gevonden, v) != w]
+                                 getattr(gevonden, v), w)
+                       for v, w in nummers.items() if w and getattr(gevonden, v) != w]
         if verschillen and gevonden.pk is not None:
             if not self._wijziging("zal", naam, verschillen, "organisaties"):
                 return None  # a conflict
@@ -663,8 +644,7 @@ def lijsten_importeren(*, actor, documenten: list[Document], dva_kvk: str = "", 
     _schrijven(plan)
     vastleggen(actor=actor, actie="lijsten.geimporteerd", object_type="lijsten.import",
                object_id=documenten[0].sha256[:16],
-               omschrijving="Import van " + ", ".join(f"{d.omschrijving} volgnummer {d.volgnummer}"
-                                                      for d in documenten),
+               omschrijving=", ".join(f"{d.omschrijving} volgnummer {d.volgnummer}" for d in documenten),
                na={"lijsten": [{"lijst": d.lijst, "api": d.api, "bron": d.bron[:500], "volgnummer": d.volgnummer,
                                 "sha256": d.sha256, "entries": len(d.entries)} for d in documenten],
                    "nieuw": len(plan.nieuw), "bijgewerkt": len(plan.bijwerken), "ongewijzigd": plan.ongewijzigd,

@@ -14,8 +14,10 @@ published can be compared entry by entry (the import's round trip, tests/lijsten
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -32,6 +34,8 @@ MAX_GROOTTE = 512 * 1024 * 1024
 #: seconds to wait for a URL
 TIMEOUT = 30
 
+#: the columns of the koppelbestand (docs/import.md)
+KOPPELKOLOMMEN = ["sleutel", "deelnemer_kvk", "organisatie_kvk", "weergavenaam"]
 #: (namespace, root element) -> (list, major)
 _WORTELS = {(f.namespace, _wortel): (lijst, api) for lijst, per_api in FORMATEN.items() for api, f in per_api.items()
             for _wortel in [{"zal": "Zorgaanbiederslijst", "ocl": "OAuthclientlist", "gnl": "Gegevensdienstnamenlijst",
@@ -201,7 +205,37 @@ def _zakl(wortel, ns: str, doc: Document) -> None:
                 kenmerken[soort] = (element.text or "").strip()
         diensten = {}
         for g in _kinderen(z, ns, "Gegevensdiensten/Gegevensdienst"):
-            versies = sorted({_t(v, ns, "InterfaceversieId") for v in _kinderen(g, ns, "Interfaceversies/Interfaceversie")},
-                             key=versie_sleutel)
+            versies = sorted({_t(v, ns, "InterfaceversieId")
+                              for v in _kinderen(g, ns, "Interfaceversies/Interfaceversie")}, key=versie_sleutel)
             diensten[_t(g, ns, "GegevensdienstId")] = {"naam": _t(g, ns, "Weergavenaam"), "versies": versies}
         doc.entries[naam] = {"kenmerken": kenmerken, "diensten": diensten}
+
+
+def lees_koppeling(tekst: str) -> dict[str, dict[str, str]]:
+    """The koppelbestand: CSV (``,`` or ``;``) with a header line and the columns ``sleutel`` (aanbiedernaam or client
+    hostname) and any of ``deelnemer_kvk`` (the DVA or DVP), ``organisatie_kvk``, ``weergavenaam``."""
+    if tekst.startswith("\ufeff"):
+        tekst = tekst[1:]
+    eerste = tekst.split("\n", 1)[0]
+    lezer = csv.DictReader(io.StringIO(tekst, newline=""), delimiter=";" if eerste.count(";") > eerste.count(",")
+                           else ",", strict=True)
+    try:
+        kop = [k.strip().lower() for k in (lezer.fieldnames or [])]
+        if "sleutel" not in kop:
+            raise LijstOnleesbaar("Koppelbestand: de kopregel mist de kolom 'sleutel'.")
+        onbekend = [k for k in kop if k not in KOPPELKOLOMMEN]
+        if onbekend:
+            raise LijstOnleesbaar(f"Koppelbestand: onbekende kolom(men) {', '.join(onbekend)}; bekend zijn "
+                                 f"{', '.join(KOPPELKOLOMMEN)}.")
+        lezer.fieldnames = kop
+        uit: dict[str, dict[str, str]] = {}
+        for rij in lezer:
+            sleutel = (rij.get("sleutel") or "").strip()
+            if not sleutel:
+                continue
+            if sleutel in uit:
+                raise LijstOnleesbaar(f"Koppelbestand, regel {lezer.line_num}: '{sleutel[:60]}' staat er twee keer in.")
+            uit[sleutel] = {k: (rij.get(k) or "").strip() for k in KOPPELKOLOMMEN[1:]}
+    except csv.Error as e:
+        raise LijstOnleesbaar(f"Koppelbestand, regel {lezer.line_num}: geen geldige CSV ({e}).") from e
+    return uit

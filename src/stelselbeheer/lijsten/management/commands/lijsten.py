@@ -5,8 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from stelselbeheer.lijsten import bestanden
-from stelselbeheer.lijsten.importeren import ImportConflict, ImportOngeldig, lees_koppeling, lijsten_importeren
-from stelselbeheer.lijsten.lezen import LijstOnleesbaar, lees_bron, ontleed
+from stelselbeheer.lijsten.importeren import ImportConflict, ImportOngeldig, lijsten_importeren
+from stelselbeheer.lijsten.lezen import LijstOnleesbaar, lees_bron, lees_koppeling, ontleed
 from stelselbeheer.lijsten.models import Lijst, MislukteBouw, Publicatievoorstel, Trigger
 from stelselbeheer.lijsten.regels import waarom
 from stelselbeheer.lijsten.services import (
@@ -126,7 +126,7 @@ class Command(BaseCommand):
                 try:
                     koppeling = lees_koppeling(lees_bron(o["koppeling"]).decode("utf-8"))
                 except UnicodeDecodeError as e:
-                    raise ImportOngeldig(f"Koppelbestand {o['koppeling']}: geen UTF-8 ({e}).") from e
+                    raise LijstOnleesbaar(f"Koppelbestand {o['koppeling']}: geen UTF-8 ({e}).") from e
             for d in documenten:
                 self.stdout.write(f"{d.bron}: {d.omschrijving}, volgnummer {d.volgnummer}, {len(d.entries)} entries")
             plan = lijsten_importeren(actor=None, documenten=documenten, dva_kvk=o["dva"], dvp_kvk=o["dvp"],
