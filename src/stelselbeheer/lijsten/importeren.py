@@ -492,6 +492,10 @@ class _Planner:
         verschillen = [_verschil(f"{Organisatie._meta.get_field(v).verbose_name} van {gevonden.naam}",
                                  getattr(gevonden, v), w)
                        for v, w in nummers.items() if w and getattr(gevonden, v) != w]
+        if verschillen and gevonden.pk is None:  # made for an earlier entry of this import, with other numbers
+            self._conflict("zal", naam, f"een eerdere aanbieder in deze import heeft een organisatie met KvK-nummer "
+                                        f"{kvk} en andere kenmerken: " + "; ".join(verschillen))
+            return None
         if verschillen and gevonden.pk is not None:
             if not self._wijziging("zal", naam, verschillen, "organisaties"):
                 return None  # a conflict
