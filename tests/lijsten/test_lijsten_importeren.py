@@ -12,7 +12,7 @@ from stelselbeheer.deelnemers.models import RolSoort
 from stelselbeheer.kern.models import AuditEvent
 from stelselbeheer.lijsten.importeren import ImportConflict, ImportOngeldig, lijsten_importeren
 from stelselbeheer.lijsten.lezen import LijstOnleesbaar, lees_koppeling, ontleed
-from stelselbeheer.lijsten.models import Formaatversie
+from stelselbeheer.lijsten.models import Formaatversie, Inplanning
 from stelselbeheer.lijsten.services import alle_lijsten_publiceren
 from stelselbeheer.organisaties.models import Organisatie, Soort
 from stelselbeheer.register.models import (
@@ -229,3 +229,17 @@ def test_lst_import_commando_proef_en_fouten_zonder_traceback(xisbridge, tmp_pat
     call_command("lijsten", "importeer", str(ZAL3), str(ZAKL), "--dva", kvk, "--koppeling", str(koppeling))
     assert "Geïmporteerd: 4 nieuw" in capsys.readouterr().out
     assert Aanbieder.objects.count() == 2
+
+
+def test_lst_import_plant_een_publicatie_als_elke_registerwijziging(xisbridge, settings,
+                                                                    django_capture_on_commit_callbacks):
+    """LST-AUTO: the import is a change of the register; a dry run is none."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    argumenten = {"documenten": [_doc(ZAL3), _doc(ZAKL)], "koppeling": KOPPELING,
+                  "dva_kvk": xisbridge.organisatie.kvk_nummer}
+    with django_capture_on_commit_callbacks(execute=True):
+        lijsten_importeren(actor=None, proefdraai=True, **argumenten)
+    assert not Inplanning.objects.exclude(gepland_voor=None).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        lijsten_importeren(actor=None, **argumenten)
+    assert Inplanning.objects.get().aanleiding == "lijsten.geimporteerd"

@@ -646,7 +646,7 @@ def lijsten_importeren(*, actor, documenten: list[Document], dva_kvk: str = "", 
     if proefdraai:
         return plan
     _schrijven(plan)
-    vastleggen(actor=actor, actie="lijsten.geimporteerd", object_type="lijsten.import",
+    vastleggen(actor=actor, actie="lijsten.geimporteerd", object_type="register.lijstimport",
                object_id=documenten[0].sha256[:16],
                omschrijving=", ".join(f"{d.omschrijving} volgnummer {d.volgnummer}" for d in documenten),
                na={"lijsten": [{"lijst": d.lijst, "api": d.api, "bron": d.bron[:500], "volgnummer": d.volgnummer,
