@@ -266,6 +266,10 @@ class _Planner:
                     hosts[_host(url)].add(dva_id)
         actief = regels.actieve_deelnemers("dva")
         geldig = regels.geldige_kwalificaties("dva", timezone.now())
+        rest = Aanbieder.objects.exclude(naam__in=list(zal.entries)).count()
+        if rest:
+            self._let_op("zal", "register", f"{rest} aanbieder(s) in het register staan niet op deze ZAL; de import "
+                                            "laat ze staan (zij verdwijnen alleen op de gewone manier).")
         for naam in sorted(set(zakl) - set(zal.entries)):
             self._let_op("zakl", naam, "staat niet op de ZAL en wordt niet geïmporteerd (de ZAKL draagt geen "
                                        "endpoints).")
@@ -514,6 +518,10 @@ class _Planner:
         if "ocl" not in self.docs:
             return
         bestaand = {c.hostname: c for c in OAuthclient.objects.select_related("dvp__organisatie")}
+        rest = len(set(bestaand) - set(self.docs["ocl"].entries))
+        if rest:
+            self._let_op("ocl", "register", f"{rest} OAuth-client(s) in het register staan niet op deze OCL; de "
+                                            "import laat ze staan.")
         actief = regels.actieve_deelnemers("dvp")
         kwalificaties = regels.geldige_kwalificaties_per_deelnemer("dvp", timezone.now())
         for host, entry in self.docs["ocl"].entries.items():
