@@ -223,9 +223,6 @@ class _Planner:
                 self.plan._diensten[code] = gd
             elif not verschillen:
                 self.plan.ongewijzigd += 1
-                self.plan._diensten[code] = gd
-            else:
-                self.plan._diensten[code] = gd
         if "gnl" in self.docs:
             for code, gd in bestaand.items():
                 if gd.in_gebruik and code not in namen:
@@ -266,6 +263,10 @@ class _Planner:
                     hosts[_host(url)].add(dva_id)
         actief = regels.actieve_deelnemers("dva")
         geldig = regels.geldige_kwalificaties("dva", timezone.now())
+        kvks = {k["organisatie_kvk"] for k in self.koppeling.values() if k.get("organisatie_kvk")}
+        kvks |= {e["kenmerken"]["KVK"] for e in zakl.values() if e["kenmerken"].get("KVK")}
+        #: the organisation a KvK number finds: the oldest with that number
+        self.orgs_per_kvk = {o.kvk_nummer: o for o in Organisatie.objects.filter(kvk_nummer__in=kvks).order_by("-id")}
         rest = Aanbieder.objects.exclude(naam__in=list(zal.entries)).count()
         if rest:
             self._let_op("zal", "register", f"{rest} aanbieder(s) in het register staan niet op deze ZAL; de import "
@@ -400,6 +401,9 @@ class _Planner:
                 if gd is not None and gd.pk is not None and (dva.pk, gd.pk) not in geldig:
                     self._let_op("zal", naam, f"DVA {dva} heeft geen geldige kwalificatie voor gegevensdienst "
                                               f"{code}: die staat na publicatie niet op de ZAL (LST-ZAL-3).")
+                elif gd is not None and not gd.in_gebruik:
+                    self._let_op("zal", naam, f"gegevensdienst {code} is niet in gebruik: die staat na publicatie niet "
+                                              "op de ZAL (LST-ZAL-4).")
                 elif gd is not None and gd.pk is None:
                     self._let_op("zal", naam, f"gegevensdienst {code} is nieuw: DVA {dva} heeft er nog geen "
                                               "kwalificatie voor; na publicatie niet op de ZAL (LST-ZAL-3).")
@@ -469,8 +473,7 @@ class _Planner:
         kvk = nummers["kvk_nummer"]
         gevonden = None
         if kvk:
-            gevonden = self.plan._organisaties.get(kvk) or Organisatie.objects.filter(kvk_nummer=kvk).order_by(
-                "id").first()
+            gevonden = self.plan._organisaties.get(kvk) or self.orgs_per_kvk.get(kvk)
         else:
             for veld in ("agb_code", "ura", "oin"):
                 if nummers[veld]:
@@ -605,32 +608,54 @@ def _organisatiesoort(type_: Aanbiedertype | None) -> str:
 
 
 def _schrijven(plan: Plan) -> None:
+    """Write the plan: what is new in bulk (as the CSV import does), what changes row by row."""
     for gd in plan._diensten.values():
         gd.save()
-    for org in plan._organisaties.values():
+    nieuwe_orgs = [o for o in plan._organisaties.values() if o.pk is None]
+    bestaande_orgs = [o for o in plan._organisaties.values() if o.pk is not None]
+    Organisatie.objects.bulk_create(nieuwe_orgs)
+    for org in bestaande_orgs:
         org.save()
-    for a, org, dva, diensten, nieuw in plan._aanbieders:
+    per_code = {g.code: g for g in Gegevensdienst.objects.all()}
+    for a, org, dva, _, nieuw in plan._aanbieders:
         a.organisatie, a.dva = org, dva
         if nieuw and not a.plaats:
             a.plaats = org.plaats
         a.zoektekst = zoektekst(weergavenaam=a.weergavenaam, plaats=a.plaats, naam=a.naam)
+    nieuw = [(a, d) for a, _, _, d, is_nieuw in plan._aanbieders if is_nieuw]
+    Aanbieder.objects.bulk_create([a for a, _ in nieuw])
+    diensten, rollen = [], []
+    for a, d in nieuw:
+        for code, (dienst, systeemrollen) in d["diensten"].items():
+            dienst.aanbieder, dienst.gegevensdienst = a, per_code[code]
+            diensten.append(dienst)
+            rollen.append(systeemrollen)
+    for a, _, _, d, is_nieuw in plan._aanbieders:
+        if is_nieuw:
+            continue
         a.save()
-        if not nieuw:
-            a.diensten.exclude(gegevensdienst__code__in=list(diensten["diensten"])).delete()
-        huidige = {d.gegevensdienst_id: d for d in a.diensten.all()}
-        rollen = []
-        for code, (dienst, systeemrollen) in diensten["diensten"].items():
-            gd = plan._diensten.get(code) or Gegevensdienst.objects.get(code=code)
-            oud = huidige.get(gd.pk)
-            if oud is not None:
-                dienst.pk = oud.pk
-            dienst.aanbieder, dienst.gegevensdienst = a, gd
+        a.diensten.exclude(gegevensdienst__code__in=list(d["diensten"])).delete()
+        huidige = {ad.gegevensdienst_id: ad for ad in a.diensten.all()}
+        for code, (dienst, systeemrollen) in d["diensten"].items():
+            oud = huidige.get(per_code[code].pk)
+            dienst.aanbieder, dienst.gegevensdienst = a, per_code[code]
+            if oud is None:
+                diensten.append(dienst)
+                rollen.append(systeemrollen)
+                continue
+            dienst.pk = oud.pk
             dienst.save()
             Systeemrol.objects.filter(dienst=dienst).delete()
-            rollen += [Systeemrol(dienst=dienst, code=c, resource_endpoint=u) for c, u in systeemrollen.items()]
-        Systeemrol.objects.bulk_create(rollen)
+            Systeemrol.objects.bulk_create([Systeemrol(dienst=dienst, code=c, resource_endpoint=u)
+                                            for c, u in systeemrollen.items()])
+    AanbiederGegevensdienst.objects.bulk_create(diensten)
+    Systeemrol.objects.bulk_create([Systeemrol(dienst=dienst, code=c, resource_endpoint=u)
+                                    for dienst, r in zip(diensten, rollen, strict=True) for c, u in r.items()])
     for client, dvp in plan._clients:
         client.dvp = dvp
+    bestaande_clients = [c for c, _ in plan._clients if c.pk is not None]
+    OAuthclient.objects.bulk_create([c for c, _ in plan._clients if c.pk is None])
+    for client in bestaande_clients:
         client.save()
 
 
