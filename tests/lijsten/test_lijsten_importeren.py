@@ -6,10 +6,12 @@ endpoint hosts or the options."""
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
 
 from stelselbeheer.deelnemers.models import RolSoort
 from stelselbeheer.kern.models import AuditEvent
+from stelselbeheer.kern.rollen import Rol
 from stelselbeheer.lijsten.importeren import ImportConflict, ImportOngeldig, lijsten_importeren
 from stelselbeheer.lijsten.lezen import LijstOnleesbaar, lees_koppeling, ontleed
 from stelselbeheer.lijsten.models import Formaatversie, Inplanning
@@ -194,7 +196,9 @@ def test_lst_import_de_veldregels_van_het_register_gelden(xisbridge):
     assert "onbekend aanbiedertype 'XYZ'" in teksten["radiologencentraalflevoland@medmij"]
 
 
-def test_lst_import_ongeldige_aanroep(xisbridge):
+def test_lst_import_ongeldige_aanroep(xisbridge, maak):
+    with pytest.raises(PermissionDenied):  # LST-IMPORT-AUDIT: the system and staff only
+        lijsten_importeren(actor=maak.gebruiker(Rol.AUDITOR), documenten=[_doc(ZAL3)], proefdraai=True)
     with pytest.raises(ImportOngeldig, match="Twee lijsten van dezelfde soort"):
         lijsten_importeren(actor=None, documenten=[_doc(ZAL3), _doc(ZAL3)])
     with pytest.raises(ImportOngeldig, match="alleen met de bijbehorende ZAL"):

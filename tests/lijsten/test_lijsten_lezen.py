@@ -108,6 +108,8 @@ def test_lst_import_lezen_grootte_bestand_en_file_url(tmp_path, monkeypatch):
         lees_bron(str(pad))
     with pytest.raises(LijstOnleesbaar, match="kan niet worden gelezen"):
         lees_bron(str(tmp_path / "weg.xml"))
+    with pytest.raises(LijstOnleesbaar, match="kan niet worden gelezen"):
+        lees_bron("http://[::1/zal.xml")  # a malformed address
     with pytest.raises(LijstOnleesbaar, match="alleen een bestand, file://, http:// of https://"):
         lees_bron("ftp://lijsten.example/zal.xml")
 

@@ -66,8 +66,8 @@ class Document:
 def lees_bron(bron: str, max_grootte: int | None = None) -> bytes:
     """The bytes of ``bron``: a path, a file:// URL or an http(s) URL, at most ``max_grootte`` bytes."""
     grens = MAX_GROOTTE if max_grootte is None else max_grootte
-    delen = urlsplit(bron)
     try:
+        delen = urlsplit(bron)
         if delen.scheme in ("http", "https"):
             with urlopen(bron, timeout=TIMEOUT) as antwoord:  # noqa: S310 - a URL the operator gives
                 data = antwoord.read(grens + 1)
@@ -81,10 +81,10 @@ def lees_bron(bron: str, max_grootte: int | None = None) -> bytes:
                 data = f.read(grens + 1)
     except LijstOnleesbaar:
         raise
-    except OSError as e:  # URLError and HTTPError are OSErrors, and so is a timeout
+    except (OSError, ValueError) as e:  # URLError, HTTPError and a timeout are OSErrors; a malformed URL a ValueError
         raise LijstOnleesbaar(f"{bron}: kan niet worden gelezen ({getattr(e, 'reason', None) or e}).") from e
     if len(data) > grens:
-        raise LijstOnleesbaar(f"{bron}: groter dan {grens:,} bytes; zo groot is geen lijst.".replace(",", "."))
+        raise LijstOnleesbaar(f"{bron}: groter dan {f'{grens:,}'.replace(',', '.')} bytes; zo groot is geen lijst.")
     return data
 
 
