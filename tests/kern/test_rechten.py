@@ -24,6 +24,7 @@ SERVICEMODULES = [
     "implementatie.services",
     "adoptie.services", "knelpunten.services",
     "regionaal.services",
+    "lijsten.importeren",
 ]
 
 #: public functions of those modules that are not an entrance for a user, with the reason

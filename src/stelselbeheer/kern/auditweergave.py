@@ -36,6 +36,7 @@ ZINNEN: dict[str, str] = {
     "aanbieder.dienst_ingesteld": "{wie} stelde de gegevensdienst en endpoints in van {object}",
     "aanbieder.dienst_verwijderd": "{wie} verwijderde de gegevensdienst {object}",
     "aanbieders.geimporteerd": "{wie} importeerde aanbieders uit {object}",
+    "lijsten.geimporteerd": "{wie} importeerde de lijsten van een bestaande stelselnode: {object}",
     "oauthclient.aangemaakt": "{wie} legde OAuth-client {object} vast",
     "oauthclient.gewijzigd": "{wie} wijzigde OAuth-client {object}",
     "oauthclient.verwijderd": "{wie} verwijderde OAuth-client {object}",

@@ -42,7 +42,7 @@ class Actie(models.TextChoices):
     DEELNEMER_WIJZIGEN = "deelnemer.wijzigen", "Deelnemers en kwalificaties vastleggen"
     AANBIEDER_LEZEN = "aanbieder.lezen", "Aanbieders raadplegen (volledig)"
     AANBIEDER_WIJZIGEN = "aanbieder.wijzigen", "Aanbieders, endpoints en OAuth-clients wijzigen"
-    AANBIEDER_IMPORTEREN = "aanbieder.importeren", "Aanbieders importeren uit CSV"
+    AANBIEDER_IMPORTEREN = "aanbieder.importeren", "Aanbieders importeren (CSV, lijsten van een stelselnode)"
     GEGEVENSDIENST_WIJZIGEN = "gegevensdienst.wijzigen", "Gegevensdiensten wijzigen"
     AUDIT_LEZEN = "audit.lezen", "Audittrail raadplegen"
     BEHEER_LEZEN = "beheer.lezen", "Beheeromgeving (Django-admin) raadplegen"

@@ -5,6 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from stelselbeheer.lijsten import bestanden
+from stelselbeheer.lijsten.importeren import ImportConflict, ImportOngeldig, lijsten_importeren
+from stelselbeheer.lijsten.lezen import LijstOnleesbaar, lees_bron, lees_koppeling, ontleed
 from stelselbeheer.lijsten.models import Lijst, MislukteBouw, Publicatievoorstel, Trigger
 from stelselbeheer.lijsten.regels import waarom
 from stelselbeheer.lijsten.services import (
@@ -18,7 +20,7 @@ from stelselbeheer.lijsten.services import (
 class Command(BaseCommand):
     help = ("Lijsten: 'publiceer [--lijst L] [--schema] [--alleen-bij-wijziging]', "
             "'terugdraaien <lijst> <volgnummer> --reden R', 'waarom <lijst> <sleutel> [--op JJJJ-MM-DDTUU:MM]' of "
-            "'bestanden-schrijven'.")
+            "'bestanden-schrijven' of 'importeer <ZAL> [<OCL> <GNL> <whitelist> <ZAKL>] [--proef]'.")
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="opdracht", required=True)
@@ -39,12 +41,29 @@ class Command(BaseCommand):
                        help="PEM-certificaat om te vertrouwen (standaard: het ingestelde en het aangekondigde)")
         sub.add_parser("bestanden-schrijven", help="schrijf alle lijstbestanden voor nginx opnieuw uit de database "
                        "(herstel, nieuwe webserver; STELSEL_LIJST_BESTANDEN)")
+        i = sub.add_parser("importeer", help="importeer de lijsten van een bestaande stelselnode in het register "
+                           "(alles of niets; zie docs/import.md)")
+        i.add_argument("bronnen", nargs="+", metavar="lijst",
+                       help="bestand, file://- of http(s)-URL van een ZAL (release 2 of 3), OCL, GNL, whitelist of "
+                            "ZAKL; de soort volgt uit de namespace")
+        i.add_argument("--proef", action="store_true", help="toon per entry wat er zou veranderen en elk conflict; "
+                       "schrijf niets")
+        i.add_argument("--bijwerken", action="store_true", help="werk entries bij die al in het register staan en "
+                       "afwijken (anders: conflict)")
+        i.add_argument("--dva", default="", metavar="KVK", help="KvK-nummer van de DVA voor nieuwe aanbieders die "
+                       "het koppelbestand noch de hostnamen aan een DVA koppelen")
+        i.add_argument("--dvp", default="", metavar="KVK", help="KvK-nummer van de DVP voor nieuwe OAuth-clients")
+        i.add_argument("--koppeling", default="", metavar="CSV", help="koppelbestand: sleutel (aanbiedernaam of "
+                       "hostnaam), deelnemer_kvk, organisatie_kvk, weergavenaam")
+        i.add_argument("--reden", default="")
         w = sub.add_parser("waarom", help="waarom staat een entry wel of niet op een lijst")
         w.add_argument("lijst", choices=Lijst.values)
         w.add_argument("sleutel")
         w.add_argument("--op", type=dt.datetime.fromisoformat, default=None)
 
     def handle(self, *args, opdracht, **o):
+        if opdracht == "importeer":
+            return self._importeer(o)
         if opdracht == "waarom":
             moment = o["op"] or timezone.now()
             if timezone.is_naive(moment):
@@ -97,6 +116,35 @@ class Command(BaseCommand):
                                   f"+{len(s.toegevoegd)} -{len(s.verwijderd)} ~{len(s.gewijzigd)}")
         if mislukt:  # a non-zero exit for cron and systemd, after the lists that did publish
             raise CommandError(f"Publicatie mislukt van: {', '.join(mislukt)} (zie /beheer/lijsten/)")
+
+    def _importeer(self, o):
+        """LST-IMPORT-*: every problem ends in a Dutch message and exit code 1, never a traceback."""
+        try:
+            documenten = [ontleed(lees_bron(bron), bron) for bron in o["bronnen"]]
+            koppeling = {}
+            if o["koppeling"]:
+                try:
+                    koppeling = lees_koppeling(lees_bron(o["koppeling"]).decode("utf-8"))
+                except UnicodeDecodeError as e:
+                    raise LijstOnleesbaar(f"Koppelbestand {o['koppeling']}: geen UTF-8 ({e}).") from e
+            for d in documenten:
+                self.stdout.write(f"{d.bron}: {d.omschrijving}, volgnummer {d.volgnummer}, {len(d.entries)} entries")
+            plan = lijsten_importeren(actor=None, documenten=documenten, dva_kvk=o["dva"], dvp_kvk=o["dvp"],
+                                      koppeling=koppeling, bijwerken=o["bijwerken"], proefdraai=o["proef"],
+                                      reden=o["reden"])
+        except (LijstOnleesbaar, ImportOngeldig) as e:
+            raise CommandError(f"{e} Er is niets geïmporteerd.") from e
+        except ImportConflict as e:
+            for regel in e.plan.regels():
+                self.stderr.write(regel)
+            raise CommandError(f"{e} {e.plan.samenvatting()}.") from e
+        for regel in plan.regels():
+            self.stdout.write(regel)
+        if plan.geschreven:
+            self.stdout.write(self.style.SUCCESS(f"Geïmporteerd: {plan.samenvatting()}. Publiceer daarna met "
+                                                 "'stelsel lijsten publiceer'."))
+        else:
+            self.stdout.write(self.style.WARNING(f"Proef, er is niets geschreven: {plan.samenvatting()}."))
 
     def _sleutel(self, als_die_ontbreekt: bool):
         from pathlib import Path
