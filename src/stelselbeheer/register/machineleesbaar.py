@@ -26,6 +26,8 @@ import json
 import zlib
 from collections.abc import Iterator
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
 from django.http import HttpResponseNotModified, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -110,6 +112,18 @@ def _versie_sleutel(versie: str) -> tuple:
     return tuple(int(d) if d.isdigit() else 0 for d in versie.split("."))
 
 
+def _rijen(qs) -> list[tuple]:
+    """The rows of a ``values_list`` straight from the cursor: Django's converters (a JSON decode per row for the
+    interface versions) cost more than the query on a large register (bench/register.py)."""
+    try:
+        sql, params = qs.query.sql_with_params()
+    except EmptyResultSet:  # an IN over no participants
+        return []
+    with connections[qs.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def deelnemers() -> dict[int, dict]:
     """id -> the public description of each current participant (DLN-OPENBAAR), with its public status."""
     rijen = list(Deelnemer.objects.filter(status__in=openbaar.HUIDIG).select_related("organisatie"))
@@ -125,33 +139,47 @@ def regels(deelnemer_info: dict[int, dict] | None = None, blok: int = BLOK) -> I
     typen = {t.pk: {"code": t.code, "naam": t.naam} for t in Aanbiedertype.objects.all()}
     standaard = next((t for t in typen.values() if t["code"] == STANDAARD_AANBIEDERTYPE),
                      {"code": STANDAARD_AANBIEDERTYPE, "naam": "Zorgaanbieder"})
-    diensten = dict(Gegevensdienst.objects.values_list("pk", "code"))
-    dienstnamen = dict(Gegevensdienst.objects.values_list("pk", "naam"))
+    gegevensdiensten = {pk: (code, naam) for pk, code, naam in Gegevensdienst.objects.values_list("pk", "code", "naam")}
+    # (gegevensdienst, interface versions as stored) -> the entry written for it: a register has few distinct ones,
+    # so each is decoded and sorted once (and the same dict is written for every aanbieder that offers it)
+    dienstregels: dict[tuple, dict] = {}
     register_url = reverse("publiek-register")
     velden = ("pk", "naam", "weergavenaam", "soort", "aanbiedertype_id", "plaats", "hrn", "dva_id",
               "organisatie__agb_code", "organisatie__ura", "organisatie__oin", "organisatie__kvk_nummer")
     qs = Aanbieder.objects.filter(dva_id__in=list(info)).order_by("naam").values_list(*velden)
     laatste = None
     while True:
-        pagina = list((qs.filter(naam__gt=laatste) if laatste is not None else qs)[:blok])
+        pagina = _rijen((qs.filter(naam__gt=laatste) if laatste is not None else qs)[:blok])
         if not pagina:
             return
         per_aanbieder: dict[int, list] = {}
-        for aanbieder_id, gd_id, versies in (AanbiederGegevensdienst.objects
-                                             .filter(aanbieder_id__in=[r[0] for r in pagina])
-                                             .values_list("aanbieder_id", "gegevensdienst_id", "interfaceversies")):
-            per_aanbieder.setdefault(aanbieder_id, []).append(
-                {"code": diensten[gd_id], "naam": dienstnamen[gd_id],
-                 "interfaceversies": sorted(versies or [], key=_versie_sleutel)})
+        # the page's gegevensdiensten by the same range of names (an IN over 2,000 ids cost more to build than to
+        # run); rows of aanbieders left out of the page (another participant's) are simply not looked up
+        bereik = AanbiederGegevensdienst.objects.filter(aanbieder__naam__lte=pagina[-1][1])
+        if laatste is not None:
+            bereik = bereik.filter(aanbieder__naam__gt=laatste)
+        for aanbieder_id, gd_id, versies in _rijen(bereik.values_list("aanbieder_id", "gegevensdienst_id",
+                                                                      "interfaceversies")):
+            sleutel = (gd_id, versies if isinstance(versies, str) else json.dumps(versies))
+            regel = dienstregels.get(sleutel)
+            if regel is None:
+                lijst = json.loads(versies) if isinstance(versies, str) else versies
+                code, naam = gegevensdiensten[gd_id]
+                regel = dienstregels[sleutel] = {"code": code, "naam": naam,
+                                                 "interfaceversies": sorted(lijst or [], key=_versie_sleutel)}
+            per_aanbieder.setdefault(aanbieder_id, []).append(regel)
         for pk, naam, weergavenaam, soort, type_id, plaats, hrn, dva_id, agb, ura, oin, kvk in pagina:
             deelnemer = info[dva_id]
+            diensten = per_aanbieder.get(pk, [])
+            if len(diensten) > 1:
+                diensten.sort(key=lambda d: d["code"])
             yield {
                 "naam": naam, "weergavenaam": weergavenaam, "soort": soort,
                 "aanbiedertype": typen.get(type_id, standaard), "plaats": plaats,
                 "status": "inactief" if deelnemer["status"].startswith("inactief") else "actief",
                 "identificatie": {"agb": agb or None, "ura": ura or None, "oin": oin or None, "hrn": hrn or None,
                                   "kvk": kvk or None},
-                "gegevensdiensten": sorted(per_aanbieder.get(pk, []), key=lambda d: d["code"]),
+                "gegevensdiensten": diensten,
                 "deelnemers": [deelnemer],
                 "url": f"{register_url}{naam}/",
             }
