@@ -14,6 +14,7 @@ import gzip
 import http.client
 import json
 import os
+import socket
 import statistics
 import sys
 import time
@@ -21,12 +22,24 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import run  # noqa: E402
-from run import AANBIEDERS, _stelsel, _vrije_poort, op_elke_database, start_wsgi, wacht  # noqa: E402
+from run import AANBIEDERS, _stelsel, _vrije_poort, op_elke_database, start_wsgi  # noqa: E402
 
 PAD = "/api/aanbiedersregister"
 HERHALINGEN = int(os.environ.get("BENCH_HERHALINGEN", "3"))
 # the PostgreSQL database this benchmark recreates (default: the one bench/run.py uses)
 run.PG_DB = os.environ.get("BENCH_PG_DB", run.PG_DB)
+
+
+def wacht(poort: int, seconden: float = 60) -> None:
+    """Until the worker answers (a busy machine may need more than bench/run.py's 10 s to import Django)."""
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        try:
+            socket.create_connection(("127.0.0.1", poort), 0.2).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"server op poort {poort} start niet")
 
 
 def _geheugen_mb(pid: int) -> float:

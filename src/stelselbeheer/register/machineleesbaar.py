@@ -155,7 +155,7 @@ def regels(deelnemer_info: dict[int, dict] | None = None, blok: int = BLOK) -> I
         per_aanbieder: dict[int, list] = {}
         # the page's gegevensdiensten by the same range of names (an IN over 2,000 ids cost more to build than to
         # run); rows of aanbieders left out of the page (another participant's) are simply not looked up
-        bereik = AanbiederGegevensdienst.objects.filter(aanbieder__naam__lte=pagina[-1][1])
+        bereik = AanbiederGegevensdienst.objects.filter(aanbieder__naam__lte=pagina[-1][1]).order_by()
         if laatste is not None:
             bereik = bereik.filter(aanbieder__naam__gt=laatste)
         for aanbieder_id, gd_id, versies in _rijen(bereik.values_list("aanbieder_id", "gegevensdienst_id",
