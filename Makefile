@@ -80,6 +80,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/wijzigingen.py
 	$(BIN)/python bench/adoptie.py
 	$(BIN)/python bench/importeren.py
+	$(BIN)/python bench/register.py
 	env -u STELSEL_ONTWIKKELING $(BIN)/python bench/productie.py
 
 # Fetch the vendored NL Design System CSS and design tokens again from npm (pinned versions in the script).

@@ -129,6 +129,7 @@ API = {
     ("get", "/api/gegevensdiensten/48"): ALLE,
     ("get", "/api/aanbieders"): ALLE,
     ("get", "/api/aanbieders/huisartsdelinde@medmij"): ALLE,
+    ("get", "/api/aanbiedersregister"): ALLE,
     ("get", "/api/beheer/aanbieders/huisartsdelinde@medmij"): LEZERS,
     ("post", "/api/beheer/aanbieders"): {"uitvoering"},
     ("get", "/api/beheer/oauthclients"): LEZERS,

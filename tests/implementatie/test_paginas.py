@@ -3,7 +3,10 @@ summary shows no internals."""
 
 import datetime as dt
 
+import pytest
+
 from stelselbeheer.implementatie.models import Fase, Fasebesluit, Oordeel
+from stelselbeheer.kern.models import AuditEvent
 
 from .conftest import alles_voldaan, plannen
 
@@ -117,6 +120,34 @@ def test_koploper_intrekken_met_reden(client, groep):
     client.force_login(groep.medewerker)
     koploper = groep.product.koplopers.get()
     pad = f"/implementatie/koplopers/{koploper.pk}/intrekken/"
-    assert client.post(pad, {"reden": ""}).status_code == 200 and groep.product.koplopers.exists()
+    assert client.post(pad, {"reden": ""}).status_code == 422 and groep.product.koplopers.exists()
     r = client.post(pad, {"reden": "Geen capaciteit dit jaar."})
     assert r.status_code == 302 and not groep.product.koplopers.exists()
+
+
+@pytest.mark.parametrize("rol", ["uitvoering", "bestuur", "auditor", "regio", "deelnemer", None])
+def test_koploper_intrekken_vanaf_de_productpagina(client, groep, wereld, rol):
+    """The product page offers the withdrawal to whom manages the portfolio only: a confirmation page with a reason
+    (POST), then back to the product page (redirect after POST), through the service (audit event with the reason)."""
+    koploper = groep.product.koplopers.get()
+    pad = f"/implementatie/koplopers/{koploper.pk}/intrekken/"
+    product = f"/implementatie/producten/{groep.product.code}/"
+    if rol:
+        client.force_login(wereld["gebruikers"][rol])
+    r = client.get(product)
+    assert r.status_code == 200
+    # readers of the portfolio see the frontrunners; a participant and the public the public summary
+    assert ("Ziekenhuis Noord" in r.content.decode()) == (rol in {"uitvoering", "bestuur", "auditor", "regio"})
+    assert (f'href="{pad}"' in r.content.decode()) == (rol == "uitvoering")
+    if rol != "uitvoering":
+        assert client.post(pad, {"reden": "Weg ermee."}).status_code in {302, 403}
+        assert groep.product.koplopers.exists()
+        return
+    bevestiging = client.get(pad)
+    assert bevestiging.status_code == 200 and "Ziekenhuis Noord" in bevestiging.content.decode()
+    assert groep.product.koplopers.exists()  # a GET changes nothing
+    r = client.post(pad, {"reden": "Geen capaciteit dit jaar."})
+    assert r.status_code == 302 and r["Location"] == product
+    assert "Ziekenhuis Noord is geen koploper meer." in client.get(product).content.decode()
+    event = AuditEvent.objects.filter(actie="koploper.ingetrokken").get()
+    assert event.reden == "Geen capaciteit dit jaar." and event.actor == groep.medewerker

@@ -181,3 +181,36 @@ def test_knelpunt_wordt_eenmaal_een_wijzigingsverzoek(wereld, medewerker, client
     assert ander.rfc is not None
     html = client.get(f"/knelpunten/{ander.nummer}/").content.decode()
     assert ander.rfc.nummer in html and "Wijzigingsverzoek maken" not in html
+
+
+@pytest.mark.parametrize("rol", ["uitvoering", "bestuur", "regio"])
+def test_knelpunt_maken_vanaf_de_meldingpagina(client, wereld, rol):
+    """KNP-MELDING on the melding page: the action for whom records knelpunten, once; then a link to the knelpunt for
+    whom may read knelpunten; nothing for a desk without knelpunt rights."""
+    melding, _ = melding_indienen(actor=None, soort="vraag", onderwerp="Koppeling geboortezorg hapert",
+                                  omschrijving="Berichten komen dubbel aan.", melder_naam="A", melder_email="a@x.nl",
+                                  uitkomst="rso", regio=wereld["rso"].regio)
+    pagina = f"/beheer/meldingen/{melding.nummer}/"
+    maken = f"/knelpunten/nieuw/?melding={melding.nummer}"
+    client.force_login(wereld["gebruikers"][rol])
+    r = client.get(pagina)
+    assert r.status_code == 200 and melding.onderwerp in r.content.decode()
+    assert (f'href="{maken}"' in r.content.decode()) == (rol == "uitvoering")
+    if rol == "uitvoering":
+        assert melding.onderwerp in client.get(maken).content.decode()  # the form takes the melding over
+        r = client.post(maken, {"titel": melding.onderwerp, "omschrijving": melding.omschrijving,
+                                "bouwblok": Bouwblok.objects.get(nummer=4).pk, "binnen_invloed": "ja",
+                                "eigenaar": wereld["dva"].organisatie.kvk_nummer, "uitkomstsoort": "poc"})
+        assert r.status_code == 302
+    else:
+        knelpunt_uit_melding(actor=wereld["gebruikers"]["uitvoering"], melding=melding,
+                             bouwblok=Bouwblok.objects.get(nummer=4), binnen_invloed=True,
+                             eigenaar=wereld["dva"].organisatie, uitkomstsoort="poc")
+    k = Knelpunt.objects.get(melding=melding)
+    html = client.get(pagina).content.decode()
+    assert f'href="{maken}"' not in html
+    assert (f'href="{k.get_absolute_url()}"' in html) == (rol in {"uitvoering", "bestuur"})
+    if rol == "uitvoering":
+        r = client.get(maken)  # a second time: to the knelpunt that exists
+        assert r.status_code == 302 and r["Location"] == k.get_absolute_url()
+        assert Knelpunt.objects.count() == 1

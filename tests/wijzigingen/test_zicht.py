@@ -4,6 +4,7 @@ RSO's own; the public only public ones."""
 
 import pytest
 
+from stelselbeheer.afsprakenset import services as afs
 from stelselbeheer.kern.rollen import Rol
 from stelselbeheer.wijzigingen import services
 from stelselbeheer.wijzigingen.models import Wijzigingsvoorstel
@@ -80,3 +81,20 @@ def test_reacties_van_anderen_alleen_voor_de_uitvoeringsorganisatie(client, were
     assert "Vertrouwelijke toelichting van Noord" in client.get(rfc.get_absolute_url()).content.decode()
     client.force_login(wereld["gebruikers"][Rol.AUDITOR])
     assert "Vertrouwelijke toelichting van Noord" in client.get(rfc.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("rol", ["publiek", Rol.REGIO, Rol.DEELNEMER, Rol.UITVOERING, Rol.AUDITOR])
+def test_releasepagina_toont_de_rfcs_die_de_lezer_mag_zien(client, wereld, rfcs, rol):
+    """RFC-RELEASE on the release page: its RFCs, each only for whom the RFC list shows it (RFC-ZICHT)."""
+    release = afs.release_aanmaken(actor=None, nummer="3.1", titel="Afsprakenset 3.1")
+    afs.release_overgang(actor=None, release=release, overgang="consultatie_openen")
+    for sleutel in ALLE:
+        services.release_toewijzen(actor=None, voorstel=rfcs[sleutel], release=release)
+    if rol != "publiek":
+        client.force_login(wereld["gebruikers"][rol])
+    user = None if rol == "publiek" else wereld["gebruikers"][rol]
+    pagina = client.get("/afsprakenset/3.1/")
+    assert pagina.status_code == 200
+    tekst = pagina.content.decode()
+    assert "Wijzigingsverzoeken (RFC" in tekst
+    assert {k for k in ALLE if f'href="/wijzigingen/rfc/{rfcs[k].nummer}/"' in tekst} == _ziet(user, rfcs)

@@ -71,6 +71,17 @@ def roadmap_bron_registreren(bron) -> None:
         ROADMAP_BRONNEN.append(bron)
 
 
+#: what another app shows on a release page (change requests: the RFCs that go into it); registered with
+#: ``release_bron_registreren`` — a function (release, user) -> {"titel", "leeg", "items"}, each item a dict with
+#: "label" and "url", already limited to what ``user`` may see
+RELEASE_BRONNEN: list = []
+
+
+def release_bron_registreren(bron) -> None:
+    if bron not in RELEASE_BRONNEN:
+        RELEASE_BRONNEN.append(bron)
+
+
 @vereist(Actie.RELEASE_PUBLIEK_LEZEN)
 def roadmap(request):
     """Planned releases per quarter (AFS-ROADMAP): every release not in force yet, by its planned quarter; of a draft
@@ -104,7 +115,8 @@ def release_detail(request, nummer: str):
         "release": release, "documenten": release.documenten.all(), "standaarden": release.standaarden.all(),
         "wijzigingen": wijzigingen, "termijnen": release.termijnen.all(), "voortgang": voortgang.per_rol(release, dag),
         "beheer": beheer, "open": release.status in services.OPEN, "lezer": kan(request.user, Actie.RELEASE_LEZEN),
-        "stappen": workflow.mogelijk(release) if beheer else []})
+        "stappen": workflow.mogelijk(release) if beheer else [],
+        "onderdelen": [bron(release, request.user) for bron in RELEASE_BRONNEN]})
 
 
 @vereist(Actie.RELEASE_PUBLIEK_LEZEN)

@@ -36,7 +36,8 @@ api = StelselAPI(
     description="Register van het afsprakenstelsel: openbare raadpleging van aanbieders en gegevensdiensten, "
                 "en (na inloggen met de sessie van de webpagina's of met een API-token) organisaties, deelnemers, "
                 "kwalificaties, naleving, meldingen, overleg en de audittrail. Fouten zijn RFC 9457 "
-                "application/problem+json.",
+                "application/problem+json. Het hele openbare aanbiedersregister als één document: "
+                "GET /api/aanbiedersregister.",
     openapi_url="/openapi.json",
     docs_url="/docs",
     urls_namespace="api",

@@ -12,9 +12,11 @@ from stelselbeheer.organisaties.api import router as organisaties
 from stelselbeheer.overleg.api import router as overleg
 from stelselbeheer.regionaal.api import router as regionaal
 from stelselbeheer.register.api import router as register
+from stelselbeheer.register.machineleesbaar import router as registerdocument
 from stelselbeheer.wijzigingen.api import router as wijzigingen
 
 api.add_router("/", register)
+api.add_router("/", registerdocument)
 api.add_router("/", organisaties)
 api.add_router("/", deelnemers)
 api.add_router("/", kern)

@@ -188,7 +188,8 @@ def koploper_intrekken(request, pk: int):
         if verwerk(form, lambda d: services.koploper_intrekken(actor=request.user, koploper=koploper, **d) or True):
             return _gelukt(request, f"{koploper.organisatie} is geen koploper meer.", koploper.product)
     return render(request, FORMULIER, {"form": form, "titel": f"Koploper intrekken: {koploper}",
-                                       "object": koploper.product, "knop": "Intrekken"})
+                                       "object": koploper.product, "knop": "Intrekken"},
+                  status=422 if form.errors else 200)
 
 
 @vereist(Actie.IMPLEMENTATIE_BEHEREN)

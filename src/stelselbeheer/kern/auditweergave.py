@@ -84,6 +84,9 @@ ZINNEN: dict[str, str] = {
     "gebruiker.tweede_factor_ingesteld": "{wie} stelde de tweede factor (authenticator-app) in",
     "gebruiker.tweede_factor_hersteld": "{wie} herstelde de tweede factor van {object}",
     "demo.gegenereerd": "{wie} maakte de demodata aan",
+    "api_token.aangemaakt": "{wie} maakte API-token {object} aan",
+    "api_token.ingetrokken": "{wie} trok API-token {object} in",
+    "reservekopie.teruggezet": "{wie} zette een reservekopie terug: {object}",
 }
 
 #: who acted when no account did: the system, or for an action the public starts, someone without an account

@@ -51,7 +51,11 @@ def knelpunt_detail(request, nummer: str):
 def knelpunt_nieuw(request):
     melding = None
     if nummer := request.GET.get("melding", "").strip():
-        melding = Melding.objects.filter(nummer__iexact=nummer).first()
+        melding = Melding.objects.filter(nummer__iexact=nummer).select_related("knelpunt").first()
+        if melding is not None and getattr(melding, "knelpunt", None) is not None:  # KNP-MELDING: once
+            messages.info(request, f"Van melding {melding.nummer} is al een knelpunt gemaakt: "
+                                   f"{melding.knelpunt.nummer}.")
+            return redirect(melding.knelpunt)
     initial = {"titel": melding.onderwerp, "omschrijving": melding.omschrijving,
                "regio": melding.regio_id} if melding else {}
     form = KnelpuntForm(request.POST or None, initial=initial)

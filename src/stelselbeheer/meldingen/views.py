@@ -2,7 +2,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 
 from stelselbeheer.kern import limieten
@@ -204,7 +206,20 @@ def melding_detail(request, nummer: str):
                       "aanbieders": melding.betrokken_aanbieders.all()[:100],
                       "aantal_aanbieders": melding.betrokken_aanbieders.count(),
                       "gegevensdiensten": melding.betrokken_gegevensdiensten.all()},
-        "partijen": melding.partijen.select_related("organisatie")})
+        "partijen": melding.partijen.select_related("organisatie"), "knelpunt": _knelpunt(request.user, melding)})
+
+
+def _knelpunt(user, melding) -> dict | None:
+    """KNP-MELDING on the melding page: the knelpunt made of it, for whom may read knelpunten; else the way to make
+    one (the knelpunt form, which takes the melding over), for whom may record them. A melding becomes one once."""
+    if not kan(user, Actie.KNELPUNT_LEZEN):
+        return None
+    bestaand = getattr(melding, "knelpunt", None)  # the reverse one-to-one of knelpunten.Knelpunt.melding
+    if bestaand is not None:
+        return {"bestaand": bestaand}
+    if kan(user, Actie.KNELPUNT_BEHEREN):
+        return {"maken": f"{reverse('knelpunt-nieuw')}?{urlencode({'melding': melding.nummer})}"}
+    return None
 
 
 @vereist(Actie.MELDINGEN_BEHANDELEN)

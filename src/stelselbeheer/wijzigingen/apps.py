@@ -7,12 +7,12 @@ class WijzigingenConfig(AppConfig):
 
     def ready(self):
         # registering a kind of agenda subject needs the models loaded, hence here and not at import time
-        from stelselbeheer.afsprakenset.views import roadmap_bron_registreren
+        from stelselbeheer.afsprakenset.views import release_bron_registreren, roadmap_bron_registreren
         from stelselbeheer.kern.auditweergave import ZINNEN, stappen_registreren
         from stelselbeheer.overleg import onderwerpen
 
         from .models import Wijzigingsvoorstel
-        from .roadmap import rfcs_per_kwartaal
+        from .roadmap import rfcs_per_kwartaal, rfcs_van_release
         from .workflow import OVERGANGEN
 
         def zichtbaar(user, obj):
@@ -22,6 +22,7 @@ class WijzigingenConfig(AppConfig):
             "rfc", "Wijzigingsverzoek op de afspraken (RFC)", "wijzigingen.Wijzigingsvoorstel", ("nummer__iexact",),
             "Geef het RFC-nummer, bijvoorbeeld RFC-2026-0001.", zichtbaar))
         roadmap_bron_registreren(rfcs_per_kwartaal)
+        release_bron_registreren(rfcs_van_release)
         stappen_registreren("rfc", {o.naam: o.label for o in OVERGANGEN},
                             zin="{wie} zette bij wijzigingsverzoek {object} de stap ‘{stap}’")
         ZINNEN.update({
