@@ -12,6 +12,7 @@ from stelselbeheer.kern.services import gebruiker_aanmaken
 from stelselbeheer.knelpunten import bouwblokken
 from stelselbeheer.organisaties import services as org_services
 from stelselbeheer.organisaties.models import Regio, Soort
+from stelselbeheer.register import aanbiedertypen
 from stelselbeheer.register import services as reg_services
 from stelselbeheer.wijzigingen import agendas
 from tests import stappen
@@ -40,13 +41,14 @@ def _limieten_leeg(request):
     """The rate limits (MEL-MISBRUIK) count in a database cache table. A test in a transaction leaves nothing
     behind, but a transactional test (live_server) does, and the flush between tests leaves that table alone: every
     test with database access starts with empty counters. The same flush empties the rows the migrations wrote (the
-    bouwblokken, the development agendas): they are put back, as a fresh installation has them."""
+    bouwblokken, the development agendas, the Aanbiedertypen): they are put back, as a fresh installation has them."""
     for naam in ("transactional_db", "db"):
         if naam in request.fixturenames:
             request.getfixturevalue(naam)
             caches["limieten"].clear()
             bouwblokken.zorgen()
             agendas.zorgen()
+            aanbiedertypen.zorgen()
             return
 
 

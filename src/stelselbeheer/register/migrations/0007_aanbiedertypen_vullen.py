@@ -3,16 +3,13 @@ matches its soort (zonder behandelrelatie: BAZB; else ZA)."""
 
 from django.db import migrations
 
-TYPEN = [("ZA", "Zorgaanbieder"), ("BAZB", "Aanbieder zonder behandelrelatie"),
-         ("APD", "Aanbieder in het persoonsdomein")]
+from stelselbeheer.register.aanbiedertypen import zorgen
 
 
 def vullen(apps, schema_editor):
     Aanbiedertype = apps.get_model("register", "Aanbiedertype")
     Aanbieder = apps.get_model("register", "Aanbieder")
-    per_code = {}
-    for code, naam in TYPEN:
-        per_code[code], _ = Aanbiedertype.objects.get_or_create(code=code, defaults={"naam": naam})
+    per_code = zorgen(Aanbiedertype)
     Aanbieder.objects.filter(soort="zonder_behandelrelatie", aanbiedertype=None).update(
         aanbiedertype=per_code["BAZB"])
     Aanbieder.objects.filter(aanbiedertype=None).update(aanbiedertype=per_code["ZA"])
