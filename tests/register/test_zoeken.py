@@ -17,7 +17,7 @@ def test_brede_zoekopdracht_telt_in_de_eerste_scan(wereld, maak, monkeypatch):
     with CaptureQueriesContext(connection) as vragen:
         resultaat = zoeken("fysio")
         totaal = resultaat.count()
-        assert [a.weergavenaam for a in resultaat[3:6]] == ["Fysio D Tiel", "Fysio E Tiel", "Fysio F Tiel"]
+        assert [a["weergavenaam"] for a in resultaat[3:6]] == ["Fysio D Tiel", "Fysio E Tiel", "Fysio F Tiel"]
     assert totaal == zoek_aanbieders("fysio").count() == 7
     tellingen = [v["sql"] for v in vragen.captured_queries if v["sql"].startswith("SELECT COUNT(")]
     assert len(tellingen) == (0 if connection.vendor == "postgresql" else 1), tellingen
