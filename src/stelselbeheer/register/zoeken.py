@@ -127,9 +127,11 @@ def rijen(ids: list[int]) -> list[dict]:
     interfaceversies of each, by code). One query, the gegevensdiensten joined in; model instances with their
     gegevensdiensten prefetched took three queries and some 140 instances for a page of 25 (3.8 against 0.8 ms
     of the page's 13 ms, measured in process on 50,000 aanbieders)."""
+    if not ids:
+        return []
     per_id: dict[int, dict] = {}
-    kolommen = ("id", "naam", "weergavenaam", "soort", "plaats", "aanbiedertype__code", "diensten__gegevensdienst__code",
-                "diensten__gegevensdienst__naam", "diensten__interfaceversies")
+    kolommen = ("id", "naam", "weergavenaam", "soort", "plaats", "aanbiedertype__code",
+                "diensten__gegevensdienst__code", "diensten__gegevensdienst__naam", "diensten__interfaceversies")
     for pk, naam, weergavenaam, soort, plaats, soortcode, code, dienstnaam, versies in (
             Aanbieder.objects.filter(pk__in=ids).order_by("id", "diensten__gegevensdienst__code")
             .values_list(*kolommen)):
