@@ -17,9 +17,27 @@ def test_brede_zoekopdracht_telt_in_de_eerste_scan(wereld, maak, monkeypatch):
     with CaptureQueriesContext(connection) as vragen:
         resultaat = zoeken("fysio")
         totaal = resultaat.count()
-        assert [a.weergavenaam for a in resultaat[3:6]] == ["Fysio D Tiel", "Fysio E Tiel", "Fysio F Tiel"]
+        assert [a["weergavenaam"] for a in resultaat[3:6]] == ["Fysio D Tiel", "Fysio E Tiel", "Fysio F Tiel"]
     assert totaal == zoek_aanbieders("fysio").count() == 7
     tellingen = [v["sql"] for v in vragen.captured_queries if v["sql"].startswith("SELECT COUNT(")]
     assert len(tellingen) == (0 if connection.vendor == "postgresql" else 1), tellingen
     leeg = zoeken("fysiox")
     assert leeg.count() == 0 and leeg[0:25] == []
+
+
+def test_een_resultaatpagina_is_een_query_en_het_filter_houdt_de_keuze(client, wereld, maak):
+    """A page of results is read in one query (the gegevensdiensten joined in, no instance or query per row); the
+    filter bar's gegevensdienst options keep the chosen one, and the list filters on it."""
+    for letter in "abc":
+        maak.aanbieder(wereld["dva"], naam=f"fysio{letter}tiel@medmij", weergavenaam=f"Fysio {letter.upper()} Tiel",
+                       gegevensdienst=wereld["dienst"] if letter != "b" else None)
+    resultaat = zoeken("fysio")
+    with CaptureQueriesContext(connection) as vragen:
+        rijen = resultaat[0:25]
+    assert len(vragen.captured_queries) == 1
+    assert [(r["weergavenaam"], [d["code"] for d in r["gegevensdiensten"]]) for r in rijen] == [
+        ("Fysio A Tiel", ["48"]), ("Fysio B Tiel", []), ("Fysio C Tiel", ["48"])]
+    assert rijen[0]["aanbiedertype"] == "ZA" and rijen[0]["gegevensdiensten"][0]["interfaceversies"] == ["1.4.0"]
+    tekst = client.get("/aanbiedersregister/", {"q": "fysio", "gegevensdienst": "48"}).content.decode()
+    assert '<option value="48" selected>48 Medicatiegegevens</option>' in tekst
+    assert "Fysio A Tiel" in tekst and "Fysio B Tiel" not in tekst and "2 aanbieders" in tekst

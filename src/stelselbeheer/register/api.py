@@ -11,7 +11,7 @@ from stelselbeheer.organisaties.models import Organisatie
 
 from . import services, verzoeken
 from .models import STANDAARD_AANBIEDERTYPE, Aanbieder, Gegevensdienst, OAuthclient, Wijzigingsverzoek
-from .zoeken import met_diensten, zoek_aanbieders, zoeken
+from .zoeken import rijen, zoeken
 
 router = Router(tags=["register"])
 
@@ -23,22 +23,18 @@ class GegevensdienstUit(Schema):
 
 
 class AanbiederDienstKort(Schema):
-    code: str = Field(..., alias="gegevensdienst.code")
-    naam: str = Field(..., alias="gegevensdienst.naam")
+    code: str
+    naam: str
     interfaceversies: list[str] = Field(..., description="Interfaceversies waarin de aanbieder deze dienst aanbiedt")
 
 
-class AanbiederPubliek(Schema):
+class AanbiederPubliek(Schema):  # validated from the plain rows of register.zoeken.rijen: nothing to resolve
     naam: str
     weergavenaam: str
     soort: str
     aanbiedertype: str = Field(..., description="Code van het aanbiedertype (ZA, BAZB, APD; ZA als er geen is)")
     plaats: str
-    gegevensdiensten: list[AanbiederDienstKort] = Field(..., alias="diensten")
-
-    @staticmethod
-    def resolve_aanbiedertype(obj) -> str:
-        return obj.aanbiedertype.code if obj.aanbiedertype_id else STANDAARD_AANBIEDERTYPE
+    gegevensdiensten: list[AanbiederDienstKort]
 
 
 class SysteemrolUit(Schema):
@@ -115,7 +111,7 @@ def aanbieders(request, filters: Query[ZoekFilters], pagina: int = 1, per_pagina
 
 @router.get("/aanbieders/{naam}", response=AanbiederPubliek, summary="Eén aanbieder (openbare velden)")
 def aanbieder(request, naam: str):
-    return get_object_or_404(met_diensten(zoek_aanbieders()), naam=naam)
+    return rijen([get_object_or_404(Aanbieder.objects.values_list("id", flat=True), naam=naam)])[0]
 
 
 @router.get(

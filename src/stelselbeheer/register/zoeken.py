@@ -15,7 +15,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Window
 
 from stelselbeheer.organisaties.models import Organisatie
 
-from .models import Aanbieder, AanbiederGegevensdienst
+from .models import STANDAARD_AANBIEDERTYPE, Aanbieder, AanbiederGegevensdienst
 
 _CIJFERS = re.compile(r"^\d{8}$")
 
@@ -71,9 +71,13 @@ class Zoekresultaat:
 
     VOORRAAD = 500
 
-    def __init__(self, qs: QuerySet[Aanbieder], fragment: bool = False):
+    def __init__(self, qs: QuerySet[Aanbieder], fragment: bool = False, voorraad: bool = True):
         self.qs = qs
         self._aantal = None
+        self.ids: list[int] = []
+        self.volledig = False
+        if not voorraad:  # the whole ordered table: counted and sliced by the database
+            return
         if fragment and connection.vendor == "postgresql":
             # With statistics PostgreSQL prefers walking the ordered B-tree and filtering, which is slow for a
             # fragment that matches late in the order (55 ms for "zorggroep" on 50,000 aanbieders); the trigram
@@ -98,24 +102,47 @@ class Zoekresultaat:
     def __len__(self) -> int:
         return self.count()
 
-    def __getitem__(self, deel: slice) -> list[Aanbieder]:
+    def __getitem__(self, deel: slice) -> list[dict]:
         if self.volledig or (deel.stop is not None and deel.stop <= len(self.ids)):
             ids = self.ids[deel]
         else:
             ids = list(self.qs.values_list("id", flat=True)[deel])
-        rijen = {a.pk: a for a in met_diensten(Aanbieder.objects.filter(pk__in=ids))}
-        return [rijen[i] for i in ids]
+        return rijen(ids)
 
 
-def zoeken(q: str = "", **filters) -> "Zoekresultaat | QuerySet[Aanbieder]":
+def zoeken(q: str = "", **filters) -> Zoekresultaat:
     """What the pages and the API page through: a one-scan result when there is something to search for,
-    the ordered table (with its gegevensdiensten prefetched per page) when there is not."""
+    the ordered table, counted and sliced by the database, when there is not; its pages are ``rijen``."""
     qs = zoek_aanbieders(q, **filters)
     q = (q or "").strip()
     if q or any(filters.values()):
         fragment = "@" not in q and not _CIJFERS.match(q) and len(vouw(q)) >= 3  # pg_trgm needs 3 characters
         return Zoekresultaat(qs, fragment=fragment)
-    return met_diensten(qs)
+    return Zoekresultaat(qs, voorraad=False)
+
+
+def rijen(ids: list[int]) -> list[dict]:
+    """The aanbieders ``ids``, in that order, as the register's lists and the public API show them: a dict with
+    id, naam, weergavenaam, soort, plaats, aanbiedertype (its code) and gegevensdiensten (code, naam and
+    interfaceversies of each, by code). One query, the gegevensdiensten joined in; model instances with their
+    gegevensdiensten prefetched took three queries and some 140 instances for a page of 25 (3.8 against 0.8 ms
+    of the page's 13 ms, measured in process on 50,000 aanbieders)."""
+    if not ids:
+        return []
+    per_id: dict[int, dict] = {}
+    kolommen = ("id", "naam", "weergavenaam", "soort", "plaats", "aanbiedertype__code",
+                "diensten__gegevensdienst__code", "diensten__gegevensdienst__naam", "diensten__interfaceversies")
+    for pk, naam, weergavenaam, soort, plaats, soortcode, code, dienstnaam, versies in (
+            Aanbieder.objects.filter(pk__in=ids).order_by("id", "diensten__gegevensdienst__code")
+            .values_list(*kolommen)):
+        rij = per_id.get(pk)
+        if rij is None:
+            rij = per_id[pk] = {"id": pk, "naam": naam, "weergavenaam": weergavenaam, "soort": soort,
+                                "plaats": plaats, "aanbiedertype": soortcode or STANDAARD_AANBIEDERTYPE,
+                                "gegevensdiensten": []}
+        if code is not None:
+            rij["gegevensdiensten"].append({"code": code, "naam": dienstnaam, "interfaceversies": versies})
+    return [per_id[i] for i in ids]
 
 
 def met_diensten(qs: QuerySet[Aanbieder]) -> QuerySet[Aanbieder]:
