@@ -10,6 +10,9 @@ import pytest
 
 from stelselbeheer import settings as bron
 
+# settings and the production check, not the database engine: in the SQLite round only (make test)
+pytestmark = pytest.mark.eenmaal
+
 LEES_SLEUTEL = "from django.conf import settings; print(settings.SECRET_KEY)"
 
 

@@ -18,6 +18,9 @@ from django.test import Client, RequestFactory
 from stelselbeheer.kern.rollen import Rol
 from tests.conftest import WACHTWOORD
 
+# settings and the production check, not the database engine: in the SQLite round only (make test)
+pytestmark = pytest.mark.eenmaal
+
 VOORBEELD = Path(__file__).resolve().parents[2] / "deploy" / "stelselbeheer.env.voorbeeld"
 
 def _zonder_ontwikkeling() -> dict[str, str]:

@@ -150,3 +150,21 @@ def test_gelinkt_en_in_openapi(client, db):
     assert "ETag" in antwoorden["200"]["headers"]
     schema = spec["components"]["schemas"]["RegisterAanbieder"]
     assert set(schema["properties"]) == VELDEN
+
+
+def test_reg_openbaar_pagina_en_api_tonen_wat_het_document_toont(client, register):
+    """The public search page and API show the same aanbieders as the document: not those of a participant that has
+    ended or only applied (their detail pages are not found); staff still find them in the staff register."""
+    _, data = _document(client)
+    in_document = {a["naam"] for a in data["aanbieders"]}
+    api = {a["naam"] for a in client.get("/api/aanbieders", {"per_pagina": 100}).json()["resultaten"]}
+    assert api == in_document
+    pagina = client.get("/aanbiedersregister/", {"q": "zorg"}).content.decode()
+    assert "Vroeger Zorg" not in pagina and "Nieuwe Zorg" not in pagina
+    assert "Apotheek Zwolle" in client.get("/aanbiedersregister/", {"q": "zwolle"}).content.decode()
+    for naam in ("vroegerzorg@medmij", "nieuwezorg@medmij"):
+        assert client.get(f"/aanbiedersregister/{naam}/").status_code == 404
+        assert client.get(f"/api/aanbieders/{naam}").status_code == 404
+    assert client.get("/api/aanbieders", {"q": "vroegerzorg@medmij"}).json()["aantal"] == 0
+    client.force_login(register["gebruikers"]["uitvoering"])
+    assert "Vroeger Zorg" in client.get("/beheer/aanbieders/", {"q": "vroeger"}).content.decode()

@@ -11,7 +11,7 @@ from stelselbeheer.organisaties.models import Organisatie
 
 from . import services, verzoeken
 from .models import STANDAARD_AANBIEDERTYPE, Aanbieder, Gegevensdienst, OAuthclient, Wijzigingsverzoek
-from .zoeken import rijen, zoeken
+from .zoeken import openbare_aanbieders, rijen, zoeken
 
 router = Router(tags=["register"])
 
@@ -105,13 +105,13 @@ def gegevensdienst(request, code: str):
 
 @router.get("/aanbieders", response=Pagina[AanbiederPubliek], summary="Openbaar aanbiedersregister doorzoeken")
 def aanbieders(request, filters: Query[ZoekFilters], pagina: int = 1, per_pagina: int = 25):
-    resultaat = zoeken(filters.q, gegevensdienst=filters.gegevensdienst, plaats=filters.plaats)
+    resultaat = zoeken(filters.q, gegevensdienst=filters.gegevensdienst, plaats=filters.plaats, openbaar=True)
     return pagineer(resultaat, pagina, per_pagina)
 
 
 @router.get("/aanbieders/{naam}", response=AanbiederPubliek, summary="Eén aanbieder (openbare velden)")
 def aanbieder(request, naam: str):
-    return rijen([get_object_or_404(Aanbieder.objects.values_list("id", flat=True), naam=naam)])[0]
+    return rijen([get_object_or_404(openbare_aanbieders().values_list("id", flat=True), naam=naam)])[0]
 
 
 @router.get(

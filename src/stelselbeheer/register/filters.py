@@ -23,6 +23,8 @@ class AanbiederFilter(Filters):
                            choices=lambda: [(code, f"{code} {naam}") for code, naam in Gegevensdienst.objects.filter(
                                in_gebruik=True).order_by("code").values_list("code", "naam")])
     plaats = django_filters.CharFilter(label="Plaats", max_length=100)
+    #: the public register shows the aanbieders of current participants only (REG-OPENBAAR); staff see every one
+    openbaar = True
 
     @property
     def qs(self):
@@ -30,12 +32,14 @@ class AanbiederFilter(Filters):
             data = self.form.cleaned_data if self.is_bound and self.form.is_valid() else {}
             dva = data.get("dva")
             self._qs = zoeken(data.get("q") or "", gegevensdienst=data.get("gegevensdienst") or "",
-                              plaats=data.get("plaats") or "", dva=dva.pk if dva else None)
+                              plaats=data.get("plaats") or "", dva=dva.pk if dva else None, openbaar=self.openbaar)
         return self._qs
 
 
 class BeheerAanbiederFilter(AanbiederFilter):
     """Staff also filter by the connecting DVA participant (the link from a participant's page)."""
+
+    openbaar = False
 
     dva = django_filters.ModelChoiceFilter(
         label="Aansluitende DVA", empty_label="Alle deelnemers",

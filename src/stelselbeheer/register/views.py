@@ -20,7 +20,7 @@ from .forms import (
 )
 from .importeren import KOLOMMEN, ImportMislukt, aanbieders_importeren
 from .models import Aanbieder, Gegevensdienst, VerzoekSoort, VerzoekStatus, Wijzigingsverzoek
-from .zoeken import met_diensten
+from .zoeken import met_diensten, openbare_aanbieders
 
 
 @vereist(Actie.REGISTER_PUBLIEK_LEZEN)
@@ -30,7 +30,7 @@ def publiek_register(request):
 
 @vereist(Actie.REGISTER_PUBLIEK_LEZEN)
 def publiek_aanbieder(request, naam: str):
-    aanbieder = get_object_or_404(met_diensten(Aanbieder.objects.all()), naam=naam)
+    aanbieder = get_object_or_404(met_diensten(openbare_aanbieders()), naam=naam)
     return render(request, "register/publiek_detail.html", {"aanbieder": aanbieder})
 
 

@@ -13,6 +13,8 @@ import unicodedata
 from django.db import connection, transaction
 from django.db.models import Count, Prefetch, Q, QuerySet, Window
 
+from stelselbeheer.deelnemers.models import Deelnemer
+from stelselbeheer.deelnemers.openbaar import HUIDIG
 from stelselbeheer.organisaties.models import Organisatie
 
 from .models import STANDAARD_AANBIEDERTYPE, Aanbieder, AanbiederGegevensdienst
@@ -31,10 +33,20 @@ def zoektekst(*, weergavenaam: str, plaats: str, naam: str) -> str:
     return f"{vouw(weergavenaam)} | {vouw(plaats)} | {naam.split('@')[0]}"[:320]
 
 
-def zoek_aanbieders(q: str = "", *, gegevensdienst: str = "", plaats: str = "", dva: int | None = None
-                    ) -> QuerySet[Aanbieder]:
-    """By identifier (aanbiedernaam, or a KvK/URA/AGB number of 8 digits) or by a fragment of name or place."""
-    qs = Aanbieder.objects.all()
+def openbare_aanbieders() -> QuerySet[Aanbieder]:
+    """The aanbieders the public register shows (REG-OPENBAAR): those of a current participant (active, suspended or
+    leaving, DLN-OPENBAAR), as the machine-readable register and the lists have them; not those of a participant that
+    has not been admitted or has left. Excluded by the few ids of such participants, so the search's index scans stay
+    as they are."""
+    anders = list(Deelnemer.objects.exclude(status__in=HUIDIG).values_list("id", flat=True))
+    return Aanbieder.objects.exclude(dva_id__in=anders) if anders else Aanbieder.objects.all()
+
+
+def zoek_aanbieders(q: str = "", *, gegevensdienst: str = "", plaats: str = "", dva: int | None = None,
+                    openbaar: bool = False) -> QuerySet[Aanbieder]:
+    """By identifier (aanbiedernaam, or a KvK/URA/AGB number of 8 digits) or by a fragment of name or place;
+    ``openbaar``: only what the public register shows."""
+    qs = openbare_aanbieders() if openbaar else Aanbieder.objects.all()
     q = (q or "").strip()
     volgorde = ("zoektekst", "id")
     if q:
@@ -110,10 +122,10 @@ class Zoekresultaat:
         return rijen(ids)
 
 
-def zoeken(q: str = "", **filters) -> Zoekresultaat:
+def zoeken(q: str = "", *, openbaar: bool = False, **filters) -> Zoekresultaat:
     """What the pages and the API page through: a one-scan result when there is something to search for,
     the ordered table, counted and sliced by the database, when there is not; its pages are ``rijen``."""
-    qs = zoek_aanbieders(q, **filters)
+    qs = zoek_aanbieders(q, openbaar=openbaar, **filters)
     q = (q or "").strip()
     if q or any(filters.values()):
         fragment = "@" not in q and not _CIJFERS.match(q) and len(vouw(q)) >= 3  # pg_trgm needs 3 characters
