@@ -126,6 +126,11 @@ def maak(db):
 @pytest.fixture
 def wereld(maak):
     """A small register: two participants (DVA and DVP), one aanbieder, one client, a user per role."""
+    return bouw_wereld(maak)
+
+
+def bouw_wereld(maak: Maak) -> dict:
+    """The world of the ``wereld`` fixture (tests/test_toegang.py makes it once per module)."""
     dienst = maak.gegevensdienst()
     dva = maak.deelnemer("Zorg-ICT Noord B.V.", rollen=[RolSoort.DVA])
     dvp = maak.deelnemer("Mijn Gezondheid PGO B.V.", rollen=[RolSoort.DVP])

@@ -5,9 +5,17 @@ in that table that opens or closes a route makes this test fail. A route added w
 """
 
 import pytest
+from django.core.cache import caches
+from django.db import transaction
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from stelselbeheer.knelpunten import bouwblokken
+from stelselbeheer.lijsten.services import alle_lijsten_publiceren
+from stelselbeheer.register import aanbiedertypen
+from stelselbeheer.wijzigingen import agendas
 from tests import stappen
+from tests.conftest import Maak, bouw_wereld
 
 #: engine-independent (rights, rendering): run once, in the SQLite round of `make test`
 pytestmark = pytest.mark.eenmaal
@@ -496,14 +504,50 @@ def test_elke_api_operatie_staat_in_de_matrix(client, db):
     assert operaties == gedekt
 
 
-@pytest.fixture(autouse=True)
-def _lijsten_gepubliceerd(request):
-    """The list routes answer 404/503 before a first publication; publish once for the pages that need it."""
-    if "wereld" in request.fixturenames:
-        from stelselbeheer.lijsten.services import alle_lijsten_publiceren
+@pytest.fixture(scope="module")
+def _module_wereld(django_db_setup, django_db_blocker, tmp_path_factory, registersleutel):
+    """The world of the matrix, made once per module in a transaction rolled back at its end, with its lists
+    published (the list routes answer 404/503 before a first publication) and the objects the paths name made; a
+    test runs in a savepoint within it (pytest-django's ``db``), so what a test makes or changes goes and the world
+    stays. Made per test, world, publication and objects took about three quarters of the matrix's time, and the
+    matrix (over 2,000 tests) half of the whole suite's. With the settings tests/conftest.py gives each test."""
+    sleutel, certificaat = (str(p) for p in registersleutel)
+    media = tmp_path_factory.mktemp("bestanden")
+    with django_db_blocker.unblock(), override_settings(
+            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"], TWEEFACTOR_ROLLEN=set(),
+            MEDIA_ROOT=media, LIJST_BESTANDEN=None, LIJST_SLEUTEL=sleutel, LIJST_CERTIFICAAT=certificaat):
+        with transaction.atomic():
+            caches["limieten"].clear()
+            bouwblokken.zorgen()  # a transactional test's flush in this process may have emptied them
+            agendas.zorgen()
+            aanbiedertypen.zorgen()
+            wereld = bouw_wereld(Maak())
+            alle_lijsten_publiceren(actor=None)
+            for sjabloon in sorted({p for p, _ in PAGINAS.values()} | {p for _, p in API}):
+                _pad(sjabloon.replace("{eigenmelding}", ""), wereld)
+            for rol in sorted(ALLE):
+                _eigen_melding(wereld, rol)
+            for label in sorted(ADMIN):
+                _admin_object(label, wereld)
+            alle_lijsten_publiceren(actor=None)  # the lists as the register now is (gezondheid.json checks that)
+            yield wereld, media
+            transaction.set_rollback(True)
 
-        request.getfixturevalue("wereld")
-        alle_lijsten_publiceren(actor=None)
+
+@pytest.fixture
+def wereld(_module_wereld, db):
+    """The module's world, read afresh for each test: what a test changes in an instance stays in that test."""
+    basis, _ = _module_wereld
+    vers = {k: type(v).objects.get(pk=v.pk) for k, v in basis.items() if k != "gebruikers"}
+    vers["gebruikers"] = {rol: type(g).objects.get(pk=g.pk) for rol, g in basis["gebruikers"].items()}
+    return vers
+
+
+@pytest.fixture
+def _bestanden(settings, _module_wereld):
+    """As tests/conftest.py's, with the module's folder: the files of the world's objects are there."""
+    settings.MEDIA_ROOT = _module_wereld[1]
+    settings.LIJST_BESTANDEN = None
 
 
 def _kwalificatie_met_bewijs(wereld):
@@ -1075,9 +1119,12 @@ def _overleg(wereld):
     from django.utils import timezone
 
     from stelselbeheer.overleg import services as ovl
-    from stelselbeheer.overleg.models import Orgaan
+    from stelselbeheer.overleg.models import Adviesnota, Agendapunt, Orgaan
 
-    if Orgaan.objects.exists():
+    if Orgaan.objects.exists():  # the board of the paths (``_overleg_pad``): it lacks only an advice note
+        if not Adviesnota.objects.exists():
+            ovl.adviesnota_opstellen(actor=None, agendapunt=Agendapunt.objects.first(), titel="Advies",
+                                     advies="Vaststellen.", vertrouwelijk=False)
         return
     orgaan = ovl.orgaan_aanmaken(actor=None, code="bestuur", naam="Bestuur", soort="bestuur", openbaar=True)
     ovl.lid_toevoegen(actor=None, orgaan=orgaan, rol="voorzitter", gebruiker=wereld["gebruikers"]["bestuur"],

@@ -34,6 +34,7 @@ def test_medewerker_publiceert_en_bekijkt_geschiedenis(live_server, transactiona
 
     pagina.get_by_role("link", name="Aanbiederslijst (ZAL)").click()
     pagina.get_by_role("link", name="1", exact=True).click()
+    pagina.wait_for_url("**/beheer/lijsten/zal/1/")  # content() does not wait for the navigation the click started
     assert "Toegevoegd (1 entry)" in pagina.content()
     assert pagina.get_by_text("huisartsdelinde@medmij").is_visible()
 
@@ -41,6 +42,7 @@ def test_medewerker_publiceert_en_bekijkt_geschiedenis(live_server, transactiona
     pagina.get_by_label("Lijst").select_option("zal")
     pagina.get_by_label("Aanbiedernaam, hostnaam of gegevensdienst-id").fill("huisartsdelinde@medmij")
     pagina.get_by_role("button", name="Uitleggen").click()
+    pagina.wait_for_url("**/beheer/lijsten/waarom/?*")
     assert "voldoet wel aan de regels" in pagina.get_by_role("heading", level=2).first.inner_text()
     assert "stond daar wel op" in pagina.content().replace("<strong>", "").replace("</strong>", "")
 

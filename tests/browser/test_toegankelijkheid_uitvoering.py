@@ -1,0 +1,12 @@
+"""WCAG 2.1 AA and layout in a real browser (issue 11), part 2 of the sweep over every page type and role
+(tests/browser/toegankelijkheid.py): the staff, who see the most pages."""
+
+import pytest
+
+from tests.browser.toegankelijkheid import ronde
+
+pytestmark = [pytest.mark.browser, pytest.mark.toegankelijkheid]
+
+
+def test_paginas_van_de_uitvoeringsorganisatie(live_server, transactional_db, browser, wereld):
+    ronde(live_server, browser, wereld, ("uitvoering",))
