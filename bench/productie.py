@@ -23,7 +23,8 @@ wrk keeps its connections open (keep-alive), so the rates measure the servers, n
 cores are shared by wrk, nginx, gunicorn and PostgreSQL: the absolute rates are this machine's, the ratios the
 point; the rates are measured in turns (BENCH_RONDES rounds of BENCH_DUUR seconds each, default 3 x 5 s) so that
 a change in the machine's load hits each of them alike, and the load average is printed beside them.
-BENCH_POLLERS_DUUR sets the pollers' seconds (default 30).
+BENCH_POLLERS_DUUR sets the pollers' seconds (default 30); BENCH_ALLEEN=zoeken measures the search only;
+BENCH_GUNICORN=4x2 starts gunicorn with 4 processes of 2 threads instead of the production defaults.
 """
 
 from __future__ import annotations
@@ -46,6 +47,10 @@ from stapel import Client, Mislukt, Productiestapel, onderbreekbaar, vrije_poort
 DUUR = int(os.environ.get("BENCH_DUUR", "5"))  # seconds per round of a rate
 RONDES = int(os.environ.get("BENCH_RONDES", "3"))
 POLLERS_DUUR = int(os.environ.get("BENCH_POLLERS_DUUR", "30"))
+#: BENCH_ALLEEN=zoeken: only the register search (to compare changes to it, or gunicorn's processes and threads)
+ALLEEN_ZOEKEN = os.environ.get("BENCH_ALLEEN", "") == "zoeken"
+#: BENCH_GUNICORN=<processes>x<threads>: another gunicorn than the production defaults (deploy/gunicorn.conf.py)
+GUNICORN = [int(n) for n in os.environ["BENCH_GUNICORN"].split("x")] if os.environ.get("BENCH_GUNICORN") else [0, 0]
 VERBINDINGEN = 50  # for the rates
 POLLERS = 100
 ZOEKERS = 20
@@ -163,7 +168,8 @@ server {{
 
 def bench(database_url: str) -> None:
     onderbreekbaar()
-    with Productiestapel(database_url, naam="productiebench") as stapel:
+    with Productiestapel(database_url, naam="productiebench", gunicorn_processen=GUNICORN[0],
+                         gunicorn_threads=GUNICORN[1]) as stapel:
         tmp = stapel.map  # readable for nginx's worker (a user of its own when started as root)
         print(f"\n== Productiestapel (gunicorn + nginx, PostgreSQL): {AANBIEDERS} aanbieders", flush=True)
         stapel.inrichten("--aanbieders", str(AANBIEDERS), "--seed", "1", "--zonder-accounts")
@@ -189,6 +195,13 @@ def bench(database_url: str) -> None:
         kaal_url = f"https://localhost:{kaal_poort}"
         app_url = f"https://localhost:{app_poort}"
         gz = {"Accept-Encoding": "gzip"}
+        monsters = _monsters(stapel.env)
+        if ALLEEN_ZOEKEN:
+            meet = zoek(tmp, productie, monsters)
+            stapel.stapel.nog_in_leven()
+            verslag_zoeken(meet)
+            print(f"belasting van de machine (load average 1/5/15 min) aan het eind: {laadgemiddelde()}")
+            return
         controleer(c, etag, volgnummer, versie["sha256"])
         controleer_zonder_cache(stapel, app_poort, volgnummer)
 
@@ -196,8 +209,6 @@ def bench(database_url: str) -> None:
         zonder.write_text(LUA_BASIS)
         script = tmp / "controle.lua"  # pollers: every status checked
         script.write_text(LUA_BASIS + LUA_CONTROLE)
-        zoeken = tmp / "zoeken.lua"
-        zoeken.write_text(LUA_BASIS + LUA_CONTROLE + LUA_PADEN)
         n = {"verbindingen": VERBINDINGEN, "duur": DUUR}
         app_etag = {**gz, "If-None-Match": f'"{versie["sha256"]}-gz"'}
         nginx_etag = {**gz, "If-None-Match": etag}
@@ -219,16 +230,23 @@ def bench(database_url: str) -> None:
         meet["pollers sinds zonder cache"] = wrk(script, f"{app_url}/lijsten/zal.xml?sinds={volgnummer}", **p,
                                                  verwacht=204)
 
-        monsters = _monsters(stapel.env)
-        paden = tmp / "zoeken.txt"
-        for pad, label in (("/aanbiedersregister/", "zoeken pagina"), ("/api/aanbieders", "zoeken API")):
-            vragen = monsters["naam"] + monsters["identificatie"]
-            paden.write_text("".join(f"{pad}?{urlencode({'q': q})}\n" for q in vragen))
-            meet[label] = wrk(zoeken, f"{productie}/", verbindingen=ZOEKERS, duur=max(DUUR, 15), verwacht=200,
-                              paden=paden)
+        meet.update(zoek(tmp, productie, monsters))
         stapel.stapel.nog_in_leven()
         verslag(meet)
         print(f"belasting van de machine (load average 1/5/15 min) aan het eind: {laadgemiddelde()}")
+
+
+def zoek(tmp: Path, productie: str, monsters: dict) -> dict:
+    """The public register search, page and API, by ZOEKERS clients cycling through name fragments and identifiers."""
+    zoeken = tmp / "zoeken.lua"
+    zoeken.write_text(LUA_BASIS + LUA_CONTROLE + LUA_PADEN)
+    paden, meet = tmp / "zoeken.txt", {}
+    for pad, label in (("/aanbiedersregister/", "zoeken pagina"), ("/api/aanbieders", "zoeken API")):
+        vragen = monsters["naam"] + monsters["identificatie"]
+        paden.write_text("".join(f"{pad}?{urlencode({'q': q})}\n" for q in vragen))
+        meet[label] = wrk(zoeken, f"{productie}/", verbindingen=ZOEKERS, duur=max(DUUR, 15), verwacht=200,
+                          paden=paden)
+    return meet
 
 
 def laadgemiddelde() -> str:
@@ -269,16 +287,18 @@ def controleer_zonder_cache(stapel: Productiestapel, poort: int, volgnummer: int
         raise Mislukt(f"?sinds= zonder microcache: {gezien} van de 3 verzoeken kwamen bij gunicorn")
 
 
-def verslag(m: dict) -> None:
-    def rij(label, r, naast=None, doel=""):
-        verhouding = f"{r['per_s'] / naast['per_s']:>6.0%}" if naast else " " * 6
-        tempo = f"{r['per_s']:,.0f}".replace(",", ".")
-        fouten = r["fouten"] if r["fouten"] == 0 else (f"{r['fouten']} ({r['socketfouten']} socket, "
-                                                       f"{r['niet_2xx_3xx']} status >= 400, {r['onverwacht']} anders, "
-                                                       f"bijv. {r['status_anders']})")
-        print(f"{label:<46} {tempo:>9}/s {verhouding}  p99 {r['p99_us'] / 1000:>6.1f} ms  fouten {fouten}  {doel}",
-              flush=True)
+def _rij(label, r, naast=None, doel=""):
+    verhouding = f"{r['per_s'] / naast['per_s']:>6.0%}" if naast else " " * 6
+    tempo = f"{r['per_s']:,.0f}".replace(",", ".")
+    fouten = r["fouten"] if r["fouten"] == 0 else (f"{r['fouten']} ({r['socketfouten']} socket, "
+                                                   f"{r['niet_2xx_3xx']} status >= 400, {r['onverwacht']} anders, "
+                                                   f"bijv. {r['status_anders']})")
+    print(f"{label:<46} {tempo:>9}/s {verhouding}  p99 {r['p99_us'] / 1000:>6.1f} ms  fouten {fouten}  {doel}",
+          flush=True)
 
+
+def verslag(m: dict) -> None:
+    rij = _rij
     kop = f"ZAL via nginx (TLS, keep-alive, {VERBINDINGEN} verb., {RONDES}x{DUUR} s)"
     print(f"\n{kop:<46} {'tempo':>11} {'t.o.v.':>6}")
     rij("304 uit de lijstbestanden", m["304 bestanden"], m["304 kaal"], "doel >= 80% van kaal nginx")
@@ -293,9 +313,13 @@ def verslag(m: dict) -> None:
     rij("304 uit de lijstbestanden", m["pollers bestanden"], doel="doel p99 < 100 ms, 0 fouten")
     rij("204 ?sinds= (applicatie + microcache nginx)", m["pollers sinds"], doel="doel p99 < 100 ms, 0 fouten")
     rij("204 ?sinds= zonder microcache (snelpad)", m["pollers sinds zonder cache"], doel="doel p99 < 100 ms, 0 fouten")
+    verslag_zoeken(m)
+
+
+def verslag_zoeken(m: dict) -> None:
     print(f"\nOpenbaar register zoeken, {ZOEKERS} gelijktijdige clients (naamfragmenten en identificaties)")
-    rij("/aanbiedersregister/?q=", m["zoeken pagina"], doel="doel p99 < 300 ms")
-    rij("/api/aanbieders?q=", m["zoeken API"], doel="doel p99 < 300 ms")
+    _rij("/aanbiedersregister/?q=", m["zoeken pagina"], doel="doel p99 < 300 ms")
+    _rij("/api/aanbieders?q=", m["zoeken API"], doel="doel p99 < 300 ms")
 
 
 def main() -> None:
