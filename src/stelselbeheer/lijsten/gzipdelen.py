@@ -8,8 +8,10 @@ Their concatenation is one valid deflate stream (the technique of pigz), so head
 member. Nothing holds the uncompressed document: a ZAL of 200,000 aanbieders is 231 MB as XML and a few MB here.
 
 A block whose fragments are those of a block of the previous build (by their SHA-256) is not compressed again:
-after one change, one block per format is. Blocks are compressed in a thread (zlib releases the GIL) while the
-next fragments are written.
+after one change, one block per format is. A writer that knows a block is unchanged without its fragments (the
+pass over the register remembers what each block of the register gave, bouwers/zal.py) hands in the block's key
+instead (``hergebruik``): its bytes come back by decompressing it, only for the document's SHA-256, CRC-32 and size.
+Blocks are compressed in a thread (zlib releases the GIL) while the next fragments are written.
 
 The document's bytes come back by decompressing (``stukken``): the static files for nginx are written that way,
 and a document whose head changes (another process published in between: a new Volgnummer) is hashed again.
@@ -108,10 +110,10 @@ class Stroom:
         self._blok.append(fragment)
         self._sleutel.update(digest)
 
-    def grens(self) -> None:
-        """End the current block."""
+    def grens(self) -> bytes | None:
+        """End the current block; its key (the SHA-256 of its fragments' digests), None when it is empty."""
         if not self._blok:
-            return
+            return None
         data = b"".join(self._blok)
         self._sha.update(data)
         self._crc = zlib.crc32(data, self._crc)
@@ -126,6 +128,23 @@ class Stroom:
         self._nieuwe[sleutel] = blok
         self._blokken.append(blok)
         self._blok, self._sleutel = [], hashlib.sha256()
+        return sleutel
+
+    def heeft(self, sleutel: bytes) -> bool:
+        """Whether the previous build of this stream has a block of this key (``hergebruik`` can take it)."""
+        return sleutel in self._vorige
+
+    def hergebruik(self, sleutel: bytes) -> None:
+        """Append the previous build's block of this key (see ``heeft``) as the next block, between two ``grens``."""
+        if self._blok:
+            raise RuntimeError("hergebruik midden in een blok")
+        blok = self._vorige[sleutel]
+        data = _inflate(blok)
+        self._sha.update(data)
+        self._crc = zlib.crc32(data, self._crc)
+        self._grootte += len(data)
+        self._nieuwe[sleutel] = blok
+        self._blokken.append(blok)
 
     def sluit(self, staart: bytes) -> Document:
         self.grens()

@@ -48,4 +48,4 @@ zal.KOP_STAART["zakl"] = kop_staart
 
 def bouw(moment: dt.datetime) -> Bouw:
     """Written in the pass over the register that writes the ZAL (zal.doorloop)."""
-    return zal.doorloop(moment, frozenset({"zakl"})).zakl
+    return zal.doorloop(moment).zakl
