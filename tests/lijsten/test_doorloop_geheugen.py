@@ -10,7 +10,7 @@ import pytest
 from stelselbeheer.deelnemers.models import Deelnemer, DeelnemerRol, DeelnemerStatus, Kwalificatie
 from stelselbeheer.lijsten import gzipdelen, validatie
 from stelselbeheer.lijsten.bouwers import zal as zalbouw
-from stelselbeheer.lijsten.models import Snapshot
+from stelselbeheer.lijsten.models import Snapshot, json_tekst
 from stelselbeheer.lijsten.services import lijst_publiceren
 from stelselbeheer.organisaties.models import Organisatie
 from stelselbeheer.register import services as reg
@@ -59,6 +59,8 @@ def _uitkomst(doorloop: zalbouw.Doorloop) -> dict:
     v, v_zakl = zalbouw.voorspeld("zal"), zalbouw.voorspeld("zakl")
     documenten = {"zal": doorloop.zal.document(v, MOMENT), "zal3": doorloop.zal.verdere[3].document(v, MOMENT),
                   "zakl": doorloop.zakl.document(v_zakl, MOMENT)}
+    for bouw in (doorloop.zal, doorloop.zakl):  # what the snapshot stores of them
+        assert bouw.entries.json() == json_tekst(dict(bouw.entries))
     return {"documenten": {f: (d.gzip(), d.bytes(), d.sha256, d.grootte) for f, d in documenten.items()},
             "entries": (doorloop.zal.entries, doorloop.zakl.entries), "hosts": doorloop.hosts}
 
@@ -132,6 +134,7 @@ def test_na_elke_wijziging_dezelfde_documenten_als_een_vers_proces(groot_registe
         zal = Snapshot.objects.filter(lijst="zal").order_by("-volgnummer").first()
         if set(zal.entries) == set(na["entries"][0]):  # not held back by the guard (LST-BEWAKING)
             assert gzip.decompress(bytes(zal.inhoud_gz)) == na["documenten"]["zal"][1], wijziging
+            assert zal.entries == na["entries"][0]
 
 
 def test_een_blok_dat_niet_valideerde_wordt_niet_onthouden(groot_register, monkeypatch):

@@ -11,7 +11,8 @@ A block whose fragments are those of a block of the previous build (by their SHA
 after one change, one block per format is. A writer that knows a block is unchanged without its fragments (the
 pass over the register remembers what each block of the register gave, bouwers/zal.py) hands in the block's key
 instead (``hergebruik``): its bytes come back by decompressing it, only for the document's SHA-256, CRC-32 and size.
-Blocks are compressed in a thread (zlib releases the GIL) while the next fragments are written.
+Blocks are compressed, and the document's SHA-256 and CRC-32 counted, in a thread (zlib and hashlib release the GIL)
+while the next fragments are written.
 
 The document's bytes come back by decompressing (``stukken``): the static files for nginx are written that way,
 and a document whose head changes (another process published in between: a new Volgnummer) is hashed again.
@@ -115,16 +116,12 @@ class Stroom:
         if not self._blok:
             return None
         data = b"".join(self._blok)
-        self._sha.update(data)
-        self._crc = zlib.crc32(data, self._crc)
-        self._grootte += len(data)
         sleutel = self._sleutel.digest()
         blok = self._nieuwe.get(sleutel) or self._vorige.get(sleutel)
         if blok is None:
-            while len(self._wachtend) >= _WACHTRIJ:
-                self._wachtend.popleft().result()
-            blok = _uitvoerder.submit(deflate, data)
-            self._wachtend.append(blok)
+            blok = self._opdracht(self._comprimeer, data)
+        else:
+            self._opdracht(self._tel, data)
         self._nieuwe[sleutel] = blok
         self._blokken.append(blok)
         self._blok, self._sleutel = [], hashlib.sha256()
@@ -139,15 +136,33 @@ class Stroom:
         if self._blok:
             raise RuntimeError("hergebruik midden in een blok")
         blok = self._vorige[sleutel]
-        data = _inflate(blok)
-        self._sha.update(data)
-        self._crc = zlib.crc32(data, self._crc)
-        self._grootte += len(data)
+        self._opdracht(lambda: self._tel(_inflate(blok)))
         self._nieuwe[sleutel] = blok
         self._blokken.append(blok)
 
+    def _opdracht(self, functie, *args) -> Future:
+        """Run ``functie`` in the compression thread, after what was handed to it before (one thread: in order, so
+        the SHA-256 and CRC-32 follow the document), with at most ``_WACHTRIJ`` waiting."""
+        while len(self._wachtend) >= _WACHTRIJ:
+            self._wachtend.popleft().result()
+        opdracht = _uitvoerder.submit(functie, *args)
+        self._wachtend.append(opdracht)
+        return opdracht
+
+    def _tel(self, data: bytes) -> None:
+        """Count ``data``, the next bytes of the document, into its SHA-256, CRC-32 and size."""
+        self._sha.update(data)
+        self._crc = zlib.crc32(data, self._crc)
+        self._grootte += len(data)
+
+    def _comprimeer(self, data: bytes) -> bytes:
+        self._tel(data)
+        return deflate(data)
+
     def sluit(self, staart: bytes) -> Document:
         self.grens()
+        while self._wachtend:
+            self._wachtend.popleft().result()
         blokken = [b.result() if isinstance(b, Future) else b for b in self._blokken]
         _BLOKKEN[self.naam] = {k: b.result() if isinstance(b, Future) else b for k, b in self._nieuwe.items()}
         self._sha.update(staart)

@@ -41,7 +41,7 @@ from stelselbeheer.register.models import (
 from .. import regels, validatie
 from ..formaten import FORMATEN
 from ..gzipdelen import Stroom
-from ..models import LijstKop, live_entries
+from ..models import Entries, LijstKop, json_tekst, live_entries
 from . import Bouw, Formaatbouw, gestroomd, tijdstempel_tekst
 
 NS = FORMATEN["zal"][2].namespace
@@ -432,12 +432,16 @@ class _Blok:
     zakl: dict[str, dict]
     begins: frozenset[str]
     sleutels: dict[str, bytes | None]
+    #: the JSON texts of ``zal`` and ``zakl`` (models.Entries)
+    zal_json: str = "{}"
+    zakl_json: str = "{}"
 
 
 @dataclass
 class _Geheugen:
     """What the last pass in this process gave per block of the register, keyed by the SHA-256 of the block's rows
-    (marshal version 2: one text per value, decodable, so equal rows and only those give the same key), with
+    (``marshal``: decodable, so only equal rows give the same key; equal rows give it as long as the driver gives
+    the same values as objects of the same kind, or a block is rendered again, nothing worse), with
     everything else a block's output depends on: the valid qualifications (LST-ZAL-3: which diensten qualify, the
     ids in the entries), the gegevensdiensten' names (ZAKL) and the schemas its fragments were validated against.
 
@@ -445,8 +449,9 @@ class _Geheugen:
     (the same objects), its hosts and its blocks of the documents (``Stroom.hergebruik``), without grouping, rendering
     or hashing its Zorgaanbieders; after one change one block is rendered. Its fragments validated in that pass (or
     were vouched for by the live version against the same schemas): a pass whose validation failed is not
-    remembered. Bounded: a key, two small dicts of the entries the publication holds anyway and a set of the URL
-    starts per block, nothing of the documents (their compressed blocks are the stream's, gzipdelen.py)."""
+    remembered. Bounded: a key, two small dicts of the entries the publication holds anyway with their JSON text
+    (what the snapshot stores, models.Entries) and a set of the URL starts per block, nothing of the documents (their
+    compressed blocks are the stream's, gzipdelen.py)."""
 
     geldig: dict
     namen_gd: dict[str, str]
@@ -465,7 +470,7 @@ def vergeet() -> None:
 
 
 def _sleutel(blok: list[list[tuple]]) -> bytes:
-    return hashlib.sha256(marshal.dumps(blok, 2)).digest()
+    return hashlib.sha256(marshal.dumps(blok, 4)).digest()
 
 
 def _doorloop(moment: dt.datetime) -> Doorloop:
@@ -491,7 +496,7 @@ def _doorloop(moment: dt.datetime) -> Doorloop:
     geheugen = _Geheugen(geldig, namen_gd, schemas)
     stromen = {f: Stroom(f, kop) for f, (_, (kop, _)) in formaten.items()}
     toetsen = {f: _Valideerder(f, kop, staart) for f, (_, (kop, staart)) in formaten.items()}
-    entries = {"zal": {}, "zakl": {}}
+    entries = {"zal": Entries(), "zakl": Entries()}
     begins: set[str] = set()
 
     def schrijf(naam: str, typecode: str, kenmerken: tuple, diensten: list[dict], blok: _Blok,
@@ -533,9 +538,10 @@ def _doorloop(moment: dt.datetime) -> Doorloop:
                     schrijf(*zorgaanbieder, blok, blok_begins)
             blok.begins = frozenset(blok_begins)
             blok.sleutels = {f: stroom.grens() for f, stroom in stromen.items()}
+            blok.zal_json, blok.zakl_json = json_tekst(blok.zal), json_tekst(blok.zakl)
         geheugen.blokken[sleutel] = blok
-        entries["zal"].update(blok.zal)
-        entries["zakl"].update(blok.zakl)
+        entries["zal"].deel(blok.zal, blok.zal_json)
+        entries["zakl"].deel(blok.zakl, blok.zakl_json)
         begins |= blok.begins
     documenten = {f: gestroomd(stromen[f].sluit(staart), v, moment, KOP_STAART[f])
                   for f, (v, (_, staart)) in formaten.items()}
