@@ -29,6 +29,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 NIVEAU = 6
+#: one thread: what a stream hands it runs in order (``Stroom._opdracht``)
 _uitvoerder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lijst-gzip")
 _GZIP_KOP = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"  # deflate, no flags, mtime 0, OS unknown
 #: blocks waiting for the compression thread at most: bounds the uncompressed bytes held (~1-2 MB per block)

@@ -31,10 +31,10 @@ class Entries(dict):
         self._delen: list[str] = []
 
     def deel(self, entries: dict, tekst: str) -> None:
-        """Append ``entries`` (keys not in here yet), ``tekst`` being ``json_tekst(entries)``."""
+        """Append ``entries`` (keys not in here yet), ``tekst`` being ``json_tekst(entries)`` without its braces."""
         self.update(entries)
         if entries:
-            self._delen.append(tekst[1:-1])
+            self._delen.append(tekst)
 
     def json(self) -> str:
         return "{" + ",".join(self._delen) + "}"

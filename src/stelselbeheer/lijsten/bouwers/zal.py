@@ -7,10 +7,19 @@ publication after a small change only has to validate what changed (rule LST-XSD
 An entry's hash ``h`` is the SHA-256 of its fragments in both releases: an entry changed exactly when its XML
 changed in either.
 
-The register is read as a stream in the order of the documents (aanbiedernaam, then gegevensdienst-id, by code
-point, as Python sorts) and every fragment goes straight into its document's ``Stroom`` (gzipdelen.py): what a
-publication holds is the entries (for the diff) and the compressed documents, never the register or a document
-as a whole, so its memory does not grow with the size of the XML.
+A pass over the register (``doorloop``) writes the ZAL in both releases and the ZAKL and collects the whitelist's
+hosts at once, whichever of these lists is published. It reads the register in one query, as a stream in the order
+of the documents (aanbiedernaam, then gegevensdienst-id, by code point, as Python sorts), in blocks of ~1,000
+aanbieders whose boundaries depend only on the names (``_blokken``), and every fragment goes straight into its
+document's ``Stroom`` (gzipdelen.py): what a publication holds is the entries (for the diff) and the compressed
+documents, never the register or a document as a whole, so its memory does not grow with the size of the XML.
+
+A long-running process (the task that publishes after every change) remembers what its last pass gave per block
+(``_Geheugen``): a block whose rows are those of the last pass, with the same valid qualifications, gegevensdienst
+names and schemas, gives the same entries, hosts and compressed blocks without being grouped, rendered, hashed or
+validated again. After one change the register is still read whole (that query is most of what is left), but one
+block is written; the result is byte for byte what a process that remembers nothing writes
+(tests/lijsten/test_doorloop_geheugen.py).
 """
 
 from __future__ import annotations
@@ -101,7 +110,7 @@ _GEDEELD: dict | None = None
 def gedeeld():
     """Within this block the register is read once per moment for every list built from it (the ZAL in both
     releases, the ZAKL and the whitelist): ``alle_lijsten_publiceren`` publishes them at one moment, so they agree
-    and the largest query runs once instead of three times."""
+    and the pass over the register runs once instead of three times."""
     global _GEDEELD
     vorige, _GEDEELD = _GEDEELD, {}
     try:
@@ -432,9 +441,9 @@ class _Blok:
     zakl: dict[str, dict]
     begins: frozenset[str]
     sleutels: dict[str, bytes | None]
-    #: the JSON texts of ``zal`` and ``zakl`` (models.Entries)
-    zal_json: str = "{}"
-    zakl_json: str = "{}"
+    #: the JSON texts of ``zal`` and ``zakl`` without their braces (models.Entries)
+    zal_json: str = ""
+    zakl_json: str = ""
 
 
 @dataclass
@@ -538,7 +547,7 @@ def _doorloop(moment: dt.datetime) -> Doorloop:
                     schrijf(*zorgaanbieder, blok, blok_begins)
             blok.begins = frozenset(blok_begins)
             blok.sleutels = {f: stroom.grens() for f, stroom in stromen.items()}
-            blok.zal_json, blok.zakl_json = json_tekst(blok.zal), json_tekst(blok.zakl)
+            blok.zal_json, blok.zakl_json = json_tekst(blok.zal)[1:-1], json_tekst(blok.zakl)[1:-1]
         geheugen.blokken[sleutel] = blok
         entries["zal"].deel(blok.zal, blok.zal_json)
         entries["zakl"].deel(blok.zakl, blok.zakl_json)
