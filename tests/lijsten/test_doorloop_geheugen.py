@@ -4,6 +4,7 @@ and hosts are those a process that remembers nothing builds, and what is publish
 
 import datetime as dt
 import gzip
+import sys
 
 import pytest
 
@@ -146,3 +147,12 @@ def test_een_blok_dat_niet_valideerde_wordt_niet_onthouden(groot_register, monke
     zalbouw._GEVALIDEERD.clear()
     zalbouw.doorloop(MOMENT)
     assert zalbouw._GEHEUGEN is None
+
+
+def test_de_sleutel_van_een_blok_hangt_alleen_van_de_waarden_af():
+    """Equal rows, whether their texts are interned or shared or not, give one key; other rows another."""
+    tekst, getal = sys.intern("praktijk_xyz"), 10**6 + 7
+    assert zalbouw._sleutel([[(tekst, getal, tekst, "4")]]) == zalbouw._sleutel(
+        [[("".join(["praktijk_", "xyz"]), int(str(getal)), "".join(["praktijk", "_xyz"]), str(4))]])
+    assert zalbouw._sleutel([[("a", 1)], [("b", 2)]]) != zalbouw._sleutel([[("a", 1), ("b", 2)]])
+    assert zalbouw._sleutel([[("a", 1)]]) != zalbouw._sleutel([[("a", "1")]])

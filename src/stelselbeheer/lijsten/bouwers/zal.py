@@ -449,8 +449,7 @@ class _Blok:
 @dataclass
 class _Geheugen:
     """What the last pass in this process gave per block of the register, keyed by the SHA-256 of the block's rows
-    (``marshal``: decodable, so only equal rows give the same key; equal rows give it as long as the driver gives
-    the same values as objects of the same kind, or a block is rendered again, nothing worse), with
+    (``_sleutel``: decodable, so only equal rows give the same key, and written by value, so equal rows do), with
     everything else a block's output depends on: the valid qualifications (LST-ZAL-3: which diensten qualify, the
     ids in the entries), the gegevensdiensten' names (ZAKL) and the schemas its fragments were validated against.
 
@@ -479,7 +478,10 @@ def vergeet() -> None:
 
 
 def _sleutel(blok: list[list[tuple]]) -> bytes:
-    return hashlib.sha256(marshal.dumps(blok, 4)).digest()
+    """The key of a block's rows (see ``_Geheugen``). marshal version 2: each value written out by value; later
+    versions write a value seen before as a reference to it, and an interned text otherwise, so equal rows could
+    get other keys (every block a module interned a short code in would be written again)."""
+    return hashlib.sha256(marshal.dumps(blok, 2)).digest()
 
 
 def _doorloop(moment: dt.datetime) -> Doorloop:
