@@ -8,8 +8,11 @@ Their concatenation is one valid deflate stream (the technique of pigz), so head
 member. Nothing holds the uncompressed document: a ZAL of 200,000 aanbieders is 231 MB as XML and a few MB here.
 
 A block whose fragments are those of a block of the previous build (by their SHA-256) is not compressed again:
-after one change, one block per format is. Blocks are compressed in a thread (zlib releases the GIL) while the
-next fragments are written.
+after one change, one block per format is. A writer that knows a block is unchanged without its fragments (the
+pass over the register remembers what each block of the register gave, bouwers/zal.py) hands in the block's key
+instead (``hergebruik``): its bytes come back by decompressing it, only for the document's SHA-256, CRC-32 and size.
+Blocks are compressed, and the document's SHA-256 and CRC-32 counted, in a thread (zlib and hashlib release the GIL)
+while the next fragments are written.
 
 The document's bytes come back by decompressing (``stukken``): the static files for nginx are written that way,
 and a document whose head changes (another process published in between: a new Volgnummer) is hashed again.
@@ -26,6 +29,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 NIVEAU = 6
+#: one thread: what a stream hands it runs in order (``Stroom._opdracht``)
 _uitvoerder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lijst-gzip")
 _GZIP_KOP = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"  # deflate, no flags, mtime 0, OS unknown
 #: blocks waiting for the compression thread at most: bounds the uncompressed bytes held (~1-2 MB per block)
@@ -108,27 +112,58 @@ class Stroom:
         self._blok.append(fragment)
         self._sleutel.update(digest)
 
-    def grens(self) -> None:
-        """End the current block."""
+    def grens(self) -> bytes | None:
+        """End the current block; its key (the SHA-256 of its fragments' digests), None when it is empty."""
         if not self._blok:
-            return
+            return None
         data = b"".join(self._blok)
-        self._sha.update(data)
-        self._crc = zlib.crc32(data, self._crc)
-        self._grootte += len(data)
         sleutel = self._sleutel.digest()
         blok = self._nieuwe.get(sleutel) or self._vorige.get(sleutel)
         if blok is None:
-            while len(self._wachtend) >= _WACHTRIJ:
-                self._wachtend.popleft().result()
-            blok = _uitvoerder.submit(deflate, data)
-            self._wachtend.append(blok)
+            blok = self._opdracht(self._comprimeer, data)
+        else:
+            self._opdracht(self._tel, data)
         self._nieuwe[sleutel] = blok
         self._blokken.append(blok)
         self._blok, self._sleutel = [], hashlib.sha256()
+        return sleutel
+
+    def heeft(self, sleutel: bytes) -> bool:
+        """Whether the previous build of this stream has a block of this key (``hergebruik`` can take it)."""
+        return sleutel in self._vorige
+
+    def hergebruik(self, sleutel: bytes) -> None:
+        """Append the previous build's block of this key (see ``heeft``) as the next block, between two ``grens``."""
+        if self._blok:
+            raise RuntimeError("hergebruik midden in een blok")
+        blok = self._vorige[sleutel]
+        self._opdracht(lambda: self._tel(_inflate(blok)))
+        self._nieuwe[sleutel] = blok
+        self._blokken.append(blok)
+
+    def _opdracht(self, functie, *args) -> Future:
+        """Run ``functie`` in the compression thread, after what was handed to it before (one thread: in order, so
+        the SHA-256 and CRC-32 follow the document), with at most ``_WACHTRIJ`` waiting."""
+        while len(self._wachtend) >= _WACHTRIJ:
+            self._wachtend.popleft().result()
+        opdracht = _uitvoerder.submit(functie, *args)
+        self._wachtend.append(opdracht)
+        return opdracht
+
+    def _tel(self, data: bytes) -> None:
+        """Count ``data``, the next bytes of the document, into its SHA-256, CRC-32 and size."""
+        self._sha.update(data)
+        self._crc = zlib.crc32(data, self._crc)
+        self._grootte += len(data)
+
+    def _comprimeer(self, data: bytes) -> bytes:
+        self._tel(data)
+        return deflate(data)
 
     def sluit(self, staart: bytes) -> Document:
         self.grens()
+        while self._wachtend:
+            self._wachtend.popleft().result()
         blokken = [b.result() if isinstance(b, Future) else b for b in self._blokken]
         _BLOKKEN[self.naam] = {k: b.result() if isinstance(b, Future) else b for k, b in self._nieuwe.items()}
         self._sha.update(staart)

@@ -16,6 +16,30 @@ from django.db import models
 from stelselbeheer.kern.models import AlleenToevoegen
 
 
+def json_tekst(waarde) -> str:
+    """The JSON text ``GecomprimeerdeJSON`` stores for ``waarde``."""
+    return json.dumps(waarde, separators=(",", ":"), ensure_ascii=False)
+
+
+class Entries(dict):
+    """The entries of a build put together from parts whose JSON text is known (``deel``): their JSON text is
+    those texts joined, the same as ``json_tekst`` of the whole, without encoding the entries a build reused
+    (bouwers/zal.py) again. Not to be changed after it is built."""
+
+    def __init__(self):
+        super().__init__()
+        self._delen: list[str] = []
+
+    def deel(self, entries: dict, tekst: str) -> None:
+        """Append ``entries`` (keys not in here yet), ``tekst`` being ``json_tekst(entries)`` without its braces."""
+        self.update(entries)
+        if entries:
+            self._delen.append(tekst)
+
+    def json(self) -> str:
+        return "{" + ",".join(self._delen) + "}"
+
+
 class GecomprimeerdeJSON(models.BinaryField):
     """JSON kept zlib-compressed. The entries of a ZAL version are megabytes of JSON that are only ever read
     whole, in Python (diffs, "why"): compressed they take a tenth of the space and are cheaper to write."""
@@ -29,7 +53,8 @@ class GecomprimeerdeJSON(models.BinaryField):
     def get_prep_value(self, value):
         if value is None:
             return None
-        return zlib.compress(json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode(), 1)
+        tekst = value.json() if isinstance(value, Entries) else json_tekst(value)
+        return zlib.compress(tekst.encode(), 1)
 
     def value_to_string(self, obj):
         return json.dumps(self.value_from_object(obj))

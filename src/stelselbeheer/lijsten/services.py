@@ -86,10 +86,13 @@ def _zonder_gc():
 
 
 def _verschil(vorige: dict | None, nieuwe: dict) -> tuple[list, list, list]:
+    """Keys added, removed and changed (another hash ``h``). An entry the build reused from the previous one in this
+    process is the same object (zal._Geheugen): unchanged without comparing."""
     vorige = vorige or {}
-    toegevoegd = sorted(k for k in nieuwe if k not in vorige)
-    verwijderd = sorted(k for k in vorige if k not in nieuwe)
-    gewijzigd = sorted(k for k in nieuwe if k in vorige and vorige[k].get("h") != nieuwe[k].get("h"))
+    toegevoegd = sorted(nieuwe.keys() - vorige.keys())
+    verwijderd = sorted(vorige.keys() - nieuwe.keys())
+    gewijzigd = sorted(k for k, entry in nieuwe.items() if (oud := vorige.get(k)) is not None and oud is not entry
+                       and oud.get("h") != entry.get("h"))
     return toegevoegd, verwijderd, gewijzigd
 
 

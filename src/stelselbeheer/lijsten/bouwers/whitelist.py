@@ -12,7 +12,7 @@ NS = "xmlns://afsprakenstelsel.medmij.nl/whitelist/release2/"
 
 
 def bouw(moment: dt.datetime) -> Bouw:
-    hosts: set[str] = set(ocl.gegevens(moment)) | zal.doorloop(moment, frozenset({"hosts"})).hosts
+    hosts: set[str] = set(ocl.gegevens(moment)) | zal.doorloop(moment).hosts
     data = sorted(h for h in hosts if h)
     entries = {h: {"h": ""} for h in data}
 

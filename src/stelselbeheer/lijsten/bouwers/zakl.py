@@ -8,7 +8,7 @@ of its organisation (the organisation register holds them, they are not copied) 
 stays on the ZAL and is left off the ZAKL.
 
 Written per Zorgaanbieder as one fragment in the same pass over the register as the ZAL (zal.doorloop), and validated
-by fragment as the ZAL is.
+and remembered by block as the ZAL is.
 """
 
 from __future__ import annotations
@@ -48,4 +48,4 @@ zal.KOP_STAART["zakl"] = kop_staart
 
 def bouw(moment: dt.datetime) -> Bouw:
     """Written in the pass over the register that writes the ZAL (zal.doorloop)."""
-    return zal.doorloop(moment, frozenset({"zakl"})).zakl
+    return zal.doorloop(moment).zakl

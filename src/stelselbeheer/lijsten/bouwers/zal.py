@@ -7,10 +7,19 @@ publication after a small change only has to validate what changed (rule LST-XSD
 An entry's hash ``h`` is the SHA-256 of its fragments in both releases: an entry changed exactly when its XML
 changed in either.
 
-The register is read as a stream in the order of the documents (aanbiedernaam, then gegevensdienst-id, by code
-point, as Python sorts) and every fragment goes straight into its document's ``Stroom`` (gzipdelen.py): what a
-publication holds is the entries (for the diff) and the compressed documents, never the register or a document
-as a whole, so its memory does not grow with the size of the XML.
+A pass over the register (``doorloop``) writes the ZAL in both releases and the ZAKL and collects the whitelist's
+hosts at once, whichever of these lists is published. It reads the register in one query, as a stream in the order
+of the documents (aanbiedernaam, then gegevensdienst-id, by code point, as Python sorts), in blocks of ~1,000
+aanbieders whose boundaries depend only on the names (``_blokken``), and every fragment goes straight into its
+document's ``Stroom`` (gzipdelen.py): what a publication holds is the entries (for the diff) and the compressed
+documents, never the register or a document as a whole, so its memory does not grow with the size of the XML.
+
+A long-running process (the task that publishes after every change) remembers what its last pass gave per block
+(``_Geheugen``): a block whose rows are those of the last pass, with the same valid qualifications, gegevensdienst
+names and schemas, gives the same entries, hosts and compressed blocks without being grouped, rendered, hashed or
+validated again. After one change the register is still read whole (that query is most of what is left), but one
+block is written; the result is byte for byte what a process that remembers nothing writes
+(tests/lijsten/test_doorloop_geheugen.py).
 """
 
 from __future__ import annotations
@@ -18,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import marshal
 import zlib
 from collections import defaultdict
 from contextlib import contextmanager
@@ -40,7 +50,7 @@ from stelselbeheer.register.models import (
 from .. import regels, validatie
 from ..formaten import FORMATEN
 from ..gzipdelen import Stroom
-from ..models import LijstKop, live_entries
+from ..models import Entries, LijstKop, json_tekst, live_entries
 from . import Bouw, Formaatbouw, gestroomd, tijdstempel_tekst
 
 NS = FORMATEN["zal"][2].namespace
@@ -100,7 +110,7 @@ _GEDEELD: dict | None = None
 def gedeeld():
     """Within this block the register is read once per moment for every list built from it (the ZAL in both
     releases, the ZAKL and the whitelist): ``alle_lijsten_publiceren`` publishes them at one moment, so they agree
-    and the largest query runs once instead of three times."""
+    and the pass over the register runs once instead of three times."""
     global _GEDEELD
     vorige, _GEDEELD = _GEDEELD, {}
     try:
@@ -115,12 +125,13 @@ def _op_codepunt(veld: str, db: str):
     return Collate(veld, "C" if connections[db].vendor == "postgresql" else "BINARY")
 
 
-def _diensten(moment: dt.datetime):
-    """Per Zorgaanbieder in document order: (naam, aanbiedertype, kenmerken, its qualifying diensten sorted by
-    code) (LST-ZAL-1..5). One query, one row per system role with its dienst and aanbieder, by aanbiedernaam: a
-    dienst without a system role is not on the list anyway (the XSD asks at least one). The rows of one
-    Zorgaanbieder are sorted here (a handful), which spares the database a sort of the whole register."""
-    geldig = regels.geldige_kwalificaties("dva", moment)
+def _blokken(moment: dt.datetime):
+    """The register in document order (LST-ZAL-1..5), by block: per block the rows of each Zorgaanbieder in it
+    (a list per Zorgaanbieder, sorted by ``_VOLGORDE``), a block ending after a Zorgaanbieder whose name's CRC-32 is a
+    multiple of ``BLOKGROOTTE`` (its documents' blocks end there too, gzipdelen.py). One query, one row per system
+    role with its dienst and aanbieder, by aanbiedernaam: a dienst without a system role is not on the list anyway
+    (the XSD asks at least one). The rows of one Zorgaanbieder are sorted here (a handful), which spares the database
+    a sort of the whole register, and makes a block's rows the same whatever order the database gave them in."""
     rijen = _rijen(
         Systeemrol.objects.filter(dienst__aanbieder__dva_id__in=regels.actieve_deelnemers("dva"),
                                   dienst__gegevensdienst__in_gebruik=True)
@@ -132,26 +143,35 @@ def _diensten(moment: dt.datetime):
                      "dienst__aanbieder__organisatie__ura", "dienst__aanbieder__organisatie__oin",
                      "dienst__aanbieder__hrn", "dienst__aanbieder__organisatie__kvk_nummer")
         .order_by(_op_codepunt("dienst__aanbieder__naam", Systeemrol.objects.db)))
+    blok: list[list[tuple]] = []
     groep: list[tuple] = []
+    naam = None
     for rij in rijen:
-        if groep and rij[0] != groep[0][0]:
-            if rij[0] < groep[0][0]:  # the database did not sort as Python does: the documents would be out of order
-                raise RuntimeError(f"Het register kwam niet op volgorde van aanbiedernaam: {rij[0]!r} na "
-                                   f"{groep[0][0]!r}")
-            if zorgaanbieder := _zorgaanbieder(groep, geldig):
-                yield zorgaanbieder
-            groep = []
+        if rij[0] != naam:
+            if groep:
+                if rij[0] < naam:  # the database did not sort as Python does: the documents would be out of order
+                    raise RuntimeError(f"Het register kwam niet op volgorde van aanbiedernaam: {rij[0]!r} na "
+                                       f"{naam!r}")
+                groep.sort(key=_VOLGORDE)
+                blok.append(groep)
+                if zlib.crc32(naam.encode()) % BLOKGROOTTE == 0:
+                    yield blok
+                    blok = []
+            naam, groep = rij[0], []
         groep.append(rij)
-    if groep and (zorgaanbieder := _zorgaanbieder(groep, geldig)):
-        yield zorgaanbieder
+    if groep:
+        groep.sort(key=_VOLGORDE)
+        blok.append(groep)
+    if blok:
+        yield blok
 
 
 _VOLGORDE = itemgetter(1, 2, 3, 4)  # gegevensdienst-id, dienst, Systeemrolcode, ResourceEndpointuri
 
 
 def _zorgaanbieder(rijen: list[tuple], geldig: dict) -> tuple | None:
-    """One Zorgaanbieder from its rows (see ``_diensten``), None without a qualifying dienst (LST-ZAL-5)."""
-    rijen.sort(key=_VOLGORDE)
+    """One Zorgaanbieder from its rows, sorted (see ``_blokken``): (naam, aanbiedertype, kenmerken, its qualifying
+    diensten sorted by code), None without a qualifying dienst (LST-ZAL-5)."""
     diensten, dienst, vorige = [], None, None
     for _, code, dienst_id, rolcode, url, dva_id, gd_id, auth, token, versies, duur, abo, *_ in rijen:
         if dienst_id == vorige:  # another system role of the same dienst
@@ -352,29 +372,28 @@ def voorspeld(lijst: str) -> int:
     return (LijstKop.objects.filter(lijst=lijst).values_list("volgnummer", flat=True).first() or 0) + 1
 
 
-#: a block of the compressed documents ends after a Zorgaanbieder whose name's CRC-32 is a multiple of this: blocks of
-#: ~1,000 entries whose boundaries do not move when an entry elsewhere changes, appears or goes (gzipdelen.py)
+#: a block of the register and of the compressed documents ends after an aanbieder (on the list or not) whose name's
+#: CRC-32 is a multiple of this: blocks of ~1,000 entries whose boundaries do not move when an entry elsewhere changes,
+#: appears or goes (gzipdelen.py)
 BLOKGROOTTE = 1024
 GEEN_ENTRY: dict = {}
-#: what a pass over the register can give: the ZAL (both releases), the ZAKL, the whitelist's hosts
-ALLES = frozenset({"zal", "zakl", "hosts"})
 
 
 @dataclass
 class Doorloop:
-    zal: Bouw | None = None
-    zakl: Bouw | None = None
+    zal: Bouw
+    zakl: Bouw
     hosts: set[str] = field(default_factory=set)
 
 
-def doorloop(moment: dt.datetime, wat: frozenset[str] = ALLES) -> Doorloop:
-    """One pass over the register at ``moment`` for the lists in ``wat``; inside ``gedeeld`` once per moment for all
-    of them."""
+def doorloop(moment: dt.datetime) -> Doorloop:
+    """One pass over the register at ``moment`` for the ZAL, the ZAKL and the whitelist's hosts; inside ``gedeeld``
+    once per moment for all of them."""
     if _GEDEELD is not None:
         if moment not in _GEDEELD:
-            _GEDEELD[moment] = _doorloop(moment, ALLES)
+            _GEDEELD[moment] = _doorloop(moment)
         return _GEDEELD[moment]
-    return _doorloop(moment, wat)
+    return _doorloop(moment)
 
 
 #: start of a URL (see ``_host``) -> its host name
@@ -412,63 +431,134 @@ def _hosts(begins: set[str], diensten: list[dict]) -> None:
             begins.add(url if eind < 0 else url[:eind])
 
 
-def _doorloop(moment: dt.datetime, wat: frozenset[str]) -> Doorloop:
+@dataclass
+class _Blok:
+    """What one block of the register gave in a pass (see ``_Geheugen``): its entries on the ZAL and the ZAKL, the
+    starts of its endpoints' URLs (``_hosts``) and per document format the key of its block in that document's
+    stream (None: no fragment in it)."""
+
+    zal: dict[str, dict]
+    zakl: dict[str, dict]
+    begins: frozenset[str]
+    sleutels: dict[str, bytes | None]
+    #: the JSON texts of ``zal`` and ``zakl`` without their braces (models.Entries)
+    zal_json: str = ""
+    zakl_json: str = ""
+
+
+@dataclass
+class _Geheugen:
+    """What the last pass in this process gave per block of the register, keyed by the SHA-256 of the block's rows
+    (``_sleutel``: decodable, so only equal rows give the same key, and written by value, so equal rows do), with
+    everything else a block's output depends on: the valid qualifications (LST-ZAL-3: which diensten qualify, the
+    ids in the entries), the gegevensdiensten' names (ZAKL) and the schemas its fragments were validated against.
+
+    A block of the next pass whose rows have that key, with all of these unchanged, gives what it gave: its entries
+    (the same objects), its hosts and its blocks of the documents (``Stroom.hergebruik``), without grouping, rendering
+    or hashing its Zorgaanbieders; after one change one block is rendered. Its fragments validated in that pass (or
+    were vouched for by the live version against the same schemas): a pass whose validation failed is not
+    remembered. Bounded: a key, two small dicts of the entries the publication holds anyway with their JSON text
+    (what the snapshot stores, models.Entries) and a set of the URL starts per block, nothing of the documents (their
+    compressed blocks are the stream's, gzipdelen.py)."""
+
+    geldig: dict
+    namen_gd: dict[str, str]
+    schemas: dict[str, str]
+    blokken: dict[bytes, _Blok] = field(default_factory=dict)
+
+
+#: the last pass of this process (see ``_Geheugen``); taken by the pass that starts, put back by one that succeeds
+_GEHEUGEN: _Geheugen | None = None
+
+
+def vergeet() -> None:
+    """Forget the last pass (tests: a process that remembers nothing)."""
+    global _GEHEUGEN
+    _GEHEUGEN = None
+
+
+def _sleutel(blok: list[list[tuple]]) -> bytes:
+    """The key of a block's rows (see ``_Geheugen``). marshal version 2: each value written out by value; later
+    versions write a value seen before as a reference to it, and an interned text otherwise, so equal rows could
+    get other keys (every block a module interned a short code in would be written again)."""
+    return hashlib.sha256(marshal.dumps(blok, 2)).digest()
+
+
+def _doorloop(moment: dt.datetime) -> Doorloop:
     from . import zakl  # zakl imports this module for its fragments
 
-    uit = Doorloop()
-    formaten = {}  # format key -> (the Volgnummer it is written with, (its head, its tail))
-    if "zal" in wat:
-        v = voorspeld("zal")
-        formaten["zal"] = (v, kop_staart(v, moment))
-        formaten["zal3"] = (v, kop_staart3(v, moment))
-    if "zakl" in wat:
-        v = voorspeld("zakl")
-        formaten["zakl"] = (v, zakl.kop_staart(v, moment))
-        namen_gd = dict(Gegevensdienst.objects.values_list("code", "naam"))
+    global _GEHEUGEN
+    v, v_zakl = voorspeld("zal"), voorspeld("zakl")
+    # format key -> (the Volgnummer it is written with, (its head, its tail))
+    formaten = {"zal": (v, kop_staart(v, moment)), "zal3": (v, kop_staart3(v, moment)),
+                "zakl": (v_zakl, zakl.kop_staart(v_zakl, moment))}
+    geldig = regels.geldige_kwalificaties("dva", moment)
+    namen_gd = dict(Gegevensdienst.objects.values_list("code", "naam"))
     # LST-XSD: a fragment of an entry whose hash is that of the live version validated when that version did, against
     # the same schemas (its fingerprint): a publication in a fresh process validates only what changed, too
-    vertrouwd = {}
+    vertrouwd, schemas = {}, {}
     for lijst in ("zal", "zakl"):
-        if lijst in wat:
-            live, schemas = live_entries(lijst)
-            vertrouwd[lijst] = live if live and schemas == validatie.vingerafdruk(lijst) else {}
+        live, gevalideerd_tegen = live_entries(lijst)
+        schemas[lijst] = validatie.vingerafdruk(lijst)
+        vertrouwd[lijst] = live if live and gevalideerd_tegen == schemas[lijst] else {}
+    vorig, _GEHEUGEN = _GEHEUGEN, None
+    if vorig is None or (vorig.geldig, vorig.namen_gd, vorig.schemas) != (geldig, namen_gd, schemas):
+        vorig = _Geheugen(geldig, namen_gd, schemas)
+    geheugen = _Geheugen(geldig, namen_gd, schemas)
     stromen = {f: Stroom(f, kop) for f, (_, (kop, _)) in formaten.items()}
     toetsen = {f: _Valideerder(f, kop, staart) for f, (_, (kop, staart)) in formaten.items()}
-    entries = {"zal": {}, "zakl": {}}
-    schrijf_docs = bool(formaten)
+    entries = {"zal": Entries(), "zakl": Entries()}
     begins: set[str] = set()
-    for naam, typecode, kenmerken, diensten in _diensten(moment):
-        if "hosts" in wat:
-            _hosts(begins, diensten)
-        if not schrijf_docs:
-            continue
+
+    def schrijf(naam: str, typecode: str, kenmerken: tuple, diensten: list[dict], blok: _Blok,
+                blok_begins: set[str]) -> None:
+        """One Zorgaanbieder into the documents' streams, its entries and URL starts into its block: its fragments
+        are validated unless the live version vouches for them (``vertrouwd``) or they validated before."""
+        _hosts(blok_begins, diensten)
         k = {d["code"]: d["kwalificatie"] for d in diensten}
-        if "zal" in formaten:
-            tekst, tekst3 = fragmenten(naam, typecode, diensten)
-            h, h3 = hashlib.sha256(tekst).digest(), hashlib.sha256(tekst3).digest()
-            stromen["zal"].schrijf(tekst, h)
-            stromen["zal3"].schrijf(tekst3, h3)
-            entry = entries["zal"][naam] = {"h": hashlib.sha256(h + h3).hexdigest()[:16], "k": k}
-            if vertrouwd["zal"].get(naam, GEEN_ENTRY).get("h") != entry["h"]:
-                toetsen["zal"].fragment(tekst, h)
-                toetsen["zal3"].fragment(tekst3, h3)
-        if "zakl" in formaten:
-            kenmerken = [(e, w) for e, w in zip(zakl.KENMERKEN, kenmerken, strict=True) if w]
-            if kenmerken:  # LST-ZAKL-2
-                tekst = zakl.fragment(naam, {"kenmerken": kenmerken, "diensten": [
-                    {"code": d["code"], "naam": namen_gd[d["code"]], "versies": d["versies"]} for d in diensten]})
-                h = hashlib.sha256(tekst).digest()
-                stromen["zakl"].schrijf(tekst, h)
-                entry = entries["zakl"][naam] = {"h": h.hex()[:16], "k": k}
-                if vertrouwd["zakl"].get(naam, GEEN_ENTRY).get("h") != entry["h"]:
-                    toetsen["zakl"].fragment(tekst, h)
-        if zlib.crc32(naam.encode()) % BLOKGROOTTE == 0:
-            for stroom in stromen.values():
-                stroom.grens()
-    uit.hosts = {_host(begin) for begin in begins}
+        tekst, tekst3 = fragmenten(naam, typecode, diensten)
+        h, h3 = hashlib.sha256(tekst).digest(), hashlib.sha256(tekst3).digest()
+        stromen["zal"].schrijf(tekst, h)
+        stromen["zal3"].schrijf(tekst3, h3)
+        entry = blok.zal[naam] = {"h": hashlib.sha256(h + h3).hexdigest()[:16], "k": k}
+        if vertrouwd["zal"].get(naam, GEEN_ENTRY).get("h") != entry["h"]:
+            toetsen["zal"].fragment(tekst, h)
+            toetsen["zal3"].fragment(tekst3, h3)
+        kenmerken = [(e, w) for e, w in zip(zakl.KENMERKEN, kenmerken, strict=True) if w]
+        if kenmerken:  # LST-ZAKL-2
+            tekst = zakl.fragment(naam, {"kenmerken": kenmerken, "diensten": [
+                {"code": d["code"], "naam": namen_gd[d["code"]], "versies": d["versies"]} for d in diensten]})
+            h = hashlib.sha256(tekst).digest()
+            stromen["zakl"].schrijf(tekst, h)
+            entry = blok.zakl[naam] = {"h": h.hex()[:16], "k": k}
+            if vertrouwd["zakl"].get(naam, GEEN_ENTRY).get("h") != entry["h"]:
+                toetsen["zakl"].fragment(tekst, h)
+
+    for rijen in _blokken(moment):
+        sleutel = _sleutel(rijen)
+        blok = vorig.blokken.get(sleutel)
+        if blok is not None and all(s is None or stromen[f].heeft(s) for f, s in blok.sleutels.items()):
+            for f, s in blok.sleutels.items():
+                if s is not None:
+                    stromen[f].hergebruik(s)
+        else:
+            blok = _Blok({}, {}, frozenset(), {})
+            blok_begins: set[str] = set()
+            for groep in rijen:
+                if zorgaanbieder := _zorgaanbieder(groep, geldig):
+                    schrijf(*zorgaanbieder, blok, blok_begins)
+            blok.begins = frozenset(blok_begins)
+            blok.sleutels = {f: stroom.grens() for f, stroom in stromen.items()}
+            blok.zal_json, blok.zakl_json = json_tekst(blok.zal)[1:-1], json_tekst(blok.zakl)[1:-1]
+        geheugen.blokken[sleutel] = blok
+        entries["zal"].deel(blok.zal, blok.zal_json)
+        entries["zakl"].deel(blok.zakl, blok.zakl_json)
+        begins |= blok.begins
     documenten = {f: gestroomd(stromen[f].sluit(staart), v, moment, KOP_STAART[f])
                   for f, (v, (_, staart)) in formaten.items()}
     fouten = {f: toets.klaar() for f, toets in toetsen.items()}
+    if not any(fouten.values()):
+        _GEHEUGEN = geheugen
 
     def valideerder(*formaat):
         def valideer_(volgnummer: int, tijdstempel: dt.datetime) -> None:
@@ -477,13 +567,12 @@ def _doorloop(moment: dt.datetime, wat: frozenset[str]) -> Doorloop:
                     raise fouten[f]
         return valideer_
 
-    if "zal" in formaten:
-        release3 = Formaatbouw(documenten["zal3"], valideerder("zal3"))
-        uit.zal = Bouw("zal", entries["zal"], documenten["zal"], valideer=valideerder("zal"), verdere={3: release3})
-    if "zakl" in formaten:
-        uit.zakl = Bouw("zakl", entries["zakl"], documenten["zakl"], valideer=valideerder("zakl"))
-    return uit
+    release3 = Formaatbouw(documenten["zal3"], valideerder("zal3"))
+    return Doorloop(zal=Bouw("zal", entries["zal"], documenten["zal"], valideer=valideerder("zal"),
+                             verdere={3: release3}),
+                    zakl=Bouw("zakl", entries["zakl"], documenten["zakl"], valideer=valideerder("zakl")),
+                    hosts={_host(begin) for begin in begins})
 
 
 def bouw(moment: dt.datetime) -> Bouw:
-    return doorloop(moment, frozenset({"zal"})).zal
+    return doorloop(moment).zal
