@@ -42,6 +42,10 @@ STELSEL_LIJST_MAX_LEEFTIJD seconds after which a live list counts as stale on /l
                        (default 93600 = 26 hours: a daily scheduled publication plus margin).
 STELSEL_LIJST_KOP_TTL  seconds the fast path for polls of the lists (lijsten/snelpad.py) keeps the lists' live
                        Volgnummers in memory before reading them again (default 1; 0: on every poll).
+STELSEL_ANTWOORDCACHE_SECONDEN seconds an answer of the public register search (page, API) is kept per process,
+                       until the next audited change at the latest (kern/antwoordcache.py; default 300, with
+                       STELSEL_ONTWIKKELING 0; 0: not kept).
+STELSEL_ANTWOORDCACHE_AANTAL answers kept per process at most (default 2000; about 40 MB at 20 kB each).
 STELSEL_LIJST_BESTANDEN directory into which every publication also writes the list documents as static files for
                        nginx (lijsten/bestanden.py): it mirrors the site's paths, so the ZAL is
                        <dir>/lijsten/zal.xml (nginx: root <dir>). Unset (default): no files, the application
@@ -237,7 +241,11 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "limieten": {"BACKEND": "stelselbeheer.kern.cache.AtomischeDatabaseCache", "LOCATION": "stelsel_limieten",
                  "OPTIONS": {"MAX_ENTRIES": 100_000}},
+    # answers for the public kept until the next audited change, per process (kern/antwoordcache.py)
+    "antwoorden": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "stelsel-antwoorden",
+                   "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("STELSEL_ANTWOORDCACHE_AANTAL", "2000"))}},
 }
+ANTWOORDCACHE_SECONDEN = int(os.environ.get("STELSEL_ANTWOORDCACHE_SECONDEN", "0" if ONTWIKKELING else "300"))
 RATELIMIT_USE_CACHE = "limieten"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 LIMIETEN = {

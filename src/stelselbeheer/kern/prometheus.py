@@ -21,7 +21,7 @@ import glob
 import os
 from pathlib import Path
 
-from prometheus_client import CollectorRegistry, Histogram
+from prometheus_client import CollectorRegistry, Counter, Histogram
 from prometheus_client.mmap_dict import MmapedDict
 from prometheus_client.multiprocess import MultiProcessCollector, mark_process_dead
 
@@ -33,6 +33,14 @@ VERZOEK_DUUR = Histogram(
     "Duur van een verzoek in de applicatie, per route (URL-naam), methode en statusklasse.",
     ["route", "method", "status"],
     registry=None,  # collected per scrape: from this process, or from every process's file (multiprocess mode)
+)
+
+#: answers for the public kept until the next audited change (kern/antwoordcache.py): hits and misses per route
+ANTWOORDCACHE = Counter(
+    "stelselbeheer_antwoordcache",
+    "Antwoorden uit de antwoordcache (treffer) of berekend (mis), per route.",
+    ["route", "uitkomst"],
+    registry=None,
 )
 
 # Counters and histograms only add up, so a stopped process's values can be added to those of earlier stopped
@@ -52,6 +60,7 @@ def register(*collectors) -> CollectorRegistry:
         MultiProcessCollector(registry)
     else:
         registry.register(VERZOEK_DUUR)
+        registry.register(ANTWOORDCACHE)
     for collector in collectors:
         registry.register(collector)
     return registry

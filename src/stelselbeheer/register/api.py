@@ -2,10 +2,12 @@ from datetime import datetime
 
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
+from ninja.decorators import decorate_view
 
 from stelselbeheer.api.auth import Recht, verwijzing
 from stelselbeheer.api.paginering import Pagina, pagineer
 from stelselbeheer.deelnemers.models import Deelnemer
+from stelselbeheer.kern.antwoordcache import bewaard
 from stelselbeheer.kern.rollen import Actie
 from stelselbeheer.organisaties.models import Organisatie
 
@@ -104,6 +106,7 @@ def gegevensdienst(request, code: str):
 
 
 @router.get("/aanbieders", response=Pagina[AanbiederPubliek], summary="Openbaar aanbiedersregister doorzoeken")
+@decorate_view(bewaard("api-aanbieders", alleen_anoniem=False))  # the same answer for every caller
 def aanbieders(request, filters: Query[ZoekFilters], pagina: int = 1, per_pagina: int = 25):
     resultaat = zoeken(filters.q, gegevensdienst=filters.gegevensdienst, plaats=filters.plaats, openbaar=True)
     return pagineer(resultaat, pagina, per_pagina)

@@ -5,6 +5,7 @@ from django.db.models import Q
 
 from stelselbeheer.deelnemers.filters import zoek_deelnemer
 from stelselbeheer.deelnemers.models import Deelnemer, RolSoort
+from stelselbeheer.kern.antwoordcache import per_stand
 from stelselbeheer.kern.filters import Filters, Keuze, Keuzelijst, Zoekveld
 
 from .models import Gegevensdienst, VerzoekSoort, VerzoekStatus
@@ -20,8 +21,9 @@ class AanbiederFilter(Filters):
     # ModelChoiceFilter read the gegevensdiensten through a server-side cursor (three round trips on PostgreSQL)
     # and rendered every option through two templates, ~15% of a search page's time (bench/productie.py).
     gegevensdienst = Keuze(label="Gegevensdienst", leeg="Alle gegevensdiensten", widget=Keuzelijst,
-                           choices=lambda: [(code, f"{code} {naam}") for code, naam in Gegevensdienst.objects.filter(
-                               in_gebruik=True).order_by("code").values_list("code", "naam")])
+                           choices=lambda: per_stand("gegevensdiensten-keuze", lambda: [
+                               (code, f"{code} {naam}") for code, naam in Gegevensdienst.objects.filter(
+                                   in_gebruik=True).order_by("code").values_list("code", "naam")]))
     plaats = django_filters.CharFilter(label="Plaats", max_length=100)
     #: the public register shows the aanbieders of current participants only (REG-OPENBAAR); staff see every one
     openbaar = True

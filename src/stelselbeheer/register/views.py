@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from stelselbeheer.deelnemers.models import Deelnemer
+from stelselbeheer.kern.antwoordcache import bewaard
 from stelselbeheer.kern.rollen import Actie, kan
 from stelselbeheer.kern.views import lijst, vereist, verwerk, wijzig_pagina
 
@@ -24,6 +25,7 @@ from .zoeken import met_diensten, openbare_aanbieders
 
 
 @vereist(Actie.REGISTER_PUBLIEK_LEZEN)
+@bewaard("aanbiedersregister")
 def publiek_register(request):
     return render(request, "register/publiek_lijst.html", lijst(request, Aanbieder.objects.none(), AanbiederFilter))
 

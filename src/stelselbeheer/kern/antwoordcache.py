@@ -1,0 +1,117 @@
+"""Answers for the public kept until the next audited change (issue 15: the public register search under load).
+
+The public register search (page and API) answers everyone alike, and what it shows changes only through the
+services, each of which writes an audit event and so moves the head of the audit chain (``AuditKop.volgnummer``,
+one row). An answer is therefore kept under the request's path and query together with that number: the first
+request after any audited change reads the number, finds no answer under it and computes a fresh one; until then
+the same question is answered from memory without searching or rendering. The one thing read per request is that
+row (a primary-key lookup).
+
+Kept per process (Django's LocMemCache, an LRU with ``MAX_ENTRIES``; alias ``antwoorden``), for at most
+``ANTWOORDCACHE_SECONDEN`` seconds (STELSEL_ANTWOORDCACHE_SECONDEN, default 300; 0 switches it off, as the
+development settings and the test suite do). The time bounds what a write outside the services would leave
+visible (a bulk load with ``stelsel demo-data``, a manual SQL fix): such a write is seen at the latest after that.
+
+Only answers that do not depend on the caller are kept: 200 answers to GET, for a page only for an anonymous visitor
+without pending messages (the page's header and menu are per account). The answer's own headers are kept with its
+body; the middleware adds the rest (security headers, CSP, request id) to every answer, kept or not. Hits and misses
+are counted in ``stelselbeheer_antwoordcache_total`` (/metrics).
+
+Read the number first, then compute: an answer computed while a change commits may be newer than its number (it is
+replaced at the next number), never older.
+
+Within such a view, :func:`per_stand` keeps a value the answer is built from (the choice of gegevensdiensten, the
+participants whose aanbieders the public does not see) under the same number, so that a miss does not read it again
+either.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from contextvars import ContextVar
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import caches
+from django.http import HttpResponse
+
+from .models import AuditKop
+from .prometheus import ANTWOORDCACHE
+
+ALIAS = "antwoorden"
+
+#: the number read by the kept view that is running in this thread, if any
+_STAND: ContextVar[int | None] = ContextVar("antwoordcache_stand", default=None)
+#: per_stand's values in this process: name -> (number, time, value)
+_PER_STAND: dict[str, tuple[int, float, object]] = {}
+
+
+def stand() -> int:
+    """The number of the last audit event: it changes with every change made through a service."""
+    return AuditKop.objects.values_list("volgnummer", flat=True).first() or 0
+
+
+def per_stand(naam: str, maak):
+    """Within a kept view: the value ``maak()`` gave under the current number (within ANTWOORDCACHE_SECONDEN),
+    computed once per number and process. Elsewhere (staff pages, services, tests): ``maak()`` itself."""
+    nummer = _STAND.get()
+    if nummer is None:
+        return maak()
+    bewaard_waarde = _PER_STAND.get(naam)
+    if bewaard_waarde is not None and bewaard_waarde[0] == nummer and (
+            time.monotonic() - bewaard_waarde[1] < settings.ANTWOORDCACHE_SECONDEN):
+        return bewaard_waarde[2]
+    waarde = maak()
+    _PER_STAND[naam] = (nummer, time.monotonic(), waarde)
+    return waarde
+
+
+def _bewaarbaar(request, alleen_anoniem: bool) -> bool:
+    if request.method != "GET" or not settings.ANTWOORDCACHE_SECONDEN:
+        return False
+    if alleen_anoniem:
+        gebruiker = getattr(request, "user", None)
+        if gebruiker is not None and gebruiker.is_authenticated:
+            return False
+        if len(messages.get_messages(request)):  # counted without marking them read
+            return False
+    return True
+
+
+def bewaard(soort: str, *, alleen_anoniem: bool = True):
+    """View decorator: the view's 200 answers to GET are kept until the next audited change (see above).
+    ``soort`` names the route in the key and the metrics; ``alleen_anoniem`` for pages whose frame shows the
+    account (an API answer that is the same for every caller passes False)."""
+
+    def decorator(view):
+        @wraps(view)
+        def bewaarde_view(request, *args, **kwargs):
+            if not _bewaarbaar(request, alleen_anoniem):
+                return view(request, *args, **kwargs)
+            nummer = stand()
+            pad = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+            sleutel = f"{soort}:{nummer}:{pad}"
+            cache = caches[ALIAS]
+            bewaard_antwoord = cache.get(sleutel)
+            if bewaard_antwoord is not None:
+                ANTWOORDCACHE.labels(soort, "treffer").inc()
+                koppen, inhoud = bewaard_antwoord
+                antwoord = HttpResponse(inhoud)
+                for kop, waarde in koppen:
+                    antwoord[kop] = waarde
+                return antwoord
+            ANTWOORDCACHE.labels(soort, "mis").inc()
+            teken = _STAND.set(nummer)
+            try:
+                antwoord = view(request, *args, **kwargs)
+            finally:
+                _STAND.reset(teken)
+            if antwoord.status_code == 200 and not antwoord.streaming and not antwoord.cookies:
+                cache.set(sleutel, (list(antwoord.items()), antwoord.content), settings.ANTWOORDCACHE_SECONDEN)
+            return antwoord
+
+        return bewaarde_view
+
+    return decorator
