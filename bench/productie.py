@@ -17,7 +17,8 @@ bounded number of connections and a fixed duration:
   application's 304 and gzip download (the route a client takes with the application's ETag);
 - 100 concurrent pollers for 30 s, on the files (304) and on `?sinds=` (204, with and without the micro-cache): p99
   and errors (target p99 < 100 ms, 0 errors);
-- the public register search (page and API) with 20 concurrent clients: p99 (target < 300 ms).
+- the public register search (page and API) with 20 concurrent clients: p99 (target < 300 ms), with every answer
+  computed and as deployed (answers kept until the next audited change), with the share that came from memory.
 
 wrk keeps its connections open (keep-alive), so the rates measure the servers, not TLS handshakes. The machine's
 cores are shared by wrk, nginx, gunicorn and PostgreSQL: the absolute rates are this machine's, the ratios the
@@ -36,10 +37,12 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
 import psycopg
+from prometheus_client.parser import text_string_to_metric_families
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "deploy"))
@@ -203,7 +206,7 @@ def bench(database_url: str) -> None:
             # minutes later): settle the tables first, so both measure the same thing
             with psycopg.connect(stapel.database_url, autocommit=True) as db:
                 db.execute("VACUUM (ANALYZE)")
-            meet = zoek(tmp, productie, monsters)
+            meet = zoek(stapel, productie, monsters)
             stapel.stapel.nog_in_leven()
             verslag_zoeken(meet)
             print(f"belasting van de machine (load average 1/5/15 min) aan het eind: {laadgemiddelde()}")
@@ -236,26 +239,49 @@ def bench(database_url: str) -> None:
         meet["pollers sinds zonder cache"] = wrk(script, f"{app_url}/lijsten/zal.xml?sinds={volgnummer}", **p,
                                                  verwacht=204)
 
-        meet.update(zoek(tmp, productie, monsters))
+        meet.update(zoek(stapel, productie, monsters))
         stapel.stapel.nog_in_leven()
         verslag(meet)
         print(f"belasting van de machine (load average 1/5/15 min) aan het eind: {laadgemiddelde()}")
 
 
-def zoek(tmp: Path, productie: str, monsters: dict) -> dict:
-    """The public register search, page and API, by ZOEKERS clients cycling through name fragments and identifiers."""
-    zoeken = tmp / "zoeken.lua"
+def zoek(stapel: Productiestapel, productie: str, monsters: dict) -> dict:
+    """The public register search, page and API, by ZOEKERS clients cycling through name fragments and identifiers:
+    first with every answer computed (gunicorn started with the answer cache off), then as deployed, where an answer
+    is kept until the next audited change (kern/antwoordcache.py), starting from an empty cache; the share of
+    answers that came from it in the measured seconds is counted from /metrics."""
+    zoeken = stapel.map / "zoeken.lua"
     zoeken.write_text(LUA_BASIS + LUA_CONTROLE + LUA_PADEN)
-    paden, meet = tmp / "zoeken.txt", {}
-    for pad, label in (("/aanbiedersregister/", "zoeken pagina"), ("/api/aanbieders", "zoeken API")):
-        vragen = monsters["naam"] + monsters["identificatie"]
-        paden.write_text("".join(f"{pad}?{urlencode({'q': q})}\n" for q in vragen))
-        # warm-up, not measured: every gunicorn thread's first searches (its database connection's caches, the
-        # templates) would otherwise be a good part of the few slowest of a 15-second run
-        wrk(zoeken, f"{productie}/", verbindingen=ZOEKERS, duur=3, verwacht=200, paden=paden)
-        meet[label] = wrk(zoeken, f"{productie}/", verbindingen=ZOEKERS, duur=max(DUUR, 15), verwacht=200,
-                          paden=paden)
+    paden, meet = stapel.map / "zoeken.txt", {}
+    for variant, omgeving in (("zonder", {"STELSEL_ANTWOORDCACHE_SECONDEN": "0"}), ("met", {})):
+        stapel.stapel.stop("gunicorn")
+        stapel.gunicorn_starten(**omgeving)
+        for pad, label, route in (("/aanbiedersregister/", "zoeken pagina", "aanbiedersregister"),
+                                  ("/api/aanbieders", "zoeken API", "api-aanbieders")):
+            vragen = monsters["naam"] + monsters["identificatie"]
+            paden.write_text("".join(f"{pad}?{urlencode({'q': q})}\n" for q in vragen))
+            # warm-up, not measured: every gunicorn thread's first searches (its database connection's caches, the
+            # templates) would otherwise be a good part of the few slowest of a 15-second run
+            wrk(zoeken, f"{productie}/", verbindingen=ZOEKERS, duur=3, verwacht=200, paden=paden)
+            voor = cachetellers(stapel, route)
+            r = wrk(zoeken, f"{productie}/", verbindingen=ZOEKERS, duur=max(DUUR, 15), verwacht=200, paden=paden)
+            na = cachetellers(stapel, route)
+            r["treffers"], r["missers"] = na["treffer"] - voor["treffer"], na["mis"] - voor["mis"]
+            meet[f"{label} {variant}"] = r
     return meet
+
+
+def cachetellers(stapel: Productiestapel, route: str) -> dict:
+    """The answer cache's hits and misses of ``route`` so far, over all gunicorn processes (/metrics, straight from
+    gunicorn on 127.0.0.1, as the monitoring scrapes it)."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{stapel.app_poort}/metrics", timeout=10) as antwoord:
+        tekst = antwoord.read().decode()
+    tellers = {"treffer": 0.0, "mis": 0.0}
+    for familie in text_string_to_metric_families(tekst):
+        for monster in familie.samples:
+            if monster.name == "stelselbeheer_antwoordcache_total" and monster.labels["route"] == route:
+                tellers[monster.labels["uitkomst"]] += monster.value
+    return tellers
 
 
 def laadgemiddelde() -> str:
@@ -326,8 +352,11 @@ def verslag(m: dict) -> None:
 
 def verslag_zoeken(m: dict) -> None:
     print(f"\nOpenbaar register zoeken, {ZOEKERS} gelijktijdige clients (naamfragmenten en identificaties)")
-    _rij("/aanbiedersregister/?q=", m["zoeken pagina"], doel="doel p99 < 300 ms")
-    _rij("/api/aanbieders?q=", m["zoeken API"], doel="doel p99 < 300 ms")
+    for label, pad in (("zoeken pagina", "/aanbiedersregister/?q="), ("zoeken API", "/api/aanbieders?q=")):
+        _rij(f"{pad}, elk antwoord berekend", m[f"{label} zonder"], doel="doel p99 < 300 ms")
+        r = m[f"{label} met"]
+        aandeel = r["treffers"] / max(1, r["treffers"] + r["missers"])
+        _rij(f"{pad}, antwoordcache ({aandeel:.0%} uit de cache)", r, doel="doel p99 < 300 ms")
 
 
 def main() -> None:

@@ -45,6 +45,8 @@ STELSEL_LIJST_KOP_TTL  seconds the fast path for polls of the lists (lijsten/sne
 STELSEL_ANTWOORDCACHE_SECONDEN seconds an answer of the public register search (page, API) is kept per process,
                        until the next audited change at the latest (kern/antwoordcache.py; default 300, with
                        STELSEL_ONTWIKKELING 0; 0: not kept).
+STELSEL_ANTWOORDCACHE_STAND_SECONDEN seconds between two readings of the audit chain's head by which kept answers are
+                       versioned (default 1; 0: every question): a change is seen by the public within that time.
 STELSEL_ANTWOORDCACHE_AANTAL answers kept per process at most (default 2000; about 40 MB at 20 kB each).
 STELSEL_LIJST_BESTANDEN directory into which every publication also writes the list documents as static files for
                        nginx (lijsten/bestanden.py): it mirrors the site's paths, so the ZAL is
@@ -246,6 +248,7 @@ CACHES = {
                    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("STELSEL_ANTWOORDCACHE_AANTAL", "2000"))}},
 }
 ANTWOORDCACHE_SECONDEN = int(os.environ.get("STELSEL_ANTWOORDCACHE_SECONDEN", "0" if ONTWIKKELING else "300"))
+ANTWOORDCACHE_STAND_SECONDEN = float(os.environ.get("STELSEL_ANTWOORDCACHE_STAND_SECONDEN", "1"))
 RATELIMIT_USE_CACHE = "limieten"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 LIMIETEN = {

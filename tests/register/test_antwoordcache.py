@@ -24,6 +24,7 @@ from stelselbeheer.register.zoeken import _PLAN, zoeken
 @pytest.fixture
 def bewaren(settings):
     settings.ANTWOORDCACHE_SECONDEN = 300
+    settings.ANTWOORDCACHE_STAND_SECONDEN = 0  # the audit chain's head read on every question
     caches[antwoordcache.ALIAS].clear()
     antwoordcache._PER_STAND.clear()
     yield
@@ -61,6 +62,22 @@ def test_een_antwoord_blijft_tot_de_volgende_geaudite_wijziging(client, wereld, 
                                 reden="naam")
     assert "Huisartsen De Linde" in client.get("/aanbiedersregister/", {"q": "linde"}).content.decode()
     assert _namen_api(client, "linde") == ["Huisartsen De Linde"]
+
+
+def test_binnen_de_leestijd_van_de_stand_raakt_een_treffer_de_database_niet(client, wereld, bewaren, settings):
+    """With the number read at most once per ANTWOORDCACHE_STAND_SECONDEN, a hit runs no query at all; a change
+    through a service is seen once that time has passed."""
+    settings.ANTWOORDCACHE_STAND_SECONDEN = 3600
+    antwoordcache._GELEZEN = (float("-inf"), 0)
+    client.get("/aanbiedersregister/", {"q": "linde"})
+    with CaptureQueriesContext(connection) as vragen:
+        assert "Huisartsenpraktijk De Linde" in client.get("/aanbiedersregister/", {"q": "linde"}).content.decode()
+    assert vragen.captured_queries == []
+    services.aanbieder_wijzigen(actor=None, aanbieder=wereld["aanbieder"],
+                                wijzigingen={"weergavenaam": "Huisartsen De Linde"}, reden="naam")
+    assert "Huisartsenpraktijk De Linde" in client.get("/aanbiedersregister/", {"q": "linde"}).content.decode()
+    settings.ANTWOORDCACHE_STAND_SECONDEN = 0
+    assert "Huisartsen De Linde" in client.get("/aanbiedersregister/", {"q": "linde"}).content.decode()
 
 
 def test_andere_vragen_ingelogden_en_fouten_worden_niet_bewaard(client, wereld, bewaren):

@@ -1,8 +1,11 @@
 """register/zoeken.py: a broad name fragment is counted by the scan that finds its first page."""
 
+import pytest
 from django.db import connection
+from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 
+from stelselbeheer.register.templatetags.registerweergave import aanbieder_rijen
 from stelselbeheer.register.zoeken import Zoekresultaat, zoek_aanbieders, zoeken
 
 
@@ -41,3 +44,27 @@ def test_een_resultaatpagina_is_een_query_en_het_filter_houdt_de_keuze(client, w
     tekst = client.get("/aanbiedersregister/", {"q": "fysio", "gegevensdienst": "48"}).content.decode()
     assert '<option value="48" selected>48 Medicatiegegevens</option>' in tekst
     assert "Fysio A Tiel" in tekst and "Fysio B Tiel" not in tekst and "2 aanbieders" in tekst
+
+
+OUDE_RIJEN = Template(
+    """{% for a in pagina %}<tr><td><a href="{% if beheer %}{% url 'aanbieder-detail' a.id %}{% else %}"""
+    """{% url 'publiek-aanbieder' a.naam %}{% endif %}">{{ a.weergavenaam }}</a></td>"""
+    """<td><code>{{ a.naam }}</code></td>"""
+    """<td>{{ a.plaats }}</td><td>{% for d in a.gegevensdiensten %}<abbr title="{{ d.naam }}">{{ d.code }}</abbr>"""
+    """{% if not forloop.last %}, {% endif %}{% endfor %}</td></tr>{% empty %}<tr><td colspan="4">Geen aanbieders """
+    """gevonden.</td></tr>{% endfor %}""")
+
+
+@pytest.mark.parametrize("beheer", [False, True])
+def test_de_rijen_in_python_zijn_de_rijen_van_het_sjabloon(beheer):
+    """The result rows written in Python (register/templatetags/registerweergave.py) are the markup the template
+    wrote, links and escaping included, for odd names too."""
+    rijen = [
+        {"id": 7, "naam": "huisartsdelinde@medmij", "weergavenaam": "Huisartsenpraktijk De Linde", "plaats": "Zwolle",
+         "gegevensdiensten": [{"code": "48", "naam": "Medicatiegegevens"}, {"code": "49", "naam": "BgZ <basis>"}]},
+        {"id": 12, "naam": "o'neil & zn ë@medmij", "weergavenaam": 'Praktijk "O\'Neil" & <Zn>',
+         "plaats": "'s-Hertogenbosch", "gegevensdiensten": []},
+    ]
+    for pagina in (rijen, []):
+        verwacht = OUDE_RIJEN.render(Context({"pagina": pagina, "beheer": beheer}))
+        assert aanbieder_rijen(pagina, beheer).replace("\n", "") == verwacht

@@ -4,8 +4,9 @@ The public register search (page and API) answers everyone alike, and what it sh
 services, each of which writes an audit event and so moves the head of the audit chain (``AuditKop.volgnummer``,
 one row). An answer is therefore kept under the request's path and query together with that number: the first
 request after any audited change reads the number, finds no answer under it and computes a fresh one; until then
-the same question is answered from memory without searching or rendering. The one thing read per request is that
-row (a primary-key lookup).
+the same question is answered from memory without searching or rendering. The number itself is read at most once
+a second per process (ANTWOORDCACHE_STAND_SECONDEN, STELSEL_ANTWOORDCACHE_STAND_SECONDEN): a hit touches no database,
+and a change is seen by the public within that second.
 
 Kept per process (Django's LocMemCache, an LRU with ``MAX_ENTRIES``; alias ``antwoorden``), for at most
 ``ANTWOORDCACHE_SECONDEN`` seconds (STELSEL_ANTWOORDCACHE_SECONDEN, default 300; 0 switches it off, as the
@@ -53,6 +54,22 @@ def stand() -> int:
     return AuditKop.objects.values_list("volgnummer", flat=True).first() or 0
 
 
+#: (time read, number) of the last reading in this process
+_GELEZEN: tuple[float, int] = (float("-inf"), 0)
+
+
+def recente_stand() -> int:
+    """:func:`stand`, read at most once per ANTWOORDCACHE_STAND_SECONDEN per process: a hit then touches no database
+    at all, and a change is seen by the next question after that time (like the lists' fast path)."""
+    global _GELEZEN
+    nu = time.monotonic()
+    gelezen, nummer = _GELEZEN
+    if nu - gelezen >= settings.ANTWOORDCACHE_STAND_SECONDEN:
+        nummer = stand()
+        _GELEZEN = (nu, nummer)
+    return nummer
+
+
 def per_stand(naam: str, maak):
     """Within a kept view: the value ``maak()`` gave under the current number (within ANTWOORDCACHE_SECONDEN),
     computed once per number and process. Elsewhere (staff pages, services, tests): ``maak()`` itself."""
@@ -90,7 +107,7 @@ def bewaard(soort: str, *, alleen_anoniem: bool = True):
         def bewaarde_view(request, *args, **kwargs):
             if not _bewaarbaar(request, alleen_anoniem):
                 return view(request, *args, **kwargs)
-            nummer = stand()
+            nummer = recente_stand()
             pad = hashlib.sha256(request.get_full_path().encode()).hexdigest()
             sleutel = f"{soort}:{nummer}:{pad}"
             cache = caches[ALIAS]
