@@ -19,6 +19,8 @@ PROMETHEUS_MULTIPROC_DIR  where the processes keep their request metrics for /me
                           under /dev/shm, removed when gunicorn stops; emptied at every start). See
                           src/stelselbeheer/kern/prometheus.py.
 STELSEL_LOG_FORMAAT       "json": gunicorn's own lines and the access log as JSON too, like the application's
+STELSEL_ANTWOORDCACHE_MAP the public search's kept answers, shared by the processes (default: a fresh directory under
+                          /dev/shm, emptied at every start and reload, removed when gunicorn stops)
 STELSEL_GUNICORN_GC_BEVRIEZEN "0": no gc.freeze() (see post_worker_init below; default on)
 
 Every access log line carries the request id (the answer's X-Request-ID: nginx's $request_id, or the application's
@@ -84,11 +86,33 @@ if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
     os.environ["STELSEL_METRIEKMAP_TIJDELIJK"] = "1"  # ours: removed when gunicorn stops
 os.makedirs(os.environ["PROMETHEUS_MULTIPROC_DIR"], exist_ok=True)
 
+# The public search's kept answers (src/stelselbeheer/kern/antwoordcache.py), shared by all worker processes: a
+# directory of our own (mode 0700: the cache holds pickled answers, and nobody else may put one there) in memory,
+# emptied at every start and reload, removed when gunicorn stops. Shared, a question asked of one process is a hit
+# in every other (bench/productie.py: with a cache per process each of the two processes computed every answer once).
+if not os.environ.get("STELSEL_ANTWOORDCACHE_MAP"):
+    os.environ["STELSEL_ANTWOORDCACHE_MAP"] = tempfile.mkdtemp(prefix="stelselbeheer-antwoorden-", dir=worker_tmp_dir)
+    os.environ["STELSEL_ANTWOORDMAP_TIJDELIJK"] = "1"  # ours: removed when gunicorn stops
+
+
+def _antwoorden_legen():
+    map_ = os.environ["STELSEL_ANTWOORDCACHE_MAP"]
+    if os.path.isdir(map_):
+        for naam in os.listdir(map_):
+            if naam.endswith(".djcache"):  # Django's FileBasedCache files, nothing else
+                os.remove(os.path.join(map_, naam))
+
+
 from stelselbeheer.kern import prometheus  # noqa: E402 - after PROMETHEUS_MULTIPROC_DIR is set
 
 
 def on_starting(server):
     prometheus.map_legen(os.environ["PROMETHEUS_MULTIPROC_DIR"])
+    _antwoorden_legen()
+
+
+def on_reload(server):
+    _antwoorden_legen()
 
 
 def child_exit(server, worker):
@@ -98,6 +122,8 @@ def child_exit(server, worker):
 def on_exit(server):
     if os.environ.get("STELSEL_METRIEKMAP_TIJDELIJK"):
         shutil.rmtree(os.environ["PROMETHEUS_MULTIPROC_DIR"], ignore_errors=True)
+    if os.environ.get("STELSEL_ANTWOORDMAP_TIJDELIJK"):
+        shutil.rmtree(os.environ["STELSEL_ANTWOORDCACHE_MAP"], ignore_errors=True)
 
 
 # Python's full garbage collection walks every object that is alive and holds the process's lock while it does (all

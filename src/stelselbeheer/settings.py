@@ -47,7 +47,10 @@ STELSEL_ANTWOORDCACHE_SECONDEN seconds an answer of the public register search (
                        STELSEL_ONTWIKKELING 0; 0: not kept).
 STELSEL_ANTWOORDCACHE_STAND_SECONDEN seconds between two readings of the audit chain's head by which kept answers are
                        versioned (default 1; 0: every question): a change is seen by the public within that time.
-STELSEL_ANTWOORDCACHE_AANTAL answers kept per process at most (default 2000; about 40 MB at 20 kB each).
+STELSEL_ANTWOORDCACHE_AANTAL answers kept at most (default 2000; about 40 MB at 20 kB each).
+STELSEL_ANTWOORDCACHE_MAP a directory (only the service's user may write it: it holds pickled answers) in which
+                       gunicorn's processes share those answers; deploy/gunicorn.conf.py makes a fresh one under
+                       /dev/shm when unset. Unset outside gunicorn: each process keeps its own, in memory.
 STELSEL_LIJST_BESTANDEN directory into which every publication also writes the list documents as static files for
                        nginx (lijsten/bestanden.py): it mirrors the site's paths, so the ZAL is
                        <dir>/lijsten/zal.xml (nginx: root <dir>). Unset (default): no files, the application
@@ -243,10 +246,13 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "limieten": {"BACKEND": "stelselbeheer.kern.cache.AtomischeDatabaseCache", "LOCATION": "stelsel_limieten",
                  "OPTIONS": {"MAX_ENTRIES": 100_000}},
-    # answers for the public kept until the next audited change, per process (kern/antwoordcache.py)
-    "antwoorden": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "stelsel-antwoorden",
-                   "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("STELSEL_ANTWOORDCACHE_AANTAL", "2000"))}},
+    # answers for the public kept until the next audited change (kern/antwoordcache.py): shared by gunicorn's
+    # processes through a private directory (deploy/gunicorn.conf.py makes it), otherwise per process
+    "antwoorden": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                   "LOCATION": os.environ["STELSEL_ANTWOORDCACHE_MAP"]} if os.environ.get("STELSEL_ANTWOORDCACHE_MAP")
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "stelsel-antwoorden"},
 }
+CACHES["antwoorden"]["OPTIONS"] = {"MAX_ENTRIES": int(os.environ.get("STELSEL_ANTWOORDCACHE_AANTAL", "2000"))}
 ANTWOORDCACHE_SECONDEN = int(os.environ.get("STELSEL_ANTWOORDCACHE_SECONDEN", "0" if ONTWIKKELING else "300"))
 ANTWOORDCACHE_STAND_SECONDEN = float(os.environ.get("STELSEL_ANTWOORDCACHE_STAND_SECONDEN", "1"))
 RATELIMIT_USE_CACHE = "limieten"

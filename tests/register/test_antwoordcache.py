@@ -152,3 +152,22 @@ def test_een_fragment_in_een_rondgang_zonder_dat_de_instellingen_blijven(live_se
     assert [r["weergavenaam"] for r in json.loads(antwoorden[0])["resultaten"]] == ["Fysio A Tiel", "Fysio B Tiel",
                                                                              "Fysio C Tiel"]
     assert _treffers("api-aanbieders") == treffers + 1
+
+
+def test_gedeeld_via_een_map_en_een_beschadigd_antwoord_is_geen_fout(client, wereld, bewaren, settings, tmp_path,
+                                                                     caplog):
+    """Under gunicorn the answers live in a directory all its processes read (FileBasedCache): what one process
+    kept is there for the next question, whichever process gets it. A damaged file is passed by: the question is
+    answered afresh (and logged), never with an error."""
+    settings.CACHES = {**settings.CACHES, antwoordcache.ALIAS: {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path)}}
+    client.get("/aanbiedersregister/", {"q": "linde"})
+    bestanden = list(tmp_path.glob("*.djcache"))
+    assert len(bestanden) == 1
+    Aanbieder.objects.filter(naam="huisartsdelinde@medmij").update(weergavenaam="Buiten de services om")
+    assert "Huisartsenpraktijk De Linde" in client.get("/aanbiedersregister/", {"q": "linde"}).content.decode()
+
+    bestanden[0].write_bytes(bestanden[0].read_bytes()[:40] + b"kapot")
+    antwoord = client.get("/aanbiedersregister/", {"q": "linde"})
+    assert antwoord.status_code == 200 and "Buiten de services om" in antwoord.content.decode()
+    assert "niet te lezen" in caplog.text

@@ -8,10 +8,14 @@ the same question is answered from memory without searching or rendering. The nu
 a second per process (ANTWOORDCACHE_STAND_SECONDEN, STELSEL_ANTWOORDCACHE_STAND_SECONDEN): a hit touches no database,
 and a change is seen by the public within that second.
 
-Kept per process (Django's LocMemCache, an LRU with ``MAX_ENTRIES``; alias ``antwoorden``), for at most
-``ANTWOORDCACHE_SECONDEN`` seconds (STELSEL_ANTWOORDCACHE_SECONDEN, default 300; 0 switches it off, as the
-development settings and the test suite do). The time bounds what a write outside the services would leave
-visible (a bulk load with ``stelsel demo-data``, a manual SQL fix): such a write is seen at the latest after that.
+Kept in the cache ``antwoorden``: under gunicorn a directory in memory that its processes share (Django's
+FileBasedCache; deploy/gunicorn.conf.py makes it, private to the service's user, and empties it at every start and
+reload), so that a question computed by one process is a hit in the others; elsewhere per process (LocMemCache).
+At most ``MAX_ENTRIES`` answers, each for at most ``ANTWOORDCACHE_SECONDEN`` seconds
+(STELSEL_ANTWOORDCACHE_SECONDEN, default 300; 0 switches it off, as the development settings and the test suite
+do). The time bounds what a write outside the services would leave visible (a bulk load with ``stelsel
+demo-data``, a manual SQL fix): such a write is seen at the latest after that. A cache that cannot be read or
+written is passed by (logged), never an error.
 
 Only answers that do not depend on the caller are kept: 200 answers to GET, for a page only for an anonymous visitor
 without pending messages (the page's header and menu are per account). The answer's own headers are kept with its
@@ -29,6 +33,7 @@ either.
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 from contextvars import ContextVar
 from functools import wraps
@@ -42,6 +47,7 @@ from .models import AuditKop
 from .prometheus import ANTWOORDCACHE
 
 ALIAS = "antwoorden"
+logger = logging.getLogger(__name__)
 
 #: the number read by the kept view that is running in this thread, if any
 _STAND: ContextVar[int | None] = ContextVar("antwoordcache_stand", default=None)
@@ -111,7 +117,11 @@ def bewaard(soort: str, *, alleen_anoniem: bool = True):
             pad = hashlib.sha256(request.get_full_path().encode()).hexdigest()
             sleutel = f"{soort}:{nummer}:{pad}"
             cache = caches[ALIAS]
-            bewaard_antwoord = cache.get(sleutel)
+            try:
+                bewaard_antwoord = cache.get(sleutel)
+            except Exception:  # a damaged or vanished entry, a full disk: answer afresh, never fail on the cache
+                logger.warning("antwoordcache: %s niet te lezen", sleutel, exc_info=True)
+                bewaard_antwoord = None
             if bewaard_antwoord is not None:
                 ANTWOORDCACHE.labels(soort, "treffer").inc()
                 koppen, inhoud = bewaard_antwoord
@@ -126,7 +136,10 @@ def bewaard(soort: str, *, alleen_anoniem: bool = True):
             finally:
                 _STAND.reset(teken)
             if antwoord.status_code == 200 and not antwoord.streaming and not antwoord.cookies:
-                cache.set(sleutel, (list(antwoord.items()), antwoord.content), settings.ANTWOORDCACHE_SECONDEN)
+                try:
+                    cache.set(sleutel, (list(antwoord.items()), antwoord.content), settings.ANTWOORDCACHE_SECONDEN)
+                except Exception:
+                    logger.warning("antwoordcache: %s niet te bewaren", sleutel, exc_info=True)
             return antwoord
 
         return bewaarde_view
