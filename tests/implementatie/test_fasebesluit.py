@@ -63,7 +63,8 @@ def test_alle_criteria_voldaan_het_lid_besluit(groep, doel):
     besluit = imp.fasebesluit_nemen(actor=groep.voorzitter, product=product, naar_fase=doel,
                                     vergadering=groep.vergadering, toelichting="Akkoord.")
     product.refresh_from_db()
-    assert product.fase == doel and product.fase_sinds == timezone.localdate()
+    # in this phase since the day of the meeting that decided (it began an hour ago: before midnight, near midnight)
+    assert product.fase == doel and product.fase_sinds == timezone.localdate(groep.vergadering.begin)
     assert besluit.besloten_door == groep.voorzitter and besluit.van_fase == _van(doel)
     assert [c["criterium"] for c in besluit.criteria] == CODES and {c["oordeel"] for c in besluit.criteria} == {
         "voldaan"}
