@@ -1,5 +1,6 @@
-"""The WSGI application: Django, with the fast path for polls of the published lists in front, and around both the
-request id, the request metrics and /metrics (kern/waarneming.py)."""
+"""The WSGI application: Django, with in front of it the fast path for polls of the published lists and the kept answers
+of the public register search (kern/antwoordcache.py), and around all the request id, the request metrics and
+/metrics (kern/waarneming.py)."""
 
 import os
 
@@ -12,7 +13,9 @@ if settings.SLEUTEL_ONTBREEKT:  # never serve with a key anyone could know or wi
     raise ImproperlyConfigured(settings.SLEUTEL_ONTBREEKT)
 django_application = get_wsgi_application()
 
-from stelselbeheer.kern.waarneming import Waarneming  # noqa: E402 - needs the settings configured above
+from stelselbeheer.kern.antwoordcache import BewaardeAntwoorden  # noqa: E402 - needs the settings configured above
+from stelselbeheer.kern.waarneming import Waarneming  # noqa: E402
 from stelselbeheer.lijsten.snelpad import Snelpad  # noqa: E402
+from stelselbeheer.register.zoeken import BEWAARDE_ROUTES  # noqa: E402
 
-application = Waarneming(Snelpad(django_application))
+application = Waarneming(Snelpad(BewaardeAntwoorden(django_application, BEWAARDE_ROUTES)))

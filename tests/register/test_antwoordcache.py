@@ -3,22 +3,26 @@ PostgreSQL searches a name fragment in one round trip (register/zoeken.py)."""
 
 import json
 import urllib.request
+from wsgiref.util import setup_testing_defaults
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages import constants, get_messages
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.core.cache import caches
-from django.db import connection, transaction
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_started
+from django.db import close_old_connections, connection, transaction
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from stelselbeheer.kern import antwoordcache
+from stelselbeheer.kern.antwoordcache import BewaardeAntwoorden
 from stelselbeheer.kern.prometheus import ANTWOORDCACHE
 from stelselbeheer.kern.rollen import Rol
 from stelselbeheer.register import services
 from stelselbeheer.register.models import Aanbieder
-from stelselbeheer.register.zoeken import _PLAN, zoeken
+from stelselbeheer.register.zoeken import _PLAN, BEWAARDE_ROUTES, zoeken
 
 
 @pytest.fixture
@@ -171,3 +175,93 @@ def test_gedeeld_via_een_map_en_een_beschadigd_antwoord_is_geen_fout(client, wer
     antwoord = client.get("/aanbiedersregister/", {"q": "linde"})
     assert antwoord.status_code == 200 and "Buiten de services om" in antwoord.content.decode()
     assert "niet te lezen" in caplog.text
+
+
+class _Teller:
+    """Django's WSGI handler, counting what reaches it."""
+
+    def __init__(self, app):
+        self.app, self.paden = app, []
+
+    def __call__(self, environ, start_response):
+        self.paden.append(environ["PATH_INFO"])
+        return self.app(environ, start_response)
+
+
+@pytest.fixture
+def voor_django(bewaren, monkeypatch):
+    """Makes the kept answers' WSGI fast path in front of Django's real handler, as in wsgi.py (made when called:
+    Django's middleware reads its settings when the handler is made); like Django's test client, neither closes the
+    test's own connection at the start of a request."""
+    monkeypatch.setattr("stelselbeheer.kern.antwoordcache.close_old_connections", lambda: None)
+    request_started.disconnect(close_old_connections)
+
+    def maak():
+        django = _Teller(WSGIHandler())
+        return BewaardeAntwoorden(django, BEWAARDE_ROUTES), django
+
+    yield maak
+    request_started.connect(close_old_connections)
+
+
+def _roep(app, pad, query="", methode="GET", **koppen):
+    environ = {"REQUEST_METHOD": methode, "PATH_INFO": pad, "QUERY_STRING": query, "SERVER_NAME": "testserver",
+               "HTTP_HOST": "testserver"}
+    environ.update({f"HTTP_{k}": v for k, v in koppen.items()})
+    setup_testing_defaults(environ)
+    uit = {}
+
+    def start_response(status, headers):
+        uit["status"], uit["koppen"] = int(status.split()[0]), dict(headers)
+
+    uit["body"] = b"".join(app(environ, start_response))
+    return uit
+
+
+@pytest.mark.parametrize("https", [True, False], ids=["https", "http"])
+@pytest.mark.parametrize("pad", ["/aanbiedersregister/", "/api/aanbieders"])
+def test_een_treffer_voor_django_is_het_antwoord_van_de_view(wereld, voor_django, settings, https, pad):
+    """A kept answer served before Django (kern.antwoordcache.BewaardeAntwoorden) is the answer the view serves from
+    memory: the same status, body and headers (security headers, CSP, HSTS on HTTPS, Vary), and Django is not
+    reached. The first question is computed by the view."""
+    settings.SECURE_HSTS_SECONDS, settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = 31536000, True
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    app, django = voor_django()
+    proto = {"X_FORWARDED_PROTO": "https"} if https else {}
+    eerst = _roep(app, pad, "q=linde", **proto)
+    view = _roep(django, pad, "q=linde", **proto)  # straight to Django: the view answers from memory
+    assert len(django.paden) == 2 and eerst["body"] == view["body"] and eerst["status"] == view["status"] == 200
+    voor = _roep(app, pad, "q=linde", **proto)
+    assert len(django.paden) == 2, "a hit reached Django"
+    assert voor["status"] == 200 and voor["body"] == view["body"]
+    assert voor["koppen"] == view["koppen"]
+    assert ("Strict-Transport-Security" in voor["koppen"]) is https
+
+
+def test_wat_de_view_zelf_moet_zien_gaat_naar_django(wereld, voor_django, settings):
+    """A visitor with a session or pending messages (the page), a call with a token (the API: Django checks and
+    records it), HEAD, another path, a question not kept yet, the cache switched off, and plain HTTP where Django
+    redirects to HTTPS: all go to Django unchanged."""
+    app, django = voor_django()
+    for pad in BEWAARDE_ROUTES:
+        _roep(app, pad, "q=linde")
+    gezien = len(django.paden)
+    gevallen = [
+        ("/aanbiedersregister/", "q=linde", "GET", {"COOKIE": f"{settings.SESSION_COOKIE_NAME}=abc"}),
+        ("/aanbiedersregister/", "q=linde", "GET", {"COOKIE": "messages=abc"}),
+        ("/api/aanbieders", "q=linde", "GET", {"AUTHORIZATION": "Bearer onbekend"}),
+        ("/aanbiedersregister/", "q=linde", "HEAD", {}),
+        ("/aanbiedersregister/", "q=lind", "GET", {}),
+        ("/aanbiedersregister/huisartsdelinde@medmij/", "", "GET", {}),
+    ]
+    for pad, query, methode, koppen in gevallen:
+        _roep(app, pad, query, methode, **koppen)
+    assert len(django.paden) == gezien + len(gevallen)
+    assert _roep(app, "/api/aanbieders", "q=linde", COOKIE=f"{settings.SESSION_COOKIE_NAME}=abc")["status"] == 200
+    assert len(django.paden) == gezien + len(gevallen)  # the API answer is the same for every caller: served
+    settings.ANTWOORDCACHE_SECONDEN = 0
+    _roep(app, "/aanbiedersregister/", "q=linde")
+    assert len(django.paden) == gezien + len(gevallen) + 1
+    settings.ANTWOORDCACHE_SECONDEN, settings.SECURE_SSL_REDIRECT = 300, True
+    app, django = voor_django()
+    assert _roep(app, "/aanbiedersregister/", "q=linde")["status"] == 301 and len(django.paden) == 1

@@ -13,7 +13,7 @@ from stelselbeheer.organisaties.models import Organisatie
 
 from . import services, verzoeken
 from .models import STANDAARD_AANBIEDERTYPE, Aanbieder, Gegevensdienst, OAuthclient, Wijzigingsverzoek
-from .zoeken import openbare_aanbieders, rijen, zoeken
+from .zoeken import ZOEK_API, openbare_aanbieders, rijen, zoeken
 
 router = Router(tags=["register"])
 
@@ -106,7 +106,7 @@ def gegevensdienst(request, code: str):
 
 
 @router.get("/aanbieders", response=Pagina[AanbiederPubliek], summary="Openbaar aanbiedersregister doorzoeken")
-@decorate_view(bewaard("api-aanbieders", alleen_anoniem=False))  # the same answer for every caller
+@decorate_view(bewaard(ZOEK_API, alleen_anoniem=False))  # the same answer for every caller
 def aanbieders(request, filters: Query[ZoekFilters], pagina: int = 1, per_pagina: int = 25):
     resultaat = zoeken(filters.q, gegevensdienst=filters.gegevensdienst, plaats=filters.plaats, openbaar=True)
     return pagineer(resultaat, pagina, per_pagina)

@@ -21,11 +21,11 @@ from .forms import (
 )
 from .importeren import KOLOMMEN, ImportMislukt, aanbieders_importeren
 from .models import Aanbieder, Gegevensdienst, VerzoekSoort, VerzoekStatus, Wijzigingsverzoek
-from .zoeken import met_diensten, openbare_aanbieders
+from .zoeken import ZOEKPAGINA, met_diensten, openbare_aanbieders
 
 
 @vereist(Actie.REGISTER_PUBLIEK_LEZEN)
-@bewaard("aanbiedersregister")
+@bewaard(ZOEKPAGINA)
 def publiek_register(request):
     return render(request, "register/publiek_lijst.html", lijst(request, Aanbieder.objects.none(), AanbiederFilter))
 

@@ -22,6 +22,12 @@ from .models import STANDAARD_AANBIEDERTYPE, Aanbieder, AanbiederGegevensdienst
 
 _CIJFERS = re.compile(r"^\d{8}$")
 
+#: the public search's kept answers (kern/antwoordcache.py): the page's and the API's names in keys and metrics, and
+#: their paths, which kern.antwoordcache.BewaardeAntwoorden serves from memory before Django: path -> (name, whether
+#: only for an anonymous visitor), the same as the views' @bewaard
+ZOEKPAGINA, ZOEK_API = "aanbiedersregister", "api-aanbieders"
+BEWAARDE_ROUTES = {"/aanbiedersregister/": (ZOEKPAGINA, True), "/api/aanbieders": (ZOEK_API, False)}
+
 
 def vouw(tekst: str) -> str:
     """Lowercase, accents removed, whitespace collapsed: 'Diëtist  Ëde' -> 'dietist ede'."""
