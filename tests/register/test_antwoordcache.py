@@ -3,7 +3,6 @@ PostgreSQL searches a name fragment in one round trip (register/zoeken.py)."""
 
 import json
 import urllib.request
-from wsgiref.util import setup_testing_defaults
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -23,6 +22,7 @@ from stelselbeheer.kern.rollen import Rol
 from stelselbeheer.register import services
 from stelselbeheer.register.models import Aanbieder
 from stelselbeheer.register.zoeken import _PLAN, BEWAARDE_ROUTES, zoeken
+from tests.lijsten.test_snelpad import roep
 
 
 @pytest.fixture
@@ -204,20 +204,6 @@ def voor_django(bewaren, monkeypatch):
     request_started.connect(close_old_connections)
 
 
-def _roep(app, pad, query="", methode="GET", **koppen):
-    environ = {"REQUEST_METHOD": methode, "PATH_INFO": pad, "QUERY_STRING": query, "SERVER_NAME": "testserver",
-               "HTTP_HOST": "testserver"}
-    environ.update({f"HTTP_{k}": v for k, v in koppen.items()})
-    setup_testing_defaults(environ)
-    uit = {}
-
-    def start_response(status, headers):
-        uit["status"], uit["koppen"] = int(status.split()[0]), dict(headers)
-
-    uit["body"] = b"".join(app(environ, start_response))
-    return uit
-
-
 @pytest.mark.parametrize("https", [True, False], ids=["https", "http"])
 @pytest.mark.parametrize("pad", ["/aanbiedersregister/", "/api/aanbieders"])
 def test_een_treffer_voor_django_is_het_antwoord_van_de_view(wereld, voor_django, settings, https, pad):
@@ -228,10 +214,10 @@ def test_een_treffer_voor_django_is_het_antwoord_van_de_view(wereld, voor_django
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     app, django = voor_django()
     proto = {"X_FORWARDED_PROTO": "https"} if https else {}
-    eerst = _roep(app, pad, "q=linde", **proto)
-    view = _roep(django, pad, "q=linde", **proto)  # straight to Django: the view answers from memory
+    eerst = roep(app, pad, "q=linde", **proto)
+    view = roep(django, pad, "q=linde", **proto)  # straight to Django: the view answers from memory
     assert len(django.paden) == 2 and eerst["body"] == view["body"] and eerst["status"] == view["status"] == 200
-    voor = _roep(app, pad, "q=linde", **proto)
+    voor = roep(app, pad, "q=linde", **proto)
     assert len(django.paden) == 2, "a hit reached Django"
     assert voor["status"] == 200 and voor["body"] == view["body"]
     assert voor["koppen"] == view["koppen"]
@@ -244,7 +230,7 @@ def test_wat_de_view_zelf_moet_zien_gaat_naar_django(wereld, voor_django, settin
     redirects to HTTPS: all go to Django unchanged."""
     app, django = voor_django()
     for pad in BEWAARDE_ROUTES:
-        _roep(app, pad, "q=linde")
+        roep(app, pad, "q=linde")
     gezien = len(django.paden)
     gevallen = [
         ("/aanbiedersregister/", "q=linde", "GET", {"COOKIE": f"{settings.SESSION_COOKIE_NAME}=abc"}),
@@ -255,13 +241,13 @@ def test_wat_de_view_zelf_moet_zien_gaat_naar_django(wereld, voor_django, settin
         ("/aanbiedersregister/huisartsdelinde@medmij/", "", "GET", {}),
     ]
     for pad, query, methode, koppen in gevallen:
-        _roep(app, pad, query, methode, **koppen)
+        roep(app, pad, query, methode, **koppen)
     assert len(django.paden) == gezien + len(gevallen)
-    assert _roep(app, "/api/aanbieders", "q=linde", COOKIE=f"{settings.SESSION_COOKIE_NAME}=abc")["status"] == 200
+    assert roep(app, "/api/aanbieders", "q=linde", COOKIE=f"{settings.SESSION_COOKIE_NAME}=abc")["status"] == 200
     assert len(django.paden) == gezien + len(gevallen)  # the API answer is the same for every caller: served
     settings.ANTWOORDCACHE_SECONDEN = 0
-    _roep(app, "/aanbiedersregister/", "q=linde")
+    roep(app, "/aanbiedersregister/", "q=linde")
     assert len(django.paden) == gezien + len(gevallen) + 1
     settings.ANTWOORDCACHE_SECONDEN, settings.SECURE_SSL_REDIRECT = 300, True
     app, django = voor_django()
-    assert _roep(app, "/aanbiedersregister/", "q=linde")["status"] == 301 and len(django.paden) == 1
+    assert roep(app, "/aanbiedersregister/", "q=linde")["status"] == 301 and len(django.paden) == 1
