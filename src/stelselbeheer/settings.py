@@ -42,8 +42,8 @@ STELSEL_LIJST_MAX_LEEFTIJD seconds after which a live list counts as stale on /l
                        (default 93600 = 26 hours: a daily scheduled publication plus margin).
 STELSEL_LIJST_KOP_TTL  seconds the fast path for polls of the lists (lijsten/snelpad.py) keeps the lists' live
                        Volgnummers in memory before reading them again (default 1; 0: on every poll).
-STELSEL_ANTWOORDCACHE_SECONDEN seconds an answer of the public register search (page, API) is kept per process,
-                       until the next audited change at the latest (kern/antwoordcache.py; default 300, with
+STELSEL_ANTWOORDCACHE_SECONDEN seconds an answer of the public register search (page, API) is kept, until the
+                       next audited change at the latest (kern/antwoordcache.py; default 300, with
                        STELSEL_ONTWIKKELING 0; 0: not kept).
 STELSEL_ANTWOORDCACHE_STAND_SECONDEN seconds between two readings of the audit chain's head by which kept answers are
                        versioned (default 1; 0: every question): a change is seen by the public within that time.

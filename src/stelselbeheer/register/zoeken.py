@@ -139,11 +139,11 @@ def _zonder_geordende_scan(qs: QuerySet) -> list[tuple]:
     server-side binding, or inside a transaction, the settings go first in a transaction (a savepoint) of their own,
     as four round trips: under load each round trip waits for a core (0.4-0.7 ms here on loopback), where a fragment's
     whole search is 3-4 ms."""
-    sql, params = qs.query.sql_with_params()
     if connection.in_atomic_block or connection.settings_dict.get("OPTIONS", {}).get("server_side_binding"):
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(_PLAN)
             return list(qs)
+    sql, params = qs.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(_PLAN + sql, params)
         cursor.nextset()  # the two SETs' results, then the query's
